@@ -65,7 +65,7 @@ var abbreviations = []struct {
 var keptPrefixes = []string{
 	"e", "non", "pre", "anti", "mid", "re", "post", "co", "pro", "multi", "ex", "sub",
 	"semi", "cross", "neo", "counter", "intra", "inter", "un", "de", "mis", "bi", "tri",
-	"ultra", "hyper", "trans", "quasi", "pseudo", "micro", "macro", "mega", "meh",
+	"ultra", "hyper", "over", "trans", "quasi", "pseudo", "micro", "macro", "mega", "meh",
 	"al", "el", "bin", "abu", "ibn",
 }
 

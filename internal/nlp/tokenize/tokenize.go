@@ -224,7 +224,7 @@ func punctEnd(text string, p, b int) int {
 			}
 		}
 		return e
-	case '-', '_', '*', '=', '~', '<', '>', '+', '#', '\'', '`', '|', '/':
+	case '-', '_', '*', '=', '~', '<', '>', '+', '#', '\'', '`', '|', '/', '$':
 		e := p + 1
 		for e < b && text[e] == c {
 			e++
@@ -352,11 +352,16 @@ scan:
 			}
 			break scan
 		case '.':
+			if next == '.' && strings.HasPrefix(text[e:b], "...@") && isAlnumByte(prev) {
+				e += 4 // an e-mail address shortened by a mailing-list archive
+				seg = e
+				continue
+			}
 			if !isAlnumByte(next) || !isAlnumByte(prev) {
 				break scan
 			}
-			// "word.Next" with a long lowercase word before is a missing space.
-			if e-seg >= 3 && asciiClass[next] == cUpper && e+2 < b && asciiClass[text[e+2]] == cLower && allLetters(text[seg:e]) {
+			// "word.Next" with a long word before is a missing space.
+			if e-seg >= 3 && asciiClass[next] == cUpper && e+2 < b && asciiClass[text[e+2]] == cLower && allLetters(text[seg:e]) && strings.IndexByte(text[e:b], '@') < 0 {
 				break scan
 			}
 			e++
@@ -377,6 +382,10 @@ scan:
 			}
 			e++
 		case '/':
+			if e-start == 1 && prev|0x20 == 'w' && !isDigitByte(next) {
+				e++ // w/ for "with"
+				break scan
+			}
 			if isDigitByte(prev) && isDigitByte(next) {
 				e++
 				continue
@@ -497,6 +506,9 @@ func (t *Tokenizer) keepHyphen(left, text string, r, b int) bool {
 // text[e], is an abbreviation that keeps the period.
 func (t *Tokenizer) isAbbrev(text string, start, e, b int) bool {
 	w := text[start:e]
+	if textEndsAfter(text, e+1) {
+		return false // EWT writes a sentence-final abbreviation as "U.S" + "."
+	}
 	if len(w) == 1 {
 		return asciiClass[w[0]&0x7f] == cUpper && w[0] < utf8.RuneSelf // initial: "F."
 	}
@@ -553,6 +565,28 @@ func (t *Tokenizer) fusedSplit(word string) (int, bool) {
 	}
 	k, ok := t.fused[string(buf[:len(word)])]
 	return k, ok
+}
+
+// textEndsAfter reports whether only whitespace and closing quotes or
+// brackets follow text[i:].
+func textEndsAfter(text string, i int) bool {
+	for i < len(text) {
+		if sp, w := isSpaceAt(text, i); sp {
+			i += w
+			continue
+		}
+		switch c := text[i]; c {
+		case '"', '\'', ')', ']':
+			i++
+			continue
+		}
+		if strings.HasPrefix(text[i:], "”") || strings.HasPrefix(text[i:], "’") {
+			i += len("”")
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 func allLetters(s string) bool {
