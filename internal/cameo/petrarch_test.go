@@ -1,0 +1,62 @@
+package cameo
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+const petrSample = `####### SYNONYM SETS #######
+&WEAPON
+# a comment inside a set
++GUN
++MISSILES
++ASSAULT_RIFLE
+
+####### VERB PATTERNS #######
+---  RESTORE   [064]  ---
+RESTORE
++BRING_BACK {+BRINGS_BACK +BROUGHT_BACK} [050]
+- * {FULL DIPLOMATIC TIES} (WITH +)        [064]   # RESTORE
+- * PICTURE                                [---]
+- &WEAPON *                                [190]
+- NOT * RELATIONS                          [112]
+- * (TO)                                   [042:043]
+`
+
+func TestImportPetrarchVerbs(t *testing.T) {
+	var buf bytes.Buffer
+	st, err := ImportPetrarchVerbs(strings.NewReader(petrSample), "sample.txt", &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := buf.String()
+	for _, want := range []string{
+		"set weapon: gun missile assault_rifle\n",
+		"group restore 064\n",
+		"verb restore\n",
+		"verb bring prt=back 050\n",
+		"pattern 064 obj=full_diplomatic_tie pp=with target=with\n",
+		"pattern --- obj=picture\n",
+		"pattern 190 subj=&weapon\n",
+		"pattern 042:043 pp=to\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+	if len(st.Skipped) != 1 || !strings.Contains(st.Skipped[0], "sample.txt:15: words before the verb") {
+		t.Errorf("skipped = %q", st.Skipped)
+	}
+	if err := NewPatterns().Parse("out", got); err != nil {
+		t.Errorf("converted text does not parse: %v", err)
+	}
+}
+
+func TestSingular(t *testing.T) {
+	for in, want := range map[string]string{"ties": "tie", "relations": "relation", "crises": "crisis", "talks": "talk", "bus": "bus", "embassies": "embassy", "marches": "march", "class": "class"} {
+		if got := singular(in); got != want {
+			t.Errorf("singular(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
