@@ -1,0 +1,260 @@
+// Package source reads news documents from the outside world: plain text
+// files with optional headers, HTML pages, RSS and Atom feeds, JSON Lines,
+// gzip-compressed files of any of these, directories of them, standard
+// input and http(s) URLs.
+//
+// Walk streams one document at a time to a callback and never holds more
+// than one input file (or one JSON line) in memory; every read is bounded by
+// Options.MaxBytes. A bad input is reported as an Item with Err set, naming
+// the file (and line) and the problem, and the walk goes on.
+package source
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/lang"
+)
+
+// DefaultMaxBytes is the size cap used when Options.MaxBytes is zero.
+const DefaultMaxBytes = 20 << 20
+
+// DefaultMinFullText is the text length (in characters) under which a feed
+// item counts as a summary whose page is fetched when FetchFullText is on.
+const DefaultMinFullText = 400
+
+// Options controls Walk. The zero value is usable.
+type Options struct {
+	// MaxBytes caps every read: a file, a decompressed gzip stream, an
+	// HTTP body, and for JSON Lines each line (a JSON Lines file itself is
+	// streamed and may be larger). Zero means DefaultMaxBytes.
+	MaxBytes int64
+	// Client fetches URLs. Nil means a client with a 30 s timeout.
+	Client *http.Client
+	// FetchFullText fetches the linked page of a feed item whose own
+	// text is shorter than MinFullText characters.
+	FetchFullText bool
+	// MinFullText is the threshold for FetchFullText; zero means
+	// DefaultMinFullText.
+	MinFullText int
+	// Stdin is read for the input "-". Nil makes "-" an error.
+	Stdin io.Reader
+}
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return o.MaxBytes
+}
+
+func (o Options) client() *http.Client {
+	if o.Client != nil {
+		return o.Client
+	}
+	return &http.Client{Timeout: 30 * time.Second}
+}
+
+func (o Options) minFullText() int {
+	if o.MinFullText <= 0 {
+		return DefaultMinFullText
+	}
+	return o.MinFullText
+}
+
+// Item is one result of a walk: a document, or the error that stopped an
+// input (or one record of it) from becoming one.
+//
+// When Err is nil, Doc is a document with Text, Origin, Format and Lang set
+// (ID is left to the store, see doc.ContentID) and Diagnostics lists
+// problems that did not prevent reading it, such as an unreadable date or a
+// feed item whose full-text fetch failed (it then carries the feed's
+// summary text). When Err is non-nil, Doc holds only Origin and Format and
+// the item must not be stored.
+type Item struct {
+	Doc         doc.Document
+	Diagnostics []doc.Diagnostic
+	Err         error
+	Origin      string // same as Doc.Origin: path, path:line or URL
+}
+
+// Errors a caller can classify with errors.Is. Item.Err wraps one of them in
+// an *Error that names the origin.
+var (
+	ErrBinary      = errors.New("binary data, not text")
+	ErrEmpty       = errors.New("empty input")
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	ErrTooLarge    = errors.New("over the size cap")
+	ErrMalformed   = errors.New("malformed")
+	ErrTruncated   = errors.New("truncated gzip stream")
+	ErrNoText      = errors.New("no text")
+	ErrFetch       = errors.New("fetch")
+	ErrUnsupported = errors.New("unsupported input")
+)
+
+// Error is a problem with one input or one record of it.
+type Error struct {
+	Origin string // path, path:line or URL
+	Err    error
+}
+
+func (e *Error) Error() string { return e.Origin + ": " + e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Walk reads every input in order and calls yield once per document or
+// per failed input/record. An input is a file, a directory (walked
+// recursively in lexical order, taking files whose extension is one of
+// Extensions, optionally followed by .gz), "-" for Options.Stdin, or an
+// http(s) URL of a feed or page.
+//
+// Walk stops and returns the error when yield returns one or when ctx is
+// done; bad inputs never stop it.
+func Walk(ctx context.Context, inputs []string, opts Options, yield func(Item) error) error {
+	r := &reader{ctx: ctx, opts: opts, yield: yield}
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var err error
+		switch {
+		case in == "-":
+			err = r.stdin()
+		case isURL(in):
+			err = r.url(in)
+		default:
+			err = r.path(in)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Extensions lists the file extensions a directory walk reads.
+var Extensions = []string{".txt", ".html", ".htm", ".xml", ".rss", ".atom", ".jsonl", ".json", ".ndjson"}
+
+// Format names stored in doc.Document.Format.
+const (
+	FormatText  = "txt"
+	FormatHTML  = "html"
+	FormatRSS   = "rss"
+	FormatAtom  = "atom"
+	FormatJSONL = "jsonl"
+)
+
+// reader carries the state of one Walk.
+type reader struct {
+	ctx   context.Context
+	opts  Options
+	yield func(Item) error
+}
+
+// emit finishes a document (language, origin) and yields it.
+func (r *reader) emit(d doc.Document, diags []doc.Diagnostic) error {
+	if d.Lang == "" {
+		d.Lang = lang.Detect(d.Text).Lang
+	}
+	return r.yield(Item{Doc: d, Diagnostics: diags, Origin: d.Origin})
+}
+
+// fail yields an error item for origin.
+func (r *reader) fail(origin, format string, err error) error {
+	var e *Error
+	if !errors.As(err, &e) {
+		e = &Error{Origin: origin, Err: err}
+	}
+	return r.yield(Item{Doc: doc.Document{Origin: e.Origin, Format: format}, Err: e, Origin: e.Origin})
+}
+
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+// path reads a file or walks a directory.
+func (r *reader) path(p string) error {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return r.fail(p, "", unwrapPathError(err))
+	}
+	if !fi.IsDir() {
+		return r.file(p, fi)
+	}
+	return filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			// An unreadable subdirectory or file: report it and go on.
+			if ferr := r.fail(path, "", unwrapPathError(err)); ferr != nil {
+				return ferr
+			}
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if cerr := r.ctx.Err(); cerr != nil {
+			return cerr
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if path != p && strings.HasPrefix(name, ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(name, ".") || !d.Type().IsRegular() || !wanted(name) {
+			return nil
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return r.fail(path, "", unwrapPathError(err))
+		}
+		return r.file(path, fi)
+	})
+}
+
+// wanted reports whether a directory walk reads a file of this name.
+func wanted(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == ".gz" {
+		ext = strings.ToLower(filepath.Ext(strings.TrimSuffix(name, filepath.Ext(name))))
+	}
+	for _, e := range Extensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}
+
+// file opens one regular file and reads it.
+func (r *reader) file(p string, fi os.FileInfo) error {
+	f, err := os.Open(p)
+	if err != nil {
+		return r.fail(p, "", unwrapPathError(err))
+	}
+	defer f.Close()
+	return r.stream(p, p, f, fi.Size(), "")
+}
+
+func (r *reader) stdin() error {
+	if r.opts.Stdin == nil {
+		return r.fail("-", "", fmt.Errorf("%w: no standard input given", ErrUnsupported))
+	}
+	return r.stream("-", "stdin", r.opts.Stdin, -1, "")
+}
