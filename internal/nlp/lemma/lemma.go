@@ -157,12 +157,26 @@ func (l *Lemmatizer) Lemma(word, upos, xpos string) string {
 	}
 	switch upos {
 	case "PROPN":
-		if xpos == "NNPS" && len(word) > 3 && strings.HasSuffix(word, "s") && !strings.HasSuffix(word, "ss") {
-			return word[:len(word)-1]
+		if xpos == "NNPS" {
+			cands := nounCandidates(lower)
+			for _, c := range cands {
+				if l.lex[noun][c] {
+					return word[:1] + c[1:]
+				}
+			}
+			return word[:1] + cands[len(cands)-1][1:]
 		}
 		return word
-	case "PUNCT", "SYM", "NUM", "X":
+	case "NUM":
+		if hasLetter(word) {
+			return lower // "One" → "one"
+		}
+		return strings.ReplaceAll(word, ",", "") // "1,000" → "1000"
+	case "PUNCT", "SYM", "X":
 		return word
+	}
+	if upos == "NOUN" && (len(word) == 1 || hasDigit(word)) {
+		return word // "P", "EB3326"
 	}
 	class := -1
 	switch upos {
@@ -364,6 +378,24 @@ func syllables(s string) int {
 		in = v
 	}
 	return n
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // toLower lower-cases s, without allocating when it is already lower case.
