@@ -15,6 +15,10 @@ import (
 // ErrNotFound is returned when a requested record does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrBadQuery is returned for a filter a backend cannot run: a malformed
+// full-text query or cursor.
+var ErrBadQuery = errors.New("bad query")
+
 // Outcome says what storing a document did.
 type Outcome string
 
@@ -29,6 +33,47 @@ type PutResult struct {
 	ID      string
 	Outcome Outcome
 }
+
+// CodingStatus is where a document stands in event coding. Pending
+// documents form the queue that coders (and later, workers) take from.
+type CodingStatus string
+
+const (
+	Pending CodingStatus = "pending" // stored, no analysis yet
+	Coded   CodingStatus = "coded"   // an analysis is stored
+	Skipped CodingStatus = "skipped" // an analysis is stored that skipped coding, see Analysis.Skipped
+)
+
+// Item is one document to store, with the diagnostics found while reading
+// it and, optionally, its analysis.
+type Item struct {
+	Doc         doc.Document
+	Diagnostics []doc.Diagnostic // found while reading; kept with the document
+	Analysis    *Analysis        // nil: the document stays Pending
+}
+
+// DocInfo is what the store keeps about a document besides its content.
+type DocInfo struct {
+	Status       CodingStatus
+	Skipped      string           // why coding was skipped, when Status is Skipped
+	SupersededBy string           // ID of the next version at the same URL
+	Diagnostics  []doc.Diagnostic // found while reading (analysis ones are in Analysis)
+}
+
+// Stats counts what a store holds.
+type Stats struct {
+	Documents  int            // every stored version
+	Superseded int            // versions replaced by a newer one at the same URL
+	Pending    int            // documents without an analysis
+	Coded      int            //
+	Skipped    int            // documents whose analysis skipped coding
+	Events     int            //
+	Outlets    int            // distinct non-empty outlets
+	Languages  map[string]int // documents per language
+}
+
+// MaxLimit is the largest page a listing returns in one call.
+const MaxLimit = 1000
 
 // Analysis is everything the pipeline derived from one document. Storing an
 // Analysis replaces any earlier one for the same document.
@@ -47,8 +92,10 @@ type DocFilter struct {
 	From   time.Time // published on or after
 	To     time.Time // published before
 	Query  string    // full-text query
-	Limit  int       // 0 means a backend default
+	Limit  int       // 0 means a backend default; at most MaxLimit
 	After  string    // cursor: return documents after this ID in listing order
+
+	AllVersions bool // include versions superseded by a newer one
 }
 
 // EventFilter selects events. Zero fields do not filter. By default only
@@ -82,16 +129,38 @@ type EventPage struct {
 // use; writes are transactional per call.
 type Store interface {
 	// PutDocuments stores a batch in one transaction and reports each outcome.
+	// A document's ID is doc.ContentID of its text, whatever the caller set;
+	// Ingested and Version are set by the store. The same text again is
+	// Unchanged; new text at a stored URL is Superseded: a new version that
+	// names the one it replaces, which is kept and marked as replaced.
 	PutDocuments(ctx context.Context, docs []doc.Document) ([]PutResult, error)
+	// Put is PutDocuments for items that carry reading diagnostics and an
+	// analysis. An item's analysis is stored when its document is new, or
+	// already stored but still Pending; otherwise the stored one stands.
+	// Everything is one transaction: a batch is stored whole or not at all.
+	Put(ctx context.Context, items []Item) ([]PutResult, error)
 	// Document returns the document with its text, or ErrNotFound.
 	Document(ctx context.Context, id string) (*doc.Document, error)
-	// Documents lists documents matching f, newest first.
+	// DocumentInfo returns the coding state, successor and reading
+	// diagnostics of a document, or ErrNotFound.
+	DocumentInfo(ctx context.Context, id string) (*DocInfo, error)
+	// Documents lists documents matching f, newest first (by publication
+	// time, unknown last, then by ID). Superseded versions are left out
+	// unless f.AllVersions. A Query that is not valid returns an error
+	// wrapping ErrBadQuery.
 	Documents(ctx context.Context, f DocFilter) ([]doc.Document, error)
-	// PutAnalyses stores analyses in one transaction, replacing earlier ones.
+	// Stats counts what the store holds.
+	Stats(ctx context.Context) (Stats, error)
+	// PutAnalyses stores analyses in one transaction, replacing earlier ones
+	// (annotations, events, analysis diagnostics, skip reason) and setting the
+	// coding status. An analysis of an unknown document returns ErrNotFound
+	// and stores nothing.
 	PutAnalyses(ctx context.Context, as []Analysis) error
 	// Analysis returns the stored analysis of a document, or ErrNotFound.
 	Analysis(ctx context.Context, docID string) (*Analysis, error)
-	// Events returns one page of events matching f, ordered by date then ID.
+	// Events returns one page of events matching f, ordered by date then ID,
+	// with Outlet and URL filled from their document. A malformed cursor
+	// returns an error wrapping ErrBadQuery.
 	Events(ctx context.Context, f EventFilter) (EventPage, error)
 	// Close releases the backend.
 	Close() error

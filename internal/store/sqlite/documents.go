@@ -1,0 +1,409 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+// sortableTime is the fixed-width UTC layout of the published and ingested
+// columns, so that comparing strings compares times.
+const sortableTime = "2006-01-02T15:04:05.000000000Z"
+
+func sortable(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(sortableTime)
+}
+
+func localTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
+func parseTime(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse(time.RFC3339Nano, s)
+}
+
+// Phases of a diagnostic: found while reading, or by an analysis.
+const (
+	phaseIngest   = "ingest"
+	phaseAnalysis = "analysis"
+)
+
+// PutDocuments implements store.Store.
+func (db *DB) PutDocuments(ctx context.Context, docs []doc.Document) ([]store.PutResult, error) {
+	items := make([]store.Item, len(docs))
+	for i := range docs {
+		items[i].Doc = docs[i]
+	}
+	return db.Put(ctx, items)
+}
+
+// Put implements store.Store.
+func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, error) {
+	if len(items) == 0 {
+		return nil, nil
+	}
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: begin: %w", err)
+	}
+	defer tx.Rollback()
+	w, err := newWriter(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	defer w.close()
+	now := db.now()
+	res := make([]store.PutResult, len(items))
+	for i := range items {
+		r, err := w.putItem(ctx, &items[i], now)
+		if err != nil {
+			return nil, err
+		}
+		res[i] = r
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("sqlite: commit: %w", err)
+	}
+	return res, nil
+}
+
+// writer holds the statements of one write transaction.
+type writer struct {
+	tx                              *sql.Tx
+	status, current, insert, retire *sql.Stmt
+	diag                            *sql.Stmt
+}
+
+func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
+	w := &writer{tx: tx}
+	stmts := []struct {
+		s   **sql.Stmt
+		sql string
+	}{
+		{&w.status, `SELECT status FROM documents WHERE id = ?`},
+		{&w.current, `SELECT id, version FROM documents WHERE url = ? AND url <> '' AND superseded_by = ''
+			ORDER BY version DESC LIMIT 1`},
+		{&w.insert, `INSERT INTO documents (id, url, title, outlet, author, published, published_local, lang,
+			text, meta, origin, format, ingested, version, supersedes)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.retire, `UPDATE documents SET superseded_by = ? WHERE id = ?`},
+		{&w.diag, `INSERT INTO diagnostics (doc_id, phase, ord, stage, severity, span_start, span_end, message)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
+	}
+	for _, s := range stmts {
+		var err error
+		if *s.s, err = tx.PrepareContext(ctx, s.sql); err != nil {
+			w.close()
+			return nil, fmt.Errorf("sqlite: prepare: %w", err)
+		}
+	}
+	return w, nil
+}
+
+func (w *writer) close() {
+	for _, s := range []*sql.Stmt{w.status, w.current, w.insert, w.retire, w.diag} {
+		if s != nil {
+			s.Close()
+		}
+	}
+}
+
+func (w *writer) putItem(ctx context.Context, it *store.Item, now time.Time) (store.PutResult, error) {
+	d := &it.Doc
+	where := d.Origin
+	if where == "" {
+		where = d.URL
+	}
+	if strings.TrimSpace(d.Text) == "" {
+		return store.PutResult{}, fmt.Errorf("sqlite: document %q: empty text", where)
+	}
+	id := doc.ContentID(d.Text)
+	var status string
+	switch err := w.status.QueryRowContext(ctx, id).Scan(&status); {
+	case err == nil:
+		if it.Analysis != nil && store.CodingStatus(status) == store.Pending {
+			if err := putAnalysis(ctx, w.tx, id, it.Analysis, now); err != nil {
+				return store.PutResult{}, err
+			}
+		}
+		return store.PutResult{ID: id, Outcome: store.Unchanged}, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
+	}
+
+	outcome, version, supersedes := store.Ingested, 1, ""
+	if d.URL != "" {
+		var prev string
+		var prevVersion int
+		switch err := w.current.QueryRowContext(ctx, d.URL).Scan(&prev, &prevVersion); {
+		case err == nil:
+			outcome, version, supersedes = store.Superseded, prevVersion+1, prev
+		case !errors.Is(err, sql.ErrNoRows):
+			return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
+		}
+	}
+	meta := "{}"
+	if len(d.Meta) > 0 {
+		b, err := json.Marshal(d.Meta)
+		if err != nil {
+			return store.PutResult{}, fmt.Errorf("sqlite: document %q: meta: %w", where, err)
+		}
+		meta = string(b)
+	}
+	if _, err := w.insert.ExecContext(ctx, id, d.URL, d.Title, d.Outlet, d.Author, sortable(d.Published),
+		localTime(d.Published), d.Lang, d.Text, meta, d.Origin, d.Format, sortable(now), version, supersedes); err != nil {
+		return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
+	}
+	if supersedes != "" {
+		if _, err := w.retire.ExecContext(ctx, id, supersedes); err != nil {
+			return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
+		}
+	}
+	for i, g := range it.Diagnostics {
+		start, end := spanArgs(g.Span)
+		if _, err := w.diag.ExecContext(ctx, id, phaseIngest, i, g.Stage, string(g.Severity), start, end, g.Message); err != nil {
+			return store.PutResult{}, fmt.Errorf("sqlite: document %q: diagnostic: %w", where, err)
+		}
+	}
+	if it.Analysis != nil {
+		if err := putAnalysis(ctx, w.tx, id, it.Analysis, now); err != nil {
+			return store.PutResult{}, err
+		}
+	}
+	return store.PutResult{ID: id, Outcome: outcome}, nil
+}
+
+// spanArgs returns a span's bounds as nullable query arguments.
+func spanArgs(s *doc.Span) (any, any) {
+	if s == nil {
+		return nil, nil
+	}
+	return s.Start, s.End
+}
+
+// span builds a *doc.Span from two nullable columns.
+func span(start, end sql.NullInt64) *doc.Span {
+	if !start.Valid || !end.Valid {
+		return nil
+	}
+	return &doc.Span{Start: int(start.Int64), End: int(end.Int64)}
+}
+
+// docColumns are the columns scanDoc reads, in order.
+const docColumns = `d.id, d.url, d.title, d.outlet, d.author, d.published_local, d.lang, d.text, d.meta,
+	d.origin, d.format, d.ingested, d.version, d.supersedes`
+
+func scanDoc(row interface{ Scan(...any) error }) (doc.Document, error) {
+	var d doc.Document
+	var published, meta, ingested string
+	if err := row.Scan(&d.ID, &d.URL, &d.Title, &d.Outlet, &d.Author, &published, &d.Lang, &d.Text, &meta,
+		&d.Origin, &d.Format, &ingested, &d.Version, &d.Supersedes); err != nil {
+		return d, err
+	}
+	var err error
+	if d.Published, err = parseTime(published); err != nil {
+		return d, fmt.Errorf("document %s: published: %w", d.ID, err)
+	}
+	if d.Ingested, err = time.Parse(sortableTime, ingested); err != nil {
+		return d, fmt.Errorf("document %s: ingested: %w", d.ID, err)
+	}
+	if meta != "" && meta != "{}" {
+		if err := json.Unmarshal([]byte(meta), &d.Meta); err != nil {
+			return d, fmt.Errorf("document %s: meta: %w", d.ID, err)
+		}
+	}
+	return d, nil
+}
+
+// Document implements store.Store.
+func (db *DB) Document(ctx context.Context, id string) (*doc.Document, error) {
+	row := db.r.QueryRowContext(ctx, `SELECT `+docColumns+` FROM documents d WHERE d.id = ?`, id)
+	d, err := scanDoc(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("document %s: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: document %s: %w", id, err)
+	}
+	return &d, nil
+}
+
+// DocumentInfo implements store.Store.
+func (db *DB) DocumentInfo(ctx context.Context, id string) (*store.DocInfo, error) {
+	var info store.DocInfo
+	var status string
+	err := db.r.QueryRowContext(ctx, `SELECT status, skipped, superseded_by FROM documents WHERE id = ?`, id).
+		Scan(&status, &info.Skipped, &info.SupersededBy)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("document %s: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: document %s: %w", id, err)
+	}
+	info.Status = store.CodingStatus(status)
+	if info.Diagnostics, err = diagnostics(ctx, db.r, id, phaseIngest); err != nil {
+		return nil, err
+	}
+	return &info, nil
+}
+
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func diagnostics(ctx context.Context, q querier, id, phase string) ([]doc.Diagnostic, error) {
+	rows, err := q.QueryContext(ctx, `SELECT stage, severity, span_start, span_end, message FROM diagnostics
+		WHERE doc_id = ? AND phase = ? ORDER BY ord`, id, phase)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: diagnostics of %s: %w", id, err)
+	}
+	defer rows.Close()
+	var ds []doc.Diagnostic
+	for rows.Next() {
+		var g doc.Diagnostic
+		var sev string
+		var start, end sql.NullInt64
+		if err := rows.Scan(&g.Stage, &sev, &start, &end, &g.Message); err != nil {
+			return nil, fmt.Errorf("sqlite: diagnostics of %s: %w", id, err)
+		}
+		g.Severity = doc.Severity(sev)
+		g.Span = span(start, end)
+		ds = append(ds, g)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: diagnostics of %s: %w", id, err)
+	}
+	return ds, nil
+}
+
+// defaultLimit is the page size when a filter sets none.
+const defaultLimit = 100
+
+func limit(n int) int {
+	switch {
+	case n <= 0:
+		return defaultLimit
+	case n > store.MaxLimit:
+		return store.MaxLimit
+	}
+	return n
+}
+
+// Documents implements store.Store.
+func (db *DB) Documents(ctx context.Context, f store.DocFilter) ([]doc.Document, error) {
+	var where []string
+	var args []any
+	if !f.AllVersions {
+		where = append(where, "d.superseded_by = ''")
+	}
+	if f.Outlet != "" {
+		where = append(where, "d.outlet = ?")
+		args = append(args, f.Outlet)
+	}
+	if f.Lang != "" {
+		where = append(where, "d.lang = ?")
+		args = append(args, f.Lang)
+	}
+	if !f.From.IsZero() {
+		where = append(where, "d.published >= ?")
+		args = append(args, sortable(f.From))
+	}
+	if !f.To.IsZero() {
+		where = append(where, "d.published <> '' AND d.published < ?")
+		args = append(args, sortable(f.To))
+	}
+	if f.Query != "" {
+		q, err := ftsQuery(f.Query)
+		if err != nil {
+			return nil, err
+		}
+		where = append(where, "d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+		args = append(args, q)
+	}
+	if f.After != "" {
+		var published string
+		err := db.r.QueryRowContext(ctx, `SELECT published FROM documents WHERE id = ?`, f.After).Scan(&published)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("%w: cursor %q names no document", store.ErrBadQuery, f.After)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: documents: %w", err)
+		}
+		where = append(where, "(d.published < ? OR (d.published = ? AND d.id > ?))")
+		args = append(args, published, published, f.After)
+	}
+	q := `SELECT ` + docColumns + ` FROM documents d`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY d.published DESC, d.id LIMIT ?"
+	args = append(args, limit(f.Limit))
+	rows, err := db.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: documents: %w", err)
+	}
+	defer rows.Close()
+	var docs []doc.Document
+	for rows.Next() {
+		d, err := scanDoc(rows)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: documents: %w", err)
+		}
+		docs = append(docs, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: documents: %w", err)
+	}
+	return docs, nil
+}
+
+// Stats implements store.Store.
+func (db *DB) Stats(ctx context.Context) (store.Stats, error) {
+	s := store.Stats{Languages: map[string]int{}}
+	err := db.r.QueryRowContext(ctx, `SELECT count(*),
+		coalesce(sum(superseded_by <> ''), 0),
+		coalesce(sum(status = 'pending'), 0),
+		coalesce(sum(status = 'coded'), 0),
+		coalesce(sum(status = 'skipped'), 0),
+		count(DISTINCT nullif(outlet, ''))
+		FROM documents`).Scan(&s.Documents, &s.Superseded, &s.Pending, &s.Coded, &s.Skipped, &s.Outlets)
+	if err != nil {
+		return s, fmt.Errorf("sqlite: stats: %w", err)
+	}
+	if err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM events`).Scan(&s.Events); err != nil {
+		return s, fmt.Errorf("sqlite: stats: %w", err)
+	}
+	rows, err := db.r.QueryContext(ctx, `SELECT lang, count(*) FROM documents GROUP BY lang`)
+	if err != nil {
+		return s, fmt.Errorf("sqlite: stats: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var lang string
+		var n int
+		if err := rows.Scan(&lang, &n); err != nil {
+			return s, fmt.Errorf("sqlite: stats: %w", err)
+		}
+		s.Languages[lang] = n
+	}
+	if err := rows.Err(); err != nil {
+		return s, fmt.Errorf("sqlite: stats: %w", err)
+	}
+	return s, nil
+}

@@ -1,0 +1,254 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/base64"
+	"fmt"
+	"strings"
+
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+const insertEvent = `INSERT INTO events (id, doc_id, ord,
+	source_code, source_name, source_text, source_start, source_end, source_country, source_sector,
+	target_code, target_name, target_text, target_start, target_end, target_country, target_sector,
+	code, root, name, goldstein, quad, plover_type, plover_mode,
+	status, cue_start, cue_end, cue_text,
+	attributed, attributed_code, attributed_name, attributed_text, attributed_start, attributed_end,
+	attributed_country, attributed_sector,
+	date, date_value, precision, date_start, date_end,
+	location, lat, lon,
+	confidence, trigger_start, trigger_end, trigger_text, sentence_start, sentence_end, rule)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+	?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+func actorArgs(a event.Actor) []any {
+	start, end := spanArgs(a.Span)
+	return []any{a.Code, a.Name, a.Text, start, end, a.Country, a.Sector}
+}
+
+func nullFloat(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// eventArgs returns the values of insertEvent for e, the ord'th event of
+// document id.
+func eventArgs(id string, ord int, e *event.Event) []any {
+	args := []any{e.ID, id, ord}
+	args = append(args, actorArgs(e.Source)...)
+	args = append(args, actorArgs(e.Target)...)
+	cs, ce := spanArgs(e.Cue)
+	args = append(args, e.Code, e.Root, e.Name, e.Goldstein, e.Quad, e.PloverType, e.PloverMode,
+		string(e.Status), cs, ce, e.CueText)
+	if e.Attributed != nil {
+		args = append(args, 1)
+		args = append(args, actorArgs(*e.Attributed)...)
+	} else {
+		args = append(args, 0, "", "", "", nil, nil, "", "")
+	}
+	ds, de := spanArgs(e.DateSpan)
+	args = append(args, e.Date, e.DateValue, e.Precision, ds, de,
+		e.Location, nullFloat(e.Lat), nullFloat(e.Lon),
+		e.Confidence, e.Trigger.Start, e.Trigger.End, e.TriggerText, e.Sentence.Start, e.Sentence.End, e.Rule)
+	return args
+}
+
+const eventColumns = `e.id, e.doc_id,
+	e.source_code, e.source_name, e.source_text, e.source_start, e.source_end, e.source_country, e.source_sector,
+	e.target_code, e.target_name, e.target_text, e.target_start, e.target_end, e.target_country, e.target_sector,
+	e.code, e.root, e.name, e.goldstein, e.quad, e.plover_type, e.plover_mode,
+	e.status, e.cue_start, e.cue_end, e.cue_text,
+	e.attributed, e.attributed_code, e.attributed_name, e.attributed_text, e.attributed_start, e.attributed_end,
+	e.attributed_country, e.attributed_sector,
+	e.date, e.date_value, e.precision, e.date_start, e.date_end,
+	e.location, e.lat, e.lon,
+	e.confidence, e.trigger_start, e.trigger_end, e.trigger_text, e.sentence_start, e.sentence_end, e.rule,
+	d.outlet, d.url`
+
+// actorScan receives an actor's columns.
+type actorScan struct {
+	a          event.Actor
+	start, end sql.NullInt64
+}
+
+func (s *actorScan) dest() []any {
+	return []any{&s.a.Code, &s.a.Name, &s.a.Text, &s.start, &s.end, &s.a.Country, &s.a.Sector}
+}
+
+func (s *actorScan) actor() event.Actor {
+	s.a.Span = span(s.start, s.end)
+	return s.a
+}
+
+func scanEvent(rows *sql.Rows) (event.Event, error) {
+	var e event.Event
+	var src, tgt, att actorScan
+	var status string
+	var attributed int
+	var cs, ce, ds, de sql.NullInt64
+	var lat, lon sql.NullFloat64
+	dest := []any{&e.ID, &e.DocID}
+	dest = append(dest, src.dest()...)
+	dest = append(dest, tgt.dest()...)
+	dest = append(dest, &e.Code, &e.Root, &e.Name, &e.Goldstein, &e.Quad, &e.PloverType, &e.PloverMode,
+		&status, &cs, &ce, &e.CueText, &attributed)
+	dest = append(dest, att.dest()...)
+	dest = append(dest, &e.Date, &e.DateValue, &e.Precision, &ds, &de, &e.Location, &lat, &lon,
+		&e.Confidence, &e.Trigger.Start, &e.Trigger.End, &e.TriggerText, &e.Sentence.Start, &e.Sentence.End,
+		&e.Rule, &e.Outlet, &e.URL)
+	if err := rows.Scan(dest...); err != nil {
+		return e, err
+	}
+	e.Source, e.Target = src.actor(), tgt.actor()
+	if attributed != 0 {
+		a := att.actor()
+		e.Attributed = &a
+	}
+	e.Status = event.Status(status)
+	e.Cue, e.DateSpan = span(cs, ce), span(ds, de)
+	if lat.Valid {
+		e.Lat = &lat.Float64
+	}
+	if lon.Valid {
+		e.Lon = &lon.Float64
+	}
+	return e, nil
+}
+
+// queryEvents runs a SELECT of events joined with their documents; tail is
+// the WHERE/ORDER BY/LIMIT part.
+func queryEvents(ctx context.Context, q querier, tail string, args ...any) ([]event.Event, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+eventColumns+` FROM events e JOIN documents d ON d.id = e.doc_id `+tail, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var es []event.Event
+	for rows.Next() {
+		e, err := scanEvent(rows)
+		if err != nil {
+			return nil, err
+		}
+		es = append(es, e)
+	}
+	return es, rows.Err()
+}
+
+// prefixRange returns the bounds of the strings that start with p, for an
+// index-friendly prefix match: p <= s < upper.
+func prefixRange(p string) (string, string) {
+	return p, p + "\U0010FFFF"
+}
+
+// Cursors are base64 of "date\x00id" of the last event of a page.
+func encodeCursor(e event.Event) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(e.Date + "\x00" + e.ID))
+}
+
+func decodeCursor(c string) (date, id string, err error) {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil {
+		return "", "", fmt.Errorf("%w: cursor %q: %v", store.ErrBadQuery, c, err)
+	}
+	date, id, ok := strings.Cut(string(b), "\x00")
+	if !ok || id == "" {
+		return "", "", fmt.Errorf("%w: cursor %q is not one this store made", store.ErrBadQuery, c)
+	}
+	return date, id, nil
+}
+
+// Events implements store.Store.
+func (db *DB) Events(ctx context.Context, f store.EventFilter) (store.EventPage, error) {
+	var where []string
+	var args []any
+	addPrefix := func(col, p string) {
+		lo, hi := prefixRange(p)
+		where = append(where, col+" >= ? AND "+col+" < ?")
+		args = append(args, lo, hi)
+	}
+	if f.Actor != "" {
+		lo, hi := prefixRange(f.Actor)
+		where = append(where, "((e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?))")
+		args = append(args, lo, hi, lo, hi)
+	}
+	if f.Source != "" {
+		addPrefix("e.source_code", f.Source)
+	}
+	if f.Target != "" {
+		addPrefix("e.target_code", f.Target)
+	}
+	eq := func(col string, v any) {
+		where = append(where, col+" = ?")
+		args = append(args, v)
+	}
+	if f.Code != "" {
+		eq("e.code", f.Code)
+	}
+	if f.Root != "" {
+		eq("e.root", f.Root)
+	}
+	if f.Quad != 0 {
+		eq("e.quad", f.Quad)
+	}
+	if f.Plover != "" {
+		eq("e.plover_type", f.Plover)
+	}
+	statuses := f.Statuses
+	if len(statuses) == 0 {
+		statuses = []event.Status{event.Asserted, event.Reported}
+	}
+	ph := make([]string, len(statuses))
+	for i, s := range statuses {
+		ph[i] = "?"
+		args = append(args, string(s))
+	}
+	where = append(where, "e.status IN ("+strings.Join(ph, ", ")+")")
+	if f.From != "" {
+		where = append(where, "e.date >= ?")
+		args = append(args, f.From)
+	}
+	if f.To != "" {
+		where = append(where, "e.date <= ?")
+		args = append(args, f.To)
+	}
+	if f.Outlet != "" {
+		eq("d.outlet", f.Outlet)
+	}
+	if f.DocID != "" {
+		eq("e.doc_id", f.DocID)
+	}
+	if f.Text != "" {
+		q, err := ftsQuery(f.Text)
+		if err != nil {
+			return store.EventPage{}, err
+		}
+		where = append(where, "d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+		args = append(args, q)
+	}
+	if f.Cursor != "" {
+		date, id, err := decodeCursor(f.Cursor)
+		if err != nil {
+			return store.EventPage{}, err
+		}
+		where = append(where, "(e.date > ? OR (e.date = ? AND e.id > ?))")
+		args = append(args, date, date, id)
+	}
+	n := limit(f.Limit)
+	args = append(args, n+1)
+	es, err := queryEvents(ctx, db.r, "WHERE "+strings.Join(where, " AND ")+" ORDER BY e.date, e.id LIMIT ?", args...)
+	if err != nil {
+		return store.EventPage{}, fmt.Errorf("sqlite: events: %w", err)
+	}
+	var page store.EventPage
+	if len(es) > n {
+		es = es[:n]
+		page.Next = encodeCursor(es[n-1])
+	}
+	page.Events = es
+	return page, nil
+}
