@@ -3,6 +3,7 @@ package cameo
 import (
 	"bufio"
 	"fmt"
+	cameodata "github.com/dyad-project/dyad/data/cameo"
 	"sort"
 	"strings"
 )
@@ -431,4 +432,16 @@ func splitCode(c string) (fwd, rev string, block bool) {
 	}
 	a, b, _ := strings.Cut(c, ":")
 	return a, b, false
+}
+
+// DefaultPatterns parses the embedded verb patterns and our own patterns.
+func DefaultPatterns() (*Patterns, error) {
+	p := NewPatterns()
+	if err := p.Parse("verbs.txt", cameodata.Verbs); err != nil {
+		return nil, err
+	}
+	if err := p.Parse("patterns.txt", cameodata.Patterns); err != nil {
+		return nil, err
+	}
+	return p, nil
 }

@@ -1,0 +1,548 @@
+package event
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/cameo"
+	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/nlp"
+)
+
+// Mention is an actor mention the coder can use: a token range of one
+// sentence with the actor's code. The actor stage produces them; the coder
+// only reads them.
+type Mention struct {
+	Start, End int       // token indices in the sentence, [Start, End)
+	Span       doc.Span  // byte span in the document
+	Text       string    // the words in the document
+	Code       string    // CAMEO-style actor code
+	Name       string    // dictionary name
+	Country    string    // ISO3, when known
+	Sector     string    // GOV, MIL, ... when known
+	Ref        *doc.Span // antecedent of a coreferent mention
+}
+
+// Date is the date that governs an event.
+type Date struct {
+	Date      string // YYYY-MM-DD, the first day of the period
+	Value     string // TimeML value
+	Precision string // day, week, month, quarter, year, vague
+	Span      *doc.Span
+}
+
+// Dater finds the temporal expression that governs a trigger: sent is the
+// sentence index and tok the 0-based token index of the trigger's clause
+// head. It reports false when none does.
+type Dater interface {
+	EventDate(sent, tok int) (Date, bool)
+}
+
+// Input is one document prepared by the earlier stages.
+type Input struct {
+	DocID     string
+	Text      string
+	Published time.Time // zero when unknown
+	Outlet    string
+	Sentences []nlp.Sentence
+	Mentions  [][]Mention // per sentence, parallel to Sentences; may be shorter
+	Dates     Dater       // nil: every event gets the publication date
+}
+
+// Options tune the coder.
+type Options struct {
+	// RequireSource and RequireTarget drop events without a coded source or
+	// target (PETRARCH's require_dyad sets both).
+	RequireSource, RequireTarget bool
+	// Uncoded lets noun phrases without an actor mention stand as actors
+	// with an empty code (used by evaluations that score spans, not codes).
+	Uncoded bool
+}
+
+// Coder turns parsed, actor-annotated sentences into events. It is
+// read-only after construction and safe for concurrent use.
+type Coder struct {
+	cb   *cameo.Codebook
+	pats *cameo.Patterns
+	opt  Options
+	// validate codes against the codebook; off for dictionaries with test codes
+	strict bool
+}
+
+// NewCoder returns a coder over a codebook and patterns. A nil codebook
+// accepts any code the patterns give (names and classes stay empty).
+func NewCoder(cb *cameo.Codebook, pats *cameo.Patterns, opt Options) *Coder {
+	return &Coder{cb: cb, pats: pats, opt: opt, strict: cb != nil}
+}
+
+// candidate is an event before it becomes an Event.
+type candidate struct {
+	sent       int
+	trigger    int // token carrying the code (verb or noun)
+	anchor     int // clause head whose context sets status (light verb for its noun)
+	rule       *cameo.Rule
+	code       string
+	src, tgt   arg
+	reverse    bool
+	speechWith bool // a speech verb with an embedded clause
+}
+
+// arg is one side of an event: an actor mention or, with Options.Uncoded, a
+// noun phrase.
+type arg struct {
+	m    *Mention
+	tok  int // head token, -1 when absent
+	span doc.Span
+	text string
+}
+
+func (a arg) present() bool { return a.tok >= 0 }
+
+// Code codes every sentence of in and returns the events in text order and
+// a diagnostic for each sentence that yielded none, saying why.
+func (c *Coder) Code(in Input) ([]Event, []doc.Diagnostic) {
+	var events []Event
+	var diags []doc.Diagnostic
+	speakers := interviewSpeakers(in)
+	for si := range in.Sentences {
+		s := &in.Sentences[si]
+		var ms []Mention
+		if si < len(in.Mentions) {
+			ms = in.Mentions[si]
+		}
+		sp := doc.Span{Start: s.Start, End: s.End}
+		if len(s.Tokens) == 0 {
+			continue
+		}
+		if !parsed(s) {
+			diags = append(diags, doc.Diagnostic{Stage: "event", Severity: doc.Info, Span: &sp, Message: "sentence not parsed; not coded"})
+			continue
+		}
+		g := newGraph(s, ms)
+		cands, why := c.codeSentence(si, g)
+		before := len(events)
+		var built []candidate
+		var bes []Event
+		for _, cd := range cands {
+			if e, ok := c.build(in, si, g, cd, speakers[si]); ok {
+				built = append(built, cd)
+				bes = append(bes, e)
+			}
+		}
+		keep := coveredFilter(g, built)
+		for k, e := range bes {
+			if keep[k] {
+				events = append(events, e)
+			}
+		}
+		if len(events) == before {
+			if why == "" {
+				why = "no event pattern matched"
+			}
+			diags = append(diags, doc.Diagnostic{Stage: "event", Severity: doc.Info, Span: &sp, Message: why})
+		}
+	}
+	return dedupe(events), diags
+}
+
+func parsed(s *nlp.Sentence) bool {
+	for _, t := range s.Tokens {
+		if t.Head < 0 || t.Head > len(s.Tokens) {
+			return false
+		}
+	}
+	return true
+}
+
+func dedupe(es []Event) []Event {
+	seen := map[string]bool{}
+	out := es[:0]
+	for _, e := range es {
+		if seen[e.ID] {
+			continue
+		}
+		seen[e.ID] = true
+		out = append(out, e)
+	}
+	return out
+}
+
+// codeSentence finds the candidates of one sentence, and the reason when
+// there are none.
+func (c *Coder) codeSentence(si int, g *graph) ([]candidate, string) {
+	var out []candidate
+	var reasons []string
+	consumed := map[int]bool{}
+	// Verbs first, so that light verbs claim their nouns.
+	for i := range g.toks {
+		t := &g.toks[i]
+		if t.UPOS != "VERB" && !(t.UPOS == "AUX" && len(c.pats.Verbs(t.Lemma)) > 0 && g.rel(i) != "aux" && g.rel(i) != "aux:pass" && g.rel(i) != "cop") {
+			continue
+		}
+		cs, why := c.codeVerb(si, g, i, consumed)
+		out = append(out, cs...)
+		if why != "" {
+			reasons = append(reasons, why)
+		}
+	}
+	for i := range g.toks {
+		t := &g.toks[i]
+		if consumed[i] || (t.UPOS != "NOUN" && t.UPOS != "PROPN") {
+			continue
+		}
+		cs, why := c.codeNoun(si, g, i)
+		out = append(out, cs...)
+		if why != "" {
+			reasons = append(reasons, why)
+		}
+	}
+	if len(out) == 0 && len(reasons) > 0 {
+		return nil, strings.Join(reasons, "; ")
+	}
+	return out, ""
+}
+
+// lightVerbs take their meaning from their object noun: "held talks with",
+// "paid a visit to", "launched strikes on".
+var lightVerbs = set("hold", "pay", "make", "issue", "launch", "carry", "conduct", "impose", "stage", "give", "deliver", "mount", "have", "begin", "start", "continue", "resume", "step", "announce", "order", "level", "unleash", "wage", "intensify", "escalate", "lodge", "file", "express", "extend", "offer", "sign", "reach", "seal", "strike", "conclude", "host")
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// codeVerb codes verb i.
+func (c *Coder) codeVerb(si int, g *graph, i int, consumed map[int]bool) ([]candidate, string) {
+	lemma := g.lemma(i)
+	rules := c.pats.Verbs(lemma)
+	f := g.frame(i)
+	// Light verb + event noun: the noun's rule codes, the verb's subject is the source.
+	if lightVerbs[lemma] {
+		for _, o := range f.objs {
+			nr := c.bestNoun(g, o)
+			if nr == nil {
+				continue
+			}
+			best, _ := c.bestVerb(g, rules, f)
+			if best != nil && best.Specificity() > 2 && !best.Block {
+				break // a specific verb pattern ("sign agreement") beats the noun
+			}
+			consumed[o] = true
+			if nr.Block {
+				return nil, fmt.Sprintf("%q vetoed by %s", g.word(o), nr.ID)
+			}
+			srcs := f.subjects
+			tgts := g.nounTargets(o, nr)
+			if len(tgts) == 0 {
+				tgts = g.prepArgs(f.obls, nr.Target, defaultTargetPreps)
+			}
+			if len(tgts) == 0 {
+				// "between the two ministers"
+				tgts = g.nounBetween(o)
+			}
+			return c.pairs(si, g, o, i, nr, srcs, tgts), ""
+		}
+	}
+	if len(rules) == 0 {
+		return nil, ""
+	}
+	best, _ := c.bestVerb(g, rules, f)
+	if best == nil {
+		return nil, fmt.Sprintf("%q: no pattern's constraints hold", g.word(i))
+	}
+	if best.Block {
+		return nil, fmt.Sprintf("%q vetoed by %s", g.word(i), best.ID)
+	}
+	if best.Obj != nil {
+		for _, o := range f.objs {
+			consumed[o] = true
+		}
+	}
+	var tgts []int
+	if len(best.Target) > 0 {
+		for _, t := range best.Target {
+			switch t {
+			case "obj":
+				tgts = append(tgts, f.objs...)
+			case "iobj":
+				tgts = append(tgts, f.iobjs...)
+			default:
+				tgts = append(tgts, g.prepArgs(f.obls, []string{t}, nil)...)
+				for _, o := range f.objs {
+					tgts = append(tgts, g.prepArgs(g.nmods(o), []string{t}, nil)...)
+				}
+			}
+		}
+	} else {
+		tgts = g.defaultTargets(f)
+	}
+	if len(g.actors(tgts, false)) == 0 {
+		// "threatened to attack Israel": the target of the complement.
+		for _, x := range g.kidsRel(i, "xcomp") {
+			if xt := g.defaultTargets(g.frame(x)); len(g.actors(xt, false)) > 0 {
+				tgts = xt
+				break
+			}
+		}
+	}
+	cs := c.pairs(si, g, i, i, best, f.subjects, tgts)
+	if g.speechClause(i) >= 0 || speechVerbs[lemma] && g.rel(i) == "parataxis" || controlVerb(lemma) && len(g.kidsRel(i, "xcomp")) > 0 {
+		for k := range cs {
+			cs[k].speechWith = true
+		}
+	}
+	return cs, ""
+}
+
+// bestVerb picks the most specific rule whose constraints hold; later
+// rules win ties, so our patterns.txt overrides the imported verbs.
+func (c *Coder) bestVerb(g *graph, rules []*cameo.Rule, f frame) (*cameo.Rule, int) {
+	var best *cameo.Rule
+	bs := -1
+	for _, r := range rules {
+		if !g.holds(r, f) {
+			continue
+		}
+		if s := r.Specificity(); s >= bs {
+			best, bs = r, s
+		}
+	}
+	return best, bs
+}
+
+func (c *Coder) bestNoun(g *graph, i int) *cameo.Rule {
+	var best *cameo.Rule
+	bs := -1
+	f := frame{obls: g.nmods(i)}
+	for _, r := range c.pats.Nouns(g.lemma(i)) {
+		if !g.holds(r, f) {
+			continue
+		}
+		if s := r.Specificity(); s >= bs {
+			best, bs = r, s
+		}
+	}
+	return best
+}
+
+// codeNoun codes an event noun: "the American and British attacks on Yemen".
+func (c *Coder) codeNoun(si int, g *graph, i int) ([]candidate, string) {
+	r := c.bestNoun(g, i)
+	if r == nil {
+		return nil, ""
+	}
+	if r.Block {
+		return nil, fmt.Sprintf("%q vetoed by %s", g.word(i), r.ID)
+	}
+	srcs := g.nounSources(i, r)
+	tgts := g.nounTargets(i, r)
+	if b := g.nounBetween(i); len(b) > 0 {
+		// "talks between Iran and Russia": the first is the source unless
+		// the noun has its own ("Iranian talks between ...").
+		if len(srcs) == 0 {
+			srcs, b = b[:1], b[1:]
+		}
+		tgts = append(tgts, b...)
+	}
+	// A noun that is the subject or object of a verb takes that verb's
+	// clause as its context.
+	anchor := i
+	return c.pairs(si, g, i, anchor, r, srcs, tgts), ""
+}
+
+// pairs makes one candidate per source × target, and the reverse events of
+// paired codes.
+func (c *Coder) pairs(si int, g *graph, trig, anchor int, r *cameo.Rule, srcs, tgts []int) []candidate {
+	srcArgs := g.actors(srcs, c.opt.Uncoded)
+	tgtArgs := g.actors(tgts, c.opt.Uncoded)
+	// An actor is never its own target ("Iran's Iranian ...").
+	if len(srcArgs) == 0 {
+		srcArgs = []arg{{tok: -1}}
+	}
+	if len(tgtArgs) == 0 {
+		tgtArgs = []arg{{tok: -1}}
+	}
+	var out []candidate
+	for _, s := range srcArgs {
+		for _, t := range tgtArgs {
+			if s.present() && t.present() && s.span == t.span {
+				continue
+			}
+			if r.Code != "" {
+				out = append(out, candidate{sent: si, trigger: trig, anchor: anchor, rule: r, code: r.Code, src: s, tgt: t})
+			}
+			if r.Reverse != "" && s.present() && t.present() {
+				out = append(out, candidate{sent: si, trigger: trig, anchor: anchor, rule: r, code: r.Reverse, src: t, tgt: s, reverse: true})
+			}
+		}
+	}
+	return out
+}
+
+// controlVerb reports whether a verb only frames its complement ("agreed
+// to help", "failed to help"): its own event is dropped when the complement
+// codes. "threatened to attack" is not one: a threat is news.
+func controlVerb(l string) bool {
+	return (futureControl[l] || negControl[l]) && !hypoControl[l]
+}
+
+// coveredFilter drops generic statements (010) by a speaker and control
+// verbs whose embedded clause yielded an event: the speech is attribution
+// and the control verb a status, not news. It returns which to keep.
+func coveredFilter(g *graph, cs []candidate) []bool {
+	keep := make([]bool, len(cs))
+	for k, cd := range cs {
+		keep[k] = true
+		if !cd.speechWith {
+			continue
+		}
+		lemma := g.lemma(cd.trigger)
+		if !(cd.code == "010" || controlVerb(lemma)) {
+			continue
+		}
+		for _, o := range cs {
+			if o.trigger == cd.trigger {
+				continue
+			}
+			// the embedded clause (ccomp, xcomp) holds the other event, or
+			// the speech verb is a parataxis of the other event's clause.
+			inside := false
+			for _, cl := range g.kidsRel(cd.trigger, "ccomp", "xcomp") {
+				if g.dominates(cl, o.anchor) {
+					inside = true
+				}
+			}
+			if g.rel(cd.trigger) == "parataxis" && g.dominates(g.heads[cd.trigger], o.anchor) && !g.dominates(cd.trigger, o.anchor) {
+				inside = true
+			}
+			if inside {
+				keep[k] = false
+				break
+			}
+		}
+	}
+	return keep
+}
+
+// build turns a candidate into an Event, or reports false when the options
+// or the codebook reject it.
+func (c *Coder) build(in Input, si int, g *graph, cd candidate, speaker *Actor) (Event, bool) {
+	if !cd.src.present() && !cd.tgt.present() {
+		return Event{}, false
+	}
+	coded := func(a arg) bool { return a.present() && a.m != nil && a.m.Code != "" }
+	if c.opt.RequireSource && !coded(cd.src) || c.opt.RequireTarget && !coded(cd.tgt) {
+		return Event{}, false
+	}
+	if !c.opt.Uncoded && !coded(cd.src) && !coded(cd.tgt) {
+		return Event{}, false
+	}
+	e := Event{DocID: in.DocID, Code: cd.code, Root: cameo.Root(cd.code), Quad: cameo.Quad(cd.code)}
+	if c.cb != nil {
+		entry, ok := c.cb.Nearest(cd.code)
+		if !ok {
+			return Event{}, false
+		}
+		e.Code, e.Root, e.Name, e.Goldstein, e.Quad = entry.Code, entry.Root(), entry.Name, entry.Goldstein, entry.Quad()
+		e.PloverType, e.PloverMode = entry.PloverType, entry.PloverMode
+	}
+	e.Source = g.actor(cd.src)
+	e.Target = g.actor(cd.tgt)
+	tt := g.toks[cd.trigger]
+	e.Trigger = doc.Span{Start: tt.Start, End: tt.End}
+	e.TriggerText = tt.Text
+	if cd.anchor != cd.trigger {
+		at := g.toks[cd.anchor]
+		e.TriggerText = spanText(in.Text, min(at.Start, tt.Start), max(at.End, tt.End), at.Text+" … "+tt.Text)
+	}
+	s := &in.Sentences[si]
+	e.Sentence = doc.Span{Start: s.Start, End: s.End}
+	e.Rule = cd.rule.ID + " " + cd.rule.Text
+	if cd.reverse {
+		e.Rule += " (reverse)"
+	}
+	st := g.status(cd.anchor)
+	e.Status = st.status
+	if st.cue >= 0 {
+		ct := g.toks[st.cue]
+		e.Cue = &doc.Span{Start: ct.Start, End: ct.End}
+		e.CueText = ct.Text
+	}
+	switch {
+	case st.speaker != nil:
+		e.Attributed = st.speaker
+	case speaker != nil:
+		e.Attributed = speaker
+		if e.Status == Asserted {
+			e.Status = Reported
+		}
+	case in.Outlet != "":
+		e.Attributed = &Actor{Name: in.Outlet, Sector: "MED"}
+	}
+	e.Date, e.DateValue, e.Precision = "", "", "publication"
+	if !in.Published.IsZero() {
+		e.Date = in.Published.Format("2006-01-02")
+		e.DateValue = e.Date
+	}
+	if in.Dates != nil {
+		if d, ok := in.Dates.EventDate(si, cd.anchor); ok {
+			e.Date, e.DateValue, e.Precision, e.DateSpan = d.Date, d.Value, d.Precision, d.Span
+		}
+	}
+	e.Location = g.location(cd.anchor)
+	e.Confidence = confidence(cd, coded)
+	e.ID = eventID(in.DocID, e.Trigger, e.Code, e.Source.Code+"|"+spanKey(e.Source.Span), e.Target.Code+"|"+spanKey(e.Target.Span))
+	return e, true
+}
+
+func spanText(text string, a, b int, fallback string) string {
+	if a >= 0 && b <= len(text) && a <= b {
+		return text[a:b]
+	}
+	return fallback
+}
+
+func spanKey(s *doc.Span) string {
+	if s == nil {
+		return ""
+	}
+	return strconv.Itoa(s.Start) + "-" + strconv.Itoa(s.End)
+}
+
+// confidence grades how much of the event's evidence the text gives: a
+// coded source and target and a specific pattern raise it; a noun trigger
+// and a bare verb default lower it.
+func confidence(cd candidate, coded func(arg) bool) float64 {
+	c := 0.4
+	if coded(cd.src) {
+		c += 0.2
+	}
+	if coded(cd.tgt) {
+		c += 0.2
+	}
+	if cd.rule.Specificity() > 1 {
+		c += 0.1
+	}
+	if cd.rule.Kind == cameo.Noun {
+		c -= 0.05
+	}
+	if cd.reverse {
+		c -= 0.05
+	}
+	return float64(int(c*100+0.5)) / 100
+}
+
+// eventID is stable across runs: the first 16 bytes of a SHA-256 over the
+// document ID, trigger span, code, source and target, hex encoded.
+func eventID(docID string, trig doc.Span, code, src, tgt string) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%d-%d\x00%s\x00%s\x00%s", docID, trig.Start, trig.End, code, src, tgt)
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}

@@ -1,0 +1,605 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/dyad-project/dyad/internal/cameo"
+	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/nlp"
+)
+
+// graph is a parsed sentence with child lists and its actor mentions.
+type graph struct {
+	toks     []nlp.Token
+	heads    []int   // 0-based head, -1 for the root
+	kids     [][]int // children in order
+	ms       []Mention
+	mentAt   []int // token → mention index, -1
+	mentHead []int // mention → head token
+}
+
+func newGraph(s *nlp.Sentence, ms []Mention) *graph {
+	n := len(s.Tokens)
+	g := &graph{toks: s.Tokens, heads: make([]int, n), kids: make([][]int, n), ms: ms, mentAt: make([]int, n)}
+	for i, t := range s.Tokens {
+		g.heads[i] = t.Head - 1
+		g.mentAt[i] = -1
+		if t.Head > 0 {
+			g.kids[t.Head-1] = append(g.kids[t.Head-1], i)
+		}
+	}
+	for mi, m := range ms {
+		head := -1
+		for k := max(m.Start, 0); k < m.End && k < n; k++ {
+			g.mentAt[k] = mi
+			if h := g.heads[k]; head < 0 && (h < m.Start || h >= m.End) {
+				head = k
+			}
+		}
+		if head < 0 && m.Start < n {
+			head = m.Start
+		}
+		g.mentHead = append(g.mentHead, head)
+	}
+	return g
+}
+
+func (g *graph) rel(i int) string {
+	if i < 0 {
+		return ""
+	}
+	return g.toks[i].Rel
+}
+
+// baseRel strips the subtype: "obl:tmod" → "obl".
+func (g *graph) baseRel(i int) string {
+	r := g.rel(i)
+	if k := strings.IndexByte(r, ':'); k >= 0 {
+		return r[:k]
+	}
+	return r
+}
+
+func (g *graph) lemma(i int) string {
+	t := &g.toks[i]
+	if t.Lemma != "" {
+		return strings.ToLower(t.Lemma)
+	}
+	return strings.ToLower(t.Form())
+}
+
+func (g *graph) word(i int) string { return g.toks[i].Text }
+
+func (g *graph) kidsRel(i int, rels ...string) []int {
+	var out []int
+	for _, k := range g.kids[i] {
+		r := g.rel(k)
+		for _, want := range rels {
+			if r == want {
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// caseOf returns the lemma of the case marker of a nominal ("to" in "to
+// Moscow"), joining a fixed expression ("according to" → "according"), or "".
+func (g *graph) caseOf(i int) string {
+	for _, k := range g.kids[i] {
+		if g.rel(k) == "case" || (g.rel(k) == "mark" && g.toks[k].UPOS == "ADP") {
+			l := g.lemma(k)
+			if l == "accord" {
+				l = "according"
+			}
+			return l
+		}
+	}
+	return ""
+}
+
+// conjuncts returns i and the nominals coordinated with it.
+func (g *graph) conjuncts(i int) []int {
+	out := []int{i}
+	for k := 0; k < len(out); k++ {
+		for _, c := range g.kidsRel(out[k], "conj") {
+			if g.isNominal(c) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+func (g *graph) isNominal(i int) bool {
+	switch g.toks[i].UPOS {
+	case "NOUN", "PROPN", "PRON", "NUM", "X", "SYM":
+		return true
+	case "ADJ":
+		return g.mentAt[i] >= 0 // demonyms: "American and British"
+	}
+	return g.mentAt[i] >= 0
+}
+
+var relPronouns = set("who", "which", "that", "whom", "whose")
+
+// frame is the argument structure of a verb after voice and control.
+type frame struct {
+	subjects []int // logical subjects (agents)
+	objs     []int // logical objects
+	iobjs    []int
+	obls     []int // obliques and other prepositional dependents
+	prts     []string
+	passive  bool
+}
+
+// frame computes the arguments of verb i, inheriting subjects across
+// coordination, control and relative clauses.
+func (g *graph) frame(i int) frame {
+	var f frame
+	var subj, objs []int
+	for _, k := range g.kids[i] {
+		switch g.rel(k) {
+		case "nsubj", "csubj":
+			subj = append(subj, k)
+		case "nsubj:pass", "csubj:pass":
+			objs = append(objs, k)
+			f.passive = true
+		case "aux:pass":
+			f.passive = true
+		case "obj":
+			objs = append(objs, k)
+		case "iobj":
+			f.iobjs = append(f.iobjs, k)
+		case "obl:agent":
+			f.subjects = append(f.subjects, k)
+		case "obl", "obl:tmod", "obl:npmod", "nmod", "advmod", "obl:arg":
+			if g.caseOf(k) != "" {
+				f.obls = append(f.obls, k)
+			}
+		case "compound:prt":
+			f.prts = append(f.prts, g.lemma(k))
+		}
+	}
+	// Passive: "by" introduces the agent.
+	if f.passive {
+		var rest []int
+		for _, o := range f.obls {
+			if g.caseOf(o) == "by" && g.rel(o) != "obl:agent" {
+				f.subjects = append(f.subjects, o)
+				continue
+			}
+			rest = append(rest, o)
+		}
+		f.obls = rest
+	} else {
+		f.subjects = append(f.subjects, subj...)
+	}
+	// Relative pronouns stand for the noun the clause modifies.
+	h := g.heads[i]
+	if g.rel(i) == "acl:relcl" && h >= 0 {
+		for k, s := range f.subjects {
+			if relPronouns[g.lemma(s)] {
+				f.subjects[k] = h
+			}
+		}
+		for k, o := range objs {
+			if relPronouns[g.lemma(o)] {
+				objs[k] = h
+			}
+		}
+	}
+	if len(f.subjects) == 0 && h >= 0 {
+		switch g.rel(i) {
+		case "conj", "xcomp", "advcl":
+			if g.rel(i) == "xcomp" {
+				// Object control ("urged Iran to stop"), else subject control.
+				if os := g.kidsRel(h, "obj"); len(os) > 0 {
+					f.subjects = os
+					break
+				}
+			}
+			if g.toks[h].UPOS == "VERB" || g.toks[h].UPOS == "AUX" {
+				hf := g.frame(h)
+				if g.rel(i) == "conj" && f.passive != hf.passive && !f.passive {
+					f.subjects = hf.objs
+				} else {
+					f.subjects = hf.subjects
+				}
+			}
+		case "acl":
+			// "the attack launched by Russia": the noun is the object;
+			// "troops attacking the town": the noun is the subject.
+			if g.toks[i].XPOS == "VBN" || strings.Contains(g.toks[i].Feats, "VerbForm=Part") && strings.Contains(g.toks[i].Feats, "Tense=Past") {
+				if len(objs) == 0 {
+					objs = append(objs, h)
+				}
+				for _, o := range f.obls {
+					if g.caseOf(o) == "by" {
+						f.subjects = append(f.subjects, o)
+					}
+				}
+			} else {
+				f.subjects = []int{h}
+			}
+		}
+	}
+	var subjs []int
+	for _, s := range f.subjects {
+		subjs = append(subjs, g.conjuncts(s)...)
+	}
+	f.subjects = subjs
+	for _, o := range objs {
+		f.objs = append(f.objs, g.conjuncts(o)...)
+	}
+	return f
+}
+
+// nmods returns the prepositional dependents of a nominal.
+func (g *graph) nmods(i int) []int {
+	var out []int
+	for _, k := range g.kids[i] {
+		if g.baseRel(k) == "nmod" || g.baseRel(k) == "obl" || g.rel(k) == "acl" && g.caseOf(k) != "" {
+			if g.caseOf(k) != "" {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+// holds reports whether the rule's constraints hold in frame f.
+func (g *graph) holds(r *cameo.Rule, f frame) bool {
+	if r.Subj != nil && !g.anyTerm(r.Subj, f.subjects) {
+		return false
+	}
+	if r.Obj != nil && !g.anyTerm(r.Obj, f.objs) {
+		return false
+	}
+	if len(r.Prt) > 0 {
+		ok := false
+		for _, p := range f.prts {
+			if contains(r.Prt, p) {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	for _, pp := range r.PPs {
+		ok := false
+		cands := append([]int(nil), f.obls...)
+		for _, o := range f.objs {
+			cands = append(cands, g.nmods(o)...)
+		}
+		for _, o := range cands {
+			if !contains(pp.Preps, g.caseOf(o)) {
+				continue
+			}
+			if pp.Noun == nil || g.termMatches(pp.Noun, o) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *graph) anyTerm(t *cameo.Term, toks []int) bool {
+	for _, k := range toks {
+		if g.termMatches(t, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// termMatches reports whether the phrase headed by token i matches t: its
+// head lemma is the phrase head and each modifier lemma is a dependent.
+func (g *graph) termMatches(t *cameo.Term, i int) bool {
+	l := g.lemma(i)
+	for _, ph := range t.Alts {
+		if ph.Head != l {
+			continue
+		}
+		ok := true
+		for _, m := range ph.Mods {
+			found := false
+			for _, k := range g.kids[i] {
+				if g.lemma(k) == m {
+					found = true
+					break
+				}
+			}
+			if !found {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// defaultTargetPreps introduce targets when no pattern says where they are.
+var defaultTargetPreps = []string{"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "for", "from", "over"}
+
+// prepArgs returns the dependents among cands whose case is in preps (or,
+// when preps is empty, in fallback).
+func (g *graph) prepArgs(cands []int, preps, fallback []string) []int {
+	if len(preps) == 0 {
+		preps = fallback
+	}
+	var out []int
+	for _, want := range preps {
+		if want == "between" || want == "among" {
+			continue // see nounBetween
+		}
+		for _, o := range cands {
+			if g.caseOf(o) == want {
+				out = append(out, g.conjuncts(o)...)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return out
+}
+
+// defaultTargets: the indirect object, else an object that is an actor,
+// else the first prepositional dependent (of the verb or its object) that
+// is an actor.
+func (g *graph) defaultTargets(f frame) []int {
+	if len(f.iobjs) > 0 {
+		var out []int
+		for _, o := range f.iobjs {
+			out = append(out, g.conjuncts(o)...)
+		}
+		return out
+	}
+	var actorObjs []int
+	for _, o := range f.objs {
+		if g.findActor(o) >= 0 {
+			actorObjs = append(actorObjs, o)
+		}
+	}
+	if len(actorObjs) > 0 {
+		return actorObjs
+	}
+	cands := append([]int(nil), f.obls...)
+	for _, o := range f.objs {
+		cands = append(cands, g.nmods(o)...)
+	}
+	for _, p := range defaultTargetPreps {
+		var out []int
+		for _, o := range cands {
+			if g.caseOf(o) == p && g.findActor(o) >= 0 {
+				out = append(out, g.conjuncts(o)...)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return f.objs
+}
+
+// nounSources: demonym adjectives ("American attacks"), possessors
+// ("Israel's attack"), compounds ("US strikes") and the rule's source
+// prepositions (by; of for visit-like nouns).
+func (g *graph) nounSources(i int, r *cameo.Rule) []int {
+	var out []int
+	for _, k := range g.kids[i] {
+		switch g.rel(k) {
+		case "amod", "nmod:poss", "compound":
+			if g.findActor(k) >= 0 {
+				out = append(out, g.conjuncts(k)...)
+			}
+		}
+	}
+	if g.mentAt[i] >= 0 {
+		// The noun is inside a mention ("the Israeli strike" tagged whole).
+	}
+	src := r.Source
+	if len(src) == 0 {
+		src = []string{"by"}
+	}
+	out = append(out, g.prepArgs(g.nmods(i), src, nil)...)
+	return out
+}
+
+// nounTargets: the rule's target prepositions ("attacks on"), "of" when the
+// rule lists it ("assassination of").
+func (g *graph) nounTargets(i int, r *cameo.Rule) []int {
+	if len(r.Target) == 0 {
+		return nil
+	}
+	return g.prepArgs(g.nmods(i), r.Target, nil)
+}
+
+// nounBetween handles "a phone call between the two ministers" and
+// "talks between Iran and Russia": the coordinated members of a "between"
+// dependent.
+func (g *graph) nounBetween(i int) []int {
+	for _, k := range g.nmods(i) {
+		if g.caseOf(k) == "between" || g.caseOf(k) == "among" {
+			cs := g.conjuncts(k)
+			if len(cs) >= 2 {
+				return cs
+			}
+			// "between the two ministers": one plural mention stands for both.
+			return cs
+		}
+	}
+	return nil
+}
+
+// findActor returns the mention that token i stands for: the one containing
+// it, else one reached through its modifiers (compound, amod, possessor,
+// flat, appos, "of" dependents) at most two steps away.
+func (g *graph) findActor(i int) int {
+	if i < 0 {
+		return -1
+	}
+	if m := g.mentAt[i]; m >= 0 {
+		return m
+	}
+	frontier := []int{i}
+	for depth := 0; depth < 2; depth++ {
+		var next []int
+		for _, n := range frontier {
+			for _, k := range g.kids[n] {
+				switch g.rel(k) {
+				case "compound", "amod", "nmod:poss", "flat", "appos", "nmod", "det:poss":
+					if g.rel(k) == "nmod" && g.caseOf(k) != "of" {
+						continue
+					}
+					if m := g.mentAt[k]; m >= 0 {
+						return m
+					}
+					next = append(next, k)
+				}
+			}
+		}
+		frontier = next
+	}
+	return -1
+}
+
+// actors resolves argument tokens to event sides, one per distinct mention.
+func (g *graph) actors(toks []int, uncoded bool) []arg {
+	var out []arg
+	seen := map[int]bool{}
+	for _, t := range toks {
+		if m := g.findActor(t); m >= 0 {
+			if seen[m] {
+				continue
+			}
+			seen[m] = true
+			mm := &g.ms[m]
+			out = append(out, arg{m: mm, tok: t, span: mm.Span, text: mm.Text})
+			continue
+		}
+		if uncoded && g.isNominal(t) && !relPronouns[g.lemma(t)] {
+			a, b := g.phraseSpan(t)
+			out = append(out, arg{tok: t, span: doc.Span{Start: g.toks[a].Start, End: g.toks[b].End}, text: g.phraseText(a, b)})
+		}
+	}
+	return out
+}
+
+// phraseSpan returns the first and last token of the noun phrase headed by
+// i: its subtree without clauses, coordination and punctuation at the edges.
+func (g *graph) phraseSpan(i int) (int, int) {
+	a, b := i, i
+	var walk func(n int)
+	walk = func(n int) {
+		for _, k := range g.kids[n] {
+			switch g.baseRel(k) {
+			case "acl", "conj", "cc", "punct", "parataxis", "advcl", "appos", "dep":
+				continue
+			}
+			if k < a {
+				a = k
+			}
+			if k > b {
+				b = k
+			}
+			walk(k)
+		}
+	}
+	walk(i)
+	return a, b
+}
+
+func (g *graph) phraseText(a, b int) string {
+	var sb strings.Builder
+	for k := a; k <= b; k++ {
+		sb.WriteString(g.toks[k].Text)
+		if k < b && g.toks[k].SpaceAfter {
+			sb.WriteByte(' ')
+		}
+	}
+	return sb.String()
+}
+
+// actor converts an arg into the Event's Actor.
+func (g *graph) actor(a arg) Actor {
+	if !a.present() {
+		return Actor{}
+	}
+	sp := a.span
+	out := Actor{Text: a.text, Span: &sp}
+	if a.m != nil {
+		out.Code, out.Name, out.Country, out.Sector = a.m.Code, a.m.Name, a.m.Country, a.m.Sector
+	}
+	return out
+}
+
+// speechClause returns the clausal complement of a verb (ccomp, or a
+// parataxis whose head it is), or -1.
+func (g *graph) speechClause(i int) int {
+	for _, k := range g.kids[i] {
+		if g.rel(k) == "ccomp" {
+			return k
+		}
+	}
+	return -1
+}
+
+// dominates reports whether a is b or an ancestor of b.
+func (g *graph) dominates(a, b int) bool {
+	if a < 0 {
+		return false
+	}
+	for n, steps := b, 0; n >= 0 && steps <= len(g.toks); n, steps = g.heads[n], steps+1 {
+		if n == a {
+			return true
+		}
+	}
+	return false
+}
+
+// location returns the place an event is stated to happen: an "in"/"at"
+// prepositional dependent of the trigger's clause that is a proper noun.
+func (g *graph) location(i int) string {
+	for n, steps := i, 0; n >= 0 && steps < 3; n, steps = g.heads[n], steps+1 {
+		for _, k := range g.kids[n] {
+			if g.baseRel(k) != "obl" && g.baseRel(k) != "nmod" {
+				continue
+			}
+			if c := g.caseOf(k); c != "in" && c != "at" {
+				continue
+			}
+			if g.toks[k].UPOS != "PROPN" {
+				continue
+			}
+			a, b := g.phraseSpan(k)
+			for a < b && (g.rel(a) == "case" || g.rel(a) == "det") {
+				a++
+			}
+			return g.phraseText(a, b)
+		}
+		if r := g.baseRel(n); r != "conj" && r != "xcomp" {
+			break
+		}
+	}
+	return ""
+}
