@@ -1,9 +1,9 @@
 // Package segment groups tokens into sentences.
 //
 // A sentence ends:
-//   - after . ! ? or a run of them (with the closing quotes and brackets that
-//     follow), unless the next word starts in lower case after a period that
-//     follows a short word (an unlisted abbreviation);
+//   - after . ! ? or a run of them, with the closing quotes and brackets
+//     that follow (but not after "!" or "?" closed by a quote and followed
+//     by a lower-case word: `a big "Welcome!" to him`);
 //   - after an ellipsis when the next word is capitalised and not "I";
 //   - after an abbreviation that keeps its period ("U.S.", "Inc.", "etc.")
 //     when the next word is a capitalised function word that typically
@@ -161,6 +161,10 @@ func (s *Segmenter) terminal(text string, tokens []nlp.Token, i int) (int, bool)
 	lineBreak := newlines(text, tokens[end].End, tokens[end+1].Start) > 0
 	switch kind {
 	case stop:
+		if tok.Text == "." && i > 0 && isDigits(tokens[i-1].Text) && len(tokens[i-1].Text) <= 3 && tok.Start == tokens[i-1].End &&
+			(i == 1 || newlines(text, tokens[i-2].End, tokens[i-1].Start) > 0) {
+			return -1, false // a numbered item: "1. first"
+		}
 		if startsLower(next) && tok.Text != "." && end > i && !lineBreak {
 			return -1, false // "Welcome!" to ...
 		}
@@ -241,20 +245,6 @@ func startsUpper(t string) bool {
 func startsLower(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
 	return unicode.IsLower(r)
-}
-
-// shortWord reports whether t looks like an abbreviation missing from the
-// lists: a short alphabetic word.
-func shortWord(t string) bool {
-	if len(t) > 4 {
-		return false
-	}
-	for _, r := range t {
-		if !unicode.IsLetter(r) {
-			return false
-		}
-	}
-	return true
 }
 
 // newlines counts the line breaks in text[a:b].
@@ -341,7 +331,7 @@ func dateline(text string, tokens []nlp.Token, i int) int {
 		j = k
 	}
 	// optional "(Reuters)"
-	if j+2 < len(tokens) && tokens[j].Text == "(" && tokens[j+2].Text == ")" && isName(tokens[j+1].Text) {
+	if j+2 < len(tokens) && tokens[j].Text == "(" && tokens[j+2].Text == ")" && isWord(tokens[j+1].Text) {
 		j += 3
 	} else if place == 0 {
 		return i
@@ -350,6 +340,16 @@ func dateline(text string, tokens []nlp.Token, i int) int {
 		return j + 1
 	}
 	return i
+}
+
+// isWord reports whether t is made of letters.
+func isWord(t string) bool {
+	for _, r := range t {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return t != ""
 }
 
 func isDash(t string) bool {
