@@ -1,0 +1,122 @@
+package eval_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dyad-project/dyad/internal/eval"
+	"github.com/dyad-project/dyad/internal/timex"
+)
+
+var showTimexErrors = flag.Bool("timex.errors", false, "log every TIMEX3 disagreement")
+
+// repoRoot walks up from the package directory to go.mod.
+func repoRoot(t testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			t.Fatal("no go.mod above the test directory")
+		}
+		dir = up
+	}
+}
+
+// sharedDir returns ../shared/data, skipping without it (failing under CI).
+func sharedDir(t testing.TB) string {
+	p := filepath.Join(repoRoot(t), "..", "shared", "data")
+	if _, err := os.Stat(p); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("shared data missing under CI: %v", err)
+		}
+		t.Skipf("shared data not present: %v", err)
+	}
+	return p
+}
+
+func TestReadTimeML(t *testing.T) {
+	const src = `<?xml version="1.0" ?>
+<TimeML><DOCID>X</DOCID>
+<DCT><TIMEX3 tid="t0" type="TIME" value="2000-01-05T10:00" functionInDocument="CREATION_TIME">2000-01-05</TIMEX3></DCT>
+<TEXT>Rain &amp; wind <EVENT eid="e1">hit</EVENT> Miami <TIMEX3 tid="t1" type="DATE" value="2000-01-05">Wednesday</TIMEX3>.</TEXT></TimeML>`
+	d, err := eval.ReadTimeML(strings.NewReader(src), "x.tml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := d.DCT.Format("2006-01-02"), "2000-01-05"; got != want {
+		t.Errorf("DCT = %s, want %s", got, want)
+	}
+	if got, want := d.Text, "Rain & wind hit Miami Wednesday."; got != want {
+		t.Errorf("Text = %q, want %q", got, want)
+	}
+	if len(d.Timexs) != 1 {
+		t.Fatalf("got %d TIMEX3, want 1", len(d.Timexs))
+	}
+	g := d.Timexs[0]
+	if g.Text != "Wednesday" || d.Text[g.Start:g.End] != "Wednesday" || g.Value != "2000-01-05" || g.Type != "DATE" {
+		t.Errorf("TIMEX3 = %+v", g)
+	}
+}
+
+func TestReadTimeMLErrors(t *testing.T) {
+	for name, src := range map[string]string{
+		"no text": `<TimeML><DCT><TIMEX3 value="2000-01-05" functionInDocument="CREATION_TIME">x</TIMEX3></DCT></TimeML>`,
+		"no dct":  `<TimeML><TEXT>hello</TEXT></TimeML>`,
+		"bad dct": `<TimeML><DCT><TIMEX3 value="2000-13-45" functionInDocument="CREATION_TIME">x</TIMEX3></DCT><TEXT>a</TEXT></TimeML>`,
+		"bad xml": `<TimeML><TEXT>hello</TEXX></TimeML>`,
+	} {
+		if _, err := eval.ReadTimeML(strings.NewReader(src), "f.tml"); err == nil || !strings.Contains(err.Error(), "f.tml") {
+			t.Errorf("%s: err = %v, want an error naming the file", name, err)
+		}
+	}
+}
+
+// TestTimexAquaint is the accuracy floor of the recogniser on the AQUAINT
+// TimeML development set; `dyad eval timex` prints the same figures.
+func TestTimexAquaint(t *testing.T) {
+	dir := filepath.Join(sharedDir(t), "dev", "aquaint-timeml")
+	docs, errs := eval.ReadTimeMLDir(dir)
+	for _, err := range errs {
+		t.Error(err)
+	}
+	r := timex.New()
+	sc := eval.ScoreTimeML(docs, func(d eval.TimeMLDoc) []eval.SysTimex {
+		var out []eval.SysTimex
+		for _, e := range r.Find(d.Text, d.DCT) {
+			out = append(out, eval.SysTimex{Start: e.Start, End: e.End, Type: string(e.Type), Value: e.Value})
+		}
+		return out
+	})
+	if *showTimexErrors {
+		for _, e := range sc.Errors {
+			t.Logf("%-8s %-22s gold=%-22s sys=%-22s %s", e.Kind, filepath.Base(e.Doc), e.Gold, e.Sys, e.Context)
+		}
+	}
+	_, _, sf := sc.StrictPRF()
+	rp, rr, rf := sc.RelaxedPRF()
+	vp, vr, vf := sc.ValuePRF()
+	t.Logf("docs %d gold %d system %d", sc.Docs, sc.Gold, sc.System)
+	t.Logf("strict F1 %.2f%%; relaxed P %.2f%% R %.2f%% F1 %.2f%%; value P %.2f%% R %.2f%% F1 %.2f%%; value acc %.2f%%; type acc %.2f%%",
+		100*sf, 100*rp, 100*rr, 100*rf, 100*vp, 100*vr, 100*vf, 100*sc.ValueAccuracy(), 100*sc.TypeAccuracy())
+	floors := []struct {
+		name      string
+		got, want float64
+	}{
+		{"relaxed extraction F1", rf, 0.0},
+		{"value F1", vf, 0.0},
+	}
+	for _, f := range floors {
+		if f.got < f.want {
+			t.Errorf("%s = %.2f%%, below the floor %.2f%%", f.name, 100*f.got, 100*f.want)
+		}
+	}
+}

@@ -1,0 +1,176 @@
+package timex
+
+import (
+	"strings"
+	"time"
+)
+
+// Recognizer finds temporal expressions. It holds only its word list and
+// is safe for concurrent use.
+type Recognizer struct {
+	lx lexicon
+}
+
+// New returns a Recognizer with the built-in English word list.
+func New() *Recognizer {
+	return &Recognizer{lx: newLexicon()}
+}
+
+// TenseFunc tells the recogniser the tense of the verb governing the
+// expression at text[start:end]. Returning TenseUnknown lets the built-in
+// heuristic decide.
+type TenseFunc func(start, end int) Tense
+
+// Find returns the temporal expressions of text in order, without overlaps,
+// resolved against the reference date ref (only its calendar day is used).
+//
+// Expressions whose direction is not written down (a bare "Wednesday", "on
+// January 15", "in March", "the weekend") take it from a tense heuristic
+// that reads the words around them in the same sentence: a future marker
+// before the expression ("will", "'ll", "shall", "would", "scheduled",
+// "expected", "plans", "due", "next") makes it future; otherwise a past
+// marker before or after it ("was", "said", a word ending in -ed) makes it
+// past; otherwise it is unknown. A bare weekday that is not future is the
+// latest such day on or before ref. A day or month without a year is the
+// period around ref, else the last one before ref, or the next one if it is
+// within 90 days and nearer (see pickYear).
+func (r *Recognizer) Find(text string, ref time.Time) []Expr {
+	return r.FindWith(text, ref, nil)
+}
+
+// FindWith is Find with the tense of each tense-dependent expression asked
+// of tense first (nil: always the heuristic).
+func (r *Recognizer) FindWith(text string, ref time.Time, tense TenseFunc) []Expr {
+	toks := r.lx.tokenize(text, make([]tok, 0, len(text)/5+4))
+	m := &matcher{text: text, t: toks}
+	dmy, mdy := 0, 0
+	for k := range toks {
+		if toks[k].form == nSlash {
+			switch {
+			case toks[k].n > 12 && toks[k].a <= 12:
+				dmy++
+			case toks[k].a > 12 && toks[k].n <= 12:
+				mdy++
+			}
+		}
+	}
+	m.dmy = dmy > mdy
+	ref = dateOnly(ref)
+	var out []Expr
+	for i := 0; i < len(toks); {
+		t := &toks[i]
+		if t.kind == kWord && t.e.cls&starters == 0 || t.kind == kPunct && text[t.start] != '\'' {
+			i++
+			continue
+		}
+		j, s, rule := m.match(i)
+		if j <= i {
+			i++
+			continue
+		}
+		e := Expr{Start: toks[i].start, End: toks[j-1].end, sem: s, Rule: rule, Ambiguous: s.ambig, Mod: s.mod}
+		e.Text = text[e.Start:e.End]
+		tn := TenseUnknown
+		if needsTense(s) {
+			if tense != nil {
+				tn = tense(e.Start, e.End)
+			}
+			if tn == TenseUnknown {
+				tn = m.tense(i, j)
+			}
+		}
+		e.Value, e.Type, e.Precision = resolve(s, ref, tn)
+		e.Tense = tn
+		out = append(out, e)
+		i = j
+	}
+	return out
+}
+
+// tense guesses the tense of the clause around tokens [i, j).
+func (m *matcher) tense(i, j int) Tense {
+	past := false
+	for k := i - 1; k >= 0 && k >= i-10; k-- {
+		t := m.t[k]
+		if t.kind == kPunct && m.sentenceEnd(k) {
+			break
+		}
+		if t.e.cls&cFuture != 0 {
+			return TenseFuture
+		}
+		if m.pastWord(k) {
+			past = true
+		}
+	}
+	if past {
+		return TensePast
+	}
+	for k := j; k < len(m.t) && k < j+6; k++ {
+		if m.t[k].kind == kPunct && m.sentenceEnd(k) {
+			break
+		}
+		if m.pastWord(k) {
+			return TensePast
+		}
+	}
+	return TenseUnknown
+}
+
+func (m *matcher) sentenceEnd(k int) bool {
+	switch m.text[m.t[k].start] {
+	case '.', '!', '?', ';', '"':
+		return true
+	}
+	return false
+}
+
+// pastWord reports whether token k marks the past tense.
+func (m *matcher) pastWord(k int) bool {
+	t := m.t[k]
+	if t.kind != kWord {
+		return false
+	}
+	if t.e.cls&cPast != 0 {
+		return true
+	}
+	if t.e.cls&cFuture != 0 || t.upper {
+		return false
+	}
+	w := m.text[t.start:t.end]
+	return len(w) > 4 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd'
+}
+
+// Dateline returns the date of a news dateline at the start of text, such as
+// "WASHINGTON, Jan. 5 (AP) --" or "NAIROBI, August 21 (Xinhua) --": a day of
+// a month in the first line, before the agency or the dash. The year is the
+// one that puts the date nearest ref.
+func (r *Recognizer) Dateline(text string, ref time.Time) (Expr, bool) {
+	// the dateline is the opening of the first non-empty line
+	start := 0
+	for start < len(text) && (text[start] == '\n' || text[start] == '\r' || text[start] == ' ' || text[start] == '\t') {
+		start++
+	}
+	end := start
+	for end < len(text) && end-start < 200 && text[end] != '\n' {
+		end++
+	}
+	line := text[start:end]
+	stop := len(line)
+	for _, mark := range []string{"(", "--", "\u2014", "\u2013", " _", " - "} {
+		if k := strings.Index(line, mark); k >= 0 && k < stop {
+			stop = k
+		}
+	}
+	if stop == len(line) {
+		return Expr{}, false
+	}
+	for _, e := range r.FindWith(line[:stop], ref, func(int, int) Tense { return TensePresent }) {
+		if e.Type == Date && e.Precision == PrecDay && e.sem.kind == sDate {
+			e.Start += start
+			e.End += start
+			e.Rule = "dateline"
+			return e, true
+		}
+	}
+	return Expr{}, false
+}
