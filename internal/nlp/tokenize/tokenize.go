@@ -70,7 +70,7 @@ const (
 	cDigit
 )
 
-var asciiClass = func() (c [128]uint8) {
+var asciiClass = func() (c [256]uint8) {
 	for i := 0; i < 128; i++ {
 		switch {
 		case i <= ' ' || i == 0x7f:
@@ -426,6 +426,11 @@ scan:
 		e++
 	}
 	if cliticStart < 0 && hyphenSplit < 0 {
+		if k := unitSplit(text[start:e]); k > 0 {
+			out = emit(out, text, start, start+k) // "10am" → 10 am, "2bn" → 2 bn
+			out = emit(out, text, start+k, e)
+			return out, e
+		}
 		if k, ok := t.fusedSplit(text[start:e]); ok {
 			out = emit(out, text, start, start+k)
 			out = emit(out, text, start+k, e)
@@ -510,7 +515,7 @@ func (t *Tokenizer) isAbbrev(text string, start, e, b int) bool {
 		return false // EWT writes a sentence-final abbreviation as "U.S" + "."
 	}
 	if len(w) == 1 {
-		return asciiClass[w[0]&0x7f] == cUpper && w[0] < utf8.RuneSelf // initial: "F."
+		return asciiClass[w[0]] == cUpper // initial: "F."
 	}
 	if strings.IndexByte(w, '.') > 0 {
 		// U.S, e.g, a.m, Ph.D: every segment short and alphabetic
@@ -548,6 +553,24 @@ func (t *Tokenizer) isAbbrev(text string, start, e, b int) bool {
 		return asciiClass[w[0]] == cUpper && k < len(text) && isDigitByte(text[k])
 	}
 	return true
+}
+
+// unitSplit returns where a number written together with a unit splits
+// ("10am", "16bn", "5k"), or 0. Ordinals ("1st", "22nd") and decades
+// ("1990s") stay whole, as do codes mixing letters and digits further.
+func unitSplit(w string) int {
+	k := 0
+	for k < len(w) && (isDigitByte(w[k]) || (k > 0 && (w[k] == '.' || w[k] == ',' || w[k] == ':') && k+1 < len(w) && isDigitByte(w[k+1]))) {
+		k++
+	}
+	if k == 0 || k == len(w) || !allLetters(w[k:]) {
+		return 0
+	}
+	switch strings.ToLower(w[k:]) {
+	case "st", "nd", "rd", "th", "s", "d":
+		return 0
+	}
+	return k
 }
 
 // fusedSplit returns where an apostrophe-less contraction EWT splits
@@ -618,7 +641,7 @@ func hasLetter(s string) bool {
 
 func hasUpper(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if asciiClass[s[i]&0x7f] == cUpper && s[i] < utf8.RuneSelf {
+		if asciiClass[s[i]] == cUpper {
 			return true
 		}
 	}
