@@ -22,6 +22,7 @@ import (
 	readability "codeberg.org/readeck/go-readability/v2"
 	"codeberg.org/readeck/go-readability/v2/render"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/transform"
@@ -33,10 +34,15 @@ import (
 // The x/net/html parser itself refuses more than 512 open elements.
 const MaxDepth = 512
 
+// MinWords is the fewest words an article text may have. Readability
+// falls back to whatever text a page has, so a page of links alone would
+// otherwise yield "Home Sport Contact" as its article.
+const MinWords = 10
+
 // Errors a caller can test for with errors.Is.
 var (
 	ErrTooDeep      = errors.New("html nested too deeply")
-	ErrNoText       = errors.New("no article text found")
+	ErrNoText       = errors.New("no text")
 	ErrInvalidUTF8  = errors.New("invalid UTF-8")
 	ErrCharset      = errors.New("unknown charset")
 	ErrHTMLSyntax   = errors.New("unparsable html")
@@ -113,8 +119,9 @@ func HTML(page []byte, pageURL *url.URL) (Page, error) {
 	if art.Node != nil {
 		p.Text = tidyText(render.InnerText(art.Node))
 	}
-	if p.Text == "" {
-		return p, ErrNoText
+	if n := len(strings.Fields(p.Text)); n < MinWords {
+		p.Text = ""
+		return p, fmt.Errorf("%w: the readable part of the page has %d words, want at least %d", ErrNoText, n, MinWords)
 	}
 	return p, nil
 }
@@ -166,7 +173,7 @@ func parseFragment(s string) (nodes []*html.Node, err error) {
 			nodes, err = nil, fmt.Errorf("%w: %v", ErrHTMLSyntax, r)
 		}
 	}()
-	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: 0x2f001} // atom.Body
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
 	nodes, err = html.ParseFragment(strings.NewReader(s), body)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrHTMLSyntax, err)

@@ -31,8 +31,8 @@ type FeedItem struct {
 func ParseFeed(origin string, data []byte, contentType string) ([]FeedItem, error) {
 	utf, _, err := extract.DecodeXML(data, contentType)
 	if err != nil {
-		if errors.Is(err, extract.ErrInvalidUTF8) {
-			return nil, fmt.Errorf("%w: %w", ErrInvalidUTF8, err)
+		if errors.Is(err, ErrInvalidUTF8) {
+			return nil, err
 		}
 		return nil, fmt.Errorf("%w feed: %w", ErrMalformed, err)
 	}

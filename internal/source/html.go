@@ -55,10 +55,6 @@ func ParseHTML(origin string, data []byte, contentType, pageURL string) (doc.Doc
 // htmlError maps extract's errors onto ours, keeping the message.
 func htmlError(err error) error {
 	switch {
-	case errors.Is(err, extract.ErrInvalidUTF8):
-		return fmt.Errorf("%w: %w", ErrInvalidUTF8, err)
-	case errors.Is(err, extract.ErrNoText):
-		return fmt.Errorf("%w: %w", ErrNoText, err)
 	case errors.Is(err, extract.ErrTooDeep), errors.Is(err, extract.ErrHTMLSyntax), errors.Is(err, extract.ErrCharset):
 		return fmt.Errorf("%w html: %w", ErrMalformed, err)
 	}

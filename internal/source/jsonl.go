@@ -170,6 +170,11 @@ func (r *reader) jsonLines(origin string, br *bufio.Reader, max int64) error {
 			return err
 		}
 		line, tooLong, err := readLine(br, &buf, max)
+		if err != nil && err != io.EOF {
+			// A partial line before a read error (a truncated gzip
+			// stream) is not a record: report the read error alone.
+			return r.fail(fmt.Sprintf("%s:%d", origin, n), FormatJSONL, readError(err))
+		}
 		if len(line) > 0 || tooLong {
 			o := origin + ":" + strconv.Itoa(n)
 			var yerr error
@@ -193,9 +198,6 @@ func (r *reader) jsonLines(origin string, br *bufio.Reader, max int64) error {
 		}
 		if err == io.EOF {
 			return nil
-		}
-		if err != nil {
-			return r.fail(fmt.Sprintf("%s:%d", origin, n), FormatJSONL, readError(err))
 		}
 	}
 }

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/extract"
 	"github.com/dyad-project/dyad/internal/lang"
 )
 
@@ -91,11 +92,11 @@ type Item struct {
 var (
 	ErrBinary      = errors.New("binary data, not text")
 	ErrEmpty       = errors.New("empty input")
-	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	ErrInvalidUTF8 = extract.ErrInvalidUTF8
 	ErrTooLarge    = errors.New("over the size cap")
 	ErrMalformed   = errors.New("malformed")
 	ErrTruncated   = errors.New("truncated gzip stream")
-	ErrNoText      = errors.New("no text")
+	ErrNoText      = extract.ErrNoText
 	ErrFetch       = errors.New("fetch")
 	ErrUnsupported = errors.New("unsupported input")
 )
