@@ -155,6 +155,22 @@ func (l *Lemmatizer) Lemma(word, upos, xpos string) string {
 			return lm
 		}
 	}
+	if (xpos == "NNP" || xpos == "NNPS") && upos != "PROPN" && upos != "" && word != lower {
+		// a word inside a name ("Superior Court", "Applied Sciences")
+		// keeps its capital in en_ewt
+		lm := l.Lemma(lower, upos, "")
+		if upos == "ADJ" || upos == "NOUN" && xpos == "NNP" {
+			lm = lower
+		}
+		r, n := utf8.DecodeRuneInString(word)
+		if unicode.IsUpper(r) {
+			lr, ln := utf8.DecodeRuneInString(lm)
+			if lr == unicode.ToLower(r) {
+				return word[:n] + lm[ln:]
+			}
+		}
+		return lm
+	}
 	switch upos {
 	case "PROPN":
 		if xpos == "NNPS" {
@@ -245,7 +261,9 @@ func (l *Lemmatizer) rules(w string, class int, xpos string) string {
 func nounCandidates(w string) []string {
 	n := len(w)
 	switch {
-	case n < 3 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is"):
+	case n > 3 && (strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is")):
+		return []string{w, w[:n-1]} // "crisis", "bonus" if listed; else "Houthis"
+	case n < 3 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss"):
 		if strings.HasSuffix(w, "men") && n > 4 {
 			return []string{w[:n-3] + "man"}
 		}
@@ -322,10 +340,9 @@ func needsE(stem string) bool {
 	case 'v', 'c', 'z':
 		return true
 	case 'g':
-		if n >= 2 && strings.IndexByte("rld", stem[n-2]) >= 0 {
+		if n >= 2 && strings.IndexByte("rld", stem[n-2]) >= 0 || strings.HasSuffix(stem, "ang") || strings.HasSuffix(stem, "eng") {
 			return true
 		}
-		return strings.HasSuffix(stem, "ang") || strings.HasSuffix(stem, "eng")
 	case 'u':
 		return true // "argu(e)", "continu(e)", "issu(e)"
 	}

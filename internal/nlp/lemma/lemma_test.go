@@ -122,6 +122,7 @@ func TestEWTLemmaAccuracy(t *testing.T) {
 	dir := sharedDir(t)
 	l := testLemmatizer(t)
 	show := os.Getenv("DYAD_SHOW") != ""
+	seen := trainForms(t, filepath.Join(dir, "ud/en_ewt/en_ewt-ud-train.conllu"))
 	for _, c := range []struct {
 		file  string
 		floor float64
@@ -133,7 +134,7 @@ func TestEWTLemmaAccuracy(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var total, right int
+		var total, right, unseen, unseenRight int
 		sc := bufio.NewScanner(f)
 		sc.Buffer(make([]byte, 1<<20), 1<<20)
 		for sc.Scan() {
@@ -143,8 +144,15 @@ func TestEWTLemmaAccuracy(t *testing.T) {
 			}
 			total++
 			got := l.Lemma(cols[1], cols[3], cols[4])
+			isNew := !seen[strings.ToLower(cols[1])]
+			if isNew {
+				unseen++
+			}
 			if got == cols[2] {
 				right++
+				if isNew {
+					unseenRight++
+				}
 			} else if show {
 				t.Logf("%s %s %s: got %q, gold %q", cols[1], cols[3], cols[4], got, cols[2])
 			}
@@ -157,9 +165,107 @@ func TestEWTLemmaAccuracy(t *testing.T) {
 			t.Fatalf("%s: only %d words read", c.file, total)
 		}
 		acc := float64(right) / float64(total)
-		t.Logf("%s: %d words, lemma accuracy %.2f%%", c.file, total, 100*acc)
+		t.Logf("%s: %d words, lemma accuracy %.2f%%; on the %d words unseen in train %.2f%%", c.file, total, 100*acc, unseen, 100*float64(unseenRight)/float64(unseen))
 		if acc < c.floor {
 			t.Errorf("%s: lemma accuracy %.4f below floor %.4f", c.file, acc, c.floor)
+		}
+	}
+}
+
+// trainForms returns the lower-cased word forms of a CoNLL-U file.
+func trainForms(t *testing.T, path string) map[string]bool {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	seen := map[string]bool{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) == 10 {
+			seen[strings.ToLower(cols[1])] = true
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return seen
+}
+
+// TestRules checks the suffix rules on words chosen to be absent from the
+// en_ewt data, so that the rules, not the table, answer.
+func TestRules(t *testing.T) {
+	l := testLemmatizer(t)
+	for _, c := range []struct{ word, upos, xpos, want string }{
+		{"outflanked", "VERB", "VBD", "outflank"},
+		{"blockading", "VERB", "VBG", "blockade"},
+		{"annexing", "VERB", "VBG", "annex"},
+		{"shelled", "VERB", "VBN", "shell"},
+		{"airlifted", "VERB", "VBN", "airlift"},
+		{"expelling", "VERB", "VBG", "expel"},
+		{"mediates", "VERB", "VBZ", "mediate"},
+		{"bombarded", "VERB", "VBD", "bombard"},
+		{"detained", "VERB", "VBD", "detain"},
+		{"embargoes", "NOUN", "NNS", "embargo"},
+		{"skirmishes", "NOUN", "NNS", "skirmish"},
+		{"militiamen", "NOUN", "NNS", "militiaman"},
+		{"casualties", "NOUN", "NNS", "casualty"},
+		{"warheads", "NOUN", "NNS", "warhead"},
+		{"hostilities", "NOUN", "NNS", "hostility"},
+		{"fiercer", "ADJ", "JJR", "fierce"},
+		{"bloodiest", "ADJ", "JJS", "bloody"},
+		{"sadder", "ADJ", "JJR", "sad"},
+		{"Houthis", "PROPN", "NNPS", "Houthi"},
+	} {
+		if got := l.Lemma(c.word, c.upos, c.xpos); got != c.want {
+			t.Errorf("Lemma(%q, %q, %q) = %q, want %q", c.word, c.upos, c.xpos, got, c.want)
+		}
+	}
+}
+
+func FuzzLemma(f *testing.F) {
+	for _, s := range []string{"met", "n’t", "Ünïcödé", "\xff", "ies", "ing", "ed", "s", "COUNTRIES"} {
+		f.Add(s, "VERB", "VBD")
+		f.Add(s, "NOUN", "NNS")
+		f.Add(s, "", "")
+	}
+	l := testLemmatizer(f)
+	f.Fuzz(func(t *testing.T, word, upos, xpos string) {
+		got := l.Lemma(word, upos, xpos)
+		if word != "" && got == "" {
+			t.Errorf("Lemma(%q, %q, %q) is empty", word, upos, xpos)
+		}
+	})
+}
+
+// BenchmarkLemma lemmatizes the words of a fixed tagged sentence.
+func BenchmarkLemma(b *testing.B) {
+	l := testLemmatizer(b)
+	words := [][3]string{
+		{"Rebels", "NOUN", "NNS"}, {"shelled", "VERB", "VBD"}, {"the", "DET", "DT"}, {"town", "NOUN", "NN"},
+		{"and", "CCONJ", "CC"}, {"fled", "VERB", "VBD"}, {"after", "ADP", "IN"}, {"talks", "NOUN", "NNS"},
+		{"collapsed", "VERB", "VBD"}, {"outflanking", "VERB", "VBG"}, {"Iran", "PROPN", "NNP"}, {"'s", "PART", "POS"},
+	}
+	if got := l.Lemma("fled", "VERB", "VBD"); got != "flee" {
+		b.Fatalf("fled → %q", got)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, w := range words {
+			l.Lemma(w[0], w[1], w[2])
+		}
+	}
+	b.ReportMetric(float64(b.N*len(words))/b.Elapsed().Seconds(), "words/s")
+}
+
+// BenchmarkDefault measures loading the embedded data.
+func BenchmarkDefault(b *testing.B) {
+	for b.Loop() {
+		if _, err := Default(); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
