@@ -16,6 +16,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-project/dyad/internal/nlp"
 )
@@ -369,26 +371,67 @@ func wordToken(w *Word, start, end int, space bool) nlp.Token {
 }
 
 // FromNLP converts an annotated nlp.Sentence into CoNLL-U words. The MISC
-// field records TokenRange=START:END, the token's byte offsets into the
-// document text, and SpaceAfter=No where no space follows.
+// field of each word records TokenRange=START:END, its byte offsets into the
+// document text. Tokens that were one whitespace-delimited word in the text
+// and were split between two letters or before an apostrophe ("do|n't",
+// "Iran|'s", "can|not") are grouped under a multiword token line, as UD
+// English does; SpaceAfter=No goes on the token (or multiword) line that no
+// space follows.
 func FromNLP(s *nlp.Sentence) *Sentence {
 	out := &Sentence{Words: make([]Word, len(s.Tokens))}
-	for i, t := range s.Tokens {
-		misc := "TokenRange=" + strconv.Itoa(t.Start) + ":" + strconv.Itoa(t.End)
-		if !t.SpaceAfter {
-			misc += "|SpaceAfter=No"
-		}
-		form := t.Text
-		form = strings.Map(func(r rune) rune {
+	clean := func(s string) string {
+		return strings.Map(func(r rune) rune {
 			if r == '\t' || r == '\n' || r == '\r' {
 				return ' '
 			}
 			return r
-		}, form)
-		out.Words[i] = Word{ID: i + 1, Form: form, Lemma: t.Lemma, UPOS: t.UPOS, XPOS: t.XPOS, Feats: t.Feats,
-			Head: t.Head, Deprel: t.Rel, Misc: misc}
+		}, s)
+	}
+	for i := 0; i < len(s.Tokens); i++ {
+		j := i
+		for j+1 < len(s.Tokens) && joined(&s.Tokens[j], &s.Tokens[j+1]) {
+			j++
+		}
+		if j > i {
+			var form strings.Builder
+			for k := i; k <= j; k++ {
+				form.WriteString(s.Tokens[k].Text)
+			}
+			misc := "TokenRange=" + strconv.Itoa(s.Tokens[i].Start) + ":" + strconv.Itoa(s.Tokens[j].End)
+			if !s.Tokens[j].SpaceAfter {
+				misc += "|SpaceAfter=No"
+			}
+			out.Multi = append(out.Multi, MultiToken{First: i + 1, Last: j + 1, Form: clean(form.String()), Misc: misc})
+		}
+		for k := i; k <= j; k++ {
+			t := &s.Tokens[k]
+			misc := "TokenRange=" + strconv.Itoa(t.Start) + ":" + strconv.Itoa(t.End)
+			if !t.SpaceAfter && j == i {
+				misc += "|SpaceAfter=No"
+			}
+			out.Words[k] = Word{ID: k + 1, Form: clean(t.Text), Lemma: clean(t.Lemma), UPOS: t.UPOS, XPOS: t.XPOS, Feats: t.Feats,
+				Head: t.Head, Deprel: t.Rel, Misc: misc}
+		}
+		i = j
 	}
 	return out
+}
+
+// joined reports whether b was split off the same whitespace-delimited word
+// as a at a point where UD English makes a multiword token.
+func joined(a, b *nlp.Token) bool {
+	if a.SpaceAfter || a.End != b.Start || a.Text == "" || b.Text == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(a.Text)
+	first, _ := utf8.DecodeRuneInString(b.Text)
+	if !unicode.IsLetter(last) && !unicode.IsDigit(last) {
+		return false
+	}
+	if first == '\'' || first == '\u2019' {
+		return len(b.Text) > 1
+	}
+	return unicode.IsLetter(last) && unicode.IsLetter(first)
 }
 
 // ReadFile reads every sentence of a CoNLL-U file. It stops at the first
@@ -411,4 +454,18 @@ func ReadFile(path string) ([]*Sentence, error) {
 		}
 		out = append(out, s)
 	}
+}
+
+// ReadNLP reads a CoNLL-U file and converts each sentence with ToNLP, its
+// offsets relative to the sentence's own text.
+func ReadNLP(path string) ([]nlp.Sentence, error) {
+	ss, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]nlp.Sentence, len(ss))
+	for i, s := range ss {
+		out[i], _ = ToNLP(s, 0)
+	}
+	return out, nil
 }

@@ -1,0 +1,400 @@
+// Package perceptron implements the multiclass averaged perceptron shared by
+// the POS tagger and the dependency parser: a Trainer that learns sparse
+// weights over hashed features, and a compact read-only Model with a
+// documented binary encoding (see docs/models.md).
+//
+// Features are uint32 hashes made by the callers with Hash; a feature's
+// weights are a short sparse row of (class, weight) pairs, so scoring costs
+// one table probe per feature and no allocation.
+package perceptron
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// Hash mixes a template number and up to three values into a feature key.
+// Callers hash strings once with String and combine the results here.
+func Hash(tmpl uint64, a, b, c uint64) uint32 {
+	h := tmpl*0x9E3779B97F4A7C15 ^ a
+	h = (h ^ h>>31) * 0xBF58476D1CE4E5B9
+	h ^= b
+	h = (h ^ h>>29) * 0x94D049BB133111EB
+	h ^= c
+	h = (h ^ h>>32) * 0xD6E8FEB86659FD93
+	h ^= h >> 32
+	return uint32(h)
+}
+
+// String hashes a string (FNV-1a, 64 bit). The empty string hashes to a
+// fixed non-zero value.
+func String(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+type entry struct {
+	class int32
+	w     float32
+	total float64 // sum of w over the updates seen, for averaging
+	ts    int32   // update count when w last changed
+}
+
+// Trainer learns averaged perceptron weights. It is not safe for concurrent
+// use.
+type Trainer struct {
+	NClasses int
+	index    map[uint32]int32
+	rows     [][]entry
+	now      int32
+}
+
+// NewTrainer returns a trainer for n classes.
+func NewTrainer(n int) *Trainer {
+	return &Trainer{NClasses: n, index: make(map[uint32]int32, 1<<20)}
+}
+
+// Score adds the current weights of feats to scores (len NClasses) after
+// zeroing it.
+func (t *Trainer) Score(feats []uint32, scores []float32) {
+	clear(scores)
+	for _, f := range feats {
+		i, ok := t.index[f]
+		if !ok {
+			continue
+		}
+		for _, e := range t.rows[i] {
+			scores[e.class] += e.w
+		}
+	}
+}
+
+// Tick advances the averaging clock; call it once per training instance.
+func (t *Trainer) Tick() { t.now++ }
+
+// Update moves weight from class guess to class truth on feats. It does
+// nothing when they are equal.
+func (t *Trainer) Update(feats []uint32, truth, guess int) {
+	if truth == guess {
+		return
+	}
+	for _, f := range feats {
+		t.add(f, truth, 1)
+		t.add(f, guess, -1)
+	}
+}
+
+func (t *Trainer) add(f uint32, class int, d float32) {
+	i, ok := t.index[f]
+	if !ok {
+		i = int32(len(t.rows))
+		t.index[f] = i
+		t.rows = append(t.rows, nil)
+	}
+	row := t.rows[i]
+	for k := range row {
+		e := &row[k]
+		if e.class == int32(class) {
+			e.total += float64(t.now-e.ts) * float64(e.w)
+			e.ts = t.now
+			e.w += d
+			return
+		}
+	}
+	t.rows[i] = append(row, entry{class: int32(class), w: d, ts: t.now})
+}
+
+// Features returns how many features have weights.
+func (t *Trainer) Features() int { return len(t.rows) }
+
+// Average returns the model whose weights are the averages over all ticks,
+// dropping weights whose magnitude is below minAbs and quantising the rest
+// to 16 bits. The trainer can go on training afterwards.
+func (t *Trainer) Average(minAbs float64) *Model {
+	now := float64(t.now)
+	if now == 0 {
+		now = 1
+	}
+	type fw struct {
+		key  uint32
+		ents []Entry
+	}
+	var feats []fw
+	var maxAbs float64
+	tmp := make(map[int32]float64)
+	for key, i := range t.index {
+		clear(tmp)
+		var ents []Entry
+		for _, e := range t.rows[i] {
+			avg := (e.total + float64(t.now-e.ts)*float64(e.w)) / now
+			if math.Abs(avg) < minAbs || avg == 0 {
+				continue
+			}
+			maxAbs = max(maxAbs, math.Abs(avg))
+			ents = append(ents, Entry{Class: uint16(e.class), W: float32(avg)})
+		}
+		if len(ents) > 0 {
+			slices.SortFunc(ents, func(a, b Entry) int { return int(a.Class) - int(b.Class) })
+			feats = append(feats, fw{key, ents})
+		}
+	}
+	slices.SortFunc(feats, func(a, b fw) int {
+		if a.key < b.key {
+			return -1
+		}
+		if a.key > b.key {
+			return 1
+		}
+		return 0
+	})
+	scale := float32(maxAbs / 32767)
+	if scale == 0 {
+		scale = 1
+	}
+	b := newBuilder(t.NClasses, scale, len(feats))
+	for _, f := range feats {
+		for k := range f.ents {
+			f.ents[k].W = float32(math.Round(float64(f.ents[k].W/scale))) * scale
+		}
+		b.add(f.key, f.ents)
+	}
+	return b.finish()
+}
+
+// Entry is one weight of a feature's row.
+type Entry struct {
+	Class uint16
+	W     float32
+}
+
+type slot struct {
+	key uint32
+	idx uint32 // feature index + 1; 0 marks an empty slot
+}
+
+// Model is a read-only averaged perceptron. It is safe for concurrent use.
+type Model struct {
+	nclasses int
+	scale    float32 // quantisation step of the stored weights
+	shift    uint32
+	slots    []slot
+	keys     []uint32 // sorted feature keys, for encoding
+	off      []uint32 // feature i has ents[off[i]:off[i+1]]
+	ents     []Entry
+}
+
+type builder struct{ m *Model }
+
+// newBuilder starts a model; nfeat is a capacity hint only.
+func newBuilder(nclasses int, scale float32, nfeat int) *builder {
+	nfeat = min(nfeat, 1<<16)
+	m := &Model{nclasses: nclasses, scale: scale, keys: make([]uint32, 0, nfeat), off: make([]uint32, 1, nfeat+1)}
+	return &builder{m}
+}
+
+func (b *builder) add(key uint32, ents []Entry) {
+	m := b.m
+	m.keys = append(m.keys, key)
+	m.ents = append(m.ents, ents...)
+	m.off = append(m.off, uint32(len(m.ents)))
+}
+
+// finish builds the open-addressing table over the added features.
+func (b *builder) finish() *Model {
+	m := b.m
+	size, shift := 1, uint32(32)
+	for size < 2*len(m.keys)+2 {
+		size <<= 1
+		shift--
+	}
+	m.shift = shift
+	m.slots = make([]slot, size)
+	mask := uint32(size - 1)
+	for k, key := range m.keys {
+		i := (key * 0x9E3779B1) >> m.shift
+		for m.slots[i].idx != 0 {
+			i = (i + 1) & mask
+		}
+		m.slots[i] = slot{key, uint32(k + 1)}
+	}
+	return m
+}
+
+// Classes returns the number of classes.
+func (m *Model) Classes() int { return m.nclasses }
+
+// Features returns the number of features with weights.
+func (m *Model) Features() int { return len(m.keys) }
+
+// Weights returns the number of stored weights.
+func (m *Model) Weights() int { return len(m.ents) }
+
+// Score sets scores (len Classes) to the sum of the weights of feats.
+func (m *Model) Score(feats []uint32, scores []float32) {
+	clear(scores)
+	mask := uint32(len(m.slots) - 1)
+	for _, f := range feats {
+		i := (f * 0x9E3779B1) >> m.shift
+		for {
+			s := m.slots[i]
+			if s.idx == 0 {
+				break
+			}
+			if s.key == f {
+				for _, e := range m.ents[m.off[s.idx-1]:m.off[s.idx]] {
+					scores[e.Class] += e.W
+				}
+				break
+			}
+			i = (i + 1) & mask
+		}
+	}
+}
+
+// Encoding: all integers are unsigned varints unless said otherwise.
+//
+//	classes, scale (float32 bits, 4 bytes little endian), features
+//	per feature, in increasing key order:
+//	  key delta from the previous key, entry count n,
+//	  n times: class delta from the previous class of the row (first: class),
+//	           weight/scale as a zigzag varint
+const maxFeatures = 1 << 26
+
+// WriteTo writes the model's encoding to w.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	bw := bufio.NewWriter(w)
+	var n int64
+	buf := make([]byte, binary.MaxVarintLen64)
+	put := func(v uint64) {
+		k := binary.PutUvarint(buf, v)
+		bw.Write(buf[:k])
+		n += int64(k)
+	}
+	put(uint64(m.nclasses))
+	var sb [4]byte
+	binary.LittleEndian.PutUint32(sb[:], math.Float32bits(m.scale))
+	bw.Write(sb[:])
+	n += 4
+	put(uint64(len(m.keys)))
+	prev := uint32(0)
+	for i, key := range m.keys {
+		put(uint64(key - prev))
+		prev = key
+		ents := m.ents[m.off[i]:m.off[i+1]]
+		put(uint64(len(ents)))
+		pc := uint16(0)
+		for _, e := range ents {
+			put(uint64(e.Class - pc))
+			pc = e.Class
+			q := int64(math.Round(float64(e.W / m.scale)))
+			put(uint64(q<<1) ^ uint64(q>>63))
+		}
+	}
+	return n, bw.Flush()
+}
+
+// ErrFormat reports a malformed model encoding.
+var ErrFormat = errors.New("malformed perceptron model")
+
+// Read decodes a model written by WriteTo.
+func Read(r io.ByteReader) (*Model, error) {
+	get := func(what string) (uint64, error) {
+		v, err := binary.ReadUvarint(r)
+		if err != nil {
+			return 0, fmt.Errorf("%w: reading %s: %v", ErrFormat, what, err)
+		}
+		return v, nil
+	}
+	nc, err := get("class count")
+	if err != nil {
+		return nil, err
+	}
+	if nc == 0 || nc > 1<<16 {
+		return nil, fmt.Errorf("%w: %d classes", ErrFormat, nc)
+	}
+	var sb [4]byte
+	for i := range sb {
+		if sb[i], err = r.ReadByte(); err != nil {
+			return nil, fmt.Errorf("%w: reading scale: %v", ErrFormat, err)
+		}
+	}
+	scale := math.Float32frombits(binary.LittleEndian.Uint32(sb[:]))
+	if !(scale > 0) || math.IsInf(float64(scale), 0) {
+		return nil, fmt.Errorf("%w: scale %v", ErrFormat, scale)
+	}
+	nf, err := get("feature count")
+	if err != nil {
+		return nil, err
+	}
+	if nf > maxFeatures {
+		return nil, fmt.Errorf("%w: %d features", ErrFormat, nf)
+	}
+	b := newBuilder(int(nc), scale, int(nf))
+	key := uint32(0)
+	var ents []Entry
+	for i := uint64(0); i < nf; i++ {
+		d, err := get("feature key")
+		if err != nil {
+			return nil, err
+		}
+		if (i > 0 && d == 0) || d > math.MaxUint32 || uint64(key)+d > math.MaxUint32 {
+			return nil, fmt.Errorf("%w: feature %d: keys not increasing", ErrFormat, i)
+		}
+		key += uint32(d)
+		n, err := get("entry count")
+		if err != nil {
+			return nil, err
+		}
+		if n == 0 || n > nc {
+			return nil, fmt.Errorf("%w: feature %d: %d entries", ErrFormat, i, n)
+		}
+		ents = ents[:0]
+		c := uint64(0)
+		for j := uint64(0); j < n; j++ {
+			dc, err := get("class")
+			if err != nil {
+				return nil, err
+			}
+			c += dc
+			if c >= nc || (j > 0 && dc == 0) {
+				return nil, fmt.Errorf("%w: feature %d: class %d", ErrFormat, i, c)
+			}
+			zq, err := get("weight")
+			if err != nil {
+				return nil, err
+			}
+			q := int64(zq>>1) ^ -int64(zq&1)
+			ents = append(ents, Entry{Class: uint16(c), W: float32(q) * scale})
+		}
+		b.add(key, ents)
+	}
+	return b.finish(), nil
+}
+
+// Prune returns a copy of m without the weights whose magnitude is below
+// minAbs.
+func (m *Model) Prune(minAbs float32) *Model {
+	b := newBuilder(m.nclasses, m.scale, len(m.keys))
+	var ents []Entry
+	for i, key := range m.keys {
+		ents = ents[:0]
+		for _, e := range m.ents[m.off[i]:m.off[i+1]] {
+			if e.W >= minAbs || e.W <= -minAbs {
+				ents = append(ents, e)
+			}
+		}
+		if len(ents) > 0 {
+			b.add(key, ents)
+		}
+	}
+	return b.finish()
+}

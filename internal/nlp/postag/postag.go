@@ -1,0 +1,380 @@
+// Package postag is a greedy left-to-right averaged-perceptron tagger that
+// predicts the Penn Treebank tag (XPOS) and the Universal POS tag (UPOS) of
+// every token as one joint label.
+//
+// Features are hashed: the word and its lowercase form, prefixes and
+// suffixes, a word shape, the two previous predicted tags, the two words on
+// either side, and the tags the training data gave the next two words
+// (a look-ahead that a left-to-right tagger otherwise lacks). Frequent words
+// that carried one tag in training are tagged from a dictionary.
+//
+// A Model is read-only after loading and safe for concurrent use.
+package postag
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/dyad-project/dyad/data/models"
+	"github.com/dyad-project/dyad/internal/nlp"
+	"github.com/dyad-project/dyad/internal/nlp/perceptron"
+)
+
+// Model is a trained tagger.
+type Model struct {
+	classes []string // "XPOS UPOS"
+	xpos    []string
+	upos    []string
+	// lex maps a lowercase word seen in training to what it knows of it.
+	lex map[string]lexEntry
+	w   *perceptron.Model
+
+	pool sync.Pool // *scratch
+}
+
+// lexEntry is what the lexicon knows of a word: its most frequent class,
+// a hash of the set of classes it took (its ambiguity class), and whether it
+// is frequent and unambiguous enough to be tagged without the perceptron.
+type lexEntry struct {
+	best   uint16
+	amb    uint64
+	unique bool
+}
+
+type scratch struct {
+	feats  []uint32
+	scores []float32
+	words  []wordInfo
+}
+
+// wordInfo holds per-token hashes computed once per sentence.
+type wordInfo struct {
+	word, lower, shape uint64
+	suf, pre           [4]uint64
+	best, amb          uint64
+	known, unique      bool
+}
+
+func (m *Model) getScratch() *scratch {
+	if s, ok := m.pool.Get().(*scratch); ok {
+		return s
+	}
+	return &scratch{feats: make([]uint32, 0, 64), scores: make([]float32, len(m.classes))}
+}
+
+// Classes returns the joint "XPOS UPOS" labels the model predicts.
+func (m *Model) Classes() []string { return slices.Clone(m.classes) }
+
+// Tag sets UPOS and XPOS on every token of s.
+func (m *Model) Tag(s *nlp.Sentence) {
+	sc := m.getScratch()
+	defer m.pool.Put(sc)
+	sc.words = m.prepare(s.Tokens, sc.words[:0])
+	p1, p2 := uint64(1), uint64(2) // start symbols
+	for i := range s.Tokens {
+		var c int
+		if wi := &sc.words[i]; wi.unique {
+			c = int(wi.best) - 1
+		} else {
+			sc.feats = features(sc.feats[:0], sc.words, i, p1, p2)
+			m.w.Score(sc.feats, sc.scores)
+			c = argmax(sc.scores)
+		}
+		s.Tokens[i].XPOS, s.Tokens[i].UPOS = m.xpos[c], m.upos[c]
+		p2, p1 = p1, uint64(c)+16
+	}
+}
+
+func argmax(s []float32) int {
+	best := 0
+	for i, v := range s {
+		if v > s[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+// lowerKey returns the lexicon key of a word: lowercase, digits as 9.
+func lowerKey(w string) string {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '8') {
+			return strings.Map(func(r rune) rune {
+				switch {
+				case r >= 'A' && r <= 'Z':
+					return r + 32
+				case r >= '0' && r <= '9':
+					return '9'
+				}
+				return r
+			}, w)
+		}
+		if c >= utf8.RuneSelf {
+			break
+		}
+	}
+	if !strings.ContainsFunc(w, func(r rune) bool { return r >= utf8.RuneSelf }) {
+		return w
+	}
+	return strings.ToLower(w)
+}
+
+// shape maps letters to X/x and digits to d, collapsing runs longer than two.
+func shape(w string) uint64 {
+	h := uint64(14695981039346656037)
+	var last rune
+	run := 0
+	n := 0
+	for _, r := range w {
+		var c rune
+		switch {
+		case r >= 'A' && r <= 'Z':
+			c = 'X'
+		case r >= 'a' && r <= 'z':
+			c = 'x'
+		case r >= '0' && r <= '9':
+			c = 'd'
+		case r >= utf8.RuneSelf:
+			c = 'u'
+		default:
+			c = r
+		}
+		if c == last {
+			run++
+			if run > 2 {
+				continue
+			}
+		} else {
+			run = 1
+			last = c
+		}
+		h ^= uint64(c)
+		h *= 1099511628211
+		if n++; n > 12 {
+			break
+		}
+	}
+	return h
+}
+
+// prepare computes the per-token hashes of a sentence.
+func (m *Model) prepare(toks []nlp.Token, out []wordInfo) []wordInfo {
+	for i := range toks {
+		w := toks[i].Form()
+		low := lowerKey(w)
+		wi := wordInfo{word: perceptron.String(w), lower: perceptron.String(low), shape: shape(w)}
+		for k := 1; k <= 4; k++ {
+			if len(low) > k {
+				wi.suf[k-1] = perceptron.String(low[len(low)-k:])
+				wi.pre[k-1] = perceptron.String(low[:k])
+			}
+		}
+		if le, ok := m.lex[low]; ok {
+			wi.known, wi.unique, wi.best, wi.amb = true, le.unique, uint64(le.best)+1, le.amb
+		}
+		out = append(out, wi)
+	}
+	return out
+}
+
+var none = wordInfo{word: 3, lower: 3, shape: 3, best: 3, amb: 3}
+
+// features appends the feature hashes for position i given the two previous
+// predicted classes p1 and p2.
+func features(f []uint32, ws []wordInfo, i int, p1, p2 uint64) []uint32 {
+	at := func(j int) *wordInfo {
+		if j < 0 || j >= len(ws) {
+			return &none
+		}
+		return &ws[j]
+	}
+	w, l1, l2, r1, r2 := at(i), at(i-1), at(i-2), at(i+1), at(i+2)
+	h := perceptron.Hash
+	f = append(f,
+		h(1, 0, 0, 0),
+		h(2, w.word, 0, 0),
+		h(3, w.lower, 0, 0),
+		h(4, w.shape, 0, 0),
+		h(5, w.suf[0], 0, 0), h(6, w.suf[1], 0, 0), h(7, w.suf[2], 0, 0), h(8, w.suf[3], 0, 0),
+		h(9, w.pre[0], 0, 0), h(10, w.pre[1], 0, 0), h(11, w.pre[2], 0, 0),
+		h(12, p1, 0, 0), h(13, p2, 0, 0), h(14, p1, p2, 0),
+		h(15, p1, w.lower, 0),
+		h(16, l1.lower, 0, 0), h(17, l2.lower, 0, 0), h(18, r1.lower, 0, 0), h(19, r2.lower, 0, 0),
+		h(20, l1.suf[2], 0, 0), h(21, r1.suf[2], 0, 0),
+		h(22, l1.lower, w.lower, 0), h(23, w.lower, r1.lower, 0),
+		h(24, r1.best, 0, 0), h(25, r2.best, 0, 0), h(26, r1.amb, 0, 0), h(27, w.amb, 0, 0),
+		h(28, p1, r1.best, 0), h(29, w.shape, r1.shape, 0), h(30, p1, w.suf[2], 0),
+		h(31, l1.shape, w.shape, 0), h(32, r1.best, r2.best, 0),
+	)
+	if i == 0 {
+		f = append(f, h(33, w.shape, 0, 0))
+	}
+	return f
+}
+
+// Format of a tagger file (gzip compressed), integers as unsigned varints,
+// strings as length + bytes:
+//
+//	magic "dyad-tagger\n", version (1)
+//	class count, classes ("XPOS UPOS")
+//	lexicon size; per word: word, best class, ambiguity hash (8 bytes LE), unique (0/1)
+//	perceptron model (see package perceptron)
+const (
+	magic   = "dyad-tagger\n"
+	version = 1
+)
+
+// Save writes the model to w in its gzip-compressed binary format.
+func (m *Model) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(magic)
+	putUvarint(bw, version)
+	putUvarint(bw, uint64(len(m.classes)))
+	for _, c := range m.classes {
+		putString(bw, c)
+	}
+	words := make([]string, 0, len(m.lex))
+	for k := range m.lex {
+		words = append(words, k)
+	}
+	slices.Sort(words)
+	putUvarint(bw, uint64(len(words)))
+	var b8 [8]byte
+	for _, k := range words {
+		le := m.lex[k]
+		putString(bw, k)
+		putUvarint(bw, uint64(le.best))
+		binary.LittleEndian.PutUint64(b8[:], le.amb)
+		bw.Write(b8[:])
+		u := byte(0)
+		if le.unique {
+			u = 1
+		}
+		bw.WriteByte(u)
+	}
+	if _, err := m.w.WriteTo(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+func putUvarint(w *bufio.Writer, v uint64) {
+	var b [binary.MaxVarintLen64]byte
+	w.Write(b[:binary.PutUvarint(b[:], v)])
+}
+
+func putString(w *bufio.Writer, s string) {
+	putUvarint(w, uint64(len(s)))
+	w.WriteString(s)
+}
+
+// ErrFormat reports a malformed tagger file.
+var ErrFormat = errors.New("malformed tagger model")
+
+const maxString = 1 << 10
+
+func getString(r *bufio.Reader) (string, error) {
+	n, err := binary.ReadUvarint(r)
+	if err != nil {
+		return "", err
+	}
+	if n > maxString {
+		return "", fmt.Errorf("string of %d bytes", n)
+	}
+	b := make([]byte, n)
+	_, err = io.ReadFull(r, b)
+	return string(b), err
+}
+
+// Load reads a model written by Save.
+func Load(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	br := bufio.NewReader(zr)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, fmt.Errorf("%w: not a dyad tagger file", ErrFormat)
+	}
+	v, err := binary.ReadUvarint(br)
+	if err != nil || v != version {
+		return nil, fmt.Errorf("%w: version %d, want %d", ErrFormat, v, version)
+	}
+	nc, err := binary.ReadUvarint(br)
+	if err != nil || nc == 0 || nc > 1<<12 {
+		return nil, fmt.Errorf("%w: class count", ErrFormat)
+	}
+	m := &Model{lex: map[string]lexEntry{}}
+	for range nc {
+		c, err := getString(br)
+		if err != nil {
+			return nil, fmt.Errorf("%w: class: %v", ErrFormat, err)
+		}
+		x, u, ok := strings.Cut(c, " ")
+		if !ok {
+			return nil, fmt.Errorf("%w: class %q is not \"XPOS UPOS\"", ErrFormat, c)
+		}
+		m.classes = append(m.classes, c)
+		m.xpos = append(m.xpos, x)
+		m.upos = append(m.upos, u)
+	}
+	nw, err := binary.ReadUvarint(br)
+	if err != nil || nw > 1<<22 {
+		return nil, fmt.Errorf("%w: lexicon size", ErrFormat)
+	}
+	var b8 [8]byte
+	for range nw {
+		k, err := getString(br)
+		if err != nil {
+			return nil, fmt.Errorf("%w: lexicon: %v", ErrFormat, err)
+		}
+		best, err := binary.ReadUvarint(br)
+		if err != nil || best >= nc {
+			return nil, fmt.Errorf("%w: lexicon class of %q", ErrFormat, k)
+		}
+		if _, err := io.ReadFull(br, b8[:]); err != nil {
+			return nil, fmt.Errorf("%w: lexicon: %v", ErrFormat, err)
+		}
+		u, err := br.ReadByte()
+		if err != nil || u > 1 {
+			return nil, fmt.Errorf("%w: lexicon flag of %q", ErrFormat, k)
+		}
+		m.lex[k] = lexEntry{best: uint16(best), amb: binary.LittleEndian.Uint64(b8[:]), unique: u == 1}
+	}
+	w, err := perceptron.Read(br)
+	if err != nil {
+		return nil, err
+	}
+	if w.Classes() != len(m.classes) {
+		return nil, fmt.Errorf("%w: weights for %d classes, model has %d", ErrFormat, w.Classes(), len(m.classes))
+	}
+	m.w = w
+	return m, nil
+}
+
+// Default loads the tagger embedded in the binary (data/models). Each call
+// decodes a new Model; load once and share it, it is safe for concurrent use.
+func Default() (*Model, error) {
+	m, err := Load(strings.NewReader(models.Tagger))
+	if err != nil {
+		return nil, fmt.Errorf("embedded tagger: %w", err)
+	}
+	return m, nil
+}
