@@ -162,6 +162,8 @@ type Store interface {
 	// with Outlet and URL filled from their document. A malformed cursor
 	// returns an error wrapping ErrBadQuery.
 	Events(ctx context.Context, f EventFilter) (EventPage, error)
+	// Queries are the aggregates the API and the UI ask for, see query.go.
+	Queries
 	// Close releases the backend.
 	Close() error
 }

@@ -1,0 +1,219 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+// eventWhere returns the WHERE conditions and arguments that select the
+// events of f (without its cursor), over events e joined with documents d,
+// and whether the join is needed.
+func eventWhere(f store.EventFilter) (conds []string, args []any, join bool, err error) {
+	prefix := func(col, p string) {
+		lo, hi := prefixRange(p)
+		conds = append(conds, col+" >= ? AND "+col+" < ?")
+		args = append(args, lo, hi)
+	}
+	eq := func(col string, v any) {
+		conds = append(conds, col+" = ?")
+		args = append(args, v)
+	}
+	if f.Actor != "" {
+		lo, hi := prefixRange(f.Actor)
+		conds = append(conds, "((e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?))")
+		args = append(args, lo, hi, lo, hi)
+	}
+	if f.Source != "" {
+		prefix("e.source_code", f.Source)
+	}
+	if f.Target != "" {
+		prefix("e.target_code", f.Target)
+	}
+	if f.Code != "" {
+		eq("e.code", f.Code)
+	}
+	if f.Root != "" {
+		eq("e.root", f.Root)
+	}
+	if f.Quad != 0 {
+		eq("e.quad", f.Quad)
+	}
+	if f.Plover != "" {
+		eq("e.plover_type", f.Plover)
+	}
+	statuses := f.Statuses
+	if len(statuses) == 0 {
+		statuses = []event.Status{event.Asserted, event.Reported}
+	}
+	ph := make([]string, len(statuses))
+	for i, s := range statuses {
+		ph[i] = "?"
+		args = append(args, string(s))
+	}
+	conds = append(conds, "e.status IN ("+strings.Join(ph, ", ")+")")
+	if f.From != "" {
+		conds = append(conds, "e.date >= ?")
+		args = append(args, f.From)
+	}
+	if f.To != "" {
+		conds = append(conds, "e.date <= ?")
+		args = append(args, f.To)
+	}
+	if f.DocID != "" {
+		eq("e.doc_id", f.DocID)
+	}
+	if f.Outlet != "" {
+		eq("d.outlet", f.Outlet)
+		join = true
+	}
+	if f.Text != "" {
+		q, err := ftsQuery(f.Text)
+		if err != nil {
+			return nil, nil, false, err
+		}
+		conds = append(conds, "d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+		args = append(args, q)
+		join = true
+	}
+	return conds, args, join, nil
+}
+
+// fromEvents returns the FROM and WHERE part of a query over the events of f.
+func fromEvents(f store.EventFilter, extra ...string) (string, []any, error) {
+	conds, args, join, err := eventWhere(f)
+	if err != nil {
+		return "", nil, err
+	}
+	conds = append(conds, extra...)
+	from := " FROM events e"
+	if join {
+		from += " JOIN documents d ON d.id = e.doc_id"
+	}
+	return from + " WHERE " + strings.Join(conds, " AND "), args, nil
+}
+
+// EventCounts implements store.Queries.
+func (db *DB) EventCounts(ctx context.Context, f store.EventFilter) ([]store.DayCount, error) {
+	tail, args, err := fromEvents(f, "e.date <> ''")
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.r.QueryContext(ctx, "SELECT e.date, e.quad, count(*), total(e.goldstein)"+tail+
+		" GROUP BY e.date, e.quad ORDER BY e.date, e.quad", args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: event counts: %w", err)
+	}
+	defer rows.Close()
+	var out []store.DayCount
+	for rows.Next() {
+		var c store.DayCount
+		if err := rows.Scan(&c.Date, &c.Quad, &c.Events, &c.Goldstein); err != nil {
+			return nil, fmt.Errorf("sqlite: event counts: %w", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: event counts: %w", err)
+	}
+	return out, nil
+}
+
+// Dyads implements store.Queries.
+func (db *DB) Dyads(ctx context.Context, f store.EventFilter, n int) ([]store.DyadCount, error) {
+	if n <= 0 || n > store.MaxLimit {
+		n = store.MaxLimit
+	}
+	tail, args, err := fromEvents(f)
+	if err != nil {
+		return nil, err
+	}
+	args = append(args, n)
+	rows, err := db.r.QueryContext(ctx, `SELECT e.source_code, e.target_code, count(*), sum(CASE WHEN e.quad IN (1, 2) THEN 1 ELSE 0 END), sum(CASE WHEN e.quad IN (3, 4) THEN 1 ELSE 0 END),
+		total(e.goldstein)`+tail+`
+		GROUP BY e.source_code, e.target_code ORDER BY count(*) DESC, e.source_code, e.target_code LIMIT ?`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: dyads: %w", err)
+	}
+	defer rows.Close()
+	var out []store.DyadCount
+	for rows.Next() {
+		var c store.DyadCount
+		if err := rows.Scan(&c.Source, &c.Target, &c.Events, &c.Cooperation, &c.Conflict, &c.Goldstein); err != nil {
+			return nil, fmt.Errorf("sqlite: dyads: %w", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: dyads: %w", err)
+	}
+	rows.Close()
+	// Names come from one event of each pair: the aggregate above then
+	// reads only the covering index.
+	for i := range out {
+		c := &out[i]
+		err := db.r.QueryRowContext(ctx, `SELECT source_name, target_name FROM events
+			WHERE source_code = ? AND target_code = ? LIMIT 1`, c.Source, c.Target).Scan(&c.SourceName, &c.TargetName)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: dyads: names of %s-%s: %w", c.Source, c.Target, err)
+		}
+	}
+	return out, nil
+}
+
+// ActorNames implements store.Queries.
+func (db *DB) ActorNames(ctx context.Context, code string, f store.EventFilter) ([]store.ActorName, error) {
+	if code == "" {
+		return nil, fmt.Errorf("%w: empty actor code", store.ErrBadQuery)
+	}
+	f.Actor, f.Source, f.Target = "", "", ""
+	lo, hi := prefixRange(code)
+	side := func(role string) (string, []any, error) {
+		tail, args, err := fromEvents(f, "e."+role+"_code >= ? AND e."+role+"_code < ?")
+		if err != nil {
+			return "", nil, err
+		}
+		args = append(args, lo, hi)
+		src := "0"
+		if role == "source" {
+			src = "1"
+		}
+		return "SELECT e." + role + "_code AS code, e." + role + "_name AS name, e." + role + "_country AS country, e." +
+			role + "_sector AS sector, " + src + " AS src, e.date AS date" + tail, args, nil
+	}
+	qs, as, err := side("source")
+	if err != nil {
+		return nil, err
+	}
+	qt, at, err := side("target")
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.r.QueryContext(ctx, `SELECT code, name, max(country), max(sector), sum(src), sum(1 - src),
+		min(CASE WHEN date = '' THEN NULL ELSE date END), max(date)
+		FROM (`+qs+` UNION ALL `+qt+`) GROUP BY code, name ORDER BY count(*) DESC, code, name LIMIT ?`,
+		append(append(as, at...), store.MaxLimit)...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: actor names: %w", err)
+	}
+	defer rows.Close()
+	var out []store.ActorName
+	for rows.Next() {
+		var a store.ActorName
+		var first *string
+		if err := rows.Scan(&a.Code, &a.Name, &a.Country, &a.Sector, &a.AsSource, &a.AsTarget, &first, &a.Last); err != nil {
+			return nil, fmt.Errorf("sqlite: actor names: %w", err)
+		}
+		if first != nil {
+			a.First = *first
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: actor names: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,130 @@
+package storetest
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/store"
+	"github.com/google/go-cmp/cmp"
+)
+
+// RunQueries runs the conformance tests of store.Queries against stores
+// made by open.
+func RunQueries(t *testing.T, open Opener) {
+	tests := []struct {
+		name string
+		fn   func(t *testing.T, s store.Store)
+	}{
+		{"EventCounts", testEventCounts},
+		{"Dyads", testDyads},
+		{"ActorNames", testActorNames},
+		{"EmptyStore", testQueriesEmpty},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := open(t)
+			t.Cleanup(func() {
+				if err := s.Close(); err != nil {
+					t.Errorf("Close: %v", err)
+				}
+			})
+			tc.fn(t, s)
+		})
+	}
+}
+
+func testEventCounts(t *testing.T, s store.Store) {
+	eventFixture(t, s)
+	got, err := s.EventCounts(ctx, store.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Counted statuses only: asserted and reported.
+	want := []store.DayCount{
+		{Date: "2024-01-02", Quad: 3, Events: 1, Goldstein: -2.5},
+		{Date: "2024-01-05", Quad: 3, Events: 1, Goldstein: -2.5},
+		{Date: "2024-02-01", Quad: 1, Events: 1, Goldstein: -2.5},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("EventCounts (-want +got):\n%s", diff)
+	}
+	got, err = s.EventCounts(ctx, store.EventFilter{Source: "RUS", Target: "UKR",
+		Statuses: []event.Status{event.Asserted, event.Reported, event.Negated}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 {
+		t.Errorf("RUS->UKR with negated: got %d days, want 3: %+v", len(got), got)
+	}
+	got, err = s.EventCounts(ctx, store.EventFilter{Text: "talks"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Date != "2024-02-01" {
+		t.Errorf("text filter: got %+v, want one day 2024-02-01", got)
+	}
+	if _, err := s.EventCounts(ctx, store.EventFilter{Text: `"unclosed`}); err != nil && !errors.Is(err, store.ErrBadQuery) {
+		t.Errorf("bad text query: error %v does not wrap ErrBadQuery", err)
+	}
+}
+
+func testDyads(t *testing.T, s store.Store) {
+	eventFixture(t, s)
+	all := []event.Status{event.Asserted, event.Reported, event.Negated, event.Future, event.Denied, event.Hypothetical}
+	got, err := s.Dyads(ctx, store.EventFilter{Statuses: all}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []store.DyadCount{
+		{Source: "RUSMIL", Target: "UKR", SourceName: "RUSMIL name", TargetName: "UKR name", Events: 2, Conflict: 2, Goldstein: -5},
+		{Source: "CHNGOV", Target: "USAGOV", SourceName: "CHNGOV name", TargetName: "USAGOV name", Events: 1, Conflict: 1, Goldstein: -2.5},
+		{Source: "IRNGOV", Target: "GBR", SourceName: "IRNGOV name", TargetName: "GBR name", Events: 1, Conflict: 1, Goldstein: -2.5},
+		{Source: "IRNMIL", Target: "USA", SourceName: "IRNMIL name", TargetName: "USA name", Events: 1, Conflict: 1, Goldstein: -2.5},
+		{Source: "RUSGOV", Target: "UKRGOV", SourceName: "RUSGOV name", TargetName: "UKRGOV name", Events: 1, Conflict: 1, Goldstein: -2.5},
+		{Source: "USAGOV", Target: "CHNGOV", SourceName: "USAGOV name", TargetName: "CHNGOV name", Events: 1, Cooperation: 1, Goldstein: -2.5},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Dyads (-want +got):\n%s", diff)
+	}
+	got, err = s.Dyads(ctx, store.EventFilter{Actor: "RUS"}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Source != "RUSGOV" && got[0].Source != "RUSMIL" {
+		t.Errorf("Dyads(actor RUS, limit 1) = %+v", got)
+	}
+}
+
+func testActorNames(t *testing.T, s store.Store) {
+	eventFixture(t, s)
+	got, err := s.ActorNames(ctx, "USA", store.EventFilter{Statuses: []event.Status{event.Asserted, event.Future, event.Denied}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []store.ActorName{
+		{Code: "USAGOV", Name: "USAGOV name", Country: "USA", Sector: "GOV", AsSource: 1, AsTarget: 1, First: "2024-02-01", Last: "2024-02-10"},
+		{Code: "USA", Name: "USA name", Country: "USA", AsTarget: 1, First: "2024-03-01", Last: "2024-03-01"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ActorNames (-want +got):\n%s", diff)
+	}
+	got, err = s.ActorNames(ctx, "ZZZ", store.EventFilter{})
+	if err != nil || len(got) != 0 {
+		t.Errorf("ActorNames(ZZZ) = %+v, %v; want none", got, err)
+	}
+	if _, err := s.ActorNames(ctx, "", store.EventFilter{}); !errors.Is(err, store.ErrBadQuery) {
+		t.Errorf("ActorNames(\"\"): error %v, want ErrBadQuery", err)
+	}
+}
+
+func testQueriesEmpty(t *testing.T, s store.Store) {
+	c, err := s.EventCounts(ctx, store.EventFilter{})
+	if err != nil || len(c) != 0 {
+		t.Errorf("EventCounts on an empty store = %v, %v", c, err)
+	}
+	d, err := s.Dyads(ctx, store.EventFilter{}, 10)
+	if err != nil || len(d) != 0 {
+		t.Errorf("Dyads on an empty store = %v, %v", d, err)
+	}
+}
