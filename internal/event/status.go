@@ -27,150 +27,198 @@ type statusInfo struct {
 	speaker *Actor // whose speech the event is in
 }
 
+// futureNouns frame an intention: "plans to attack".
+var futureNouns = set("plan", "intention", "intent", "plot", "decision", "promise", "pledge", "readiness", "bid", "proposal", "offer")
+
 // status walks from the clause head of an event up the tree and returns the
 // nearest cue that changes what the text asserts: negation, condition,
 // modality, intention, denial; reported speech only when nothing stronger.
+// At each step the markers on the governing word come before the meaning of
+// the link ("did not agree to help" is negated, "no plans to attack" too).
 func (g *graph) status(anchor int) statusInfo {
 	out := statusInfo{status: Asserted, cue: -1}
-	set := func(s Status, cue int) {
+	setS := func(s Status, cue int) {
 		if out.status == Asserted || out.status == Reported {
 			out.status, out.cue = s, cue
 		}
 	}
 	strong := func() bool { return out.status != Asserted && out.status != Reported }
+	if s, c := g.localCues(anchor); c >= 0 {
+		setS(s, c)
+	}
+	underSpeech := false
 	n := anchor
-	local := true // own auxiliaries and negation count
 	for steps := 0; n >= 0 && steps <= len(g.toks); steps++ {
-		if local {
-			g.localCues(n, set)
-		}
-		// Parataxis speech: "X attacked Y, officials said."
-		for _, k := range g.kids[n] {
-			if (g.rel(k) == "parataxis" || g.rel(k) == "ccomp") && speechVerbs[g.lemma(k)] && k > anchor && out.speaker == nil && len(g.kidsRel(k, "ccomp")) == 0 {
-				if sp := g.speaker(k); sp != nil {
-					out.speaker = sp
-					if out.status == Asserted {
-						out.status, out.cue = Reported, k
-					}
-				}
-			}
-			// "according to X"
-			if g.baseRel(k) == "obl" && g.caseOf(k) == "according" && out.speaker == nil {
-				a := g.actors([]int{k}, true)
-				if len(a) > 0 {
-					act := g.actor(a[0])
-					out.speaker = &act
-					if out.status == Asserted {
-						out.status, out.cue = Reported, k
-					}
-				}
-			}
-		}
+		g.attribution(n, anchor, &out)
 		h := g.heads[n]
 		if h < 0 {
 			break
 		}
-		rel, hl := g.rel(n), g.lemma(h)
-		local = true
-		switch g.baseRel(n) {
+		hl := g.lemma(h)
+		base := g.baseRel(n)
+		nominal := g.isNominal(n) || g.toks[n].UPOS == "NOUN"
+		inherit := false
+		switch base {
+		case "xcomp":
+			inherit = true
+		case "acl":
+			inherit = g.isNominal(h) || g.toks[h].UPOS == "NOUN"
+		case "obj", "nsubj", "nsubj:pass":
+			inherit = nominal && (lightVerbs[hl] || hl == "be" || hl == "have")
+		}
+		if inherit {
+			if s, c := g.localCues(h); c >= 0 {
+				setS(s, c)
+			}
+		}
+		switch base {
 		case "xcomp":
 			switch {
 			case negControl[hl]:
-				set(Negated, h)
+				setS(Negated, h)
 			case hl == "deny":
-				set(Denied, h)
+				setS(Denied, h)
 			case hypoControl[hl]:
-				set(Hypothetical, h)
-			case futureControl[hl]:
-				if hl == "be" {
-					break
-				}
-				set(Future, h)
+				setS(Hypothetical, h)
+			case futureControl[hl] && hl != "be":
+				setS(Future, h)
+			case futureNouns[hl]:
+				setS(Future, h)
 			}
 		case "ccomp", "csubj":
 			switch {
 			case denyVerbs[hl]:
-				set(Denied, h)
+				setS(Denied, h)
 			case speechVerbs[hl]:
+				underSpeech = true
 				if out.speaker == nil {
 					out.speaker = g.speaker(h)
 				}
 				if out.status == Asserted {
 					out.status, out.cue = Reported, h
 				}
-			case hypoControl[hl] || hl == "fear" || hl == "imagine" || hl == "suppose":
-				set(Hypothetical, h)
+			case hl == "fear" || hl == "imagine" || hl == "suppose":
+				setS(Hypothetical, h)
 			}
 		case "advcl":
 			if denyVerbs[hl] && g.toks[n].XPOS == "VBG" {
-				set(Denied, h)
+				setS(Denied, h)
 			}
 		case "acl":
-			// "the lie that X attacked Y", "claims that", "reports that"
-			if falsehoods[hl] {
-				set(Denied, h)
-			} else if claimNouns[hl] {
+			switch {
+			case falsehoods[hl]:
+				setS(Denied, h)
+			case futureNouns[hl]:
+				setS(Future, h)
+			case claimNouns[hl]:
 				for _, a := range g.kidsRel(h, "amod") {
 					if falseAdjs[g.lemma(a)] {
-						set(Denied, a)
+						setS(Denied, a)
+					}
+				}
+				// "called the claim that ... a lie"
+				if hh := g.heads[h]; hh >= 0 {
+					for _, sib := range g.kids[hh] {
+						if sib != h && (falsehoods[g.lemma(sib)] || falseAdjs[g.lemma(sib)]) {
+							setS(Denied, sib)
+						}
 					}
 				}
 			}
-		case "obj", "nsubj", "nsubj:pass", "nmod", "obl":
-			// a nominal event or claim noun governed by a verb
-			if rel == "obj" && denyVerbs[hl] {
-				set(Denied, h)
+		case "obj":
+			if denyVerbs[hl] {
+				setS(Denied, h)
 			}
-			if g.baseRel(n) == "obj" && negControl[hl] && hl != "reject" {
-				// "stopped the attacks" is itself an event; keep asserted
-			}
-		case "conj":
-			local = false // the first conjunct's auxiliaries are its own
-		}
-		if falsehoods[g.lemma(n)] && n != anchor {
-			set(Denied, n)
 		}
 		if strong() && out.speaker != nil {
 			break
 		}
 		n = h
 	}
+	// "said Biden would raise ...": would in reported speech is the future
+	// seen from the past, unless a condition makes it hypothetical.
+	if out.status == Hypothetical && out.cue >= 0 && g.lemma(out.cue) == "would" && (underSpeech || out.speaker != nil) {
+		out.status = Future
+	}
 	return out
 }
 
-// localCues applies the negation, modality and condition markers attached
-// to token n itself.
-func (g *graph) localCues(n int, set func(Status, int)) {
+// attribution records reported speech attached to node n: a speech verb in
+// parataxis after the event ("X attacked Y, officials said") or an
+// "according to X" phrase.
+func (g *graph) attribution(n, anchor int, out *statusInfo) {
+	if out.speaker != nil {
+		return
+	}
+	for _, k := range g.kids[n] {
+		if (g.rel(k) == "parataxis" || g.rel(k) == "ccomp") && speechVerbs[g.lemma(k)] && k > anchor && len(g.kidsRel(k, "ccomp")) == 0 {
+			if sp := g.speaker(k); sp != nil {
+				out.speaker = sp
+				if out.status == Asserted {
+					out.status, out.cue = Reported, k
+				}
+				return
+			}
+		}
+		if g.baseRel(k) == "obl" && g.caseOf(k) == "according" {
+			if a := g.actors([]int{k}, true); len(a) > 0 {
+				act := g.actor(a[0])
+				out.speaker = &act
+				if out.status == Asserted {
+					out.status, out.cue = Reported, k
+				}
+				return
+			}
+		}
+	}
+}
+
+// localCues returns the strongest status marker attached to token n itself
+// and its cue token (-1 when none): negation, then condition, then denial
+// adjectives, then modality and future auxiliaries.
+func (g *graph) localCues(n int) (Status, int) {
+	best, cue, rank := Asserted, -1, 0
+	try := func(s Status, c, r int) {
+		if r > rank {
+			best, cue, rank = s, c, r
+		}
+	}
 	for _, k := range g.kids[n] {
 		l := g.lemma(k)
 		switch g.baseRel(k) {
 		case "advmod", "neg":
 			if negWords[l] || strings.ToLower(g.toks[k].Text) == "n't" {
-				set(Negated, k)
+				try(Negated, k, 5)
 			}
 		case "det":
 			if l == "no" {
-				set(Negated, k)
+				try(Negated, k, 5)
 			}
 		case "aux":
 			switch {
 			case futureAux[l] || futureAux[strings.ToLower(g.toks[k].Text)]:
-				set(Future, k)
+				try(Future, k, 1)
 			case hypoAux[l]:
-				set(Hypothetical, k)
+				try(Hypothetical, k, 2)
 			}
 		case "mark":
 			if conditionals[l] {
-				set(Hypothetical, k)
+				try(Hypothetical, k, 4)
+			}
+		case "advcl":
+			// "would provide aid if a third country attacked"
+			for _, m := range g.kidsRel(k, "mark") {
+				if conditionals[g.lemma(m)] && g.lemma(m) != "whether" {
+					try(Hypothetical, m, 4)
+				}
 			}
 		case "amod":
 			if falseAdjs[l] {
-				set(Denied, k)
+				try(Denied, k, 3)
 			}
 		}
 	}
-	// "going to attack": the trigger is xcomp of "go" with aux "be"; handled
-	// by futureControl. "is about to": advmod "about" + mark "to".
+	return best, cue
 }
 
 // speaker returns the actor (or noun phrase) that is the subject of speech
