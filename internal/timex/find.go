@@ -57,6 +57,8 @@ func (r *Recognizer) FindWith(text string, ref time.Time, tense TenseFunc) []Exp
 	m.dmy = dmy > mdy
 	ref = dateOnly(ref)
 	var out []Expr
+	// the last day, and the last month or year, the text mentioned, for anaphora
+	var lastDay, lastAny time.Time
 	for i := 0; i < len(toks); {
 		t := &toks[i]
 		if t.kind == kWord && t.e.cls&starters == 0 || t.kind == kPunct && text[t.start] != '\'' {
@@ -79,39 +81,109 @@ func (r *Recognizer) FindWith(text string, ref time.Time, tense TenseFunc) []Exp
 				tn = m.tense(i, j)
 			}
 		}
+		if s.anaphoric {
+			s.anchor = lastDay
+			if s.kind == sOffset && (s.u == uMonth || s.u == uYear) {
+				s.anchor = lastAny
+			}
+			e.sem = s
+		}
 		e.Value, e.Type, e.Precision = resolve(s, ref, tn)
 		e.Tense = tn
 		out = append(out, e)
+		if !s.anaphoric && (e.Type == Date || e.Type == Time) {
+			if d, ok := periodStart(e.Value); ok {
+				switch e.Precision {
+				case PrecDay:
+					lastDay, lastAny = d, d
+				case PrecMonth, PrecYear:
+					lastAny = d
+				}
+			}
+		}
 		i = j
+		// "April 24 and 25": a second day of the same month
+		if s.kind == sDate && s.d > 0 && (m.word(j, "and") || m.word(j, "or") || m.word(j, "to") || m.word(j, "through") ||
+			m.punct(j, '-')) {
+			if d, ok := m.day(j + 1); ok && !m.has(j+2, cMonth|cUnit) && !(m.t[j+1].kind == kNum && m.has(j+2, cAmPm)) {
+				s2 := s
+				s2.d = d
+				if v, typ, prec := resolve(s2, ref, tn); v != "" {
+					e2 := Expr{Start: toks[j+1].start, End: toks[j+1].end, sem: s2, Rule: "conjoined-day", Tense: tn, Value: v, Type: typ, Precision: prec}
+					e2.Text = text[e2.Start:e2.End]
+					out = append(out, e2)
+					i = j + 2
+				}
+			}
+		}
 	}
 	return out
 }
 
-// tense guesses the tense of the clause around tokens [i, j).
+// tense guesses the tense of the clause around tokens [i, j): the nearest
+// tense marker within ten tokens before or eight after, in the same
+// sentence, decides; before wins a tie.
 func (m *matcher) tense(i, j int) Tense {
-	past := false
+	left, ld := TenseUnknown, 0
 	for k := i - 1; k >= 0 && k >= i-10; k-- {
-		t := m.t[k]
-		if t.kind == kPunct && m.sentenceEnd(k) {
-			break
-		}
-		if t.e.cls&cFuture != 0 {
-			return TenseFuture
-		}
-		if m.pastWord(k) {
-			past = true
-		}
-	}
-	if past {
-		return TensePast
-	}
-	for k := j; k < len(m.t) && k < j+6; k++ {
 		if m.t[k].kind == kPunct && m.sentenceEnd(k) {
 			break
 		}
-		if m.pastWord(k) {
-			return TensePast
+		if tn := m.marker(k, true); tn != TenseUnknown {
+			left, ld = tn, i-k
+			break
 		}
+	}
+	reach := j + 8
+	if left == TenseUnknown {
+		reach = j + 12 // "On Tuesday, the National ... League plans to"
+	}
+	for k := j; k < len(m.t) && k < reach; k++ {
+		if m.t[k].kind == kPunct && m.sentenceEnd(k) {
+			break
+		}
+		if tn := m.marker(k, false); tn != TenseUnknown {
+			if left == TenseUnknown || k-j+1 < ld {
+				return tn
+			}
+			break
+		}
+	}
+	return left
+}
+
+// marker returns the tense token k (before the expression or not) marks, if any: future for "will",
+// "would", "must", "plans", "until", ...; past for "was", "said" and other
+// -ed words, unless a form of "be" makes them a passive participle.
+func (m *matcher) marker(k int, before bool) Tense {
+	t := m.t[k]
+	if t.kind != kWord {
+		return TenseUnknown
+	}
+	if t.e.cls&cFuture != 0 {
+		return TenseFuture
+	}
+	if t.upper {
+		return TenseUnknown
+	}
+	w := m.text[t.start:t.end]
+	if t.e.cls&cPast != 0 || len(w) > 4 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' {
+		if m.word(k-1, "be") || m.word(k-1, "been") || m.word(k-1, "being") || m.word(k-1, "is") || m.word(k-1, "are") {
+			return TenseUnknown // a passive participle: the auxiliary decides
+		}
+		return TensePast
+	}
+	// "to" before a lower-case word that is not a determiner is an
+	// infinitive: "planned to leave on Thursday" looks ahead
+	if w == "early" && m.word(k+1, "as") { // "as early as Tuesday"
+		return TenseFuture
+	}
+	if before && w == "to" && k+1 < len(m.t) && m.t[k+1].kind == kWord && !m.t[k+1].upper && m.t[k+1].e.cls&(cThe|cArt|cNum|cRel|cMonth|cWeekday|cUnit|cDeictic) == 0 {
+		switch m.str(k + 1) {
+		case "his", "her", "their", "its", "our", "my", "your", "him", "them", "us", "me", "that", "these", "those", "power", "court", "office", "reporters":
+			return TenseUnknown
+		}
+		return TenseFuture
 	}
 	return TenseUnknown
 }
@@ -122,22 +194,6 @@ func (m *matcher) sentenceEnd(k int) bool {
 		return true
 	}
 	return false
-}
-
-// pastWord reports whether token k marks the past tense.
-func (m *matcher) pastWord(k int) bool {
-	t := m.t[k]
-	if t.kind != kWord {
-		return false
-	}
-	if t.e.cls&cPast != 0 {
-		return true
-	}
-	if t.e.cls&cFuture != 0 || t.upper {
-		return false
-	}
-	w := m.text[t.start:t.end]
-	return len(w) > 4 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd'
 }
 
 // Dateline returns the date of a news dateline at the start of text, such as

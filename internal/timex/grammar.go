@@ -31,7 +31,7 @@ type sem struct {
 	kind    semKind
 	typ     Type
 	y, m, d int
-	wd      int
+	wd      int // weekday, Sunday 0; for a date, weekday+1 when one was written
 	rel     int
 	n       int
 	u       unit
@@ -43,6 +43,11 @@ type sem struct {
 	mod     string
 	prec    Precision // for literals
 	ambig   bool
+	// anaphoric expressions ("the next day", "later that year", a bare
+	// clock time) count from the last date the text mentioned, anchor,
+	// set by FindWith; zero anchor means the reference date.
+	anaphoric bool
+	anchor    time.Time
 }
 
 // matcher recognises expressions over one tokenized text.
@@ -199,6 +204,16 @@ func (m *matcher) yearAlone(i int) bool {
 	return true
 }
 
+// withPOD adds a part of the day to a day. "Night" keeps the day's value:
+// TimeML annotators write "Friday night" as the day more often than with TNI.
+func withPOD(s sem, code string) sem {
+	if code == "NI" {
+		return s
+	}
+	s.pod, s.typ = code, Time
+	return s
+}
+
 // pod reads a part of the day at i ("morning", "night").
 func (m *matcher) pod(i int) (string, bool) {
 	if m.has(i, cPOD) && !m.t[i].upper || m.has(i, cPOD) {
@@ -270,8 +285,11 @@ func (m *matcher) match(i int) (int, sem, string) {
 	if e.cls&cHoliday != 0 {
 		try(m.holiday(i))
 	}
+	if e.cls&cUnit != 0 && best == 0 {
+		try(m.unitLed(i))
+	}
 	if e.cls&cMidTime != 0 {
-		j, s := m.timeTail(i+1, sem{kind: sDeictic, typ: Time, hh: int(e.n2), hasTime: true})
+		j, s := m.timeTail(i+1, sem{kind: sDeictic, typ: Time, hh: int(e.n2), hasTime: true, anaphoric: true})
 		try(j, s, "midtime")
 	}
 	if e.cls&cSeason != 0 && best == 0 {
@@ -279,6 +297,9 @@ func (m *matcher) match(i int) (int, sem, string) {
 	}
 	if e.cls&cOrd != 0 && best == 0 {
 		try(m.ordinalLed(i))
+	}
+	if m.word(i, "that") {
+		try(m.thatLed(i, i+1))
 	}
 	if m.word(i, "at") || m.word(i, "more") || m.word(i, "less") || m.word(i, "up") || m.word(i, "these") ||
 		m.word(i, "right") || m.word(i, "once") || m.word(i, "twice") {
@@ -294,7 +315,7 @@ func (m *matcher) monthLed(i int) (int, sem, string) {
 	if mo == 0 {
 		return 0, sem{}, ""
 	}
-	if d, ok := m.day(j); ok && !m.has(j+1, cUnit) && !m.punct(j+1, ':') {
+	if d, ok := m.day(j); ok && !m.has(j+1, cUnit) {
 		k := j + 1
 		if m.punct(k, ',') {
 			if y, k2 := m.year(k + 1); y != 0 {
@@ -357,7 +378,7 @@ func (m *matcher) monthLed(i int) (int, sem, string) {
 // "May"/"March" a month.
 func (m *matcher) monthContext(i int) bool {
 	for _, w := range []string{"in", "since", "until", "till", "by", "of", "last", "this", "next", "early", "late",
-		"mid", "during", "through", "from", "to", "before", "after", "and", "or", "between", "end", "since", "on"} {
+		"mid", "during", "through", "from", "to", "before", "after", "and", "or", "between", "end", "on", "the"} {
 		if m.word(i, w) {
 			return true
 		}
@@ -398,12 +419,13 @@ func (m *matcher) weekdayTail(i, j, wd, rel int) (int, sem, string) {
 	if mo, k2 := m.month(k); mo != 0 {
 		if end, s, _ := m.monthLed(k); end > 0 && s.d > 0 {
 			_ = k2
+			s.wd = wd + 1 // the weekday chooses the year when none is written
 			return end, s, "weekday-date"
 		}
 	}
 	s := sem{kind: sWeekday, typ: Date, wd: wd, rel: rel}
-	if c, ok := m.pod(j); ok {
-		s.pod, s.typ = c, Time
+	if c, ok := m.pod(j); ok && !m.t[j].e.plural {
+		s = withPOD(s, c)
 		return j + 1, s, "weekday-pod"
 	}
 	return j, s, "weekday"
@@ -440,7 +462,7 @@ func (m *matcher) number(i int) (int, sem, string) {
 		return 0, sem{}, ""
 	case nTime:
 		if t.n <= 24 && t.a < 60 {
-			s := sem{kind: sDeictic, typ: Time, hh: t.n, mm: t.a, hasTime: true}
+			s := sem{kind: sDeictic, typ: Time, hh: t.n, mm: t.a, hasTime: true, anaphoric: true}
 			j := i + 1
 			if m.has(j, cAmPm) {
 				if t.n == 0 || t.n > 12 {
@@ -473,12 +495,12 @@ func (m *matcher) number(i int) (int, sem, string) {
 	}
 	// plain numbers
 	if m.has(i+1, cAmPm) && t.n >= 1 && t.n <= 12 && t.nd <= 2 {
-		s := sem{kind: sDeictic, typ: Time, hh: t.n%12 + int(m.t[i+1].e.n2), hasTime: true}
+		s := sem{kind: sDeictic, typ: Time, hh: t.n%12 + int(m.t[i+1].e.n2), hasTime: true, anaphoric: true}
 		j, s := m.timeTail(i+2, s)
 		return j, s, "clock"
 	}
 	if t.nd == 4 && t.n%100 < 60 && t.n/100 <= 24 && m.has(i+1, cZone) {
-		s := sem{kind: sDeictic, typ: Time, hh: t.n / 100, mm: t.n % 100, hasTime: true}
+		s := sem{kind: sDeictic, typ: Time, hh: t.n / 100, mm: t.n % 100, hasTime: true, anaphoric: true}
 		j, s := m.timeTail(i+1, s)
 		return j, s, "military-clock"
 	}
@@ -572,17 +594,18 @@ func (m *matcher) timeTail(j int, s sem) (int, sem) {
 		j += 2
 	}
 	if m.has(j, cWeekday) && m.t[j].upper && !m.t[j].e.abbr {
-		s.kind, s.wd, s.rel = sWeekday, int(m.t[j].e.val), relBare
+		s.kind, s.wd, s.rel, s.anaphoric = sWeekday, int(m.t[j].e.val), relBare, false
 		return j + 1, s
 	}
 	switch {
 	case m.word(j, "today"), m.word(j, "tonight"):
+		s.anaphoric = false
 		return j + 1, s
 	case m.word(j, "yesterday"):
-		s.n = -1
+		s.n, s.anaphoric = -1, false
 		return j + 1, s
 	case m.word(j, "tomorrow"):
-		s.n = 1
+		s.n, s.anaphoric = 1, false
 		return j + 1, s
 	}
 	k := j
@@ -761,12 +784,12 @@ func (m *matcher) quantityLed(i int) (int, sem, string) {
 		if n < 0 {
 			return 0, sem{}, ""
 		}
-		return j + 1, sem{kind: sOffset, typ: Date, n: -n, u: u}, "earlier"
+		return j + 1, sem{kind: sOffset, typ: Date, n: -n, u: u, anaphoric: true}, "earlier"
 	case m.word(j, "later") && !m.word(j+1, "than"):
 		if n < 0 {
 			return 0, sem{}, ""
 		}
-		return j + 1, sem{kind: sOffset, typ: Date, n: n, u: u}, "later"
+		return j + 1, sem{kind: sOffset, typ: Date, n: n, u: u, anaphoric: true}, "later"
 	case m.word(j, "from") && m.word(j+1, "now"):
 		if n < 0 {
 			return j + 2, sem{kind: sLiteral, typ: Date, code: "FUTURE_REF", prec: PrecVague}, "vague-hence"
@@ -812,7 +835,7 @@ func (m *matcher) setContext(i int) bool {
 // durationContext reports whether the word at i introduces a length of
 // time, so "a month" after it is a duration.
 func (m *matcher) durationContext(i int) bool {
-	for _, w := range []string{"for", "in", "within", "about", "nearly", "almost", "than", "least", "over",
+	for _, w := range []string{"for", "in", "within", "about", "nearly", "almost", "than", "least", "over", "as", "long",
 		"only", "just", "took", "spent", "after", "lasted", "last", "up", "barely", "under", "around", "roughly", "some", "than", "half"} {
 		if m.word(i, w) {
 			return true

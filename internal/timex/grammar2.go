@@ -77,6 +77,8 @@ func (m *matcher) theLed(i int) (int, sem, string) {
 		case m.word(j, "past"):
 			return j + 1, sem{kind: sLiteral, typ: Date, code: "PAST_REF", prec: PrecVague}, "the-past"
 		}
+	case m.word(j, "same"):
+		return m.thatLed(i, j+1)
 	case e.cls&cUnit != 0 && e.unit == uDay && !e.plural:
 		if m.word(j+1, "before") && m.word(j+2, "yesterday") {
 			return j + 3, sem{kind: sDeictic, typ: Date, n: -2}, "day-before-yesterday"
@@ -125,9 +127,9 @@ func (m *matcher) theRel(i, j int) (int, sem, string) {
 		}
 		switch {
 		case m.word(j, "next") || m.word(j, "following"):
-			return k + 1, sem{kind: sOffset, typ: Date, n: 10, u: uDay}, "the-next-day"
+			return k + 1, sem{kind: sOffset, typ: Date, n: 10, u: uDay, anaphoric: true}, "the-next-day"
 		case m.word(j, "previous") || m.word(j, "preceding"):
-			return k + 1, sem{kind: sOffset, typ: Date, n: -10, u: uDay}, "the-previous-day"
+			return k + 1, sem{kind: sOffset, typ: Date, n: -10, u: uDay, anaphoric: true}, "the-previous-day"
 		}
 		return 0, sem{}, ""
 	case u == uDecade || u == uCentury:
@@ -274,9 +276,9 @@ func (m *matcher) relLed(i int) (int, sem, string) {
 	case t.e.cls&cPOD != 0 && !t.upper:
 		switch {
 		case m.word(i, "this"):
-			return j + 1, sem{kind: sDeictic, typ: Time, n: 0, pod: t.e.code}, "this-pod"
+			return j + 1, withPOD(sem{kind: sDeictic, typ: Date, n: 0}, t.e.code), "this-pod"
 		case m.word(i, "last") && m.word(j, "night"):
-			return j + 1, sem{kind: sDeictic, typ: Time, n: -1, pod: "NI"}, "last-night"
+			return j + 1, sem{kind: sDeictic, typ: Date, n: -1}, "last-night"
 		}
 		return 0, sem{}, ""
 	case t.e.cls&cUnit != 0 && !t.upper:
@@ -291,9 +293,9 @@ func (m *matcher) relLed(i int) (int, sem, string) {
 		case uDay:
 			switch {
 			case m.word(i, "next"), m.word(i, "following"):
-				return j + 1, sem{kind: sOffset, typ: Date, n: 10, u: uDay}, "next-day"
+				return j + 1, sem{kind: sOffset, typ: Date, n: 10, u: uDay, anaphoric: true}, "next-day"
 			case m.word(i, "previous"):
-				return j + 1, sem{kind: sOffset, typ: Date, n: -10, u: uDay}, "previous-day"
+				return j + 1, sem{kind: sOffset, typ: Date, n: -10, u: uDay, anaphoric: true}, "previous-day"
 			}
 			return 0, sem{}, ""
 		case uHour, uMinute, uSecond, uFortnight:
@@ -356,7 +358,7 @@ func (m *matcher) modLed(i int) (int, sem, string) {
 	}
 	if m.word(i, "earlier") || m.word(i, "later") {
 		// "earlier this month": only with a relative period or a day word
-		if !(s.kind == sRelUnit || s.kind == sDeictic) {
+		if !(s.kind == sRelUnit || s.kind == sDeictic || s.kind == sOffset && s.anaphoric) {
 			return 0, sem{}, ""
 		}
 	} else {
@@ -377,10 +379,18 @@ func (m *matcher) deictic(i int) (int, sem, string) {
 		s = sem{kind: sDeictic, typ: Date, n: -1}
 	case m.word(i, "tomorrow"):
 		s = sem{kind: sDeictic, typ: Date, n: 1}
+	case m.word(i, "future") && !m.t[i].upper:
+		// "future medical disasters": TimeML marks the adjective too
+		return j, sem{kind: sLiteral, typ: Date, code: "FUTURE_REF", prec: PrecVague}, "future"
 	case m.word(i, "tonight"):
-		return j, sem{kind: sDeictic, typ: Time, pod: "NI"}, "tonight"
+		return j, sem{kind: sDeictic, typ: Date}, "tonight"
 	case m.word(i, "now") || m.word(i, "currently") || m.word(i, "nowadays") || m.word(i, "presently"):
 		if m.punct(j, '-') && m.adjacent(j) {
+			return 0, sem{}, ""
+		}
+		// "Now, ..." opening a sentence is a discourse marker; "for now" and
+		// "from now on" are idioms TimeML leaves alone
+		if m.word(i, "now") && (m.sentenceStart(i) || m.word(i-1, "for") || m.word(i-1, "from") || m.word(i-1, "just")) {
 			return 0, sem{}, ""
 		}
 		return j, sem{kind: sLiteral, typ: Date, code: "PRESENT_REF", prec: PrecVague}, "present"
@@ -391,7 +401,7 @@ func (m *matcher) deictic(i int) (int, sem, string) {
 		return 0, sem{}, ""
 	}
 	if c, ok := m.pod(j); ok && !m.t[j].e.plural {
-		s.pod, s.typ = c, Time
+		s = withPOD(s, c)
 		j++
 	}
 	return j, s, "deictic"
@@ -402,7 +412,8 @@ func (m *matcher) deictic(i int) (int, sem, string) {
 func (m *matcher) set(i int) (int, sem, string) {
 	t := m.t[i]
 	if t.e.cls&cSetAdv != 0 {
-		if t.upper && !m.sentenceStart(i) {
+		// "the Party daily Granma" is a newspaper
+		if t.upper && !m.sentenceStart(i) || i+1 < len(m.t) && m.t[i+1].kind == kWord && m.t[i+1].upper {
 			return 0, sem{}, ""
 		}
 		return i + 1, sem{kind: sLiteral, typ: Set, code: t.e.code, prec: PrecVague}, "set-adverb"
@@ -499,6 +510,10 @@ func (m *matcher) holiday(i int) (int, sem, string) {
 		j++
 	}
 	s := sem{kind: sHoliday, typ: Date, code: code}
+	if m.word(j, "week") {
+		s.u = uWeek
+		j++
+	}
 	k := j
 	if m.punct(k, ',') {
 		k++
@@ -588,4 +603,32 @@ func (m *matcher) phraseLed(i int) (int, sem, string) {
 	}
 	s.mod = mod
 	return end, s, "mod-" + r
+}
+
+// unitLed: "day-long", "year-long"; "for years", "for weeks".
+func (m *matcher) unitLed(i int) (int, sem, string) {
+	t := m.t[i]
+	if t.upper && !m.sentenceStart(i) {
+		return 0, sem{}, ""
+	}
+	if !t.e.plural && m.punct(i+1, '-') && m.adjacent(i+1) && m.word(i+2, "long") && m.adjacent(i+2) {
+		return i + 3, sem{kind: sLiteral, typ: Duration, code: durValue(10, t.e.unit), prec: PrecVague}, "unit-long"
+	}
+	if t.e.plural && (m.word(i-1, "for") || m.word(i-1, "over")) && t.e.unit >= uHour && t.e.unit != uWeekend {
+		return i + 1, sem{kind: sLiteral, typ: Duration, code: durValue(-1, t.e.unit), prec: PrecVague}, "for-units"
+	}
+	return 0, sem{}, ""
+}
+
+// thatLed: "that day", "that year", "the same day" (via theLed): the period
+// of the last date mentioned.
+func (m *matcher) thatLed(i, j int) (int, sem, string) {
+	if !m.has(j, cUnit) || m.t[j].e.plural {
+		return 0, sem{}, ""
+	}
+	switch u := m.t[j].e.unit; u {
+	case uDay, uWeek, uMonth, uYear:
+		return j + 1, sem{kind: sOffset, typ: Date, u: u, anaphoric: true}, "that-unit"
+	}
+	return 0, sem{}, ""
 }

@@ -206,6 +206,8 @@ func newLexicon() lexicon {
 		"yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "quarterly": "P3M"} {
 		add(w, entry{cls: cSetAdv, code: c})
 	}
+	add("that", entry{cls: cDeictic}) // "that day": read by thatLed
+	add("future", entry{cls: cDeictic})
 	add("every", entry{cls: cEvery})
 	add("each", entry{cls: cEvery})
 	add("the", entry{cls: cThe})
@@ -236,8 +238,8 @@ func newLexicon() lexicon {
 	for _, w := range []string{"past", "future", "present"} {
 		add(w, entry{cls: cRefWord})
 	}
-	for _, w := range []string{"will", "shall", "would", "ll", "tomorrow", "scheduled", "expected", "plans",
-		"plan", "planned", "due", "intends", "going", "upcoming", "next"} {
+	for _, w := range []string{"will", "shall", "would", "ll", "must", "should", "tomorrow", "scheduled", "expected",
+		"plans", "plan", "planning", "due", "intends", "going", "upcoming", "next", "soon"} {
 		add(w, entry{cls: cFuture})
 	}
 	for _, w := range []string{"was", "were", "had", "did", "said", "told", "met", "killed", "announced",

@@ -51,19 +51,32 @@ func resolve(s sem, ref time.Time, tense Tense) (string, Type, Precision) {
 	case sWeekday:
 		return withTime(s, weekdayDate(s.wd, s.rel, ref, tense))
 	case sDeictic:
+		if s.anaphoric && !s.anchor.IsZero() {
+			return withTime(s, s.anchor)
+		}
 		return withTime(s, ref.AddDate(0, 0, s.n))
 	case sHoliday:
 		y := s.y
 		if y == 0 {
 			y = pickYear(ref, tense, func(y int) (time.Time, time.Time) {
 				d := holidayDate(s.code, y)
+				if s.u == uWeek {
+					d = isoWeekStart(d.ISOWeek())
+					return d, d.AddDate(0, 0, 6)
+				}
 				return d, d
 			})
+		}
+		if s.u == uWeek { // "Easter week"
+			return fmtWeek(holidayDate(s.code, y)), Date, PrecWeek
 		}
 		return fmtDay(holidayDate(s.code, y)), Date, PrecDay
 	case sRelUnit:
 		return relUnit(s, ref, tense)
 	case sOffset:
+		if s.anaphoric && !s.anchor.IsZero() {
+			return offset(s, s.anchor)
+		}
 		return offset(s, ref)
 	case sDecade:
 		y := s.y
@@ -115,7 +128,11 @@ func resolveDate(s sem, ref time.Time, tense Tense) (string, Type, Precision) {
 	case y != 0 && s.m == 0:
 		return itoa4(y), Date, PrecYear
 	case y == 0 && s.d > 0:
-		if s.rel == -1 {
+		if s.wd > 0 {
+			y = pickYearWeekday(ref, s.m, s.d, s.wd-1)
+		}
+		if y != 0 {
+		} else if s.rel == -1 {
 			y = ref.Year()
 			if d, _ := mkDate(y, s.m, s.d); !d.Before(ref) {
 				y--
@@ -143,6 +160,19 @@ func resolveDate(s sem, ref time.Time, tense Tense) (string, Type, Precision) {
 		return itoa4(y) + "-" + pad2(s.m) + "-XX", Date, PrecMonth
 	}
 	return withTime(s, d)
+}
+
+// pickYearWeekday picks, among the years around ref, the one in which
+// month m, day d falls on weekday wd ("Monday, Oct. 26"), nearest ref first;
+// it returns 0 when none does.
+func pickYearWeekday(ref time.Time, m, d, wd int) int {
+	for _, dy := range []int{0, -1, 1, -2, 2, -3, 3} {
+		y := ref.Year() + dy
+		if t, ok := mkDate(y, m, d); ok && int(t.Weekday()) == wd {
+			return y
+		}
+	}
+	return 0
 }
 
 // pickYear chooses the year of a period given without one ("December 30",
@@ -175,21 +205,28 @@ func pickYear(ref time.Time, tense Tense, period func(y int) (time.Time, time.Ti
 			break
 		}
 	}
-	switch tense {
-	case TensePast:
-		return past
-	case TenseFuture:
-		return future
-	}
 	if past == future {
 		return past
 	}
-	pa, pb := period(past)
-	_ = pa
+	_, pb := period(past)
 	fa, _ := period(future)
 	back := ref.Sub(pb).Hours() / 24
 	ahead := fa.Sub(ref).Hours() / 24
-	if ahead <= 90 && ahead < back {
+	switch tense {
+	case TensePast:
+		// a date most of a year back is rarely written without the year or
+		// "last": "decided to admit them in early March" in February
+		if back > 270 && ahead <= 60 {
+			return future
+		}
+		return past
+	case TenseFuture:
+		if ahead > 270 && back <= 60 { // "to repatriate the child by Jan. 14" on 15 January
+			return past
+		}
+		return future
+	}
+	if ahead <= 60 && ahead < back {
 		return future
 	}
 	return past
