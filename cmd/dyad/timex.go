@@ -2,11 +2,93 @@ package main
 
 import (
 	"context"
-	"errors"
+	"encoding/json"
+	"fmt"
 	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/timex"
 )
 
-// TODO(scaffold): replaced by the real subcommand.
+// maxTimexInput bounds the text "dyad timex" reads.
+const maxTimexInput = 16 << 20
+
+// runTimex prints the temporal expressions of a text with their values.
 func runTimex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("not built yet")
+	fs := newFlagSet("timex", "[flags] TEXT|FILE|-",
+		"  dyad timex --date 2024-01-27 \"Ministers met on Wednesday and will meet again next month.\"\n"+
+			"  dyad timex --date 2024-01-27 --json article.txt\n  cat article.txt | dyad timex -", stderr)
+	dateFlag := fs.String("date", "", "publication date YYYY-MM-DD the expressions resolve against (default: today, UTC)")
+	asJSON := fs.Bool("json", false, "write one JSON object per expression (JSON Lines)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return fmt.Errorf("%w: give a text, a file or - for standard input", errUsage)
+	}
+	ref := time.Now().UTC()
+	if *dateFlag != "" {
+		d, err := time.Parse("2006-01-02", *dateFlag)
+		if err != nil {
+			return fmt.Errorf("%w: --date %q is not YYYY-MM-DD", errUsage, *dateFlag)
+		}
+		ref = d
+	}
+	text, err := timexInput(fs.Args())
+	if err != nil {
+		return err
+	}
+	exprs := timex.New().Find(text, ref)
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		for _, e := range exprs {
+			row := struct {
+				timex.Expr
+				Date string `json:"date,omitempty"`
+			}{e, e.Date()}
+			if err := enc.Encode(row); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "START\tEND\tTYPE\tVALUE\tPRECISION\tDATE\tTEXT")
+	for _, e := range exprs {
+		fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%s\t%s\n", e.Start, e.End, e.Type, e.Value, e.Precision, e.Date(), strings.Join(strings.Fields(e.Text), " "))
+	}
+	return tw.Flush()
+}
+
+// timexInput returns the text named by args: "-" reads standard input, a
+// single existing file is read, anything else is the text itself.
+func timexInput(args []string) (string, error) {
+	if len(args) == 1 {
+		if args[0] == "-" {
+			return readBounded(os.Stdin, "standard input")
+		}
+		if st, err := os.Stat(args[0]); err == nil && st.Mode().IsRegular() {
+			f, err := os.Open(args[0])
+			if err != nil {
+				return "", err
+			}
+			defer f.Close()
+			return readBounded(f, args[0])
+		}
+	}
+	return strings.Join(args, " "), nil
+}
+
+func readBounded(r io.Reader, name string) (string, error) {
+	b, err := io.ReadAll(io.LimitReader(r, maxTimexInput+1))
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	if len(b) > maxTimexInput {
+		return "", fmt.Errorf("%s: longer than %d bytes", name, maxTimexInput)
+	}
+	return string(b), nil
 }
