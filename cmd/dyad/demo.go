@@ -3,10 +3,128 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/dyad-project/dyad/examples"
+	"github.com/dyad-project/dyad/internal/pipeline"
+	"github.com/dyad-project/dyad/internal/source"
+	"github.com/dyad-project/dyad/internal/store"
 )
 
-// TODO(scaffold): replaced by the real subcommand.
+const demoExamples = `  dyad demo                   # into ./dyad.db, then try: dyad docs -q sanctions
+  dyad demo --db /tmp/demo.db`
+
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("not built yet")
+	fs := newFlagSet("demo", "[flags]", demoExamples, stderr)
+	load := configFlags(fs, "db")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	cfg, err := load()
+	if err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: demo takes no arguments", errUsage)
+	}
+	// The readers take paths, so the embedded corpus is written out to a
+	// temporary directory; origins are reported as examples/... again.
+	tmp, err := os.MkdirTemp("", "dyad-demo-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	if err := os.CopyFS(tmp, examples.Corpus); err != nil {
+		return fmt.Errorf("write the example corpus: %w", err)
+	}
+	st, err := openStore(ctx, cfg.DB, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	fmt.Fprintf(stdout, "Ingesting the example corpus (%d files) into %s\n\n", countFiles(examples.Corpus), cfg.DB)
+	walk := func(ctx context.Context, yield func(source.Item) error) error {
+		return source.Walk(ctx, []string{tmp}, source.Options{}, func(it source.Item) error {
+			return yield(renameOrigin(it, tmp, "examples"))
+		})
+	}
+	sum, runErr := pipeline.RunWalker(ctx, st, walk, pipeline.Options{})
+	printSummary(stdout, stderr, sum)
+	if runErr != nil {
+		return runErr
+	}
+	if err := describeStore(ctx, st, stdout); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "\nNext: dyad docs -q \"security council\"   dyad show ID   dyad docs --json\n")
+	if sum.Failed > 0 {
+		return errFailed
+	}
+	return nil
+}
+
+// renameOrigin reports an item read under dir as read under name.
+func renameOrigin(it source.Item, dir, name string) source.Item {
+	re := func(s string) string {
+		if rest, ok := strings.CutPrefix(s, dir); ok {
+			return name + filepath.ToSlash(rest)
+		}
+		return s
+	}
+	it.Origin = re(it.Origin)
+	it.Doc.Origin = re(it.Doc.Origin)
+	var se *source.Error
+	if errors.As(it.Err, &se) {
+		it.Err = &source.Error{Origin: re(se.Origin), Err: se.Err}
+	}
+	return it
+}
+
+func countFiles(fsys fs.FS) int {
+	n := 0
+	_ = fs.WalkDir(fsys, ".", func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			n++
+		}
+		return nil
+	})
+	return n
+}
+
+// describeStore prints what the store holds: counts, languages, outlets
+// and the newest documents.
+func describeStore(ctx context.Context, st store.Store, w io.Writer) error {
+	s, err := st.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nThe store holds %d documents (%d superseded versions) from %d outlets; %d pending coding, %d coded, %d skipped; %d events.\n",
+		s.Documents, s.Superseded, s.Outlets, s.Pending, s.Coded, s.Skipped, s.Events)
+	langs := make([]string, 0, len(s.Languages))
+	for l, n := range s.Languages {
+		if l == "" {
+			l = "unknown"
+		}
+		langs = append(langs, fmt.Sprintf("%s %d", l, n))
+	}
+	sort.Strings(langs)
+	fmt.Fprintf(w, "Languages: %s\n\n", strings.Join(langs, ", "))
+	docs, err := st.Documents(ctx, store.DocFilter{Limit: 60})
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tPUBLISHED\tLANG\tFORMAT\tOUTLET\tTITLE")
+	for i := range docs {
+		d := &docs[i]
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", d.ID, day(d.Published), cell(d.Lang, 5), cell(d.Format, 6), cell(d.Outlet, 22), cell(title(d), 60))
+	}
+	return tw.Flush()
 }

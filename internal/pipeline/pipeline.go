@@ -1,0 +1,389 @@
+// Package pipeline moves documents from the readers to the store: it is the
+// one place in dyad that runs goroutines.
+//
+// One goroutine walks the inputs (internal/source), a bounded set of workers
+// prepare each document (content ID, language gate, the optional analysis),
+// and the calling goroutine writes them to the store in batched
+// transactions. Channels are small and batches are bounded in documents and
+// bytes, so memory stays bounded whatever the size of the corpus.
+//
+// A bad input or a document whose analysis panics is a Failure in the
+// Summary, never the end of the run; only a store that cannot write, or a
+// cancelled context, stops it.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/source"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+// Defaults for Options.
+const (
+	DefaultBatch      = 200
+	DefaultBatchBytes = 32 << 20
+	DefaultFlushEvery = time.Second
+	MaxListedFailures = 1000
+)
+
+// CodedLanguage is the language the event coder reads; documents in any
+// other language are stored and their coding skipped.
+const CodedLanguage = "en"
+
+// Analyzer derives annotations, events and diagnostics from one English
+// document. It must be safe for concurrent use; the pipeline sets DocID on
+// the result. It is called only for documents that are new, or stored but
+// not yet analysed.
+type Analyzer func(doc.Document) store.Analysis
+
+// Options configure Run. The zero value stores documents without analysis,
+// with GOMAXPROCS workers and batches of DefaultBatch.
+type Options struct {
+	Workers    int            // preparing goroutines; 0 means GOMAXPROCS
+	Batch      int            // documents per transaction; 0 means DefaultBatch
+	BatchBytes int            // text bytes per transaction; 0 means DefaultBatchBytes
+	FlushEvery time.Duration  // commit a partial batch after this long; 0 means DefaultFlushEvery
+	Analyze    Analyzer       // nil: store only, documents stay pending
+	Source     source.Options // how inputs are read
+	// Progress, when set, is called from Run's goroutine after each commit.
+	Progress func(Counts)
+}
+
+// Counts are the running totals of a run.
+type Counts struct {
+	Read       int   // documents and failed inputs seen
+	Ingested   int   // new documents
+	Unchanged  int   // already stored
+	Superseded int   // new versions of a stored URL
+	Skipped    int   // new documents whose coding was skipped for their language
+	Failed     int   // inputs, records or documents that could not be stored or analysed
+	Bytes      int64 // text bytes of the documents read
+}
+
+// Stored is the number of documents written by the run.
+func (c Counts) Stored() int { return c.Ingested + c.Superseded }
+
+// Failure is one input, record or document that failed, and why.
+type Failure struct {
+	Origin string // file, file:line or URL
+	Err    error
+}
+
+func (f Failure) String() string {
+	msg := f.Err.Error()
+	// source errors already begin with their origin.
+	if f.Origin != "" && !strings.HasPrefix(msg, f.Origin) {
+		msg = f.Origin + ": " + msg
+	}
+	return msg
+}
+
+// Summary is what a run did.
+type Summary struct {
+	Counts
+	SkippedLangs map[string]int // new documents skipped, per language
+	Failures     []Failure      // the first MaxListedFailures failures, in order
+	Elapsed      time.Duration
+}
+
+// Walker produces the items of a run, as source.Walk does: it calls yield
+// once per item and stops when yield returns an error.
+type Walker func(ctx context.Context, yield func(source.Item) error) error
+
+// Run reads inputs with source.Walk and stores them in st.
+func Run(ctx context.Context, st store.Store, inputs []string, opts Options) (Summary, error) {
+	return RunWalker(ctx, st, func(ctx context.Context, yield func(source.Item) error) error {
+		return source.Walk(ctx, inputs, opts.Source, yield)
+	}, opts)
+}
+
+// prepared is one item after a worker has seen it.
+type prepared struct {
+	item     store.Item
+	lang     string // set when coding is skipped for the language
+	failure  *Failure
+	bytes    int
+	analysed bool
+}
+
+// RunWalker stores the items walk produces. It returns the summary and, when
+// the run stopped early (a store error, ctx done), the reason.
+func RunWalker(ctx context.Context, st store.Store, walk Walker, opts Options) (Summary, error) {
+	start := time.Now()
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	batch := opts.Batch
+	if batch <= 0 {
+		batch = DefaultBatch
+	}
+	batchBytes := opts.BatchBytes
+	if batchBytes <= 0 {
+		batchBytes = DefaultBatchBytes
+	}
+	flushEvery := opts.FlushEvery
+	if flushEvery <= 0 {
+		flushEvery = DefaultFlushEvery
+	}
+
+	parent := ctx
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	in := make(chan source.Item, workers)
+	out := make(chan prepared, workers)
+	walkDone := make(chan error, 1)
+	go func() {
+		defer close(in)
+		walkDone <- walk(ctx, func(it source.Item) error {
+			select {
+			case in <- it:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range in {
+				p := prepare(ctx, st, opts.Analyze, it)
+				select {
+				case out <- p:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(out)
+	}()
+
+	w := &batchWriter{st: st, progress: opts.Progress, sum: Summary{SkippedLangs: map[string]int{}}}
+	var pending []prepared
+	size := 0
+	ticker := time.NewTicker(flushEvery)
+	defer ticker.Stop()
+	flush := func() error {
+		err := w.write(ctx, pending)
+		clear(pending) // drop references to the texts
+		pending, size = pending[:0], 0
+		return err
+	}
+	var runErr error
+loop:
+	for {
+		select {
+		case p, ok := <-out:
+			if !ok {
+				break loop
+			}
+			if p.failure != nil && p.item.Doc.Text == "" {
+				w.fail(*p.failure)
+				continue
+			}
+			pending = append(pending, p)
+			size += p.bytes
+			if len(pending) >= batch || size >= batchBytes {
+				if runErr = flush(); runErr != nil {
+					break loop
+				}
+			}
+		case <-ticker.C:
+			if len(pending) > 0 {
+				if runErr = flush(); runErr != nil {
+					break loop
+				}
+			}
+		}
+	}
+	if runErr == nil && len(pending) > 0 && parent.Err() == nil {
+		runErr = flush()
+	}
+	cancel()
+	for range out { // let the workers and the walker finish
+	}
+	walkErr := <-walkDone
+	switch {
+	case parent.Err() != nil:
+		runErr = parent.Err()
+	case runErr != nil:
+	case walkErr != nil && !errors.Is(walkErr, context.Canceled):
+		runErr = walkErr
+	}
+	w.sum.Elapsed = time.Since(start)
+	return w.sum, runErr
+}
+
+// prepare checks one item, sets its ID, gates it on language and runs the
+// analysis when one is wanted.
+func prepare(ctx context.Context, st store.Store, analyze Analyzer, it source.Item) prepared {
+	if it.Err != nil {
+		return prepared{failure: &Failure{Origin: it.Origin, Err: it.Err}}
+	}
+	d := it.Doc
+	origin := d.Origin
+	switch {
+	case strings.TrimSpace(d.Text) == "":
+		return prepared{failure: &Failure{Origin: origin, Err: source.ErrNoText}}
+	case !utf8.ValidString(d.Text):
+		return prepared{failure: &Failure{Origin: origin, Err: source.ErrInvalidUTF8}}
+	}
+	d.ID = doc.ContentID(d.Text)
+	p := prepared{item: store.Item{Doc: d, Diagnostics: it.Diagnostics}, bytes: len(d.Text)}
+	if d.Lang != CodedLanguage {
+		lang := d.Lang
+		if lang == "" {
+			lang = "und"
+		}
+		p.lang = lang
+		p.item.Analysis = &store.Analysis{DocID: d.ID, Skipped: "language: " + lang}
+		return p
+	}
+	if analyze == nil {
+		return p
+	}
+	// Do not analyse again what is already analysed: the store would keep
+	// the stored analysis anyway.
+	if info, err := st.DocumentInfo(ctx, d.ID); err == nil && info.Status != store.Pending {
+		return p
+	}
+	a, err := safeAnalyze(analyze, d)
+	if err != nil {
+		// The document is stored, pending, with the reason; the run counts it failed.
+		p.item.Diagnostics = append(p.item.Diagnostics, doc.Diagnostic{Stage: "pipeline", Severity: doc.Error, Message: err.Error()})
+		p.failure = &Failure{Origin: origin, Err: err}
+		return p
+	}
+	a.DocID = d.ID
+	p.item.Analysis = &a
+	p.analysed = true
+	return p
+}
+
+// safeAnalyze runs analyze and turns a panic into an error naming it, so
+// one document cannot end a run.
+func safeAnalyze(analyze Analyzer, d doc.Document) (a store.Analysis, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			stack := string(debug.Stack())
+			if len(stack) > 2000 {
+				stack = stack[:2000]
+			}
+			err = fmt.Errorf("analysis panicked: %v\n%s", r, stack)
+		}
+	}()
+	return analyze(d), nil
+}
+
+// batchWriter commits batches and keeps the summary; it runs on Run's
+// goroutine only.
+type batchWriter struct {
+	st       store.Store
+	progress func(Counts)
+	sum      Summary
+}
+
+func (w *batchWriter) fail(f Failure) {
+	w.sum.Read++
+	w.sum.Failed++
+	if len(w.sum.Failures) < MaxListedFailures {
+		w.sum.Failures = append(w.sum.Failures, f)
+	}
+	w.report()
+}
+
+func (w *batchWriter) report() {
+	if w.progress != nil {
+		w.progress(w.sum.Counts)
+	}
+}
+
+// write stores ps in one transaction. If the store refuses the batch, each
+// document is tried alone so that one bad document fails by itself; when
+// every one fails too, the store is broken and the error ends the run.
+func (w *batchWriter) write(ctx context.Context, ps []prepared) error {
+	if len(ps) == 0 {
+		return nil
+	}
+	items := make([]store.Item, len(ps))
+	for i := range ps {
+		items[i] = ps[i].item
+	}
+	res, err := w.st.Put(ctx, items)
+	if err == nil {
+		for i := range ps {
+			w.count(ps[i], res[i])
+		}
+		w.report()
+		return nil
+	}
+	if ctx.Err() != nil || len(ps) == 1 {
+		return fmt.Errorf("store: %w", err)
+	}
+	stored := 0
+	var first error
+	for i := range ps {
+		r, err := w.st.Put(ctx, items[i:i+1])
+		if err != nil {
+			if ctx.Err() != nil {
+				return fmt.Errorf("store: %w", err)
+			}
+			if first == nil {
+				first = err
+			}
+			w.sum.Read++
+			w.sum.Bytes += int64(ps[i].bytes)
+			w.sum.Failed++
+			if len(w.sum.Failures) < MaxListedFailures {
+				w.sum.Failures = append(w.sum.Failures, Failure{Origin: ps[i].item.Doc.Origin, Err: fmt.Errorf("store: %w", err)})
+			}
+			continue
+		}
+		stored++
+		w.count(ps[i], r[0])
+	}
+	w.report()
+	if stored == 0 {
+		return fmt.Errorf("store: %w", first)
+	}
+	return nil
+}
+
+func (w *batchWriter) count(p prepared, r store.PutResult) {
+	w.sum.Read++
+	w.sum.Bytes += int64(p.bytes)
+	switch r.Outcome {
+	case store.Ingested:
+		w.sum.Ingested++
+	case store.Superseded:
+		w.sum.Superseded++
+	case store.Unchanged:
+		w.sum.Unchanged++
+	}
+	if r.Outcome != store.Unchanged && p.lang != "" {
+		w.sum.Skipped++
+		w.sum.SkippedLangs[p.lang]++
+	}
+	if p.failure != nil {
+		w.sum.Failed++
+		if len(w.sum.Failures) < MaxListedFailures {
+			w.sum.Failures = append(w.sum.Failures, *p.failure)
+		}
+	}
+}

@@ -1,0 +1,282 @@
+package pipeline_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/pipeline"
+	"github.com/dyad-project/dyad/internal/source"
+	"github.com/dyad-project/dyad/internal/store"
+	"github.com/dyad-project/dyad/internal/store/sqlite"
+)
+
+func openStore(t *testing.T) *sqlite.DB {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "dyad.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func write(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const english = "Title: Talks in Geneva\nDate: 2024-01-24\nSource: Example Wire\n\n" +
+	"The foreign ministers of France and Germany met in Geneva on Wednesday to discuss the ceasefire. " +
+	"Officials said the talks would continue next week."
+
+const french = "Title: Rencontre\n\nLes ministres des affaires étrangères de la France et de l'Allemagne se sont " +
+	"rencontrés à Genève mercredi pour discuter du cessez-le-feu. Les discussions reprendront la semaine prochaine."
+
+// corpus writes a small mixed directory: good documents in three formats,
+// one in French, and bad inputs of several kinds.
+func corpus(t *testing.T) string {
+	dir := t.TempDir()
+	write(t, dir, "a/talks.txt", english)
+	write(t, dir, "a/french.txt", french)
+	write(t, dir, "b/page.html", `<!doctype html><html><head><title>Aid convoy reaches city</title></head><body>
+		<nav><a href="/">Home</a> | <a href="/world">World</a></nav>
+		<article><h1>Aid convoy reaches city</h1>
+		<p>A United Nations aid convoy of forty trucks reached the besieged city on Tuesday after weeks of negotiations between the warring parties.</p>
+		<p>The World Food Programme said the trucks carried flour, rice and medical supplies for about twenty thousand people.</p>
+		<p>Local officials welcomed the delivery but warned that much more was needed before winter.</p></article>
+		<footer>Copyright Example News</footer></body></html>`)
+	write(t, dir, "c/wire.jsonl", strings.Join([]string{
+		`{"text": "Russia vetoed a Security Council draft resolution on Syria on Friday, diplomats said.", "title": "Veto", "url": "https://wire.example/1", "source": "Wire"}`,
+		`{"text": "The United States announced new sanctions on Iranian oil exports on Monday.", "title": "Sanctions", "source": "Wire"`,
+		`{"text": "China and Russia began a joint naval exercise in the East China Sea on Thursday, state media reported.", "source": "Wire"}`,
+	}, "\n")+"\n")
+	write(t, dir, "d/empty.txt", "")
+	write(t, dir, "d/binary.txt", "GIF89a\x00\x01\x02\x03 not text at all")
+	return dir
+}
+
+func TestRunStoresAndReports(t *testing.T) {
+	ctx := context.Background()
+	db := openStore(t)
+	dir := corpus(t)
+	var calls atomic.Int32
+	opts := pipeline.Options{Workers: 2, Batch: 2, Analyze: func(d doc.Document) store.Analysis {
+		calls.Add(1)
+		return store.Analysis{Annotations: []doc.Annotation{{Kind: "sentence", Span: doc.Span{Start: 0, End: len(d.Text)}}}}
+	}}
+	sum, err := pipeline.Run(ctx, db, []string{dir}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := pipeline.Counts{Read: 8, Ingested: 5, Skipped: 1, Failed: 3}
+	got := sum.Counts
+	got.Bytes = 0
+	if got != want {
+		t.Errorf("counts = %+v, want %+v", got, want)
+	}
+	if sum.SkippedLangs["fr"] != 1 {
+		t.Errorf("skipped languages = %v, want fr: 1", sum.SkippedLangs)
+	}
+	if calls.Load() != 4 {
+		t.Errorf("analyzer called %d times, want 4 (the English documents)", calls.Load())
+	}
+	// Each failure names its file, and the broken JSON line its number.
+	var lines []string
+	for _, f := range sum.Failures {
+		lines = append(lines, f.String())
+	}
+	all := strings.Join(lines, "\n")
+	for _, want := range []string{"wire.jsonl:2: ", "empty.txt: ", "binary.txt: "} {
+		if !strings.Contains(all, want) {
+			t.Errorf("failures do not name %q:\n%s", want, all)
+		}
+	}
+	st, err := db.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Documents != 5 || st.Coded != 4 || st.Skipped != 1 || st.Pending != 0 {
+		t.Errorf("stats = %+v, want 5 documents: 4 coded, 1 skipped", st)
+	}
+
+	// The second run finds everything unchanged and analyses nothing again.
+	calls.Store(0)
+	sum, err = pipeline.Run(ctx, db, []string{dir}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Unchanged != 5 || sum.Ingested != 0 || sum.Skipped != 0 || sum.Failed != 3 {
+		t.Errorf("second run = %+v, want 5 unchanged and the same 3 failures", sum.Counts)
+	}
+	if calls.Load() != 0 {
+		t.Errorf("second run analysed %d documents, want 0", calls.Load())
+	}
+}
+
+func TestRunSupersedes(t *testing.T) {
+	ctx := context.Background()
+	db := openStore(t)
+	dir := t.TempDir()
+	p := write(t, dir, "wire.jsonl", `{"text": "First version of the story about the summit.", "url": "https://x.example/s"}`+"\n")
+	if _, err := pipeline.Run(ctx, db, []string{p}, pipeline.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "wire.jsonl", `{"text": "Second version of the story about the summit, corrected.", "url": "https://x.example/s"}`+"\n")
+	sum, err := pipeline.Run(ctx, db, []string{p}, pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Superseded != 1 || sum.Ingested != 0 {
+		t.Errorf("counts = %+v, want 1 superseded", sum.Counts)
+	}
+}
+
+func TestAnalyzerPanicIsOneFailure(t *testing.T) {
+	ctx := context.Background()
+	db := openStore(t)
+	dir := t.TempDir()
+	var lines []string
+	for i := range 5 {
+		lines = append(lines, fmt.Sprintf(`{"text": "Story %d: the minister of defence visited the troops at the border on Monday."}`, i))
+	}
+	p := write(t, dir, "w.jsonl", strings.Join(lines, "\n"))
+	sum, err := pipeline.Run(ctx, db, []string{p}, pipeline.Options{Analyze: func(d doc.Document) store.Analysis {
+		if strings.HasPrefix(d.Text, "Story 3") {
+			panic("coder bug")
+		}
+		return store.Analysis{Events: []event.Event{{ID: d.ID[:8] + "-1", Code: "042", Status: event.Asserted, Date: "2024-01-01"}}}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Ingested != 5 || sum.Failed != 1 {
+		t.Fatalf("counts = %+v, want 5 ingested and 1 failed", sum.Counts)
+	}
+	if f := sum.Failures[0].String(); !strings.HasPrefix(f, p+":4: analysis panicked: coder bug") {
+		t.Errorf("failure = %q", f)
+	}
+	st, _ := db.Stats(ctx)
+	if st.Coded != 4 || st.Pending != 1 || st.Events != 4 {
+		t.Errorf("stats = %+v, want 4 coded with 4 events and 1 pending", st)
+	}
+	// The panicking document keeps its reason, and a later run retries it.
+	ds, _ := db.Documents(ctx, store.DocFilter{Query: `"story 3"`})
+	info, err := db.DocumentInfo(ctx, ds[0].ID)
+	if err != nil || len(info.Diagnostics) != 1 || !strings.Contains(info.Diagnostics[0].Message, "coder bug") {
+		t.Errorf("diagnostics of the failed document = %+v, %v", info, err)
+	}
+	sum, err = pipeline.Run(ctx, db, []string{p}, pipeline.Options{Analyze: func(doc.Document) store.Analysis { return store.Analysis{} }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := db.Stats(ctx); st.Pending != 0 || sum.Unchanged != 5 {
+		t.Errorf("after retry: %+v, %+v; want nothing pending", st, sum.Counts)
+	}
+}
+
+func TestBatchesAndProgress(t *testing.T) {
+	ctx := context.Background()
+	db := openStore(t)
+	var calls []pipeline.Counts
+	walk := func(ctx context.Context, yield func(source.Item) error) error {
+		for i := range 25 {
+			d := doc.Document{Text: fmt.Sprintf("Generated story number %d about a visit.", i), Lang: "en", Origin: fmt.Sprintf("gen:%d", i)}
+			if err := yield(source.Item{Doc: d, Origin: d.Origin}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	sum, err := pipeline.RunWalker(ctx, db, walk, pipeline.Options{Batch: 10, Progress: func(c pipeline.Counts) { calls = append(calls, c) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Ingested != 25 {
+		t.Errorf("ingested %d, want 25", sum.Ingested)
+	}
+	if len(calls) != 3 {
+		t.Errorf("progress called %d times, want 3 (batches of 10, 10, 5)", len(calls))
+	}
+	for i := 1; i < len(calls); i++ {
+		if calls[i].Read <= calls[i-1].Read {
+			t.Errorf("progress not increasing: %+v", calls)
+		}
+	}
+}
+
+// failingStore refuses any batch holding a document whose text contains "poison".
+type failingStore struct{ store.Store }
+
+func (f failingStore) Put(ctx context.Context, items []store.Item) ([]store.PutResult, error) {
+	for _, it := range items {
+		if strings.Contains(it.Doc.Text, "poison") {
+			return nil, errors.New("constraint failed")
+		}
+	}
+	return f.Store.Put(ctx, items)
+}
+
+func TestStoreRefusalIsolatesTheDocument(t *testing.T) {
+	ctx := context.Background()
+	db := openStore(t)
+	walk := func(ctx context.Context, yield func(source.Item) error) error {
+		for i := range 6 {
+			text := fmt.Sprintf("Story %d is fine.", i)
+			if i == 2 {
+				text = "Story 2 is poison."
+			}
+			if err := yield(source.Item{Doc: doc.Document{Text: text, Lang: "en", Origin: fmt.Sprintf("f:%d", i)}}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	sum, err := pipeline.RunWalker(ctx, failingStore{db}, walk, pipeline.Options{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Ingested != 5 || sum.Failed != 1 || sum.Failures[0].Origin != "f:2" {
+		t.Errorf("summary = %+v, %v; want 5 stored and f:2 failed", sum.Counts, sum.Failures)
+	}
+	// A store that refuses everything ends the run with its error.
+	all := func(ctx context.Context, yield func(source.Item) error) error {
+		return yield(source.Item{Doc: doc.Document{Text: "poison", Lang: "en"}})
+	}
+	if _, err := pipeline.RunWalker(ctx, failingStore{db}, all, pipeline.Options{}); err == nil {
+		t.Error("a store refusing every document: no error")
+	}
+}
+
+func TestCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	db := openStore(t)
+	walk := func(ctx context.Context, yield func(source.Item) error) error {
+		for i := 0; ; i++ {
+			if i == 50 {
+				cancel()
+			}
+			if err := yield(source.Item{Doc: doc.Document{Text: fmt.Sprintf("Endless story %d.", i), Lang: "en"}}); err != nil {
+				return err
+			}
+		}
+	}
+	_, err := pipeline.RunWalker(ctx, db, walk, pipeline.Options{})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
