@@ -33,7 +33,7 @@ type config struct {
 // how to set it from text.
 type setting struct {
 	flag, env, def, usage string
-	set               func(c *config, v string) error
+	set                   func(c *config, v string) error
 }
 
 func settings() []setting {
