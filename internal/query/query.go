@@ -1,0 +1,670 @@
+package query
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+// Service answers queries over one store. It is safe for concurrent use.
+type Service struct {
+	st store.Store
+}
+
+// New returns a Service reading st.
+func New(st store.Store) *Service { return &Service{st: st} }
+
+// Store returns the store the service reads.
+func (s *Service) Store() store.Store { return s.st }
+
+// Events returns one page of events matching f, oldest first.
+func (s *Service) Events(ctx context.Context, f store.EventFilter) (store.EventPage, error) {
+	return s.st.Events(ctx, f)
+}
+
+// Interval is the length of a period of a time series.
+type Interval string
+
+const (
+	Day   Interval = "day"
+	Week  Interval = "week" // ISO weeks, Monday to Sunday
+	Month Interval = "month"
+)
+
+// ParseInterval reads day, week or month; empty means dflt.
+func ParseInterval(s string, dflt Interval) (Interval, error) {
+	switch Interval(s) {
+	case "":
+		return dflt, nil
+	case Day, Week, Month:
+		return Interval(s), nil
+	}
+	return "", badf("interval", "%q is not day, week or month", s)
+}
+
+// MaxPeriods bounds the number of periods of one series.
+const MaxPeriods = 5000
+
+// Period is one point of a time series.
+type Period struct {
+	Label         string  `json:"label"` // 2024-03-04 (day or week start) or 2024-03
+	From          string  `json:"from"`  // first day, YYYY-MM-DD
+	To            string  `json:"to"`    // last day, inclusive
+	Events        int     `json:"events"`
+	Quad          [4]int  `json:"quad"` // events of quad classes 1..4
+	GoldsteinSum  float64 `json:"goldstein_sum"`
+	GoldsteinMean float64 `json:"goldstein_mean"` // 0 when the period has no event
+}
+
+// Series is a time series of event counts.
+type Series struct {
+	Interval Interval `json:"interval"`
+	Events   int      `json:"events"`
+	Periods  []Period `json:"periods"`
+}
+
+// periodStart returns the first day of the period that holds day t.
+func periodStart(t time.Time, iv Interval) time.Time {
+	switch iv {
+	case Week:
+		wd := (int(t.Weekday()) + 6) % 7 // Monday = 0
+		return t.AddDate(0, 0, -wd)
+	case Month:
+		return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t
+}
+
+func nextPeriod(t time.Time, iv Interval) time.Time {
+	switch iv {
+	case Week:
+		return t.AddDate(0, 0, 7)
+	case Month:
+		return t.AddDate(0, 1, 0)
+	}
+	return t.AddDate(0, 0, 1)
+}
+
+func label(t time.Time, iv Interval) string {
+	if iv == Month {
+		return t.Format("2006-01")
+	}
+	return t.Format(time.DateOnly)
+}
+
+// Series counts the events matching f per period of iv, with every period
+// from the first to the last event (or from f.From to f.To when set), empty
+// ones included.
+func (s *Service) Series(ctx context.Context, f store.EventFilter, iv Interval) (Series, error) {
+	days, err := s.st.EventCounts(ctx, f)
+	if err != nil {
+		return Series{}, err
+	}
+	return rollUp(days, iv, f.From, f.To)
+}
+
+// rollUp groups day counts into periods; from and to, when set, widen the
+// range to them.
+func rollUp(days []store.DayCount, iv Interval, from, to string) (Series, error) {
+	out := Series{Interval: iv, Periods: []Period{}}
+	var lo, hi time.Time
+	parse := func(s string) (time.Time, bool) {
+		t, err := time.Parse(time.DateOnly, s)
+		return t, err == nil
+	}
+	if t, ok := parse(from); ok {
+		lo = t
+	}
+	if t, ok := parse(to); ok {
+		hi = t
+	}
+	type acc struct {
+		quad   [4]int
+		events int
+		sum    float64
+	}
+	byStart := map[time.Time]*acc{}
+	for _, d := range days {
+		t, ok := parse(d.Date)
+		if !ok {
+			continue // stored dates are checked on the way in; a bad one has no period
+		}
+		if lo.IsZero() || t.Before(lo) && from == "" {
+			lo = t
+		}
+		if hi.IsZero() || t.After(hi) && to == "" {
+			hi = t
+		}
+		p := periodStart(t, iv)
+		a := byStart[p]
+		if a == nil {
+			a = &acc{}
+			byStart[p] = a
+		}
+		if d.Quad >= 1 && d.Quad <= 4 {
+			a.quad[d.Quad-1] += d.Events
+		}
+		a.events += d.Events
+		a.sum += d.Goldstein
+		out.Events += d.Events
+	}
+	if lo.IsZero() || hi.IsZero() || hi.Before(lo) {
+		return out, nil
+	}
+	n := 0
+	for p := periodStart(lo, iv); !p.After(hi); p = nextPeriod(p, iv) {
+		if n++; n > MaxPeriods {
+			return Series{}, badf("interval", "more than %d periods from %s to %s; choose a longer interval or a shorter range",
+				MaxPeriods, lo.Format(time.DateOnly), hi.Format(time.DateOnly))
+		}
+		per := Period{Label: label(p, iv), From: p.Format(time.DateOnly), To: nextPeriod(p, iv).AddDate(0, 0, -1).Format(time.DateOnly)}
+		if a := byStart[p]; a != nil {
+			per.Events, per.Quad, per.GoldsteinSum = a.events, a.quad, a.sum
+			if a.events > 0 {
+				per.GoldsteinMean = a.sum / float64(a.events)
+			}
+		}
+		out.Periods = append(out.Periods, per)
+	}
+	return out, nil
+}
+
+// DyadSeries is the time series of the events from A to B and from B to A.
+type DyadSeries struct {
+	A       string `json:"a"`
+	B       string `json:"b"`
+	AToB    Series `json:"a_to_b"`
+	BToA    Series `json:"b_to_a"`
+	NameA   string `json:"name_a,omitempty"`
+	NameB   string `json:"name_b,omitempty"`
+	Total   int    `json:"events"`
+	Filters string `json:"filters,omitempty"` // the other filters, as URL parameters
+}
+
+// Dyad returns the series of both directions of the dyad a, b (code
+// prefixes) under the other filters of f, over the same periods.
+func (s *Service) Dyad(ctx context.Context, a, b string, f store.EventFilter, iv Interval) (DyadSeries, error) {
+	var err error
+	if a, err = actorCode("a", a); err != nil {
+		return DyadSeries{}, err
+	}
+	if b, err = actorCode("b", b); err != nil {
+		return DyadSeries{}, err
+	}
+	f.Actor, f.Cursor = "", ""
+	fab, fba := f, f
+	fab.Source, fab.Target = a, b
+	fba.Source, fba.Target = b, a
+	ab, err := s.st.EventCounts(ctx, fab)
+	if err != nil {
+		return DyadSeries{}, err
+	}
+	ba, err := s.st.EventCounts(ctx, fba)
+	if err != nil {
+		return DyadSeries{}, err
+	}
+	// Both directions share the range of all their events.
+	from, to := f.From, f.To
+	for _, d := range append(append([]store.DayCount{}, ab...), ba...) {
+		if f.From == "" && (from == "" || d.Date < from) {
+			from = d.Date
+		}
+		if f.To == "" && d.Date > to {
+			to = d.Date
+		}
+	}
+	out := DyadSeries{A: a, B: b}
+	if out.AToB, err = rollUp(ab, iv, from, to); err != nil {
+		return DyadSeries{}, err
+	}
+	if out.BToA, err = rollUp(ba, iv, from, to); err != nil {
+		return DyadSeries{}, err
+	}
+	out.Total = out.AToB.Events + out.BToA.Events
+	f.Limit = 0
+	out.Filters = Values(f).Encode()
+	if ds, err := s.st.Dyads(ctx, fab, 1); err == nil && len(ds) > 0 {
+		out.NameA, out.NameB = ds[0].SourceName, ds[0].TargetName
+	} else if ds, err := s.st.Dyads(ctx, fba, 1); err == nil && len(ds) > 0 {
+		out.NameA, out.NameB = ds[0].TargetName, ds[0].SourceName
+	}
+	return out, nil
+}
+
+// Node is an actor in a network.
+type Node struct {
+	Code   string `json:"code"`
+	Name   string `json:"name,omitempty"`
+	Events int    `json:"events"` // events the actor takes part in, within the network's edges
+}
+
+// Edge is the directed tie from one actor to another.
+type Edge struct {
+	Source      string  `json:"source"`
+	Target      string  `json:"target"`
+	Events      int     `json:"events"`
+	Cooperation int     `json:"cooperation"` // quad classes 1 and 2
+	Conflict    int     `json:"conflict"`    // quad classes 3 and 4
+	Goldstein   float64 `json:"goldstein_sum"`
+}
+
+// Network is actors as nodes and directed, weighted edges.
+type Network struct {
+	Nodes []Node `json:"nodes"`
+	Edges []Edge `json:"edges"`
+}
+
+// MaxEdges bounds the edges of a network.
+const MaxEdges = 500
+
+// Network returns the strongest edges (at most max, at most MaxEdges) among
+// the events matching f and the actors they join. Events with an empty
+// source or target code are left out.
+func (s *Service) Network(ctx context.Context, f store.EventFilter, max int) (Network, error) {
+	if max <= 0 || max > MaxEdges {
+		max = MaxEdges
+	}
+	ds, err := s.st.Dyads(ctx, f, max)
+	if err != nil {
+		return Network{}, err
+	}
+	return network(ds), nil
+}
+
+func network(ds []store.DyadCount) Network {
+	n := Network{Nodes: []Node{}, Edges: []Edge{}}
+	idx := map[string]int{}
+	node := func(code, name string, events int) {
+		i, ok := idx[code]
+		if !ok {
+			i = len(n.Nodes)
+			idx[code] = i
+			n.Nodes = append(n.Nodes, Node{Code: code, Name: name})
+		}
+		n.Nodes[i].Events += events
+	}
+	for _, d := range ds {
+		if d.Source == "" || d.Target == "" {
+			continue
+		}
+		node(d.Source, d.SourceName, d.Events)
+		if d.Target != d.Source {
+			node(d.Target, d.TargetName, d.Events)
+		}
+		n.Edges = append(n.Edges, Edge{Source: d.Source, Target: d.Target, Events: d.Events,
+			Cooperation: d.Cooperation, Conflict: d.Conflict, Goldstein: d.Goldstein})
+	}
+	sort.SliceStable(n.Nodes, func(i, j int) bool {
+		if n.Nodes[i].Events != n.Nodes[j].Events {
+			return n.Nodes[i].Events > n.Nodes[j].Events
+		}
+		return n.Nodes[i].Code < n.Nodes[j].Code
+	})
+	return n
+}
+
+// Partner is an actor the profiled actor has events with.
+type Partner struct {
+	Code        string `json:"code"`
+	Name        string `json:"name,omitempty"`
+	Out         int    `json:"out"` // events from the profiled actor to the partner
+	In          int    `json:"in"`  // events from the partner to the profiled actor
+	Cooperation int    `json:"cooperation"`
+	Conflict    int    `json:"conflict"`
+}
+
+// Profile is what the store knows of one actor.
+type Profile struct {
+	Code     string            `json:"code"`
+	Name     string            `json:"name,omitempty"` // the most frequent name
+	Events   int               `json:"events"`
+	Names    []store.ActorName `json:"names"` // codes and names over time: first and last day of each
+	Partners []Partner         `json:"partners"`
+	Network  Network           `json:"network"` // the actor and its top partners
+	Series   Series            `json:"series"`  // monthly
+	Recent   []event.Event     `json:"recent"`  // newest first
+}
+
+// ProfileOptions bound a profile.
+const (
+	MaxPartners  = 50
+	EgoPartners  = 12
+	RecentEvents = 20
+)
+
+// Profile returns the profile of the actors whose code starts with code,
+// under the other filters of f, or an error wrapping store.ErrNotFound
+// when no event names such an actor.
+func (s *Service) Profile(ctx context.Context, code string, f store.EventFilter) (Profile, error) {
+	code, err := actorCode("code", code)
+	if err != nil {
+		return Profile{}, err
+	}
+	f.Actor, f.Source, f.Target, f.Cursor = "", "", "", ""
+	names, err := s.st.ActorNames(ctx, code, f)
+	if err != nil {
+		return Profile{}, err
+	}
+	if len(names) == 0 {
+		return Profile{}, fmt.Errorf("actor %s: %w", code, store.ErrNotFound)
+	}
+	p := Profile{Code: code, Names: names, Partners: []Partner{}}
+	best := 0
+	for _, n := range names {
+		if c := n.AsSource + n.AsTarget; c > best && n.Name != "" {
+			best, p.Name = c, n.Name
+		}
+	}
+	fa := f
+	fa.Actor = code
+	if p.Series, err = s.Series(ctx, fa, Month); err != nil {
+		return Profile{}, err
+	}
+	p.Events = p.Series.Events
+	ds, err := s.st.Dyads(ctx, fa, store.MaxLimit)
+	if err != nil {
+		return Profile{}, err
+	}
+	byCode := map[string]*Partner{}
+	var order []string
+	var ego []store.DyadCount
+	for _, d := range ds {
+		self := func(c string) bool { return strings.HasPrefix(c, code) }
+		var other, name string
+		out := self(d.Source)
+		if out {
+			other, name = d.Target, d.TargetName
+		} else {
+			other, name = d.Source, d.SourceName
+		}
+		if other == "" {
+			continue
+		}
+		pt := byCode[other]
+		if pt == nil {
+			pt = &Partner{Code: other, Name: name}
+			byCode[other] = pt
+			order = append(order, other)
+		}
+		if out {
+			pt.Out += d.Events
+		} else {
+			pt.In += d.Events
+		}
+		pt.Cooperation += d.Cooperation
+		pt.Conflict += d.Conflict
+	}
+	for _, c := range order {
+		p.Partners = append(p.Partners, *byCode[c])
+	}
+	sort.SliceStable(p.Partners, func(i, j int) bool {
+		a, b := p.Partners[i], p.Partners[j]
+		if a.In+a.Out != b.In+b.Out {
+			return a.In+a.Out > b.In+b.Out
+		}
+		return a.Code < b.Code
+	})
+	if len(p.Partners) > MaxPartners {
+		p.Partners = p.Partners[:MaxPartners]
+	}
+	top := map[string]bool{}
+	for i, pt := range p.Partners {
+		if i < EgoPartners {
+			top[pt.Code] = true
+		}
+	}
+	for _, d := range ds {
+		if strings.HasPrefix(d.Source, code) && top[d.Target] || strings.HasPrefix(d.Target, code) && top[d.Source] {
+			ego = append(ego, d)
+		}
+	}
+	p.Network = network(ego)
+	last := ""
+	if n := len(p.Series.Periods); n > 0 {
+		last = p.Series.Periods[n-1].To
+	}
+	if p.Recent, err = s.Latest(ctx, fa, last, RecentEvents); err != nil {
+		return Profile{}, err
+	}
+	return p, nil
+}
+
+// Latest returns the newest n events matching f, newest first. last is the
+// latest day that has such an event, when the caller knows it ("" when
+// not); events without a date are not found.
+func (s *Service) Latest(ctx context.Context, f store.EventFilter, last string, n int) ([]event.Event, error) {
+	if last == "" {
+		days, err := s.st.EventCounts(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		if len(days) == 0 {
+			return []event.Event{}, nil
+		}
+		last = days[len(days)-1].Date
+	}
+	if f.To != "" && f.To < last {
+		last = f.To
+	}
+	end, err := time.Parse(time.DateOnly, last)
+	if err != nil {
+		return nil, fmt.Errorf("latest: day %q: %w", last, err)
+	}
+	// Widen a window back from the last day until it holds n events, then
+	// take the window's tail: the store lists oldest first.
+	for _, back := range []int{0, 6, 30, 365, -1} {
+		g := f
+		g.To, g.Cursor, g.Limit = last, "", store.MaxLimit
+		if back >= 0 {
+			from := end.AddDate(0, 0, -back).Format(time.DateOnly)
+			if f.From == "" || from > f.From {
+				g.From = from
+			}
+		}
+		var es []event.Event
+		for pages := 0; ; pages++ {
+			page, err := s.st.Events(ctx, g)
+			if err != nil {
+				return nil, err
+			}
+			es = append(es, page.Events...)
+			if len(es) > 4*store.MaxLimit {
+				es = es[len(es)-n:]
+			}
+			if page.Next == "" {
+				break
+			}
+			g.Cursor = page.Next
+		}
+		if len(es) >= n || back < 0 || g.From == f.From && f.From != "" {
+			if len(es) > n {
+				es = es[len(es)-n:]
+			}
+			for i, j := 0, len(es)-1; i < j; i, j = i+1, j-1 {
+				es[i], es[j] = es[j], es[i]
+			}
+			return es, nil
+		}
+	}
+	return []event.Event{}, nil
+}
+
+// DocumentView is a document with everything the store holds about it.
+type DocumentView struct {
+	Document    *doc.Document    `json:"document"`
+	Status      string           `json:"status"` // pending, coded, skipped
+	Skipped     string           `json:"skipped,omitempty"`
+	Superseded  string           `json:"superseded_by,omitempty"`
+	Annotations []doc.Annotation `json:"annotations"`
+	Events      []event.Event    `json:"events"` // every status, in text order
+	Diagnostics []doc.Diagnostic `json:"diagnostics"`
+}
+
+// MaxDocEvents bounds the events a document view lists.
+const MaxDocEvents = store.MaxLimit
+
+// Document returns the document id with its annotations, events of every
+// status and diagnostics, or an error wrapping store.ErrNotFound.
+func (s *Service) Document(ctx context.Context, id string) (DocumentView, error) {
+	if len(id) > 64 || strings.Trim(strings.ToLower(id), "0123456789abcdef") != "" || id == "" {
+		return DocumentView{}, fmt.Errorf("document %q: %w", truncate(id, 64), store.ErrNotFound)
+	}
+	d, err := s.st.Document(ctx, id)
+	if err != nil {
+		return DocumentView{}, err
+	}
+	info, err := s.st.DocumentInfo(ctx, id)
+	if err != nil {
+		return DocumentView{}, err
+	}
+	v := DocumentView{Document: d, Status: string(info.Status), Skipped: info.Skipped, Superseded: info.SupersededBy,
+		Annotations: []doc.Annotation{}, Events: []event.Event{}, Diagnostics: info.Diagnostics}
+	a, err := s.st.Analysis(ctx, id)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+	case err != nil:
+		return DocumentView{}, err
+	default:
+		v.Annotations = a.Annotations
+		v.Events = a.Events
+		v.Diagnostics = append(v.Diagnostics, a.Diagnostics...)
+	}
+	if v.Annotations == nil {
+		v.Annotations = []doc.Annotation{}
+	}
+	if v.Events == nil {
+		v.Events = []event.Event{}
+	}
+	for i := range v.Events {
+		v.Events[i].Outlet, v.Events[i].URL = d.Outlet, d.URL
+	}
+	sort.SliceStable(v.Events, func(i, j int) bool { return v.Events[i].Trigger.Start < v.Events[j].Trigger.Start })
+	if v.Diagnostics == nil {
+		v.Diagnostics = []doc.Diagnostic{}
+	}
+	return v, nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+// Hit is one document found by a search.
+type Hit struct {
+	ID        string    `json:"id"`
+	Title     string    `json:"title,omitempty"`
+	Outlet    string    `json:"outlet,omitempty"`
+	URL       string    `json:"url,omitempty"`
+	Published time.Time `json:"published,omitzero"`
+	Snippet   string    `json:"snippet"` // plain text around the first match
+}
+
+// MaxQuery bounds a search query, in bytes.
+const MaxQuery = 512
+
+// Search runs a full-text query over documents, newest first. A malformed
+// query returns an error wrapping store.ErrBadQuery.
+func (s *Service) Search(ctx context.Context, q string, limit int) ([]Hit, error) {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return []Hit{}, nil
+	}
+	if len(q) > MaxQuery {
+		return nil, badf("q", "longer than %d bytes", MaxQuery)
+	}
+	ds, err := s.st.Documents(ctx, store.DocFilter{Query: q, Limit: limit})
+	if err != nil {
+		return nil, err
+	}
+	hits := make([]Hit, 0, len(ds))
+	for _, d := range ds {
+		hits = append(hits, Hit{ID: d.ID, Title: d.Title, Outlet: d.Outlet, URL: d.URL, Published: d.Published, Snippet: Snippet(d.Text, q, 240)})
+	}
+	return hits, nil
+}
+
+// Snippet returns about n bytes of text around the first word of q found
+// in it (case-insensitively), cut on rune boundaries, or the text's start.
+func Snippet(text, q string, n int) string {
+	lower := strings.ToLower(text)
+	at := -1
+	for _, w := range strings.FieldsFunc(strings.ToLower(q), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+	}) {
+		if w == "or" || w == "and" || w == "not" {
+			continue
+		}
+		if i := strings.Index(lower, w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	start := 0
+	if at > n/3 {
+		start = at - n/3
+	}
+	end := min(len(text), start+n)
+	// ToLower can change byte lengths; keep the offsets within text.
+	start = min(start, len(text))
+	for start > 0 && start < len(text) && !utf8RuneStart(text[start]) {
+		start--
+	}
+	for end < len(text) && !utf8RuneStart(text[end]) {
+		end++
+	}
+	out := strings.Join(strings.Fields(text[start:end]), " ")
+	if start > 0 {
+		out = "…" + out
+	}
+	if end < len(text) {
+		out += "…"
+	}
+	return out
+}
+
+func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// Overview is the front page: volume over time, top dyads, latest events.
+type Overview struct {
+	Stats  store.Stats       `json:"stats"`
+	Volume Series            `json:"volume"`
+	Dyads  []store.DyadCount `json:"top_dyads"`
+	Latest []event.Event     `json:"latest"`
+}
+
+// Overview returns the front page's data for the events matching f.
+func (s *Service) Overview(ctx context.Context, f store.EventFilter, iv Interval, dyads, latest int) (Overview, error) {
+	var o Overview
+	var err error
+	if o.Stats, err = s.st.Stats(ctx); err != nil {
+		return o, err
+	}
+	if o.Volume, err = s.Series(ctx, f, iv); err != nil {
+		return o, err
+	}
+	if o.Dyads, err = s.st.Dyads(ctx, f, dyads); err != nil {
+		return o, err
+	}
+	if o.Dyads == nil {
+		o.Dyads = []store.DyadCount{}
+	}
+	last := ""
+	if n := len(o.Volume.Periods); n > 0 {
+		last = o.Volume.Periods[n-1].To
+	}
+	if last == "" {
+		o.Latest = []event.Event{}
+		return o, nil
+	}
+	o.Latest, err = s.Latest(ctx, f, last, latest)
+	return o, err
+}

@@ -1,0 +1,186 @@
+package query_test
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/query"
+	"github.com/dyad-project/dyad/internal/query/querytest"
+	"github.com/dyad-project/dyad/internal/store"
+	"github.com/dyad-project/dyad/internal/store/sqlite"
+	"github.com/google/go-cmp/cmp"
+)
+
+func open(t *testing.T) (*query.Service, []string) {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "q.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return query.New(db), querytest.Fixture(t, db)
+}
+
+func TestParseEventFilter(t *testing.T) {
+	tests := []struct {
+		in   string
+		want store.EventFilter
+		bad  bool
+	}{
+		{"", store.EventFilter{Limit: 50}, false},
+		{"dyad=rus,ukr&quad=3&from=2024-01-01&to=2024-02-01&status=asserted,negated&limit=10",
+			store.EventFilter{Source: "RUS", Target: "UKR", Quad: 3, From: "2024-01-01", To: "2024-02-01",
+				Statuses: []event.Status{event.Asserted, event.Negated}, Limit: 10}, false},
+		{"actor=USA&code=042&root=04&q=talks&outlet=Wire+A", store.EventFilter{Actor: "USA", Code: "042", Root: "04", Text: "talks", Outlet: "Wire A", Limit: 50}, false},
+		{"status=all", store.EventFilter{Statuses: query.AllStatuses, Limit: 50}, false},
+		{"quad=5", store.EventFilter{}, true},
+		{"from=2024-13-01", store.EventFilter{}, true},
+		{"from=2024-02-01&to=2024-01-01", store.EventFilter{}, true},
+		{"actor=US'--", store.EventFilter{}, true},
+		{"dyad=RUS", store.EventFilter{}, true},
+		{"code=abc", store.EventFilter{}, true},
+		{"limit=0", store.EventFilter{}, true},
+		{"limit=100000", store.EventFilter{}, true},
+		{"status=rumoured", store.EventFilter{}, true},
+	}
+	for _, tc := range tests {
+		v, _ := url.ParseQuery(tc.in)
+		got, err := query.ParseEventFilter(v)
+		if tc.bad {
+			if !errors.Is(err, query.ErrBadFilter) {
+				t.Errorf("%q: error %v, want ErrBadFilter", tc.in, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%q: %v", tc.in, err)
+			continue
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tc.in, diff)
+		}
+	}
+}
+
+func TestSeriesPeriods(t *testing.T) {
+	s, _ := open(t)
+	ctx := context.Background()
+	got, err := s.Series(ctx, store.EventFilter{Statuses: query.AllStatuses}, query.Month)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels []string
+	var counts []int
+	for _, p := range got.Periods {
+		labels = append(labels, p.Label)
+		counts = append(counts, p.Events)
+	}
+	if diff := cmp.Diff([]string{"2024-01", "2024-02", "2024-03"}, labels); diff != "" {
+		t.Errorf("labels (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]int{2, 1, 2}, counts); diff != "" {
+		t.Errorf("counts (-want +got):\n%s", diff)
+	}
+	w, err := s.Series(ctx, store.EventFilter{From: "2024-01-01", To: "2024-01-31"}, query.Week)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 2024-01-01 is a Monday: five weeks start in January.
+	if len(w.Periods) != 5 || w.Periods[0].From != "2024-01-01" || w.Periods[0].To != "2024-01-07" || w.Periods[0].Events != 1 {
+		t.Errorf("weekly periods = %+v", w.Periods)
+	}
+	if w.Periods[0].Quad[2] != 1 || w.Periods[0].GoldsteinMean != -2 {
+		t.Errorf("first week quad/goldstein = %v %v", w.Periods[0].Quad, w.Periods[0].GoldsteinMean)
+	}
+	if _, err := s.Series(ctx, store.EventFilter{From: "1900-01-01", To: "2024-01-01"}, query.Day); !errors.Is(err, query.ErrBadFilter) {
+		t.Errorf("too many periods: error %v, want ErrBadFilter", err)
+	}
+}
+
+func TestDyadNetworkProfile(t *testing.T) {
+	s, ids := open(t)
+	ctx := context.Background()
+	d, err := s.Dyad(ctx, "RUS", "UKR", store.EventFilter{}, query.Month)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.AToB.Events != 2 || d.BToA.Events != 0 || d.NameA != "Russia" || len(d.AToB.Periods) != len(d.BToA.Periods) {
+		t.Errorf("dyad RUS,UKR = %+v", d)
+	}
+	n, err := s.Network(ctx, store.EventFilter{Statuses: query.AllStatuses}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(n.Edges) != 4 || len(n.Nodes) != 5 {
+		t.Errorf("network = %+v", n)
+	}
+	for _, e := range n.Edges {
+		if e.Source == "USAGOV" && (e.Cooperation != 1 || e.Conflict != 0) {
+			t.Errorf("USAGOV edge = %+v", e)
+		}
+	}
+	p, err := s.Profile(ctx, "RUS", store.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Name != "Russia" || p.Events != 2 || len(p.Partners) != 1 || p.Partners[0].Code != "UKR" || p.Partners[0].Out != 2 {
+		t.Errorf("profile = %+v", p)
+	}
+	if len(p.Recent) != 2 || p.Recent[0].Date != "2024-03-03" {
+		t.Errorf("recent = %+v, want newest first", p.Recent)
+	}
+	if _, err := s.Profile(ctx, "ZZZ", store.EventFilter{}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("unknown actor: error %v, want ErrNotFound", err)
+	}
+	v, err := s.Document(ctx, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Events) != 2 || v.Events[1].Status != event.Negated || len(v.Annotations) == 0 || v.Status != "coded" {
+		t.Errorf("document view = %+v", v)
+	}
+	if _, err := s.Document(ctx, "nothex!"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("bad id: error %v, want ErrNotFound", err)
+	}
+	hits, err := s.Search(ctx, "Geneva", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1 || hits[0].ID != ids[1] {
+		t.Errorf("search Geneva = %+v", hits)
+	}
+	o, err := s.Overview(ctx, store.EventFilter{}, query.Month, 10, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(o.Latest) != 2 || o.Latest[0].Date != "2024-03-03" || len(o.Dyads) == 0 || o.Volume.Events != 3 {
+		t.Errorf("overview = %+v", o)
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	text := "Αθήνα: the ministers met in Geneva to talk about the ceasefire and prisoners."
+	got := query.Snippet(text, "ceasefire", 30)
+	if !strings.Contains(got, "ceasefire") || len(got) > 40 {
+		t.Errorf("Snippet = %q", got)
+	}
+	for n := 1; n < len(text)+3; n++ {
+		if s := query.Snippet(text, "ceasefire OR Αθήνα", n); !utf8Valid(s) {
+			t.Fatalf("Snippet(%d) = %q is not UTF-8", n, s)
+		}
+	}
+}
+
+func utf8Valid(s string) bool {
+	for _, r := range s {
+		if r == 0xFFFD {
+			return false
+		}
+	}
+	return true
+}
