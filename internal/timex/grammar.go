@@ -298,12 +298,12 @@ func (m *matcher) match(i int) (int, sem, string) {
 	if e.cls&cOrd != 0 && best == 0 {
 		try(m.ordinalLed(i))
 	}
-	if m.word(i, "that") {
-		try(m.thatLed(i, i+1))
-	}
-	if m.word(i, "at") || m.word(i, "more") || m.word(i, "less") || m.word(i, "up") || m.word(i, "these") ||
-		m.word(i, "right") || m.word(i, "once") || m.word(i, "twice") {
-		try(m.phraseLed(i))
+	if e.cls&cPhrase != 0 {
+		if m.word(i, "that") {
+			try(m.thatLed(i, i+1))
+		} else {
+			try(m.phraseLed(i))
+		}
 	}
 	return best, bs, br
 }

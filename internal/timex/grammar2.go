@@ -109,6 +109,9 @@ func (m *matcher) theRel(i, j int) (int, sem, string) {
 		if m.has(k, cSeason) {
 			return m.season(k, relDir(e))
 		}
+		if m.word(j, "past") && !(m.punct(k, '-') && m.adjacent(k)) {
+			return j + 1, sem{kind: sLiteral, typ: Date, code: "PAST_REF", prec: PrecVague}, "the-past"
+		}
 		return 0, sem{}, ""
 	}
 	u, plural := m.t[k].e.unit, m.t[k].e.plural

@@ -34,6 +34,7 @@ const (
 	cPast                      // was, were, had, did: past markers
 	cHalf                      // half
 	cQuarter                   // quarter
+	cPhrase                    // at (least), more/less (than), up (to), these (days), once, twice, that
 )
 
 // unit is a calendar or clock unit.
@@ -206,7 +207,9 @@ func newLexicon() lexicon {
 		"yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "quarterly": "P3M"} {
 		add(w, entry{cls: cSetAdv, code: c})
 	}
-	add("that", entry{cls: cDeictic}) // "that day": read by thatLed
+	for _, w := range []string{"at", "more", "less", "up", "these", "once", "twice", "that"} {
+		add(w, entry{cls: cPhrase})
+	}
 	add("future", entry{cls: cDeictic})
 	add("every", entry{cls: cEvery})
 	add("each", entry{cls: cEvery})
@@ -252,7 +255,7 @@ func newLexicon() lexicon {
 // interesting is the set of classes that can start an expression or are
 // read by the tense heuristic; tokens outside it are not examined.
 const starters = cMonth | cWeekday | cUnit | cNum | cOrd | cPOD | cSeason | cDeictic | cRel | cMod |
-	cSetAdv | cEvery | cThe | cArt | cFuzzy | cApprox | cHoliday | cMidTime | cHalf | cQuarter
+	cSetAdv | cEvery | cThe | cArt | cFuzzy | cApprox | cHoliday | cMidTime | cHalf | cQuarter | cPhrase
 
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' || c >= 0x80 }
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
