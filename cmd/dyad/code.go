@@ -2,11 +2,139 @@ package main
 
 import (
 	"context"
-	"errors"
+	"encoding/json"
+	"fmt"
 	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/analysis"
+	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/event"
 )
 
-// TODO(scaffold): replaced by the real subcommand.
+// maxCodeInput bounds what "dyad code" reads from one file or stdin.
+const maxCodeInput = 8 << 20
+
 func runCode(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("not built yet")
+	fs := newFlagSet("code", "[--date YYYY-MM-DD] [--outlet NAME] [--json] [--why] FILE|-",
+		"  dyad code --date 2024-01-27 examples/text/2024-01-27-ahmadian-moscow.txt\n  echo 'Russia did not attack Ukraine.' | dyad code --json -", stderr)
+	date := fs.String("date", "", "publication date YYYY-MM-DD (relative dates resolve against it)")
+	outlet := fs.String("outlet", "", "the outlet, for attribution of unsourced events")
+	asJSON := fs.Bool("json", false, "print JSON Lines, one event a line")
+	why := fs.Bool("why", false, "also print why sentences yielded no event")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("%w: want one FILE or - for stdin", errUsage)
+	}
+	var pub time.Time
+	if *date != "" {
+		t, err := time.Parse("2006-01-02", *date)
+		if err != nil {
+			return fmt.Errorf("%w: --date %q: want YYYY-MM-DD", errUsage, *date)
+		}
+		pub = t
+	}
+	text, err := evReadInput(fs.Arg(0), maxCodeInput)
+	if err != nil {
+		return err
+	}
+	an, err := analysis.New(analysis.Options{})
+	if err != nil {
+		return err
+	}
+	d := doc.Document{ID: doc.ContentID(text), Text: text, Published: pub, Outlet: *outlet, Origin: fs.Arg(0), Lang: "en"}
+	res := an.Analyze(d)
+	if res.Skipped != "" {
+		fmt.Fprintf(stderr, "skipped: %s\n", res.Skipped)
+		return nil
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		for _, e := range res.Events {
+			if err := enc.Encode(e); err != nil {
+				return err
+			}
+		}
+	} else {
+		evPrintTable(stdout, res.Events)
+	}
+	if *why {
+		for _, dg := range res.Diagnostics {
+			loc := ""
+			if dg.Span != nil && dg.Span.Valid(len(text)) {
+				loc = fmt.Sprintf(" %q", evClip(text[dg.Span.Start:dg.Span.End], 80))
+			}
+			fmt.Fprintf(stderr, "%s %s:%s %s\n", dg.Severity, dg.Stage, loc, dg.Message)
+		}
+	}
+	return nil
+}
+
+// readInput reads a file, or stdin for "-", up to limit bytes.
+func evReadInput(name string, limit int64) (string, error) {
+	var r io.Reader = os.Stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return "", err
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	if int64(len(b)) > limit {
+		return "", fmt.Errorf("%s: more than %d bytes", name, limit)
+	}
+	return string(b), nil
+}
+
+// printEvents writes events as an aligned table.
+func evPrintTable(w io.Writer, es []event.Event) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "DATE\tSOURCE\tTARGET\tCODE\tEVENT\tSTATUS\tCUE\tSAID BY\tTRIGGER")
+	for _, e := range es {
+		said := ""
+		if e.Attributed != nil {
+			said = evFirst(e.Attributed.Code, e.Attributed.Name, e.Attributed.Text)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.Date, evActorLabel(e.Source), evActorLabel(e.Target), e.Code,
+			evClip(e.Name, 32), e.Status, e.CueText, evClip(said, 20), evClip(e.TriggerText, 30))
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "%d events\n", len(es))
+}
+
+func evActorLabel(a event.Actor) string {
+	if a.Code != "" {
+		return a.Code
+	}
+	if a.Text != "" {
+		return "(" + evClip(a.Text, 20) + ")"
+	}
+	return "-"
+}
+
+func evFirst(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func evClip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len([]rune(s)) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
 }

@@ -193,6 +193,15 @@ func (g *graph) frame(i int) frame {
 	if len(f.subjects) == 0 && h >= 0 {
 		switch g.rel(i) {
 		case "conj", "xcomp", "advcl":
+			// "accused France of planning": the object is the subject.
+			if g.rel(i) == "advcl" {
+				if mk := g.kidsRel(i, "mark"); len(mk) > 0 && (g.lemma(mk[0]) == "of" || g.lemma(mk[0]) == "for") {
+					if os := g.kidsRel(h, "obj"); len(os) > 0 {
+						f.subjects = os
+						break
+					}
+				}
+			}
 			if g.rel(i) == "xcomp" {
 				// Object control ("urged Iran to stop"), else subject control.
 				if os := g.kidsRel(h, "obj"); len(os) > 0 {

@@ -37,7 +37,11 @@ var futureNouns = set("plan", "intention", "intent", "plot", "decision", "promis
 // the link ("did not agree to help" is negated, "no plans to attack" too).
 func (g *graph) status(anchor int) statusInfo {
 	out := statusInfo{status: Asserted, cue: -1}
+	frozen := false // past a relative clause or apposition: its own clause
 	setS := func(s Status, cue int) {
+		if frozen {
+			return
+		}
 		if out.status == Asserted || out.status == Reported {
 			out.status, out.cue = s, cue
 		}
@@ -104,6 +108,17 @@ func (g *graph) status(anchor int) statusInfo {
 			if denyVerbs[hl] && g.toks[n].XPOS == "VBG" {
 				setS(Denied, h)
 			}
+			// "had no plans to attack" parsed with the infinitive on the verb
+			if len(g.kidsRel(n, "mark")) > 0 && g.lemma(g.kidsRel(n, "mark")[0]) == "to" {
+				for _, o := range g.kidsRel(h, "obj") {
+					if futureNouns[g.lemma(o)] {
+						if s, c := g.localCues(o); c >= 0 {
+							setS(s, c)
+						}
+						setS(Future, o)
+					}
+				}
+			}
 		case "acl":
 			switch {
 			case falsehoods[hl]:
@@ -132,6 +147,9 @@ func (g *graph) status(anchor int) statusInfo {
 		}
 		if strong() && out.speaker != nil {
 			break
+		}
+		if r := g.rel(n); r == "acl:relcl" || r == "appos" || base == "parataxis" || base == "list" {
+			frozen = true
 		}
 		n = h
 	}
@@ -184,6 +202,17 @@ func (g *graph) localCues(n int) (Status, int) {
 		}
 	}
 	for _, k := range g.kids[n] {
+		// "attack Niger, an accusation that Paris denied"
+		for _, ap := range append(g.kidsRel(k, "appos"), k) {
+			if g.rel(ap) != "appos" || !claimNouns[g.lemma(ap)] {
+				continue
+			}
+			for _, rc := range g.kidsRel(ap, "acl:relcl") {
+				if denyVerbs[g.lemma(rc)] {
+					try(Denied, rc, 3)
+				}
+			}
+		}
 		l := g.lemma(k)
 		switch g.baseRel(k) {
 		case "advmod", "neg":

@@ -1,0 +1,271 @@
+// Package analysis composes the stages that read one document — tokenizer,
+// sentence splitter, tagger, lemmatizer, parser, actor matcher, temporal
+// expressions and the event coder — into a single Analyze call whose Result
+// the pipeline stores (store.Analysis has the same fields).
+package analysis
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	actorsdata "github.com/dyad-project/dyad/data/actors"
+	"github.com/dyad-project/dyad/internal/actor"
+	"github.com/dyad-project/dyad/internal/cameo"
+	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/nlp"
+	"github.com/dyad-project/dyad/internal/nlp/depparse"
+	"github.com/dyad-project/dyad/internal/nlp/lemma"
+	"github.com/dyad-project/dyad/internal/nlp/postag"
+	"github.com/dyad-project/dyad/internal/nlp/segment"
+	"github.com/dyad-project/dyad/internal/nlp/tokenize"
+	"github.com/dyad-project/dyad/internal/timex"
+)
+
+// DefaultMaxBytes bounds the text of one document that is analysed; the
+// rest is left out with a warning.
+const DefaultMaxBytes = 1 << 20
+
+// Options configure an Analyzer. Zero values take the embedded defaults.
+type Options struct {
+	NLP      *nlp.Pipeline     // nil: embedded tokenizer, splitter, tagger, lemmatizer, parser
+	Actors   *actor.Dictionary // nil: embedded dictionaries
+	Codebook *cameo.Codebook   // nil: embedded codebook
+	Patterns *cameo.Patterns   // nil: embedded verb patterns and ours
+	Coder    event.Options
+	MaxBytes int // 0: DefaultMaxBytes
+}
+
+// Analyzer runs every reading stage over a document. It is read-only after
+// New and safe for concurrent use.
+type Analyzer struct {
+	nlp      *nlp.Pipeline
+	actors   *actor.Dictionary
+	tx       *timex.Recognizer
+	coder    *event.Coder
+	maxBytes int
+}
+
+// Result is what Analyze derived from one document.
+type Result struct {
+	Annotations []doc.Annotation
+	Events      []event.Event
+	Diagnostics []doc.Diagnostic
+	Skipped     string // non-empty when the document was not coded, with the reason
+}
+
+// New loads the models, dictionaries and patterns once.
+func New(opt Options) (*Analyzer, error) {
+	a := &Analyzer{nlp: opt.NLP, actors: opt.Actors, tx: timex.New(), maxBytes: opt.MaxBytes}
+	if a.maxBytes <= 0 {
+		a.maxBytes = DefaultMaxBytes
+	}
+	if a.nlp == nil {
+		p, err := DefaultNLP()
+		if err != nil {
+			return nil, err
+		}
+		a.nlp = p
+	}
+	if a.actors == nil {
+		d, err := actor.LoadFS(actorsdata.FS(), ".")
+		if err != nil {
+			return nil, fmt.Errorf("actor dictionaries: %w", err)
+		}
+		a.actors = d
+	}
+	cb := opt.Codebook
+	if cb == nil {
+		var err error
+		if cb, err = cameo.DefaultCodebook(); err != nil {
+			return nil, err
+		}
+	}
+	pats := opt.Patterns
+	if pats == nil {
+		var err error
+		if pats, err = cameo.DefaultPatterns(); err != nil {
+			return nil, err
+		}
+	}
+	a.coder = event.NewCoder(cb, pats, opt.Coder)
+	return a, nil
+}
+
+// DefaultNLP loads the embedded NLP stages.
+func DefaultNLP() (*nlp.Pipeline, error) {
+	tg, err := postag.Default()
+	if err != nil {
+		return nil, err
+	}
+	lm, err := lemma.Default()
+	if err != nil {
+		return nil, err
+	}
+	ps, err := depparse.Default()
+	if err != nil {
+		return nil, err
+	}
+	return &nlp.Pipeline{Tokenizer: tokenize.New(), Segmenter: segment.New(), Tagger: tg, Lemmatizer: lm, Parser: ps}, nil
+}
+
+// Sentences runs only the NLP stages over text.
+func (a *Analyzer) Sentences(text string) []nlp.Sentence { return a.nlp.Annotate(text) }
+
+// Analyze reads one document. Documents in a language other than English
+// are skipped with the reason; an over-long text is cut at MaxBytes with a
+// warning. Analyze never fails: problems become diagnostics.
+func (a *Analyzer) Analyze(d doc.Document) Result {
+	var r Result
+	if l := strings.ToLower(d.Lang); l != "" && l != "en" && l != "und" {
+		r.Skipped = "language: " + l
+		return r
+	}
+	text := d.Text
+	if len(text) > a.maxBytes {
+		cut := a.maxBytes
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		r.Diagnostics = append(r.Diagnostics, doc.Diagnostic{Stage: "nlp", Severity: doc.Warning, Span: &doc.Span{Start: cut, End: len(text)},
+			Message: fmt.Sprintf("text is %d bytes; only the first %d were analysed", len(text), cut)})
+		text = text[:cut]
+	}
+	if strings.TrimSpace(text) == "" {
+		r.Skipped = "empty text"
+		return r
+	}
+	sents := a.nlp.Annotate(text)
+	var all []nlp.Token
+	first := make([]int, len(sents)) // index in all of each sentence's first token
+	for i, s := range sents {
+		first[i] = len(all)
+		all = append(all, s.Tokens...)
+		r.Annotations = append(r.Annotations, doc.Annotation{Kind: "sentence", Span: doc.Span{Start: s.Start, End: s.End}})
+	}
+	ms := a.actors.Match(text, all, d.Published)
+	perSent := make([][]event.Mention, len(sents))
+	si := 0
+	for _, m := range ms {
+		for si+1 < len(sents) && m.TokStart >= first[si+1] {
+			si++
+		}
+		for si > 0 && m.TokStart < first[si] {
+			si--
+		}
+		if len(sents) == 0 {
+			break
+		}
+		end := m.TokEnd
+		if si+1 < len(sents) && end > first[si+1] {
+			end = first[si+1] // a mention never spans sentences for the coder
+		}
+		perSent[si] = append(perSent[si], event.Mention{Start: m.TokStart - first[si], End: end - first[si], Span: m.Span, Text: m.Text,
+			Code: m.Code, Name: m.Name, Country: m.Country, Sector: m.Sector, Ref: m.Antecedent})
+		note := strings.TrimSpace(strings.Join([]string{m.Role, m.Person, m.Rule}, " "))
+		r.Annotations = append(r.Annotations, doc.Annotation{Kind: "actor", Span: m.Span, Label: m.Code, Note: note, Ref: m.Antecedent})
+	}
+	var dater event.Dater
+	if !d.Published.IsZero() {
+		exprs := a.tx.Find(text, d.Published)
+		for _, e := range exprs {
+			r.Annotations = append(r.Annotations, doc.Annotation{Kind: "timex", Span: doc.Span{Start: e.Start, End: e.End}, Label: e.Value, Note: string(e.Precision)})
+		}
+		dater = newDater(sents, exprs)
+	} else {
+		r.Diagnostics = append(r.Diagnostics, doc.Diagnostic{Stage: "timex", Severity: doc.Info, Message: "no publication date: relative dates not resolved, events undated"})
+	}
+	in := event.Input{DocID: d.ID, Text: text, Published: d.Published, Outlet: d.Outlet, Sentences: sents, Mentions: perSent, Dates: dater}
+	evs, diags := a.coder.Code(in)
+	for i := range evs {
+		evs[i].Outlet, evs[i].URL = d.Outlet, d.URL
+		e := &evs[i]
+		r.Annotations = append(r.Annotations, doc.Annotation{Kind: "trigger", Span: e.Trigger, Label: e.Code, Note: e.Rule})
+		if e.Cue != nil {
+			r.Annotations = append(r.Annotations, doc.Annotation{Kind: "cue", Span: *e.Cue, Label: string(e.Status), Note: e.CueText})
+		}
+	}
+	r.Events = evs
+	r.Diagnostics = append(r.Diagnostics, diags...)
+	return r
+}
+
+// dater finds the temporal expression that governs a clause: the
+// expression attached (through obl, nmod and their relatives) to the
+// clause's verb or to the nearest verb above it in the same sentence.
+type dater struct {
+	// per sentence: attachment token → expression
+	attach []map[int]timex.Expr
+	sents  []nlp.Sentence
+}
+
+func newDater(sents []nlp.Sentence, exprs []timex.Expr) *dater {
+	d := &dater{attach: make([]map[int]timex.Expr, len(sents)), sents: sents}
+	si := 0
+	for _, e := range exprs {
+		if e.Type != timex.Date && e.Type != timex.Time || e.Date() == "" {
+			continue
+		}
+		for si < len(sents) && sents[si].End <= e.Start {
+			si++
+		}
+		if si >= len(sents) {
+			break
+		}
+		s := &sents[si]
+		// the head of the expression: a token inside whose head is outside
+		head := -1
+		for i, t := range s.Tokens {
+			if t.Start >= e.Start && t.End <= e.End {
+				h := t.Head - 1
+				if h < 0 || s.Tokens[h].Start < e.Start || s.Tokens[h].End > e.End {
+					head = i
+					break
+				}
+			}
+		}
+		if head < 0 {
+			continue
+		}
+		// climb nominal links to the verb it modifies
+		n := head
+		for steps := 0; steps < 4 && n >= 0; steps++ {
+			u := s.Tokens[n].UPOS
+			if (u == "VERB" || u == "AUX") && n != head {
+				break
+			}
+			n = s.Tokens[n].Head - 1
+		}
+		if n < 0 {
+			n = head
+		}
+		if d.attach[si] == nil {
+			d.attach[si] = map[int]timex.Expr{}
+		}
+		if _, dup := d.attach[si][n]; !dup {
+			d.attach[si][n] = e
+		}
+	}
+	return d
+}
+
+// EventDate implements event.Dater.
+func (d *dater) EventDate(sent, tok int) (event.Date, bool) {
+	if sent < 0 || sent >= len(d.attach) || d.attach[sent] == nil {
+		return event.Date{}, false
+	}
+	s := &d.sents[sent]
+	for n, steps := tok, 0; n >= 0 && steps <= len(s.Tokens); n, steps = s.Tokens[n].Head-1, steps+1 {
+		if e, ok := d.attach[sent][n]; ok {
+			sp := doc.Span{Start: e.Start, End: e.End}
+			return event.Date{Date: e.Date(), Value: e.Value, Precision: string(e.Precision), Span: &sp}, true
+		}
+		// do not take a date across a speech verb: "said on Monday that X attacked"
+		if r := s.Tokens[n].Rel; r == "ccomp" || r == "parataxis" {
+			break
+		}
+	}
+	return event.Date{}, false
+}
+
