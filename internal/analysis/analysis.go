@@ -268,4 +268,3 @@ func (d *dater) EventDate(sent, tok int) (event.Date, bool) {
 	}
 	return event.Date{}, false
 }
-

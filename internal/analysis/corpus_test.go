@@ -32,7 +32,7 @@ func repoRoot(t testing.TB) string {
 }
 
 type statusRow struct {
-	line                               int
+	line                                 int
 	file, substr, status, root, src, tgt string
 }
 
