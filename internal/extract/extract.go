@@ -139,17 +139,11 @@ func Fragment(s string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var b strings.Builder
+	box := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	for _, n := range nodes {
-		if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style") {
-			continue
-		}
-		b.WriteString(render.InnerText(n))
-		if n.Type == html.ElementNode {
-			b.WriteString("\n\n")
-		}
+		box.AppendChild(n)
 	}
-	return tidyText(b.String()), nil
+	return tidyText(render.InnerText(box)), nil
 }
 
 // parseHTML builds the tree, turning the parser's panics on hostile input

@@ -13,14 +13,19 @@
 package lang
 
 import (
+	"bufio"
+	"compress/gzip"
 	"embed"
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dyad-project/dyad/data/langprofile"
 )
 
 // Undetermined is the code returned when a text has too few letters, or
@@ -97,6 +102,11 @@ func New() (*Detector, error) {
 				totals[i]++
 				vocab[t] = true
 			})
+			if l == "en" {
+				if err := addCounts(counts[i], &totals[i], vocab, langprofile.EnglishGzipped()); err != nil {
+					return nil, fmt.Errorf("profile en_ewt: %w", err)
+				}
+			}
 			for _, w := range stopwords[l] {
 				g.stop[w] = append(g.stop[w], i)
 			}
@@ -119,6 +129,40 @@ func New() (*Detector, error) {
 		d.groups[name] = g
 	}
 	return d, nil
+}
+
+// addCounts adds gzipped "TRIGRAM<TAB>COUNT" lines to counts.
+func addCounts(counts map[uint64]int, total *int, vocab map[uint64]bool, gz string) error {
+	zr, err := gzip.NewReader(strings.NewReader(gz))
+	if err != nil {
+		return err
+	}
+	sc := bufio.NewScanner(zr)
+	for n := 1; sc.Scan(); n++ {
+		tri, num, ok := strings.Cut(sc.Text(), "\t")
+		r := []rune(tri)
+		c, err := strconv.Atoi(num)
+		if !ok || len(r) != 3 || err != nil || c <= 0 {
+			return fmt.Errorf("line %d: want TRIGRAM<TAB>COUNT, got %q", n, sc.Text())
+		}
+		t := pack(r[0], r[1], r[2])
+		counts[t] += c
+		*total += c
+		vocab[t] = true
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	return zr.Close()
+}
+
+// Trigrams calls fn with every character trigram of text as the detector
+// sees it: words are runs of letters, lower-cased and padded with a space
+// on each side. tools/langdata uses it to count training text.
+func Trigrams(text string, fn func(trigram string)) {
+	forTrigrams(text, -1, func(_ string, t uint64) {
+		fn(string([]rune{rune(t >> 42), rune(t >> 21 & (1<<21 - 1)), rune(t & (1<<21 - 1))}))
+	})
 }
 
 var shared = sync.OnceValues(New)
@@ -207,6 +251,8 @@ func (g *group) classify(text string, scriptShare float64) Result {
 	}
 	lastWord := ""
 	forTrigrams(text, sampleBytes, func(word string, t uint64) {
+		// word is "" for an acronym (UN, EU, AFP): its trigrams count,
+		// but "UN" is not the Spanish article.
 		if row, ok := g.logp[t]; ok {
 			for i, v := range row {
 				score[i] += float64(v)
@@ -216,7 +262,7 @@ func (g *group) classify(text string, scriptShare float64) Result {
 				score[i] += float64(v)
 			}
 		}
-		if word != lastWord {
+		if word != lastWord && word != "" {
 			lastWord = word
 			for _, i := range g.stop[word] {
 				score[i] += stopBonus
@@ -229,9 +275,11 @@ func (g *group) classify(text string, scriptShare float64) Result {
 			best = i
 		}
 	}
+	// Each letter sits in three trigrams, so naive Bayes counts the same
+	// evidence about three times over; the confidence undoes that.
 	sum := 0.0
 	for _, s := range score {
-		sum += math.Exp(s - score[best])
+		sum += math.Exp((s - score[best]) / 3)
 	}
 	return Result{Lang: g.langs[best], Confidence: scriptShare / sum}
 }
@@ -265,9 +313,14 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || r == '\u200c' // ZWNJ joins Persian words
 }
 
-// wordTrigrams emits the trigrams of " word ".
+// wordTrigrams emits the trigrams of " word ", with the lower-cased word, or
+// "" when the word is written in capitals (an acronym).
 func wordTrigrams(w string, fn func(string, uint64)) {
 	lw := strings.ToLower(w)
+	name := lw
+	if lw != w && strings.ToUpper(w) == w && utf8.RuneCountInString(w) > 1 {
+		name = ""
+	}
 	var a, b rune = ' ', 0
 	first := true
 	for _, r := range lw {
@@ -275,13 +328,13 @@ func wordTrigrams(w string, fn func(string, uint64)) {
 			b, first = r, false
 			continue
 		}
-		fn(lw, pack(a, b, r))
+		fn(name, pack(a, b, r))
 		a, b = b, r
 	}
 	if first {
 		return
 	}
-	fn(lw, pack(a, b, ' '))
+	fn(name, pack(a, b, ' '))
 }
 
 func pack(a, b, c rune) uint64 {
