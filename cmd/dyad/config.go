@@ -106,6 +106,17 @@ func configFlags(fs *flag.FlagSet, names ...string) func() (config, error) {
 	}
 }
 
+// parseFlags parses args with fs; a bad flag is a usage error (exit 2).
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	return nil
+}
+
 // parseSize reads a byte size such as 20MB, 512KB, 1GB or 1048576.
 func parseSize(s string) (int64, error) {
 	t := strings.ToUpper(strings.TrimSpace(s))

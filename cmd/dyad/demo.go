@@ -24,7 +24,7 @@ const demoExamples = `  dyad demo                   # into ./dyad.db, then try: 
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("demo", "[flags]", demoExamples, stderr)
 	load := configFlags(fs, "db")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	cfg, err := load()

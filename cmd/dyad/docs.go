@@ -37,7 +37,7 @@ func runDocs(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	limit := fs.Int("limit", 20, "at most this many documents; 0 for all")
 	all := fs.Bool("all-versions", false, "include versions superseded by a newer text at the same URL")
 	asJSON := fs.Bool("json", false, "write JSON Lines: one document, with its text, per line")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	cfg, err := load()

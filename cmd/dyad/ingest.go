@@ -28,7 +28,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	load := configFlags(fs, "db", "workers", "batch", "max-size")
 	fetch := fs.Bool("fetch", true, "fetch the page of a feed item that has no full text")
 	quiet := fs.Bool("quiet", false, "no progress output, only the summary")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	cfg, err := load()

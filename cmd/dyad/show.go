@@ -33,7 +33,7 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs := newFlagSet("show", "[flags] ID", showExamples, stderr)
 	load := configFlags(fs, "db")
 	asJSON := fs.Bool("json", false, "write one JSON object")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	cfg, err := load()
