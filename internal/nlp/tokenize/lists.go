@@ -17,7 +17,7 @@ var abbreviations = []struct {
 	kind abbrevKind
 }{
 	// titles and ranks
-	{"Mr", abbrevCapital}, {"Mrs", abbrevCapital}, {"Ms", abbrevCapital}, {"Dr", abbrevCapital},
+	{"Mr", abbrevCapital}, {"Mrs", abbrevCapital}, {"Ms", abbrevCapital}, {"Dr", abbrevCapital}, {"Drs", abbrevCapital}, {"Sts", abbrevCapital},
 	{"Prof", abbrevCapital}, {"Gen", abbrevCapital}, {"Col", abbrevCapital}, {"Lt", abbrevCapital},
 	{"Maj", abbrevCapital}, {"Capt", abbrevCapital}, {"Cpt", abbrevCapital}, {"Sgt", abbrevCapital},
 	{"Cpl", abbrevCapital}, {"Pvt", abbrevCapital}, {"Adm", abbrevCapital}, {"Cmdr", abbrevCapital},

@@ -214,6 +214,12 @@ func punctEnd(text string, p, b int) int {
 	switch c {
 	case '.', '!', '?':
 		e := p + 1
+		if c == '.' && e < b && text[e] == '.' {
+			for e < b && text[e] == '.' {
+				e++ // an ellipsis stays apart from a following "?" or "!"
+			}
+			return e
+		}
 		for e < b {
 			if d := text[e]; d == '.' || d == '!' || d == '?' {
 				e++
@@ -254,7 +260,7 @@ func urlEnd(text string, p, b int) int {
 	if len(s) < 5 {
 		return p
 	}
-	if !(hasPrefixFold(s, "http://") || hasPrefixFold(s, "https://") || hasPrefixFold(s, "ftp://") || (hasPrefixFold(s, "www.") && len(s) > 5 && isAlnumByte(s[4]))) {
+	if !(hasPrefixFold(s, "http://") || hasPrefixFold(s, "https://") || hasPrefixFold(s, "ftp://") || hasPrefixFold(s, "mailto:") || (hasPrefixFold(s, "www.") && len(s) > 5 && isAlnumByte(s[4]))) {
 		return p
 	}
 	e := b
@@ -410,7 +416,7 @@ scan:
 			if !isAlnumByte(prev) || !isAlnumByte(next) {
 				break scan
 			}
-			if t.keepHyphen(text[seg:e], text, e+1, b) {
+			if t.keepHyphen(text[seg:e], seg > start, text, e+1, b) {
 				e++
 				seg = e
 				continue
@@ -469,7 +475,12 @@ func clitic(text string, start, q, aw, b int) (int, int, bool) {
 	switch len(suf) {
 	case 1:
 		switch suf[0] | 0x20 {
-		case 's', 'm', 'd':
+		case 's':
+			if allDigits(text[start:q]) {
+				return 0, 0, false // the 1980's, 12's
+			}
+			return q, k, true
+		case 'm', 'd':
 			return q, k, true
 		case 't':
 			if q-1 > start && (text[q-1]|0x20) == 'n' {
@@ -487,7 +498,7 @@ func clitic(text string, start, q, aw, b int) (int, int, bool) {
 
 // keepHyphen decides whether the hyphen after left (a segment of a word)
 // joins it to the segment starting at text[r].
-func (t *Tokenizer) keepHyphen(left, text string, r, b int) bool {
+func (t *Tokenizer) keepHyphen(left string, joined bool, text string, r, b int) bool {
 	if len(left) <= 8 {
 		var buf [8]byte
 		for i := 0; i < len(left); i++ {
@@ -499,8 +510,20 @@ func (t *Tokenizer) keepHyphen(left, text string, r, b int) bool {
 	}
 	rd := r < b && isDigitByte(text[r])
 	switch {
-	case allDigits(left) && rd: // 713-853-3989, 4-12
-		return true
+	case allDigits(left) && rd:
+		// Phone numbers and dates stay whole (713-853-3989, 853-3242,
+		// 11-20-2000); ranges and scores split (1998 - 2001, 5 - 3).
+		if joined {
+			return true
+		}
+		k := r
+		for k < b && isDigitByte(text[k]) {
+			k++
+		}
+		if k+1 < b && text[k] == '-' && isDigitByte(text[k+1]) {
+			return true
+		}
+		return k-r == 4 && (len(left) == 3 || len(left) == 5)
 	case rd && len(left) <= 6 && hasLetter(left): // Su-35, F-16, COVID-19
 		return true
 	}

@@ -40,7 +40,10 @@ func TestTokenize(t *testing.T) {
 		{"a 15-year term, so-called talks", "a | 15 | - | year | term | , | so | - | called | talks"},
 		{"al-Assad flew a Su-35 and an F-16 during COVID-19", "al-Assad | flew | a | Su-35 | and | an | F-16 | during | COVID-19"},
 		{"send an e-mail to the non-profit re-elected anti-war group", "send | an | e-mail | to | the | non-profit | re-elected | anti-war | group"},
-		{"call 713-853-3989 now", "call | 713-853-3989 | now"},
+		{"call 713-853-3989 or 853-3242 now", "call | 713-853-3989 | or | 853-3242 | now"},
+		{"from 1998-2001, won 5-3 in the 1980's", "from | 1998 | - | 2001 | , | won | 5 | - | 3 | in | the | 1980's"},
+		{"what...? Yes.... ok?!", "what | ... | ? | Yes | .... | ok | ?!"},
+		{"mailto:a@b.org", "mailto:a@b.org"},
 		// web
 		{"See https://example.com/a?b=c, or www.bbc.co.uk.", "See | https://example.com/a?b=c | , | or | www.bbc.co.uk | ."},
 		{"(http://x.org/wiki/Foo_(bar))", "( | http://x.org/wiki/Foo_(bar) | )"},
