@@ -352,7 +352,7 @@ scan:
 				cliticStart, cliticEnd = cs, ce
 				break scan
 			}
-			if isLetterByte(next) && isLetterByte(prev) {
+			if isLetterByte(next) && isAlnumByte(prev) {
 				e++ // O'Brien, rock'n'roll
 				continue
 			}
