@@ -111,9 +111,9 @@ func TestTimexAquaint(t *testing.T) {
 		name      string
 		got, want float64
 	}{
-		// measured 96.03% and 82.45% (value accuracy 85.86%) on 37 documents
+		// measured 96.03% and 82.12% (value accuracy 85.52%) on 37 documents
 		{"relaxed extraction F1", rf, 0.955},
-		{"value F1", vf, 0.82},
+		{"value F1", vf, 0.815},
 		{"type accuracy", sc.TypeAccuracy(), 0.95},
 	}
 	for _, f := range floors {

@@ -139,7 +139,12 @@ func (m *matcher) tense(i, j int) Tense {
 		reach = j + 12 // "On Tuesday, the National ... League plans to"
 	}
 	for k := j; k < len(m.t) && k < reach; k++ {
-		if m.t[k].kind == kPunct && m.sentenceEnd(k) {
+		if m.t[k].kind == kPunct && m.sentenceEnd(k) || m.t[k].kind == kPunct && m.text[m.t[k].start] == ',' && left != TenseUnknown {
+			break
+		}
+		// a coordinated or relative clause after the expression has its own tense
+		if m.word(k, "and") || m.word(k, "but") || m.word(k, "or") || m.word(k, "while") || m.word(k, "whereas") ||
+			m.word(k, "which") || m.word(k, "who") || m.word(k, "that") {
 			break
 		}
 		if tn := m.marker(k, false); tn != TenseUnknown {
