@@ -152,6 +152,7 @@ func TestEWTSentenceF1(t *testing.T) {
 		floor     float64
 	}{
 		{"ud/en_ewt/en_ewt-ud-dev.conllu", "\n\n", 0.83},
+		{"ud/en_ewt/en_ewt-ud-dev.conllu", "\n", 0.83},
 		{"ud/en_ewt/en_ewt-ud-dev.conllu", " ", 0.67},
 		{"ud/en_ewt/en_ewt-ud-test.conllu", "\n\n", 0.83},
 		{"ud/en_ewt/en_ewt-ud-test.conllu", " ", 0.67},

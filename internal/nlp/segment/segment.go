@@ -161,6 +161,9 @@ func (s *Segmenter) terminal(text string, tokens []nlp.Token, i int) (int, bool)
 	lineBreak := newlines(text, tokens[end].End, tokens[end+1].Start) > 0
 	switch kind {
 	case stop:
+		if tok.Text == "." && i+1 < len(tokens) && tokens[i+1].Text == "." {
+			return -1, false // a spaced ellipsis ". . ." ends at its last period
+		}
 		if tok.Text == "." && i > 0 && isDigits(tokens[i-1].Text) && len(tokens[i-1].Text) <= 3 && tok.Start == tokens[i-1].End &&
 			(i == 1 || newlines(text, tokens[i-2].End, tokens[i-1].Start) > 0) {
 			return -1, false // a numbered item: "1. first"

@@ -50,6 +50,8 @@ func TestSegment(t *testing.T) {
 			[]string{"He said “ We will fight . ”", "Talks ended ."}},
 		{"ellipsis", "They waited... and waited. Then... Nothing happened.",
 			[]string{"They waited ... and waited .", "Then ...", "Nothing happened ."}},
+		{"spaced ellipsis", "It is over . . . The end.",
+			[]string{"It is over . . .", "The end ."}},
 		{"headline", "Rebels seize border town\nRebels seized the town on Monday, officials said.",
 			[]string{"Rebels seize border town", "Rebels seized the town on Monday , officials said ."}},
 		{"blank line", "Section one\n\nsection two continues here.",
