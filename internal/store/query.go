@@ -22,27 +22,32 @@ type Queries interface {
 
 // DayCount is the number of events of one quad class on one day.
 type DayCount struct {
-	Date      string  // YYYY-MM-DD
-	Quad      int     // 1..4, 0 when unknown
-	Events    int     //
-	Goldstein float64 // sum over the events
+	Date      string  `json:"date"` // YYYY-MM-DD
+	Quad      int     `json:"quad"` // 1..4, 0 when unknown
+	Events    int     `json:"events"`
+	Goldstein float64 `json:"goldstein_sum"`
 }
 
 // DyadCount sums the events from one actor code to another.
 type DyadCount struct {
-	Source, Target         string  // codes
-	SourceName, TargetName string  // a name the events give each code
-	Events                 int     //
-	Cooperation            int     // quad classes 1 and 2
-	Conflict               int     // quad classes 3 and 4
-	Goldstein              float64 // sum over the events
+	Source      string  `json:"source"` // codes
+	Target      string  `json:"target"`
+	SourceName  string  `json:"source_name,omitempty"` // a name the events give each code
+	TargetName  string  `json:"target_name,omitempty"`
+	Events      int     `json:"events"`
+	Cooperation int     `json:"cooperation"` // quad classes 1 and 2
+	Conflict    int     `json:"conflict"`    // quad classes 3 and 4
+	Goldstein   float64 `json:"goldstein_sum"`
 }
 
 // ActorName is one code and name under which events name an actor.
 type ActorName struct {
-	Code, Name      string
-	Country, Sector string
-	AsSource        int    // events with the actor as source
-	AsTarget        int    // events with the actor as target
-	First, Last     string // YYYY-MM-DD of the first and last such event
+	Code     string `json:"code"`
+	Name     string `json:"name"`
+	Country  string `json:"country,omitempty"`
+	Sector   string `json:"sector,omitempty"`
+	AsSource int    `json:"as_source"` // events with the actor as source
+	AsTarget int    `json:"as_target"` // events with the actor as target
+	First    string `json:"first"`     // YYYY-MM-DD of the first such event
+	Last     string `json:"last"`      // and of the last
 }

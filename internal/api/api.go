@@ -1,0 +1,282 @@
+// Package api serves dyad's JSON API, /healthz and /metrics, and holds the
+// HTTP plumbing the web UI shares: security headers, limits, access logs,
+// metrics and the error-kind to status table. The routes are listed in one
+// table, described by the embedded OpenAPI 3 document served at
+// /api/openapi.json; a test checks that the two agree.
+package api
+
+import (
+	"context"
+	"crypto/subtle"
+	_ "embed"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/dyad-project/dyad/internal/query"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+//go:embed openapi.json
+var openAPI []byte
+
+// OpenAPI returns the OpenAPI 3 document of the API.
+func OpenAPI() []byte { return openAPI }
+
+// DefaultMaxBody bounds a request body, in bytes.
+const DefaultMaxBody = 4 << 20
+
+// Config configures a Server.
+type Config struct {
+	Query   *query.Service
+	Log     *slog.Logger
+	Metrics *Metrics
+	// Token, when non-empty, enables POST /api/documents for requests that
+	// carry it as a Bearer token. Empty disables the route (403).
+	Token string
+	// Ingest stores one submitted document through the pipeline. Required
+	// when Token is set.
+	Ingest Ingester
+}
+
+// Server answers the API routes.
+type Server struct {
+	cfg Config
+}
+
+// New returns a Server.
+func New(cfg Config) (*Server, error) {
+	if cfg.Query == nil || cfg.Log == nil || cfg.Metrics == nil {
+		return nil, errors.New("api: Query, Log and Metrics are required")
+	}
+	if cfg.Token != "" && cfg.Ingest == nil {
+		return nil, errors.New("api: a token is set but no Ingest function")
+	}
+	return &Server{cfg: cfg}, nil
+}
+
+// Route is one method and path pattern the API serves.
+type Route struct {
+	Method, Pattern string
+}
+
+// routes is the API's table: every route Register adds.
+func (s *Server) routes() []struct {
+	Route
+	h http.HandlerFunc
+} {
+	return []struct {
+		Route
+		h http.HandlerFunc
+	}{
+		{Route{"GET", "/healthz"}, s.healthz},
+		{Route{"GET", "/metrics"}, s.cfg.Metrics.ServeHTTP},
+		{Route{"GET", "/api/openapi.json"}, s.openapi},
+		{Route{"GET", "/api/overview"}, s.overview},
+		{Route{"GET", "/api/events"}, s.events},
+		{Route{"GET", "/api/dyads/{a}/{b}/series"}, s.dyadSeries},
+		{Route{"GET", "/api/actors/{code}"}, s.actor},
+		{Route{"GET", "/api/network"}, s.network},
+		{Route{"GET", "/api/documents/{id}"}, s.document},
+		{Route{"GET", "/api/search"}, s.search},
+		{Route{"POST", "/api/documents"}, s.ingest},
+	}
+}
+
+// Routes lists the routes Register adds.
+func (s *Server) Routes() []Route {
+	var out []Route
+	for _, r := range s.routes() {
+		out = append(out, r.Route)
+	}
+	return out
+}
+
+// Register adds the API's routes to mux, plus a JSON 404 for any other
+// path under /api/.
+func (s *Server) Register(mux *http.ServeMux) {
+	for _, r := range s.routes() {
+		mux.HandleFunc(r.Method+" "+r.Pattern, r.h)
+	}
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, fmt.Errorf("%w: no API route %s %s", store.ErrNotFound, r.Method, r.URL.Path))
+	})
+}
+
+// fail writes err as a JSON error with its status; server errors are
+// logged with their details and shown without them.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	status := Status(err)
+	if status >= 500 {
+		s.cfg.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	writeJSON(w, status, errorBody{Error: Message(err, status)})
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), healthTimeout)
+	defer cancel()
+	if _, err := s.cfg.Query.Store().Stats(ctx); err != nil {
+		s.cfg.Log.Error("health check", "err", err)
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+func (s *Server) openapi(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_, _ = w.Write(openAPI)
+}
+
+// intParam reads an optional integer parameter within [lo, hi].
+func intParam(r *http.Request, name string, dflt, lo, hi int) (int, error) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return dflt, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lo || n > hi {
+		return 0, fmt.Errorf("%w: %s: %q is not a number from %d to %d", query.ErrBadFilter, name, v, lo, hi)
+	}
+	return n, nil
+}
+
+func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
+	f, err := query.ParseEventFilter(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	iv, err := query.ParseInterval(r.URL.Query().Get("interval"), query.Month)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	o, err := s.cfg.Query.Overview(r.Context(), f, iv, 20, 20)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, o)
+}
+
+// eventPage is the JSON of GET /api/events.
+type eventPage struct {
+	Events any    `json:"events"`
+	Next   string `json:"next,omitempty"` // cursor of the next page
+}
+
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	f, err := query.ParseEventFilter(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page, err := s.cfg.Query.Events(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out := eventPage{Events: page.Events, Next: page.Next}
+	if page.Events == nil {
+		out.Events = []struct{}{}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) dyadSeries(w http.ResponseWriter, r *http.Request) {
+	f, err := query.ParseEventFilter(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	iv, err := query.ParseInterval(r.URL.Query().Get("interval"), query.Month)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d, err := s.cfg.Query.Dyad(r.Context(), r.PathValue("a"), r.PathValue("b"), f, iv)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, d)
+}
+
+func (s *Server) actor(w http.ResponseWriter, r *http.Request) {
+	f, err := query.ParseEventFilter(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p, err := s.cfg.Query.Profile(r.Context(), r.PathValue("code"), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, p)
+}
+
+func (s *Server) network(w http.ResponseWriter, r *http.Request) {
+	f, err := query.ParseEventFilter(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	max, err := intParam(r, "edges", 100, 1, query.MaxEdges)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	n, err := s.cfg.Query.Network(r.Context(), f, max)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, n)
+}
+
+func (s *Server) document(w http.ResponseWriter, r *http.Request) {
+	v, err := s.cfg.Query.Document(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+// searchResult is the JSON of GET /api/search.
+type searchResult struct {
+	Query     string      `json:"q"`
+	Documents []query.Hit `json:"documents"`
+}
+
+func (s *Server) search(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query().Get("q")
+	limit, err := intParam(r, "limit", 50, 1, store.MaxLimit)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	hits, err := s.cfg.Query.Search(r.Context(), q, limit)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, searchResult{Query: q, Documents: hits})
+}
+
+// authorized reports whether r carries the configured bearer token,
+// compared in constant time.
+func (s *Server) authorized(r *http.Request) bool {
+	h := r.Header.Get("Authorization")
+	tok, ok := strings.CutPrefix(h, "Bearer ")
+	if !ok {
+		return false
+	}
+	return subtle.ConstantTimeCompare([]byte(strings.TrimSpace(tok)), []byte(s.cfg.Token)) == 1
+}

@@ -1,0 +1,296 @@
+package api_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/api"
+	"github.com/dyad-project/dyad/internal/query"
+	"github.com/dyad-project/dyad/internal/query/querytest"
+	"github.com/dyad-project/dyad/internal/store/sqlite"
+	"github.com/google/go-cmp/cmp"
+)
+
+const token = "s3cret-token"
+
+type fixture struct {
+	srv     *httptest.Server
+	mux     *http.ServeMux
+	api     *api.Server
+	ids     []string
+	metrics *api.Metrics
+}
+
+func newFixture(t *testing.T, tok string) *fixture {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "api.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	ids := querytest.Fixture(t, db)
+	m := api.NewMetrics(time.Now())
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	// No analyzer: documents POSTed here are stored pending. The browser
+	// test ingests through the full analysis.
+	s, err := api.New(api.Config{Query: query.New(db), Log: log, Metrics: m, Token: tok, Ingest: api.PipelineIngester(db, nil)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	s.Register(mux)
+	srv := httptest.NewServer(api.Wrap(mux, log, m, 1<<20))
+	t.Cleanup(srv.Close)
+	return &fixture{srv: srv, mux: mux, api: s, ids: ids, metrics: m}
+}
+
+type check struct {
+	Query       string            `json:"query"`
+	Path        map[string]string `json:"path"`
+	Status      int               `json:"status"`
+	Auth        any               `json:"auth"` // true, false or a wrong token
+	NoToken     bool              `json:"noToken"`
+	ContentType string            `json:"contentType"`
+	Body        string            `json:"body"`
+	BodySize    int               `json:"bodySize"`
+}
+
+type operation struct {
+	Parameters []struct {
+		Name    string `json:"name"`
+		In      string `json:"in"`
+		Example any    `json:"example"`
+	} `json:"parameters"`
+	Responses map[string]json.RawMessage `json:"responses"`
+	Checks    []check                    `json:"x-checks"`
+}
+
+func document(t *testing.T) map[string]map[string]operation {
+	t.Helper()
+	var d struct {
+		OpenAPI string                          `json:"openapi"`
+		Paths   map[string]map[string]operation `json:"paths"`
+	}
+	if err := json.Unmarshal(api.OpenAPI(), &d); err != nil {
+		t.Fatalf("openapi.json: %v", err)
+	}
+	if !strings.HasPrefix(d.OpenAPI, "3.") {
+		t.Fatalf("openapi version %q", d.OpenAPI)
+	}
+	return d.Paths
+}
+
+func TestOpenAPIListsEveryRoute(t *testing.T) {
+	f := newFixture(t, "")
+	var documented, served []string
+	for path, ops := range document(t) {
+		for method := range ops {
+			documented = append(documented, strings.ToUpper(method)+" "+path)
+		}
+	}
+	for _, r := range f.api.Routes() {
+		served = append(served, r.Method+" "+r.Pattern)
+	}
+	sort.Strings(documented)
+	sort.Strings(served)
+	if diff := cmp.Diff(documented, served); diff != "" {
+		t.Errorf("OpenAPI paths (-) and served routes (+) differ:\n%s", diff)
+	}
+	// and the mux routes each documented pattern to itself
+	for _, r := range f.api.Routes() {
+		req := httptest.NewRequest(r.Method, strings.NewReplacer("{a}", "RUS", "{b}", "UKR", "{code}", "RUS", "{id}", f.ids[0]).Replace(r.Pattern), nil)
+		if _, pat := f.mux.Handler(req); pat != r.Method+" "+r.Pattern {
+			t.Errorf("%s %s is routed to %q", r.Method, r.Pattern, pat)
+		}
+	}
+}
+
+// TestDocumentedChecks sends every x-check request of the OpenAPI
+// document and expects the documented status; every documented status of
+// every operation must be checked.
+func TestDocumentedChecks(t *testing.T) {
+	on, off := newFixture(t, token), newFixture(t, "")
+	for path, ops := range document(t) {
+		for method, op := range ops {
+			if len(op.Checks) == 0 {
+				t.Errorf("%s %s has no x-checks", method, path)
+			}
+			seen := map[string]bool{}
+			for i, c := range op.Checks {
+				f := on
+				if c.NoToken {
+					f = off
+				}
+				u := path
+				for _, p := range op.Parameters {
+					if p.In != "path" {
+						continue
+					}
+					v, _ := p.Example.(string)
+					if pv, ok := c.Path[p.Name]; ok {
+						v = pv
+					}
+					v = strings.ReplaceAll(v, "$DOC0", f.ids[0])
+					u = strings.ReplaceAll(u, "{"+p.Name+"}", v)
+				}
+				if c.Query != "" {
+					u += "?" + c.Query
+				}
+				body := c.Body
+				if c.BodySize > 0 {
+					body = strings.Repeat("a", c.BodySize)
+				}
+				req, err := http.NewRequest(strings.ToUpper(method), f.srv.URL+u, strings.NewReader(body))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if c.ContentType != "" {
+					req.Header.Set("Content-Type", c.ContentType)
+				}
+				switch a := c.Auth.(type) {
+				case bool:
+					if a {
+						req.Header.Set("Authorization", "Bearer "+token)
+					}
+				case string:
+					req.Header.Set("Authorization", "Bearer "+a)
+				}
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				name := strings.ToUpper(method) + " " + u
+				if resp.StatusCode != c.Status {
+					t.Errorf("check %d: %s: status %d, want %d; body %.300s", i, name, resp.StatusCode, c.Status, b)
+					continue
+				}
+				if _, ok := op.Responses[itoa(c.Status)]; !ok {
+					t.Errorf("check %d: %s: status %d is not documented", i, name, c.Status)
+				}
+				seen[itoa(c.Status)] = true
+				if strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
+					var v map[string]any
+					if err := json.Unmarshal(b, &v); err != nil {
+						t.Errorf("check %d: %s: body is not a JSON object: %v", i, name, err)
+					} else if c.Status >= 400 {
+						if msg, _ := v["error"].(string); msg == "" {
+							t.Errorf("check %d: %s: error body %s has no error", i, name, b)
+						}
+					}
+				} else if c.Status >= 400 {
+					t.Errorf("check %d: %s: error answer is %s, not JSON", i, name, resp.Header.Get("Content-Type"))
+				}
+			}
+			for status := range op.Responses {
+				if !seen[status] && status != "503" { // 503: the store is down
+					t.Errorf("%s %s: documented status %s is never checked", method, path, status)
+				}
+			}
+		}
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func get(t *testing.T, url string) (*http.Response, []byte) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, b
+}
+
+func TestHeadersMetricsAndErrors(t *testing.T) {
+	f := newFixture(t, "")
+	resp, _ := get(t, f.srv.URL+"/api/events?dyad=RUS,UKR")
+	for k, want := range map[string]string{"Content-Security-Policy": api.CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"} {
+		if got := resp.Header.Get(k); got != want {
+			t.Errorf("%s = %q, want %q", k, got, want)
+		}
+	}
+	resp, b := get(t, f.srv.URL+"/api/nothing/here")
+	if resp.StatusCode != 404 || !strings.Contains(string(b), `"error"`) {
+		t.Errorf("unknown API path: %d %s", resp.StatusCode, b)
+	}
+	_, b = get(t, f.srv.URL+"/metrics")
+	for _, want := range []string{
+		`dyad_http_requests_total{route="GET /api/events",method="GET",status="200"} 1`,
+		`dyad_http_request_duration_seconds_count{route="GET /api/events"} 1`,
+		`dyad_http_requests_total{route="/api/",method="GET",status="404"} 1`,
+		`dyad_ingest_documents_total{outcome="ingested"} 0`,
+	} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("metrics lack %q:\n%s", want, b)
+		}
+	}
+	var page struct {
+		Events []struct {
+			ID     string `json:"id"`
+			Status string `json:"status"`
+		} `json:"events"`
+		Next string `json:"next"`
+	}
+	_, b = get(t, f.srv.URL+"/api/events?status=all&limit=2")
+	if err := json.Unmarshal(b, &page); err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for {
+		for _, e := range page.Events {
+			all = append(all, e.ID)
+		}
+		if page.Next == "" {
+			break
+		}
+		next := page.Next
+		page.Events, page.Next = nil, ""
+		_, b = get(t, f.srv.URL+"/api/events?status=all&limit=2&cursor="+next)
+		if err := json.Unmarshal(b, &page); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(all) != 5 || len(slices.Compact(slices.Sorted(slices.Values(all)))) != 5 {
+		t.Errorf("paged through %d events, want 5: %v", len(all), all)
+	}
+}
+
+func TestIngestAndFind(t *testing.T) {
+	f := newFixture(t, token)
+	req, _ := http.NewRequest("POST", f.srv.URL+"/api/documents", strings.NewReader(`{"text":"Kenya recalled its ambassador to Uganda on 9 May 2024.","title":"Recall","outlet":"API"}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res api.IngestResult
+	json.NewDecoder(resp.Body).Decode(&res)
+	resp.Body.Close()
+	if resp.StatusCode != 201 || res.Outcome != "ingested" || res.ID == "" || res.Status != "pending" {
+		t.Fatalf("POST: %d %+v", resp.StatusCode, res)
+	}
+	_, b := get(t, f.srv.URL+"/api/search?q=ambassador")
+	if !strings.Contains(string(b), res.ID) {
+		t.Errorf("search does not find the posted document: %s", b)
+	}
+	_, b = get(t, f.srv.URL+"/metrics")
+	if !strings.Contains(string(b), `dyad_ingest_documents_total{outcome="ingested"} 1`) {
+		t.Errorf("ingest counter not incremented:\n%s", b)
+	}
+}
