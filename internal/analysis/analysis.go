@@ -32,6 +32,9 @@ type Options struct {
 	NLP      *nlp.Pipeline     // nil: embedded tokenizer, splitter, tagger, lemmatizer, parser
 	Actors   *actor.Dictionary // nil: embedded dictionaries
 	Codebook *cameo.Codebook   // nil: embedded codebook
+	// NoCodebook codes with whatever codes the patterns give, unchecked
+	// (for dictionaries with test codes, such as PETRARCH's validation set).
+	NoCodebook bool
 	Patterns *cameo.Patterns   // nil: embedded verb patterns and ours
 	Coder    event.Options
 	MaxBytes int // 0: DefaultMaxBytes
@@ -76,7 +79,7 @@ func New(opt Options) (*Analyzer, error) {
 		a.actors = d
 	}
 	cb := opt.Codebook
-	if cb == nil {
+	if cb == nil && !opt.NoCodebook {
 		var err error
 		if cb, err = cameo.DefaultCodebook(); err != nil {
 			return nil, err

@@ -276,3 +276,22 @@ func SummarizePetrarch(os []PetrarchOutcome) PetrarchSummary {
 	}
 	return s
 }
+
+// PetrarchCoder codes the text of one record into codings. The eval
+// command builds it from the analysis package with the record's
+// dictionaries.
+type PetrarchCoder func(rec *PetrarchRecord) []Coding
+
+// RunPetrarch codes every valid record and scores it.
+func RunPetrarch(recs []PetrarchRecord, code PetrarchCoder) []PetrarchOutcome {
+	out := make([]PetrarchOutcome, 0, len(recs))
+	for i := range recs {
+		r := &recs[i]
+		if !r.Valid {
+			out = append(out, PetrarchOutcome{Record: r})
+			continue
+		}
+		out = append(out, ScorePetrarch(r, code(r)))
+	}
+	return out
+}

@@ -141,7 +141,7 @@ func (g *graph) frame(i int) frame {
 	var subj, objs []int
 	for _, k := range g.kids[i] {
 		switch g.rel(k) {
-		case "nsubj", "csubj":
+		case "nsubj", "csubj", "nsubj:outer", "nsubj:xsubj", "csubj:outer":
 			subj = append(subj, k)
 		case "nsubj:pass", "csubj:pass":
 			objs = append(objs, k)
@@ -231,6 +231,19 @@ func (g *graph) frame(i int) frame {
 				}
 			} else {
 				f.subjects = []int{h}
+			}
+		}
+	}
+	if len(f.subjects) == 0 {
+		// A clause hanging from an actor noun before it ("officials are
+		// about to restore ties", as the parser may attach it): that noun.
+		for n, steps := g.heads[i], 0; n >= 0 && steps < 3 && n < i; n, steps = g.heads[n], steps+1 {
+			if g.isNominal(n) && g.findActor(n) >= 0 {
+				f.subjects = []int{n}
+				break
+			}
+			if r := g.baseRel(n); r == "obj" || r == "nmod" || r == "obl" || r == "ccomp" {
+				break
 			}
 		}
 	}
@@ -407,7 +420,38 @@ func (g *graph) defaultTargets(f frame) []int {
 			return out
 		}
 	}
+	// The first actor inside the object phrase: "welcomed a resumption of
+	// ties with Osgiliath", "condemned an attack by Osgiliath soldiers".
+	for _, o := range f.objs {
+		if t := g.firstActorBelow(o, 3); t >= 0 {
+			return g.conjuncts(t)
+		}
+	}
 	return f.objs
+}
+
+// firstActorBelow searches the nominal dependents of i breadth first, at
+// most depth levels down, for a token that stands for an actor.
+func (g *graph) firstActorBelow(i, depth int) int {
+	frontier := []int{i}
+	for d := 0; d < depth; d++ {
+		var next []int
+		for _, n := range frontier {
+			for _, k := range g.kids[n] {
+				switch g.baseRel(k) {
+				case "nmod", "compound", "amod", "appos", "flat", "obl":
+				default:
+					continue
+				}
+				if g.mentAt[k] >= 0 {
+					return k
+				}
+				next = append(next, k)
+			}
+		}
+		frontier = next
+	}
+	return -1
 }
 
 // nounSources: demonym adjectives ("American attacks"), possessors

@@ -1,0 +1,62 @@
+package analysis
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/dyad-project/dyad/internal/eval"
+)
+
+func sharedDir(t testing.TB) string {
+	t.Helper()
+	p := filepath.Join(repoRoot(t), "..", "shared", "data")
+	if _, err := os.Stat(p); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("shared data missing at %s (required under CI): %v", p, err)
+		}
+		t.Skipf("shared data not found at %s", p)
+	}
+	return p
+}
+
+// TestPetrarchValidationFloor codes PETRARCH's validation records with
+// their own (fictional) dictionaries and checks the share of expected
+// codings reproduced and that records expecting nothing get nothing.
+func TestPetrarchValidationFloor(t *testing.T) {
+	dir := filepath.Join(sharedDir(t), "dev", "petrarch-validation")
+	f, err := os.Open(filepath.Join(dir, "PETR.UnitTest.records.dev.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := eval.ReadPetrarchRecords(f, "PETR.UnitTest.records.dev.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dicts, err := eval.LoadPetrarchDicts(dir, "PETR.Validate.actors.txt", "PETR.Validate.agents.txt", "PETR.Validate.discards.txt", "PETR.Validate.verbs.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, err := PetrarchCoder(Options{}, dicts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs := eval.RunPetrarch(recs, code)
+	s := eval.SummarizePetrarch(outs)
+	if testing.Verbose() {
+		for _, o := range outs {
+			if o.Scorable && !o.Pass {
+				fmt.Printf("FAIL %s %q\n  want %v noevents=%v\n  got  %v\n", o.Record.ID, o.Record.Text, o.Record.Expected, o.Record.NoEvents, o.Got)
+			}
+		}
+	}
+	rate := float64(s.Found) / float64(s.Expected)
+	t.Logf("records %d passed %d; expected codings %d found %d (%.1f%%); no-event records %d with events %d; extra codings %d",
+		s.Records, s.Passed, s.Expected, s.Found, 100*rate, s.NoEventRecords, s.FalseHits, s.Extra)
+	const floor = 0.10
+	if rate < floor {
+		t.Errorf("reproduced %.1f%% of expected codings, floor %.0f%%", 100*rate, 100*floor)
+	}
+}
