@@ -35,9 +35,9 @@ type Options struct {
 	// NoCodebook codes with whatever codes the patterns give, unchecked
 	// (for dictionaries with test codes, such as PETRARCH's validation set).
 	NoCodebook bool
-	Patterns *cameo.Patterns   // nil: embedded verb patterns and ours
-	Coder    event.Options
-	MaxBytes int // 0: DefaultMaxBytes
+	Patterns   *cameo.Patterns // nil: embedded verb patterns and ours
+	Coder      event.Options
+	MaxBytes   int // 0: DefaultMaxBytes
 }
 
 // Analyzer runs every reading stage over a document. It is read-only after
