@@ -34,7 +34,7 @@ const Undetermined = "und"
 
 // sampleBytes is how much of a text Detect reads: enough for a confident
 // call, little enough to keep ingest fast on long articles.
-const sampleBytes = 2048
+const sampleBytes = 1024
 
 // minLetters is the fewest letters of the main script needed for a call;
 // CJK scripts carry more per character.
@@ -168,7 +168,7 @@ func Trigrams(text string, fn func(trigram string)) {
 var shared = sync.OnceValues(New)
 
 // Detect identifies the language of text with the embedded profiles. It
-// reads at most the first 2 KB. See Detector.Detect.
+// reads at most the first 1 KB. See Detector.Detect.
 func Detect(text string) Result {
 	d, err := shared()
 	if err != nil {

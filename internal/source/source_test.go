@@ -331,6 +331,11 @@ func newsServer(t *testing.T) *httptest.Server {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write(page)
 	})
+	mux.HandleFunc("/latin", func(w http.ResponseWriter, r *http.Request) {
+		// Declared only by the HTTP header, as many servers do.
+		w.Header().Set("Content-Type", "text/html; charset=iso-8859-1")
+		w.Write([]byte("<html><head><title>Pr\xe9sident</title></head><body><article><p>Le pr\xe9sident a re\xe7u mardi les repr\xe9sentants des syndicats pour discuter de la r\xe9forme des retraites et du budget.</p></article></body></html>"))
+	})
 	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-time.After(5 * time.Second):
@@ -381,11 +386,12 @@ func TestFeedURLFullText(t *testing.T) {
 
 func TestURLErrors(t *testing.T) {
 	srv := newsServer(t)
-	items := walk(t, []string{srv.URL + "/missing", srv.URL + "/article"}, Options{})
+	items := walk(t, []string{srv.URL + "/missing", srv.URL + "/article", srv.URL + "/latin"}, Options{})
 	got := summaries(items)
 	want := []string{
 		srv.URL + "/missing ERR fetch",
 		srv.URL + `/article html en title="UN council extends mission in South Sudan" outlet="Lakeside Courier" author="Daniel Ochieng" url="https://courier.example.net/world/unmiss-extended" date=2024-04-30T16:05:00Z`,
+		srv.URL + `/latin html fr title="Président" outlet="" author="" url="` + srv.URL + `/latin" date=`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("mismatch (-want +got):\n%s", diff)

@@ -1,0 +1,132 @@
+package source
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// sharedDir returns ../shared/data, skipping the test when it is absent
+// (failing under CI=true, where it must be present).
+func sharedDir(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Fatal("go.mod not found above the package directory")
+		}
+		dir = parent
+	}
+	p := filepath.Join(dir, "..", "shared", "data")
+	if _, err := os.Stat(p); err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("shared data missing under CI: %v", err)
+		}
+		tb.Skipf("shared data not present (%v)", err)
+	}
+	return p
+}
+
+// BenchmarkJSONL reads the 1,257 real articles of india-police-events
+// through Walk (JSON parsing, UTF-8 checks, language detection) and
+// reports documents per second.
+func BenchmarkJSONL(b *testing.B) {
+	path := filepath.Join(sharedDir(b), "dev", "india-police-events", "docs.jsonl")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	docs := 0
+	for b.Loop() {
+		n := 0
+		err := Walk(context.Background(), []string{"-"}, Options{Stdin: bytes.NewReader(data)}, func(it Item) error {
+			if it.Err != nil {
+				b.Fatalf("%v", it.Err)
+			}
+			n++
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if n != 1257 {
+			b.Fatalf("read %d documents, want 1257", n)
+		}
+		docs += n
+	}
+	b.ReportMetric(float64(docs)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// newsPage builds a realistic page around our article fixture: head
+// metadata, a long navigation menu, sidebars, comments and a footer, as
+// the pages of a news site carry (about 40 KB).
+func newsPage(tb testing.TB) []byte {
+	art, err := os.ReadFile("testdata/html/article.html")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s := string(art)
+	var nav strings.Builder
+	nav.WriteString(`<nav class="mega-menu"><ul>`)
+	for i := 0; i < 120; i++ {
+		nav.WriteString(`<li class="menu-item"><a href="/section/` + strings.Repeat("x", i%7+3) + `">Section link</a></li>`)
+	}
+	nav.WriteString(`</ul></nav>`)
+	var side strings.Builder
+	side.WriteString(`<aside class="sidebar">`)
+	for i := 0; i < 40; i++ {
+		side.WriteString(`<div class="teaser"><a href="/story"><img src="/img.jpg" alt="">Other story headline about a summit</a><span class="time">2 hours ago</span></div>`)
+	}
+	side.WriteString(`</aside><section class="comments">`)
+	for i := 0; i < 30; i++ {
+		side.WriteString(`<div class="comment"><p class="who">reader` + string(rune('a'+i%26)) + `</p><p>I do not agree with this at all.</p></div>`)
+	}
+	side.WriteString(`</section><script>var tracking = {"a": 1, "b": [1,2,3]};</script>`)
+	s = strings.Replace(s, "<main>", nav.String()+"<main>", 1)
+	s = strings.Replace(s, "</main>", "</main>"+side.String(), 1)
+	return []byte(s)
+}
+
+// BenchmarkHTML extracts text and metadata from a 40 KB news page and
+// reports documents per second.
+func BenchmarkHTML(b *testing.B) {
+	page := newsPage(b)
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		d, _, err := ParseHTML("page.html", page, "", "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if !strings.Contains(d.Text, "Russia and China abstained.") || strings.Contains(d.Text, "Other story headline") {
+			b.Fatalf("wrong text: %.200q", d.Text)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// BenchmarkHTMLSmall is BenchmarkHTML on the bare 2 KB article fixture.
+func BenchmarkHTMLSmall(b *testing.B) {
+	page, err := os.ReadFile("testdata/html/article.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		if _, _, err := ParseHTML("article.html", page, "", ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
