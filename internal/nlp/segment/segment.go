@@ -151,7 +151,7 @@ func (s *Segmenter) terminal(text string, tokens []nlp.Token, i int) (int, bool)
 		return -1, false
 	}
 	end := i
-	for end+1 < len(tokens) && isCloser(tokens[end+1].Text) && (tokens[end+1].Start == tokens[end].End || tokens[end+1].Text != `"` && tokens[end+1].Text != "'") {
+	for end+1 < len(tokens) && end-i < 4 && isCloser(tokens[end+1].Text) && (tokens[end+1].Start == tokens[end].End || tokens[end+1].Text != `"` && tokens[end+1].Text != "'") {
 		end++
 	}
 	if end+1 >= len(tokens) {

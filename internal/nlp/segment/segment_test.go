@@ -152,3 +152,28 @@ func FuzzSegment(f *testing.F) {
 		checkSentences(t, s, toks, sg.Segment(s, toks))
 	})
 }
+
+// TestLargeInputs runs inputs built to trigger quadratic behaviour; with
+// linear scanning each takes milliseconds, with a quadratic one minutes.
+func TestLargeInputs(t *testing.T) {
+	tk, sg := tokenize.New(), New()
+	const n = 1 << 17
+	for name, s := range map[string]string{
+		"closers":      "End." + strings.Repeat(" )", n),
+		"periods":      strings.Repeat(". ", n),
+		"newlines":     strings.Repeat("a\n", n),
+		"labels":       strings.Repeat("Q: ", n),
+		"datelines":    strings.Repeat("MOSCOW (Reuters) -\n", n/8),
+		"no boundary":  strings.Repeat("word ", n),
+		"abbreviation": strings.Repeat("U.S. ", n),
+	} {
+		toks := tk.Tokenize(s)
+		sents := sg.Segment(s, toks)
+		checkSentences(t, s, toks, sents)
+		for _, x := range sents {
+			if len(x.Tokens) > DefaultMaxTokens+2 {
+				t.Errorf("%s: sentence of %d tokens exceeds the bound", name, len(x.Tokens))
+			}
+		}
+	}
+}

@@ -150,7 +150,9 @@ func apostropheAt(s string, i int) int {
 // Token.Text == text[Token.Start:Token.End]; tokens are in order, do not
 // overlap and never contain whitespace. Head is set to -1 (unparsed).
 func (t *Tokenizer) Tokenize(text string) []nlp.Token {
-	out := make([]nlp.Token, 0, len(text)/5+1)
+	// Preallocate for typical text, but never more than a bounded amount:
+	// a huge input with few tokens must not reserve memory it won't use.
+	out := make([]nlp.Token, 0, min(len(text)/5+1, 1<<14))
 	n := len(text)
 	i := 0
 	for i < n {
@@ -185,6 +187,10 @@ func emit(out []nlp.Token, text string, a, b int) []nlp.Token {
 // chunk tokenizes text[a:b], a run without whitespace.
 func (t *Tokenizer) chunk(text string, a, b int, out []nlp.Token) []nlp.Token {
 	p := a
+	lastAt := strings.LastIndexByte(text[a:b], '@') // the last '@' in the chunk, or -1
+	if lastAt >= 0 {
+		lastAt += a
+	}
 	for p < b {
 		c := text[p]
 		if e := urlEnd(text, p, b); e > p {
@@ -193,7 +199,7 @@ func (t *Tokenizer) chunk(text string, a, b int, out []nlp.Token) []nlp.Token {
 			continue
 		}
 		if isWord, _ := wordAt(text, p); isWord || ((c == '@' || c == '#') && p+1 < b && isLetterByte(text[p+1])) {
-			out, p = t.word(text, p, b, out)
+			out, p = t.word(text, p, b, lastAt, out)
 			continue
 		}
 		if e := emoticonEnd(text, p, b); e > p {
@@ -266,18 +272,22 @@ func urlEnd(text string, p, b int) int {
 	e := b
 	// Trim trailing punctuation that more likely belongs to the sentence,
 	// keeping a closing bracket that balances an opening one in the URL.
+	paren := strings.Count(s, "(") - strings.Count(s, ")")    // opens minus closes in text[p:e]
+	bracket := strings.Count(s, "[") - strings.Count(s, "]") // same for square brackets
 	for e > p {
 		c := text[e-1]
 		if strings.IndexByte(".,;:!?\"'>", c) >= 0 {
 			e--
 			continue
 		}
-		if c == ')' && strings.Count(text[p:e], "(") < strings.Count(text[p:e], ")") {
+		if c == ')' && paren < 0 {
 			e--
+			paren++
 			continue
 		}
-		if c == ']' && strings.Count(text[p:e], "[") < strings.Count(text[p:e], "]") {
+		if c == ']' && bracket < 0 {
 			e--
+			bracket++
 			continue
 		}
 		if strings.HasSuffix(text[p:e], "”") || strings.HasSuffix(text[p:e], "’") {
@@ -308,7 +318,8 @@ func emoticonEnd(text string, p, b int) int {
 
 // word scans a word starting at text[p] (and any clitic that follows it),
 // appends the tokens and returns the position after them.
-func (t *Tokenizer) word(text string, p, b int, out []nlp.Token) ([]nlp.Token, int) {
+// lastAt is the position of the chunk's last '@' (or -1).
+func (t *Tokenizer) word(text string, p, b, lastAt int, out []nlp.Token) ([]nlp.Token, int) {
 	start := p
 	seg := p // start of the current hyphen/period segment
 	_, w := decode(text, p)
@@ -367,7 +378,7 @@ scan:
 				break scan
 			}
 			// "word.Next" with a long word before is a missing space.
-			if e-seg >= 3 && asciiClass[next] == cUpper && e+2 < b && asciiClass[text[e+2]] == cLower && allLetters(text[seg:e]) && strings.IndexByte(text[e:b], '@') < 0 {
+			if e-seg >= 3 && asciiClass[next] == cUpper && e+2 < b && asciiClass[text[e+2]] == cLower && allLetters(text[seg:e]) && lastAt < e {
 				break scan
 			}
 			e++

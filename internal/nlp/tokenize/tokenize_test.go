@@ -126,3 +126,26 @@ func FuzzTokenize(f *testing.F) {
 		checkInvariants(t, s, tk.Tokenize(s))
 	})
 }
+
+// TestLargeInputs runs inputs built to trigger quadratic behaviour; with
+// linear scanning each takes milliseconds, with a quadratic one minutes.
+func TestLargeInputs(t *testing.T) {
+	tk := New()
+	const n = 1 << 18
+	for name, s := range map[string]string{
+		"url with closers":   "http://x.org/" + strings.Repeat(")", n),
+		"dotted words and @": strings.Repeat("abc.Def.", n/8) + "@x",
+		"hyphen digits":      strings.Repeat("1-", n/2),
+		"apostrophes":        strings.Repeat("a'", n/2),
+		"abbreviations":      strings.Repeat("A.)", n/3),
+		"no spaces":          strings.Repeat("x", n),
+		"only spaces":        strings.Repeat(" \u00a0", n/3),
+		"dashes":             strings.Repeat("—", n/3),
+	} {
+		toks := tk.Tokenize(s)
+		checkInvariants(t, s, toks)
+		if len(toks) == 0 && strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", "")) != "" {
+			t.Errorf("%s: no tokens", name)
+		}
+	}
+}
