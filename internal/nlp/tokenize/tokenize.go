@@ -272,7 +272,7 @@ func urlEnd(text string, p, b int) int {
 	e := b
 	// Trim trailing punctuation that more likely belongs to the sentence,
 	// keeping a closing bracket that balances an opening one in the URL.
-	paren := strings.Count(s, "(") - strings.Count(s, ")")    // opens minus closes in text[p:e]
+	paren := strings.Count(s, "(") - strings.Count(s, ")")   // opens minus closes in text[p:e]
 	bracket := strings.Count(s, "[") - strings.Count(s, "]") // same for square brackets
 	for e > p {
 		c := text[e-1]
