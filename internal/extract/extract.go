@@ -34,6 +34,11 @@ import (
 // The x/net/html parser itself refuses more than 512 open elements.
 const MaxDepth = 512
 
+// MaxElements is the most elements a page may have. News pages have a few
+// thousand; readability's scoring passes take seconds past a hundred
+// thousand, so larger pages are refused with ErrTooLarge.
+const MaxElements = 100_000
+
 // MinWords is the fewest words an article text may have. Readability
 // falls back to whatever text a page has, so a page of links alone would
 // otherwise yield "Home Sport Contact" as its article.
@@ -42,6 +47,7 @@ const MinWords = 10
 // Errors a caller can test for with errors.Is.
 var (
 	ErrTooDeep      = errors.New("html nested too deeply")
+	ErrTooLarge     = errors.New("html has too many elements")
 	ErrNoText       = errors.New("no text")
 	ErrInvalidUTF8  = errors.New("invalid UTF-8")
 	ErrCharset      = errors.New("unknown charset")
@@ -74,8 +80,8 @@ func HTML(page []byte, pageURL *url.URL) (Page, error) {
 	if off := invalidUTF8(page); off >= 0 {
 		return Page{}, fmt.Errorf("%w at byte %d", ErrInvalidUTF8, off)
 	}
-	if d, off := nestingDepth(page); d > MaxDepth {
-		return Page{}, fmt.Errorf("%w: more than %d open elements at byte %d", ErrTooDeep, MaxDepth, off)
+	if err := checkShape(page); err != nil {
+		return Page{}, err
 	}
 	root, err := parseHTML(page)
 	if err != nil {
@@ -132,8 +138,8 @@ func Fragment(s string) (string, error) {
 	if !strings.ContainsAny(s, "<&") {
 		return tidyText(s), nil
 	}
-	if d, off := nestingDepth([]byte(s)); d > MaxDepth {
-		return "", fmt.Errorf("%w: more than %d open elements at byte %d", ErrTooDeep, MaxDepth, off)
+	if err := checkShape([]byte(s)); err != nil {
+		return "", err
 	}
 	nodes, err := parseFragment(s)
 	if err != nil {

@@ -136,6 +136,8 @@ func TestHTMLErrors(t *testing.T) {
 	}{
 		{"nested divs", strings.Repeat("<div>", 100000) + "x", ErrTooDeep, "html nested too deeply: more than 512 open elements at byte 2560"},
 		{"nested spans", "<p>" + strings.Repeat("<span><b>", 5000), ErrTooDeep, "html nested too deeply: more than 512 open elements at byte 2307"},
+		{"self-closing divs", strings.Repeat("<div/>", 100000) + "x", ErrHTMLSyntax, "unparsable html: html: open stack of elements exceeds 512 nodes"},
+		{"too many elements", strings.Repeat("<p>a", MaxElements+1), ErrTooLarge, "html has too many elements: more than 100000 at byte 400000"},
 		{"nav only", "<html><body><nav><a href='/'>Home</a> <a href='/x'>World</a></nav></body></html>", ErrNoText,
 			"no text: the readable part of the page has 2 words, want at least 10"},
 		{"invalid utf-8", "<p>caf\xe9</p>", ErrInvalidUTF8, "invalid UTF-8 at byte 6"},

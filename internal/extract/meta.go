@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -25,20 +26,40 @@ var voidElement = map[atom.Atom]bool{
 	atom.Source: true, atom.Track: true, atom.Wbr: true, atom.Param: true, atom.Keygen: true,
 }
 
-// nestingDepth scans the tokens of page and returns an upper estimate of
-// its deepest element nesting, stopping early (with the byte offset) once
-// it passes MaxDepth. It runs in time linear in len(page).
-func nestingDepth(page []byte) (depth, offset int) {
+// checkShape refuses pages nested deeper than MaxDepth or with more than
+// MaxElements elements, in one linear pass over the tokens.
+func checkShape(page []byte) error {
+	d, n, off := shape(page)
+	if d > MaxDepth {
+		return fmt.Errorf("%w: more than %d open elements at byte %d", ErrTooDeep, MaxDepth, off)
+	}
+	if n > MaxElements {
+		return fmt.Errorf("%w: more than %d at byte %d", ErrTooLarge, MaxElements, off)
+	}
+	return nil
+}
+
+// shape scans the tokens of page and returns an upper estimate of its
+// deepest element nesting and its element count, stopping early (with the
+// byte offset) once either passes its limit.
+func shape(page []byte) (depth, elements, offset int) {
 	z := html.NewTokenizer(bytes.NewReader(page))
 	z.SetMaxBuf(0)
-	d, maxD, pos := 0, 0, 0
+	d, maxD, n, pos := 0, 0, 0, 0
 	for {
 		tt := z.Next()
 		raw := len(z.Raw())
 		switch tt {
 		case html.ErrorToken:
-			return maxD, pos
-		case html.StartTagToken:
+			return maxD, n, pos
+		case html.StartTagToken, html.SelfClosingTagToken:
+			n++
+			if n > MaxElements {
+				return maxD, n, pos
+			}
+			if tt == html.SelfClosingTagToken {
+				break
+			}
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
 			if voidElement[a] || impliedEnd[a] {
@@ -49,7 +70,7 @@ func nestingDepth(page []byte) (depth, offset int) {
 				maxD = d
 			}
 			if d > MaxDepth {
-				return d, pos
+				return d, n, pos
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()

@@ -55,6 +55,8 @@ func ParseHTML(origin string, data []byte, contentType, pageURL string) (doc.Doc
 // htmlError maps extract's errors onto ours, keeping the message.
 func htmlError(err error) error {
 	switch {
+	case errors.Is(err, extract.ErrTooLarge):
+		return fmt.Errorf("%w: %w", ErrTooLarge, err)
 	case errors.Is(err, extract.ErrTooDeep), errors.Is(err, extract.ErrHTMLSyntax), errors.Is(err, extract.ErrCharset):
 		return fmt.Errorf("%w html: %w", ErrMalformed, err)
 	}

@@ -189,7 +189,8 @@ func (r *reader) path(p string) error {
 	if !fi.IsDir() {
 		return r.file(p, fi)
 	}
-	return filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
+	files := 0
+	err = filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
 		if err != nil {
 			// An unreadable subdirectory or file: report it and go on.
 			if ferr := r.fail(path, "", unwrapPathError(err)); ferr != nil {
@@ -217,8 +218,13 @@ func (r *reader) path(p string) error {
 		if err != nil {
 			return r.fail(path, "", unwrapPathError(err))
 		}
+		files++
 		return r.file(path, fi)
 	})
+	if err == nil && files == 0 {
+		return r.fail(p, "", fmt.Errorf("%w: directory has no files named *%s (optionally .gz)", ErrEmpty, strings.Join(Extensions, ", *")))
+	}
+	return err
 }
 
 // wanted reports whether a directory walk reads a file of this name.

@@ -147,12 +147,17 @@ func TestBadInput(t *testing.T) {
 	if err := os.WriteFile(nested, []byte("<html><body>"+strings.Repeat("<div>", 100000)+"deep"+strings.Repeat("</div>", 100000)+"</body></html>"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	emptyDir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(emptyDir, "notes.md"), []byte("not news"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		input    string
 		opts     Options
 		wantKind string
 		wantMsg  string
 	}{
+		{emptyDir, Options{}, "empty", emptyDir + ": empty input: directory has no files named *.txt, *.html, *.htm, *.xml, *.rss, *.atom, *.jsonl, *.json, *.ndjson (optionally .gz)"},
 		{"testdata/bad/binary.txt", Options{}, "binary", "testdata/bad/binary.txt: binary data, not text (NUL byte at offset 6)"},
 		{"testdata/bad/empty.txt", Options{}, "empty", "testdata/bad/empty.txt: empty input"},
 		{"testdata/bad/blank.txt", Options{}, "empty", "testdata/bad/blank.txt: empty input"},
