@@ -22,6 +22,7 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -35,7 +36,7 @@ type Lemmatizer struct {
 	exact map[string]string // form \x00 UPOS \x00 XPOS → lemma
 	byPOS map[string]string // form \x00 UPOS → majority lemma over XPOS
 	exc   [4]map[string]string
-	lex   [4]map[string]bool
+	lex   [4][]string // sorted lemmas per class
 }
 
 // word classes indexing exc and lex
@@ -67,7 +68,6 @@ func Load(r io.Reader) (*Lemmatizer, error) {
 	l := &Lemmatizer{exact: map[string]string{}, byPOS: map[string]string{}}
 	for i := range l.exc {
 		l.exc[i] = map[string]string{}
-		l.lex[i] = map[string]bool{}
 	}
 	type best struct {
 		lemma string
@@ -82,7 +82,7 @@ func Load(r io.Reader) (*Lemmatizer, error) {
 		if s == "" || s[0] == '#' {
 			continue
 		}
-		f := strings.Split(s, "\t")
+		f := strings.SplitN(s, "\t", 7)
 		switch {
 		case f[0] == "ewt" && len(f) == 6:
 			n, err := strconv.Atoi(f[5])
@@ -107,7 +107,7 @@ func Load(r io.Reader) (*Lemmatizer, error) {
 			if !ok {
 				return nil, fmt.Errorf("line %d: unknown word class %q", line, f[1])
 			}
-			l.lex[c][f[2]] = true
+			l.lex[c] = append(l.lex[c], f[2])
 		default:
 			return nil, fmt.Errorf("line %d: unknown record %q with %d fields", line, f[0], len(f))
 		}
@@ -117,6 +117,11 @@ func Load(r io.Reader) (*Lemmatizer, error) {
 	}
 	if len(l.exact) == 0 || len(l.lex[verb]) == 0 {
 		return nil, fmt.Errorf("no ewt or lex records in %d lines", line)
+	}
+	for c := range l.lex {
+		if !slices.IsSorted(l.lex[c]) {
+			slices.Sort(l.lex[c])
+		}
 	}
 	for k, b := range pos {
 		l.byPOS[k] = b.lemma
@@ -176,7 +181,7 @@ func (l *Lemmatizer) Lemma(word, upos, xpos string) string {
 		if xpos == "NNPS" {
 			cands := nounCandidates(lower)
 			for _, c := range cands {
-				if l.lex[noun][c] {
+				if l.known(noun, c) {
 					return word[:1] + c[1:]
 				}
 			}
@@ -230,6 +235,12 @@ func classOfXPOS(xpos string) int {
 	return -1
 }
 
+// known reports whether w is a WordNet lemma of class.
+func (l *Lemmatizer) known(class int, w string) bool {
+	_, ok := slices.BinarySearch(l.lex[class], w)
+	return ok
+}
+
 // rules applies the suffix rules for class to the lower-case word w.
 func (l *Lemmatizer) rules(w string, class int, xpos string) string {
 	var cands []string
@@ -246,7 +257,7 @@ func (l *Lemmatizer) rules(w string, class int, xpos string) string {
 		lexClass = adj // "faster" → "fast" is found among adjectives too
 	}
 	for _, c := range cands {
-		if l.lex[lexClass][c] || class == adv && l.lex[adv][c] {
+		if l.known(lexClass, c) || class == adv && l.known(adv, c) {
 			return c
 		}
 	}
