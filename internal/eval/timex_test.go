@@ -122,3 +122,26 @@ func TestTimexAquaint(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReadTimeML checks that any input gives a document whose TIMEX3
+// offsets lie inside its text, or an error naming the file.
+func FuzzReadTimeML(f *testing.F) {
+	f.Add(`<TimeML><DCT><TIMEX3 tid="t0" value="2000-01-05" functionInDocument="CREATION_TIME">x</TIMEX3></DCT><TEXT>On <TIMEX3 tid="t1" type="DATE" value="2000-01-05">Wednesday</TIMEX3> it rained.</TEXT></TimeML>`)
+	f.Add(`<TimeML><TEXT><TIMEX3><TIMEX3>a</TIMEX3></TIMEX3></TEXT></TimeML>`)
+	f.Add(`<TEXT>&amp;<TIMEX3 value="x">`)
+	f.Add("")
+	f.Fuzz(func(t *testing.T, src string) {
+		d, err := eval.ReadTimeML(strings.NewReader(src), "fuzz.tml")
+		if err != nil {
+			if !strings.Contains(err.Error(), "fuzz.tml") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		for _, g := range d.Timexs {
+			if g.Start < 0 || g.Start > g.End || g.End > len(d.Text) || d.Text[g.Start:g.End] != g.Text {
+				t.Fatalf("bad TIMEX3 %+v in %q", g, d.Text)
+			}
+		}
+	})
+}

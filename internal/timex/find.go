@@ -2,13 +2,15 @@ package timex
 
 import (
 	"strings"
+	"sync"
 	"time"
 )
 
 // Recognizer finds temporal expressions. It holds only its word list and
 // is safe for concurrent use.
 type Recognizer struct {
-	lx lexicon
+	lx   lexicon
+	toks sync.Pool // *[]tok scratch buffers
 }
 
 // New returns a Recognizer with the built-in English word list.
@@ -41,7 +43,17 @@ func (r *Recognizer) Find(text string, ref time.Time) []Expr {
 // FindWith is Find with the tense of each tense-dependent expression asked
 // of tense first (nil: always the heuristic).
 func (r *Recognizer) FindWith(text string, ref time.Time, tense TenseFunc) []Expr {
-	toks := r.lx.tokenize(text, make([]tok, 0, len(text)/5+4))
+	buf, _ := r.toks.Get().(*[]tok)
+	if buf == nil {
+		buf = new([]tok)
+	}
+	toks := r.lx.tokenize(text, (*buf)[:0])
+	defer func() {
+		if cap(toks) <= 1<<16 { // keep small buffers only
+			*buf = toks[:0]
+			r.toks.Put(buf)
+		}
+	}()
 	m := &matcher{text: text, t: toks}
 	dmy, mdy := 0, 0
 	for k := range toks {

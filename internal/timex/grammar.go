@@ -217,7 +217,7 @@ func withPOD(s sem, code string) sem {
 // pod reads a part of the day at i ("morning", "night").
 func (m *matcher) pod(i int) (string, bool) {
 	if m.has(i, cPOD) && !m.t[i].upper || m.has(i, cPOD) {
-		return m.t[i].e.code, true
+		return m.t[i].e.code.String(), true
 	}
 	return "", false
 }
@@ -229,7 +229,13 @@ func (m *matcher) match(i int) (int, sem, string) {
 		return 0, sem{}, ""
 	}
 	m.depth++
-	defer func() { m.depth-- }()
+	j, s, r := m.matchAt(i)
+	m.depth--
+	return j, s, r
+}
+
+// matchAt is match without the depth bookkeeping.
+func (m *matcher) matchAt(i int) (int, sem, string) {
 	t := m.t[i]
 	switch t.kind {
 	case kNum:

@@ -279,7 +279,7 @@ func (m *matcher) relLed(i int) (int, sem, string) {
 	case t.e.cls&cPOD != 0 && !t.upper:
 		switch {
 		case m.word(i, "this"):
-			return j + 1, withPOD(sem{kind: sDeictic, typ: Date, n: 0}, t.e.code), "this-pod"
+			return j + 1, withPOD(sem{kind: sDeictic, typ: Date, n: 0}, t.e.code.String()), "this-pod"
 		case m.word(i, "last") && m.word(j, "night"):
 			return j + 1, sem{kind: sDeictic, typ: Date, n: -1}, "last-night"
 		}
@@ -351,7 +351,7 @@ func (m *matcher) modLed(i int) (int, sem, string) {
 	} else if m.has(j, cSeason) {
 		end, s, r = m.season(j, relBare)
 		if end == 0 {
-			end, s, r = j+1, sem{kind: sSeason, typ: Date, code: m.t[j].e.code, rel: relBare}, "season"
+			end, s, r = j+1, sem{kind: sSeason, typ: Date, code: m.t[j].e.code.String(), rel: relBare}, "season"
 		}
 	} else {
 		end, s, r = m.match(j)
@@ -419,7 +419,7 @@ func (m *matcher) set(i int) (int, sem, string) {
 		if t.upper && !m.sentenceStart(i) || i+1 < len(m.t) && m.t[i+1].kind == kWord && m.t[i+1].upper {
 			return 0, sem{}, ""
 		}
-		return i + 1, sem{kind: sLiteral, typ: Set, code: t.e.code, prec: PrecVague}, "set-adverb"
+		return i + 1, sem{kind: sLiteral, typ: Set, code: t.e.code.String(), prec: PrecVague}, "set-adverb"
 	}
 	j := i + 1
 	n := 10
@@ -438,7 +438,7 @@ func (m *matcher) set(i int) (int, sem, string) {
 	case u.e.cls&cWeekday != 0 && u.upper && n == 10:
 		return j + 1, sem{kind: sLiteral, typ: Set, code: "XXXX-WXX-" + itoa(isoDay(int(u.e.val))), prec: PrecVague}, "set-weekday"
 	case u.e.cls&cPOD != 0 && n == 10:
-		return j + 1, sem{kind: sLiteral, typ: Set, code: "XXXX-XX-XXT" + u.e.code, prec: PrecVague}, "set-pod"
+		return j + 1, sem{kind: sLiteral, typ: Set, code: "XXXX-XX-XXT" + u.e.code.String(), prec: PrecVague}, "set-pod"
 	case u.e.cls&cMonth != 0 && u.upper && n == 10 && !u.e.abbr:
 		return j + 1, sem{kind: sLiteral, typ: Set, code: "XXXX-" + pad2(int(u.e.val)), prec: PrecVague}, "set-month"
 	}
@@ -467,7 +467,7 @@ func (m *matcher) holiday(i int) (int, sem, string) {
 	if !t.upper {
 		return 0, sem{}, ""
 	}
-	code := t.e.code
+	code := t.e.code.String()
 	j := i + 1
 	needDay := false
 	switch code {
@@ -535,7 +535,7 @@ func (m *matcher) season(j, rel int) (int, sem, string) {
 	if !m.has(j, cSeason) {
 		return 0, sem{}, ""
 	}
-	s := sem{kind: sSeason, typ: Date, code: m.t[j].e.code, rel: rel}
+	s := sem{kind: sSeason, typ: Date, code: m.t[j].e.code.String(), rel: rel}
 	k := j + 1
 	if y, k2 := m.year(k); y != 0 {
 		s.y = y

@@ -62,9 +62,27 @@ type entry struct {
 	val    int8 // month 1-12, weekday 0-6 (Sunday 0), number, ordinal, rel (-1 last, 0 this, 1 next)
 	unit   unit
 	plural bool
-	abbr   bool   // abbreviation that may take a full stop (jan, wed)
-	code   string // part of day (MO, AF, EV, NI), season (SP, SU, FA, WI), set unit, holiday key
-	n2     int16  // second value: number word value beyond int8, hour of a mid-time
+	abbr   bool  // abbreviation that may take a full stop (jan, wed)
+	code   code  // part of day (MO, AF, EV, NI), season (SP, SU, FA, WI), set unit, holiday key
+	n2     int16 // second value: number word value beyond int8, hour of a mid-time
+}
+
+// code is a short word code kept inline, so tokens hold no pointers and
+// cost the garbage collector nothing.
+type code [12]byte
+
+func mkCode(s string) (c code) {
+	copy(c[:], s)
+	return c
+}
+
+// String returns the code as text.
+func (c code) String() string {
+	n := 0
+	for n < len(c) && c[n] != 0 {
+		n++
+	}
+	return string(c[:n])
 }
 
 // tokKind is the shape of a token.
@@ -120,7 +138,7 @@ func newLexicon() lexicon {
 		if e.abbr {
 			old.abbr = true
 		}
-		if e.code != "" {
+		if e.code != (code{}) {
 			old.code = e.code
 		}
 		if e.n2 != 0 {
@@ -187,10 +205,10 @@ func newLexicon() lexicon {
 	add("twenty-first", entry{cls: cOrd, val: 21})
 	for w, c := range map[string]string{"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
 		"mornings": "MO", "afternoons": "AF", "evenings": "EV", "nights": "NI", "overnight": "NI"} {
-		add(w, entry{cls: cPOD, code: c})
+		add(w, entry{cls: cPOD, code: mkCode(c)})
 	}
 	for w, c := range map[string]string{"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"} {
-		add(w, entry{cls: cSeason, code: c})
+		add(w, entry{cls: cSeason, code: mkCode(c)})
 	}
 	for _, w := range []string{"today", "yesterday", "tomorrow", "tonight", "now", "currently", "nowadays",
 		"recently", "lately", "soon", "presently"} {
@@ -205,7 +223,7 @@ func newLexicon() lexicon {
 	}
 	for w, c := range map[string]string{"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
 		"yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "quarterly": "P3M"} {
-		add(w, entry{cls: cSetAdv, code: c})
+		add(w, entry{cls: cSetAdv, code: mkCode(c)})
 	}
 	for _, w := range []string{"at", "more", "less", "up", "these", "once", "twice", "that"} {
 		add(w, entry{cls: cPhrase})
@@ -233,7 +251,7 @@ func newLexicon() lexicon {
 	for w, c := range map[string]string{"christmas": "christmas", "thanksgiving": "thanksgiving",
 		"easter": "easter", "halloween": "halloween", "new": "newyear", "election": "election",
 		"independence": "independence", "valentine": "valentine", "labor": "labor", "memorial": "memorial"} {
-		add(w, entry{cls: cHoliday, code: c})
+		add(w, entry{cls: cHoliday, code: mkCode(c)})
 	}
 	add("noon", entry{cls: cMidTime, n2: 12})
 	add("midday", entry{cls: cMidTime, n2: 12})
