@@ -12,7 +12,9 @@
 //     "St.") and initials ("F.") never end a sentence;
 //   - at a blank line, and at a line break unless the text is hard-wrapped
 //     (many long lines without final punctuation); a headline without final
-//     punctuation is therefore its own sentence;
+//     punctuation is therefore its own sentence. In hard-wrapped text a line
+//     break ends a sentence after a short line (under 40 bytes) that does
+//     not end with a comma, a dash or a joining word;
 //   - before a line that starts with a bullet, a numbered item, or a speaker
 //     or interview label ("Q:", "A:", "Question:", "Ahmadian:"), even in
 //     hard-wrapped text;
@@ -80,7 +82,7 @@ func (s *Segmenter) Segment(text string, tokens []nlp.Token) []nlp.Sentence {
 		tok := tokens[i]
 		if i > sentStart {
 			nl := newlines(text, tokens[i-1].End, tok.Start)
-			if nl >= 2 || (nl == 1 && (!wrapped || s.lineOpener(tokens, i))) || (nl == 0 && i-sentStart >= s.maxTokens()) {
+			if nl >= 2 || (nl == 1 && (!wrapped || s.lineOpener(tokens, i) || shortLine(text, tokens[i-1]))) || (nl == 0 && i-sentStart >= s.maxTokens()) {
 				bounds = append(bounds, len(out))
 				sentStart, datelineChecked = i, false
 			}
@@ -377,6 +379,21 @@ func isUpperWord(t string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// shortLine reports whether the line ending with tok is short and does not
+// end with a word or mark that continues onto the next line: in
+// hard-wrapped text such a line is a headline, a byline or a signature.
+func shortLine(text string, tok nlp.Token) bool {
+	start := strings.LastIndexByte(text[:tok.Start], '\n') + 1
+	if tok.End-start >= 40 {
+		return false
+	}
+	switch strings.ToLower(tok.Text) {
+	case ",", ";", "-", "--", "and", "or", "but", "of", "the", "a", "to", "in":
+		return false
+	}
+	return true
 }
 
 // hardWrapped reports whether text looks hard-wrapped: several long lines

@@ -83,6 +83,8 @@ func TestSegment(t *testing.T) {
 			[]string{"Demands :", "- a ceasefire", "- prisoner exchange", "1 . first item", "2 . second item"}},
 		{"hard wrapped", "The minister said the talks, which began on Monday in the capital,\nwould continue until an agreement was reached between the sides\nor until one of the parties walked out of the negotiations.",
 			[]string{"The minister said the talks , which began on Monday in the capital , would continue until an agreement was reached between the sides or until one of the parties walked out of the negotiations ."}},
+		{"headline over hard wrapped text", "Talks stall in Geneva\nThe minister said the talks, which began on Monday in the capital,\nwould continue until an agreement was reached between the sides\nor until one of the parties walked out.",
+			[]string{"Talks stall in Geneva", "The minister said the talks , which began on Monday in the capital , would continue until an agreement was reached between the sides or until one of the parties walked out ."}},
 		{"empty", "", nil},
 		{"only spaces", " \n\n ", nil},
 	} {
