@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/dyad-project/dyad/internal/analysis"
 	"github.com/dyad-project/dyad/internal/doc"
 	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/source"
 )
 
 // maxCodeInput bounds what "dyad code" reads from one file or stdin.
@@ -47,7 +49,30 @@ func runCode(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	d := doc.Document{ID: doc.ContentID(text), Text: text, Published: pub, Outlet: *outlet, Origin: fs.Arg(0), Lang: "en"}
+	// Files go through the source readers, so headers ("Date:", "Source:")
+	// and HTML pages become metadata and clean text.
+	var d doc.Document
+	var rerr error
+	switch ext := strings.ToLower(filepath.Ext(fs.Arg(0))); ext {
+	case ".html", ".htm":
+		d, _, rerr = source.ParseHTML(fs.Arg(0), []byte(text), "text/html", "")
+	default:
+		d, _, rerr = source.ParseText(fs.Arg(0), []byte(text))
+	}
+	if rerr != nil {
+		return rerr
+	}
+	d.ID = doc.ContentID(d.Text)
+	if !pub.IsZero() {
+		d.Published = pub
+	}
+	if *outlet != "" {
+		d.Outlet = *outlet
+	}
+	if d.Lang == "" {
+		d.Lang = "en"
+	}
+	text = d.Text
 	res := an.Analyze(d)
 	if res.Skipped != "" {
 		fmt.Fprintf(stderr, "skipped: %s\n", res.Skipped)

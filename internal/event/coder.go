@@ -480,7 +480,7 @@ func (c *Coder) build(in Input, si int, g *graph, cd candidate, speaker *Actor) 
 		e.Attributed = st.speaker
 	case speaker != nil:
 		e.Attributed = speaker
-		if e.Status == Asserted {
+		if e.Status == Asserted && !(speaker.Sector == "MED" && speaker.Name == in.Outlet) {
 			e.Status = Reported
 		}
 	case in.Outlet != "":

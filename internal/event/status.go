@@ -3,6 +3,8 @@ package event
 import (
 	"regexp"
 	"strings"
+
+	"github.com/dyad-project/dyad/internal/doc"
 )
 
 // Cue words, by lemma.
@@ -267,64 +269,63 @@ func (g *graph) speaker(v int) *Actor {
 }
 
 // interview labels: "Q:", "A:" or a speaker name at the start of a line.
-var labelRE = regexp.MustCompile(`^\s*(Q|A|[A-Z][A-Za-z.' -]{1,40}):\s`)
+var labelRE = regexp.MustCompile(`(?m)^[ \t]*(Q|A|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,4}):[ \t]`)
 
-// interviewSpeakers attributes the sentences of an interview: lines that
-// start with "A:" belong to the interviewee, named by a later "Name:" label
-// or by the first person-like actor of the introduction; lines with a
-// "Name:" label belong to that name. It returns a speaker per sentence (nil
-// when the sentence is not an answer).
+// headerLabels start lines of metadata, not speech.
+var headerLabels = set("Title", "Date", "Source", "URL", "Author", "Published", "Updated", "Byline", "Photo", "Note", "Related", "Tags", "Section", "Editor's note", "Read more", "See also", "Correction", "Update", "Dateline", "Location", "Subject", "From", "To", "Sent")
+
+// interviewer names introduce an interviewee in the introduction.
+var intervieweeRE = regexp.MustCompile(`(?:(?:Dr|Prof|Mr|Ms|Mrs|Gen|Amb)\.|Professor|General|Ambassador|spoke (?:to|with)|interviewed|interview with)\s+((?:[A-Z][a-z]+\.?\s+){0,2}[A-Z][a-z]+)`)
+
+// interviewSpeakers attributes the sentences of an interview. A text is an
+// interview when it has both "Q:" and "A:" lines, or a speaker label used on
+// two lines or more. Answers ("A:" or a label that is not the outlet's)
+// belong to the interviewee: the person the introduction names ("We spoke
+// to Dr. Leila Haddad"), or the label itself; questions ("Q:" or the
+// outlet's label) belong to the outlet. It returns a speaker per sentence,
+// nil outside the labelled blocks.
 func interviewSpeakers(in Input) []*Actor {
 	out := make([]*Actor, len(in.Sentences))
-	if !strings.Contains(in.Text, "Q:") && !strings.Contains(in.Text, "A:") && !labelRE.MatchString(in.Text) {
-		hasLabel := false
-		for _, line := range strings.Split(in.Text, "\n") {
-			if labelRE.MatchString(line) {
-				hasLabel = true
-				break
-			}
-		}
-		if !hasLabel {
-			return out
-		}
-	}
-	// Find line starts and their labels.
 	type block struct {
 		start int
 		label string
 	}
 	var blocks []block
-	off := 0
-	labels := 0
-	for _, line := range strings.SplitAfter(in.Text, "\n") {
-		if m := labelRE.FindStringSubmatch(line); m != nil {
-			blocks = append(blocks, block{off, m[1]})
-			labels++
+	counts := map[string]int{}
+	for _, m := range labelRE.FindAllStringSubmatchIndex(in.Text, 64*1024) {
+		l := in.Text[m[2]:m[3]]
+		if headerLabels[l] {
+			continue
 		}
-		off += len(line)
+		blocks = append(blocks, block{m[0], l})
+		counts[l]++
 	}
-	if labels < 2 {
+	named := ""
+	for l, n := range counts {
+		if l != "Q" && l != "A" && l != in.Outlet && n >= 2 {
+			named = l
+		}
+	}
+	if !(counts["Q"] > 0 && counts["A"] > 0) && named == "" {
 		return out
 	}
-	// The interviewee: the first coded mention before the first label.
+	// The interviewee.
 	var interviewee *Actor
-	if len(blocks) > 0 {
-		for si, ms := range in.Mentions {
-			if si < len(in.Sentences) && in.Sentences[si].Start >= blocks[0].start {
-				break
-			}
-			for _, m := range ms {
-				if m.Code != "" && (m.Sector != "" || strings.Contains(m.Text, " ")) {
-					sp := m.Span
-					interviewee = &Actor{Code: m.Code, Name: m.Name, Text: m.Text, Span: &sp, Country: m.Country, Sector: m.Sector}
-					break
+	intro := in.Text[:blocks[0].start]
+	if m := intervieweeRE.FindStringSubmatchIndex(intro); m != nil {
+		name := intro[m[2]:m[3]]
+		sp := doc.Span{Start: m[2], End: m[3]}
+		interviewee = &Actor{Name: name, Text: name, Span: &sp}
+		// A dictionary actor at the same place gives the code.
+		for _, ms := range in.Mentions {
+			for _, mm := range ms {
+				if mm.Span.Start < sp.End && sp.Start < mm.Span.End && mm.Code != "" {
+					interviewee.Code, interviewee.Country, interviewee.Sector, interviewee.Name = mm.Code, mm.Country, mm.Sector, mm.Name
 				}
-			}
-			if interviewee != nil {
-				break
 			}
 		}
 	}
+	outlet := &Actor{Name: in.Outlet, Sector: "MED"}
 	for si := range in.Sentences {
 		st := in.Sentences[si].Start
 		var cur *block
@@ -337,14 +338,17 @@ func interviewSpeakers(in Input) []*Actor {
 			continue
 		}
 		switch {
-		case cur.label == "Q":
+		case cur.label == "Q" || cur.label == in.Outlet:
+			if in.Outlet != "" {
+				out[si] = outlet
+			}
 		case cur.label == "A":
 			out[si] = interviewee
 		default:
-			name := strings.TrimSpace(cur.label)
-			out[si] = &Actor{Name: name, Text: name}
-			if interviewee != nil && strings.Contains(interviewee.Text, name) {
+			if interviewee != nil && strings.Contains(interviewee.Text, cur.label) {
 				out[si] = interviewee
+			} else {
+				out[si] = &Actor{Name: cur.label, Text: cur.label}
 			}
 		}
 	}
