@@ -156,6 +156,9 @@ func (s *Segmenter) terminal(text string, tokens []nlp.Token, i int) (int, bool)
 	for end+1 < len(tokens) && end-i < 4 && isCloser(tokens[end+1].Text) && (tokens[end+1].Start == tokens[end].End || tokens[end+1].Text != `"` && tokens[end+1].Text != "'") {
 		end++
 	}
+	if end > i && end+1 < len(tokens) && classify(tokens[end+1].Text) == stop && tokens[end+1].Start == tokens[end].End {
+		end++ // a period doubled after the quote: `owners.”.`
+	}
 	if end+1 >= len(tokens) {
 		return end, kind == abbrevPeriod
 	}

@@ -46,6 +46,8 @@ func TestSegment(t *testing.T) {
 			[]string{`He said " No . "`, "Then he left ."}},
 		{"quote inside", `"Are you ready?" she asked.`,
 			[]string{`" Are you ready ? " she asked .`}},
+		{"period after quote", "“We aim to win.”. Determining it is hard.",
+			[]string{"“ We aim to win . ” .", "Determining it is hard ."}},
 		{"curly quote", "He said “We will fight.” Talks ended.",
 			[]string{"He said “ We will fight . ”", "Talks ended ."}},
 		{"ellipsis", "They waited... and waited. Then... Nothing happened.",
