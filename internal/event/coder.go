@@ -61,6 +61,10 @@ type Options struct {
 	// Uncoded lets noun phrases without an actor mention stand as actors
 	// with an empty code (used by evaluations that score spans, not codes).
 	Uncoded bool
+	// PhraseSpans makes an actor's span the whole noun phrase of the
+	// argument ("the Croatian government's request") instead of the
+	// actor mention inside it.
+	PhraseSpans bool
 }
 
 // Coder turns parsed, actor-annotated sentences into events. It is
@@ -453,8 +457,8 @@ func (c *Coder) build(in Input, si int, g *graph, cd candidate, speaker *Actor) 
 		e.Code, e.Root, e.Name, e.Goldstein, e.Quad = entry.Code, entry.Root(), entry.Name, entry.Goldstein, entry.Quad()
 		e.PloverType, e.PloverMode = entry.PloverType, entry.PloverMode
 	}
-	e.Source = g.actor(cd.src)
-	e.Target = g.actor(cd.tgt)
+	e.Source = g.actor(cd.src, c.opt.PhraseSpans)
+	e.Target = g.actor(cd.tgt, c.opt.PhraseSpans)
 	tt := g.toks[cd.trigger]
 	e.Trigger = doc.Span{Start: tt.Start, End: tt.End}
 	e.TriggerText = tt.Text

@@ -594,12 +594,18 @@ func (g *graph) phraseText(a, b int) string {
 }
 
 // actor converts an arg into the Event's Actor.
-func (g *graph) actor(a arg) Actor {
+func (g *graph) actor(a arg, phrase bool) Actor {
 	if !a.present() {
 		return Actor{}
 	}
 	sp := a.span
 	out := Actor{Text: a.text, Span: &sp}
+	if phrase {
+		// the union of the noun phrase and the mention
+		x, y := g.phraseSpan(a.tok)
+		sp = doc.Span{Start: min(g.toks[x].Start, sp.Start), End: max(g.toks[y].End, sp.End)}
+		out.Span, out.Text = &sp, g.phraseText(x, y)
+	}
 	if a.m != nil {
 		out.Code, out.Name, out.Country, out.Sector = a.m.Code, a.m.Name, a.m.Country, a.m.Sector
 	}

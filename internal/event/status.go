@@ -182,7 +182,7 @@ func (g *graph) attribution(n, anchor int, out *statusInfo) {
 		}
 		if g.baseRel(k) == "obl" && g.caseOf(k) == "according" {
 			if a := g.actors([]int{k}, true); len(a) > 0 {
-				act := g.actor(a[0])
+				act := g.actor(a[0], false)
 				out.speaker = &act
 				if out.status == Asserted {
 					out.status, out.cue = Reported, k
@@ -261,7 +261,7 @@ func (g *graph) speaker(v int) *Actor {
 			if len(a) == 0 {
 				return nil
 			}
-			act := g.actor(a[0])
+			act := g.actor(a[0], false)
 			return &act
 		}
 	}

@@ -1,0 +1,53 @@
+package analysis
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/dyad-project/dyad/internal/eval"
+)
+
+// TestConfliBERTFloor scores the five-way class and the source/target
+// spans on the ConfliBERT CAMEO files.
+func TestConfliBERTFloor(t *testing.T) {
+	dir := filepath.Join(sharedDir(t), "dev", "conflibert-cameo")
+	cf, err := os.Open(filepath.Join(dir, "cameo_class.train.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cf.Close()
+	classes, err := eval.ReadClassTSV(cf, "cameo_class.train.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bf, err := os.Open(filepath.Join(dir, "cameo_ner.train.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bf.Close()
+	spans, err := eval.ReadBIO(bf, "cameo_ner.train.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if testing.Short() {
+		classes, spans = classes[:200], spans[:200]
+	}
+	a, err := CameoAnalyzer(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := ScoreCameo(a, classes, spans)
+	t.Logf("class accuracy %.1f%% (%d/%d, %d with an event); source F1 exact %.1f%% overlap %.1f%%; target F1 exact %.1f%% overlap %.1f%%",
+		100*s.Accuracy(), s.Correct, s.Sentences, s.Coded, 100*s.SourceExact.F1(), 100*s.SourceOver.F1(), 100*s.TargetExact.F1(), 100*s.TargetOver.F1())
+	if testing.Verbose() {
+		fmt.Println("confusion (rows gold 0-4, columns predicted 0-4, none):")
+		for i, row := range s.Confusion {
+			fmt.Println(i, row)
+		}
+	}
+	if s.Accuracy() < 0.30 {
+		t.Errorf("class accuracy %.1f%% under the floor 30%%", 100*s.Accuracy())
+	}
+}
