@@ -177,7 +177,7 @@ func (m *matcher) marker(k int, before bool) Tense {
 	if t.kind != kWord {
 		return TenseUnknown
 	}
-	if t.e.cls&cFuture != 0 {
+	if t.e.cls&cFuture != 0 && !(t.upper && t.e.cls&cMonth != 0) { // "may", not "May"
 		return TenseFuture
 	}
 	if t.upper {

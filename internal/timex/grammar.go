@@ -434,7 +434,38 @@ func (m *matcher) weekdayTail(i, j, wd, rel int) (int, sem, string) {
 		s = withPOD(s, c)
 		return j + 1, s, "weekday-pod"
 	}
+	// "Tuesday at 9 a.m."
+	if m.word(j, "at") {
+		if hh, mm, k := m.clock(j + 1); k > 0 {
+			s.hh, s.mm, s.hasTime, s.typ = hh, mm, true, Time
+			if m.has(k, cZone) {
+				k++
+			}
+			return k, s, "weekday-clock"
+		}
+	}
 	return j, s, "weekday"
+}
+
+// clock reads "9 a.m.", "10:30 p.m.", "10:30" or "noon" at i; it returns the
+// hour, minute and index after it, or k == 0.
+func (m *matcher) clock(i int) (hh, mm, k int) {
+	if i >= len(m.t) {
+		return 0, 0, 0
+	}
+	t := m.t[i]
+	switch {
+	case t.kind == kNum && t.form == nTime && t.n <= 24 && t.a < 60:
+		if m.has(i+1, cAmPm) && t.n >= 1 && t.n <= 12 {
+			return t.n%12 + int(m.t[i+1].e.n2), t.a, i + 2
+		}
+		return t.n, t.a, i + 1
+	case t.kind == kNum && t.form == nPlain && t.nd <= 2 && t.n >= 1 && t.n <= 12 && m.has(i+1, cAmPm):
+		return t.n%12 + int(m.t[i+1].e.n2), 0, i + 2
+	case t.e.cls&cMidTime != 0:
+		return int(t.e.n2), 0, i + 1
+	}
+	return 0, 0, 0
 }
 
 // number: ISO and numeric dates, times, "15 January 2024", years, decades,
@@ -599,9 +630,13 @@ func (m *matcher) timeTail(j int, s sem) (int, sem) {
 	if m.word(j, "local") && m.word(j+1, "time") {
 		j += 2
 	}
-	if m.has(j, cWeekday) && m.t[j].upper && !m.t[j].e.abbr {
-		s.kind, s.wd, s.rel, s.anaphoric = sWeekday, int(m.t[j].e.val), relBare, false
-		return j + 1, s
+	w := j
+	if m.word(w, "on") {
+		w++
+	}
+	if m.has(w, cWeekday) && m.t[w].upper && !m.t[w].e.abbr {
+		s.kind, s.wd, s.rel, s.anaphoric = sWeekday, int(m.t[w].e.val), relBare, false
+		return w + 1, s
 	}
 	switch {
 	case m.word(j, "today"), m.word(j, "tonight"):

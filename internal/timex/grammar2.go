@@ -617,6 +617,9 @@ func (m *matcher) unitLed(i int) (int, sem, string) {
 	if !t.e.plural && m.punct(i+1, '-') && m.adjacent(i+1) && m.word(i+2, "long") && m.adjacent(i+2) {
 		return i + 3, sem{kind: sLiteral, typ: Duration, code: durValue(10, t.e.unit), prec: PrecVague}, "unit-long"
 	}
+	if t.e.plural && m.word(i+1, "ago") && t.e.unit >= uDay {
+		return i + 2, sem{kind: sLiteral, typ: Date, code: "PAST_REF", prec: PrecVague}, "units-ago"
+	}
 	if t.e.plural && (m.word(i-1, "for") || m.word(i-1, "over")) && t.e.unit >= uHour && t.e.unit != uWeekend {
 		return i + 1, sem{kind: sLiteral, typ: Duration, code: durValue(-1, t.e.unit), prec: PrecVague}, "for-units"
 	}

@@ -259,12 +259,12 @@ func newLexicon() lexicon {
 	for _, w := range []string{"past", "future", "present"} {
 		add(w, entry{cls: cRefWord})
 	}
-	for _, w := range []string{"will", "shall", "would", "ll", "must", "should", "tomorrow", "scheduled", "expected",
+	for _, w := range []string{"will", "shall", "would", "ll", "must", "should", "may", "might", "tomorrow", "scheduled", "expected",
 		"plans", "plan", "planning", "due", "intends", "going", "upcoming", "next", "soon"} {
 		add(w, entry{cls: cFuture})
 	}
 	for _, w := range []string{"was", "were", "had", "did", "said", "told", "met", "killed", "announced",
-		"took", "gave", "made", "went", "came", "began", "left", "held", "yesterday", "ago", "last"} {
+		"took", "gave", "made", "went", "came", "began", "left", "held", "yesterday", "ago"} {
 		add(w, entry{cls: cPast})
 	}
 	return lx

@@ -127,7 +127,11 @@ func TestFind(t *testing.T) {
 		// times of day
 		{"clock", sat, "The blast came at 10:30 a.m.", "10:30 a.m.", "2024-01-27T10:30", Time, PrecDay},
 		{"clock with weekday", sat, "until 9 a.m. EST Tuesday", "9 a.m. EST Tuesday", "2024-01-23T09:00", Time, PrecDay},
-		{"pm", sat, "shot at 10 p.m. on Friday", "10 p.m.", "2024-01-27T22:00", Time, PrecDay},
+		{"pm", sat, "shot at 10 p.m. on Friday", "10 p.m. on Friday", "2024-01-26T22:00", Time, PrecDay},
+		{"bare pm is the reference day", sat, "shot at 10 p.m.", "10 p.m.", "2024-01-27T22:00", Time, PrecDay},
+		{"weekday at clock", sat, "They meet Tuesday at 9 a.m.", "Tuesday at 9 a.m.", "2024-01-23T09:00", Time, PrecDay},
+		{"modal may looks ahead", sat, "Protesters may march on May 1.", "May 1", "2024-05-01", Date, PrecDay},
+		{"years ago", sat, "It began years ago.", "years ago", "PAST_REF", Date, PrecVague},
 		{"noon", sat, "They met at noon.", "noon", "2024-01-27T12:00", Time, PrecDay},
 	}
 	r := New()
