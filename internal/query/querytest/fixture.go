@@ -108,7 +108,7 @@ func Fixture(t testing.TB, st store.Store) []string {
 			ann("timex", "3 March 2024", 0, "2024-03-03", "day")
 			// a span over the payload, overlapping a second one
 			ann("actor", "<script>alert(1)</script> and <img", 0, "XSS", "")
-			ann("trigger", "alert(1)> were", 0, "XSS", "")
+			ann("trigger", "</script> and <img src=x", 0, "XSS", "")
 			a.Events = []event.Event{ev(1, rus, ukr, "112", "Accuse", -2, 3, "accused", event.Reported, "2024-03-03")}
 		}
 		as = append(as, a)

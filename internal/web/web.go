@@ -1,0 +1,485 @@
+// Package web serves dyad's user interface: server-rendered pages from
+// html/template, one typed struct per page, with embedded CSS, SVG charts
+// drawn by package svg, and a few lines of JavaScript that the pages do
+// not need to be read. Every piece of document text reaches the page
+// through the template's escaping.
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"math"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/api"
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/query"
+	"github.com/dyad-project/dyad/internal/store"
+	"github.com/dyad-project/dyad/internal/svg"
+)
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+//go:embed static
+var staticFiles embed.FS
+
+// Server renders the UI's pages.
+type Server struct {
+	q     *query.Service
+	log   *slog.Logger
+	pages map[string]*template.Template
+}
+
+// pageNames are the page templates; each is parsed with layout.html.
+var pageNames = []string{"overview", "events", "dyad", "actor", "document", "search", "error"}
+
+// New parses the embedded templates.
+func New(q *query.Service, log *slog.Logger) (*Server, error) {
+	s := &Server{q: q, log: log, pages: map[string]*template.Template{}}
+	funcs := template.FuncMap{
+		"actorURL":  actorURL,
+		"dyadURL":   dyadURL,
+		"eventURL":  eventURL,
+		"docURL":    func(id string) string { return "/documents/" + url.PathEscape(id) },
+		"statusOK":  func(s event.Status) bool { return s.Counted() },
+		"quadName":  quadName,
+		"fmtFloat":  func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+		"fmtDate":   fmtDate,
+		"join":      strings.Join,
+		"filterURL": func(path string, v url.Values) string { return withQuery(path, v) },
+	}
+	for _, name := range pageNames {
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("web: template %s: %w", name, err)
+		}
+		s.pages[name] = t
+	}
+	return s, nil
+}
+
+// Register adds the UI's routes to mux.
+func (s *Server) Register(mux *http.ServeMux) {
+	static, _ := fs.Sub(staticFiles, "static")
+	files := http.FileServer(http.FS(static))
+	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheFor(time.Hour, files)))
+	mux.HandleFunc("GET /{$}", s.overview)
+	mux.HandleFunc("GET /events", s.events)
+	mux.HandleFunc("GET /dyads/{a}/{b}", s.dyad)
+	mux.HandleFunc("GET /actors/{code}", s.actor)
+	mux.HandleFunc("GET /documents/{id}", s.document)
+	mux.HandleFunc("GET /search", s.search)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, fmt.Errorf("%w: no page at %s", store.ErrNotFound, r.URL.Path))
+	})
+}
+
+// Pages lists example paths of every page, for tests that open them all.
+func Pages(docID string) []string {
+	return []string{"/", "/events", "/events?quad=3", "/dyads/RUS/UKR", "/actors/RUS", "/documents/" + docID, "/search?q=Russia"}
+}
+
+func cacheFor(d time.Duration, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age="+strconv.Itoa(int(d.Seconds())))
+		h.ServeHTTP(w, r)
+	})
+}
+
+// Page holds what the layout shows on every page.
+type Page struct {
+	Title string
+	Nav   string // overview, events, search: the active tab
+	Q     string // the search box
+}
+
+// render executes a page into a buffer first, so that a template error
+// becomes a clean 500 instead of half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	var b bytes.Buffer
+	if err := s.pages[name].Execute(&b, data); err != nil {
+		s.log.Error("render", "page", name, "path", r.URL.Path, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(b.Bytes())
+}
+
+// ErrorPage is the page of a failed request.
+type ErrorPage struct {
+	Page
+	Status  int
+	Message string
+}
+
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	status := api.Status(err)
+	if status >= 500 {
+		s.log.Error("page failed", "path", r.URL.Path, "err", err)
+	}
+	s.render(w, r, status, "error", ErrorPage{Page: Page{Title: http.StatusText(status)}, Status: status, Message: api.Message(err, status)})
+}
+
+func actorURL(code string) string { return "/actors/" + url.PathEscape(code) }
+
+func dyadURL(a, b string) string { return "/dyads/" + url.PathEscape(a) + "/" + url.PathEscape(b) }
+
+// eventURL links an event to its trigger in its document.
+func eventURL(e event.Event) string {
+	return "/documents/" + url.PathEscape(e.DocID) + "#" + Anchor("trigger", e.Trigger.Start)
+}
+
+func withQuery(path string, v url.Values) string {
+	if len(v) == 0 {
+		return path
+	}
+	return path + "?" + v.Encode()
+}
+
+func quadName(q int) string {
+	switch q {
+	case 1:
+		return "verbal cooperation"
+	case 2:
+		return "material cooperation"
+	case 3:
+		return "verbal conflict"
+	case 4:
+		return "material conflict"
+	}
+	return "unknown"
+}
+
+func fmtDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.DateOnly)
+}
+
+// quadSeries returns the four quad-class layers of a series.
+func quadSeries(s query.Series) []svg.Series {
+	out := make([]svg.Series, 4)
+	for q := range 4 {
+		out[q] = svg.Series{Name: quadName(q + 1), Class: "q" + strconv.Itoa(q+1), Values: make([]float64, len(s.Periods))}
+		for i, p := range s.Periods {
+			out[q].Values[i] = float64(p.Quad[q])
+		}
+	}
+	return out
+}
+
+// periodLinks links each period of s to the event list under base.
+func periodLinks(s query.Series, base url.Values) []string {
+	links := make([]string, len(s.Periods))
+	for i, p := range s.Periods {
+		v := url.Values{}
+		for k, vs := range base {
+			v[k] = vs
+		}
+		v.Set("from", p.From)
+		v.Set("to", p.To)
+		links[i] = withQuery("/events", v)
+	}
+	return links
+}
+
+func labels(s query.Series) []string {
+	out := make([]string, len(s.Periods))
+	for i, p := range s.Periods {
+		out[i] = p.Label
+	}
+	return out
+}
+
+// chart turns svg output (our own markup, with every text escaped by
+// package svg) into HTML for the template.
+func chart(b []byte) template.HTML { return template.HTML(b) } // #nosec: svg escapes all text it writes
+
+// Overview is the front page.
+type Overview struct {
+	Page
+	Stats  store.Stats
+	Volume template.HTML
+	Dyads  []store.DyadCount
+	Latest []event.Event
+}
+
+func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
+	f, err := query.ParseEventFilter(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	iv, err := query.ParseInterval(r.URL.Query().Get("interval"), query.Month)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	o, err := s.q.Overview(r.Context(), f, iv, 15, 15)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	base := query.Values(f)
+	p := Overview{Page: Page{Title: "Overview", Nav: "overview"}, Stats: o.Stats, Dyads: o.Dyads, Latest: o.Latest}
+	p.Volume = chart(svg.StackedBars(svg.Chart{Title: "Events per " + string(iv) + " by quad class", X: labels(o.Volume),
+		Series: quadSeries(o.Volume), Links: periodLinks(o.Volume, base), Width: 900, Height: 260}))
+	s.render(w, r, http.StatusOK, "overview", p)
+}
+
+// EventsPage is the filterable event list.
+type EventsPage struct {
+	Page
+	Form     url.Values // the filter as given, to refill the form
+	Statuses []event.Status
+	Events   []event.Event
+	Next     string // URL of the next page, "" at the end
+	Filtered bool
+}
+
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	f, err := query.ParseEventFilter(v)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page, err := s.q.Events(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := EventsPage{Page: Page{Title: "Events", Nav: "events"}, Form: v, Statuses: query.AllStatuses, Events: page.Events}
+	for _, k := range query.FilterParams {
+		if k != "limit" && k != "cursor" && v.Get(k) != "" {
+			p.Filtered = true
+		}
+	}
+	if page.Next != "" {
+		nv := url.Values{}
+		for k, vs := range v {
+			nv[k] = vs
+		}
+		nv.Set("cursor", page.Next)
+		p.Next = withQuery("/events", nv)
+	}
+	s.render(w, r, http.StatusOK, "events", p)
+}
+
+// DyadPage shows two actors' events over time.
+type DyadPage struct {
+	Page
+	D         query.DyadSeries
+	Goldstein template.HTML
+	QuadAB    template.HTML
+	QuadBA    template.HTML
+	Rows      []DyadRow
+	Recent    []event.Event
+	EventsAB  string
+	EventsBA  string
+	ReverseTo string
+}
+
+// DyadRow is one period of the dyad table, with links to its events.
+type DyadRow struct {
+	Label          string
+	AB, BA         query.Period
+	LinkAB, LinkBA string
+}
+
+func (s *Server) dyad(w http.ResponseWriter, r *http.Request) {
+	f, err := query.ParseEventFilter(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	iv, err := query.ParseInterval(r.URL.Query().Get("interval"), query.Month)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d, err := s.q.Dyad(r.Context(), r.PathValue("a"), r.PathValue("b"), f, iv)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if d.Total == 0 {
+		s.fail(w, r, fmt.Errorf("%w: no events between %s and %s", store.ErrNotFound, d.A, d.B))
+		return
+	}
+	other := query.Values(f)
+	other.Del("source")
+	other.Del("target")
+	other.Del("actor")
+	ab, ba := url.Values{}, url.Values{}
+	for k, vs := range other {
+		ab[k], ba[k] = vs, vs
+	}
+	ab.Set("source", d.A)
+	ab.Set("target", d.B)
+	ba.Set("source", d.B)
+	ba.Set("target", d.A)
+	p := DyadPage{Page: Page{Title: d.A + " – " + d.B}, D: d, EventsAB: withQuery("/events", ab), EventsBA: withQuery("/events", ba),
+		ReverseTo: withQuery(dyadURL(d.B, d.A), other)}
+	mean := func(s query.Series) []float64 {
+		out := make([]float64, len(s.Periods))
+		for i, p := range s.Periods {
+			out[i] = math.NaN()
+			if p.Events > 0 {
+				out[i] = p.GoldsteinMean
+			}
+		}
+		return out
+	}
+	x := labels(d.AToB)
+	p.Goldstein = chart(svg.Lines(svg.Chart{Title: "Mean Goldstein per " + string(iv), X: x, Width: 900, Height: 260,
+		Series: []svg.Series{{Name: d.A + " → " + d.B, Class: "ab", Values: mean(d.AToB)}, {Name: d.B + " → " + d.A, Class: "ba", Values: mean(d.BToA)}},
+		Links:  periodLinks(d.AToB, ab)}))
+	p.QuadAB = chart(svg.StackedBars(svg.Chart{Title: d.A + " → " + d.B + " by quad class", X: x, Series: quadSeries(d.AToB),
+		Links: periodLinks(d.AToB, ab), Width: 900, Height: 220}))
+	p.QuadBA = chart(svg.StackedBars(svg.Chart{Title: d.B + " → " + d.A + " by quad class", X: x, Series: quadSeries(d.BToA),
+		Links: periodLinks(d.BToA, ba), Width: 900, Height: 220}))
+	lab, lba := periodLinks(d.AToB, ab), periodLinks(d.BToA, ba)
+	for i := range d.AToB.Periods {
+		if d.AToB.Periods[i].Events+d.BToA.Periods[i].Events == 0 {
+			continue
+		}
+		p.Rows = append(p.Rows, DyadRow{Label: d.AToB.Periods[i].Label, AB: d.AToB.Periods[i], BA: d.BToA.Periods[i], LinkAB: lab[i], LinkBA: lba[i]})
+	}
+	fb := f
+	fb.Actor, fb.Source, fb.Target = "", d.A, d.B
+	recentAB, err := s.q.Latest(r.Context(), fb, "", 10)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	fb.Source, fb.Target = d.B, d.A
+	recentBA, err := s.q.Latest(r.Context(), fb, "", 10)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Recent = mergeNewest(recentAB, recentBA, 15)
+	s.render(w, r, http.StatusOK, "dyad", p)
+}
+
+// mergeNewest merges two newest-first lists into one of at most n.
+func mergeNewest(a, b []event.Event, n int) []event.Event {
+	out := make([]event.Event, 0, min(n, len(a)+len(b)))
+	for len(out) < n && (len(a) > 0 || len(b) > 0) {
+		if len(b) == 0 || len(a) > 0 && (a[0].Date > b[0].Date || a[0].Date == b[0].Date && a[0].ID > b[0].ID) {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return out
+}
+
+// ActorPage is an actor's profile.
+type ActorPage struct {
+	Page
+	P       query.Profile
+	Network template.HTML
+	Volume  template.HTML
+	Events  string // URL of the actor's events
+}
+
+func (s *Server) actor(w http.ResponseWriter, r *http.Request) {
+	f, err := query.ParseEventFilter(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	prof, err := s.q.Profile(r.Context(), r.PathValue("code"), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	base := query.Values(f)
+	base.Del("source")
+	base.Del("target")
+	base.Set("actor", prof.Code)
+	p := ActorPage{Page: Page{Title: prof.Code}, P: prof, Events: withQuery("/events", base)}
+	nodes := make([]svg.Node, 0, len(prof.Network.Nodes))
+	for _, n := range prof.Network.Nodes {
+		nodes = append(nodes, svg.Node{ID: n.Code, Label: n.Code + " " + n.Name, Link: actorURL(n.Code), Size: float64(n.Events)})
+	}
+	var edges []svg.Edge
+	for _, e := range prof.Network.Edges {
+		if e.Cooperation > 0 {
+			edges = append(edges, svg.Edge{From: e.Source, To: e.Target, Weight: float64(e.Cooperation), Class: "coop"})
+		}
+		if e.Conflict > 0 {
+			edges = append(edges, svg.Edge{From: e.Source, To: e.Target, Weight: float64(e.Conflict), Class: "conflict"})
+		}
+	}
+	pos := svg.Layout(nodes, edges, 1, 300)
+	p.Network = chart(svg.Network("Ego network of "+prof.Code, nodes, edges, pos, 640, 420))
+	p.Volume = chart(svg.StackedBars(svg.Chart{Title: "Events per month by quad class", X: labels(prof.Series),
+		Series: quadSeries(prof.Series), Links: periodLinks(prof.Series, base), Width: 900, Height: 220}))
+	s.render(w, r, http.StatusOK, "actor", p)
+}
+
+// DocumentPage is a document's text with its annotated spans and events.
+type DocumentPage struct {
+	Page
+	V        query.DocumentView
+	Segments []Segment
+	Events   []DocEvent
+	Counts   map[string]int // annotations per kind
+}
+
+// DocEvent is an event with the anchor of its trigger in the text.
+type DocEvent struct {
+	event.Event
+	Anchor string
+}
+
+func (s *Server) document(w http.ResponseWriter, r *http.Request) {
+	v, err := s.q.Document(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	title := v.Document.Title
+	if title == "" {
+		title = "Document " + v.Document.ID[:min(8, len(v.Document.ID))]
+	}
+	p := DocumentPage{Page: Page{Title: title}, V: v, Segments: Highlight(v.Document.Text, v.Annotations), Counts: map[string]int{}}
+	for _, a := range v.Annotations {
+		p.Counts[a.Kind]++
+	}
+	for _, e := range v.Events {
+		p.Events = append(p.Events, DocEvent{Event: e, Anchor: Anchor("trigger", e.Trigger.Start)})
+	}
+	s.render(w, r, http.StatusOK, "document", p)
+}
+
+// SearchPage lists the documents a full-text query finds.
+type SearchPage struct {
+	Page
+	Hits []query.Hit
+}
+
+func (s *Server) search(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query().Get("q")
+	hits, err := s.q.Search(r.Context(), q, 100)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "search", SearchPage{Page: Page{Title: "Search", Nav: "search", Q: q}, Hits: hits})
+}

@@ -1,0 +1,123 @@
+package web_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/api"
+	"github.com/dyad-project/dyad/internal/query"
+	"github.com/dyad-project/dyad/internal/query/querytest"
+	"github.com/dyad-project/dyad/internal/store/sqlite"
+	"github.com/dyad-project/dyad/internal/web"
+)
+
+func fixtureServer(t *testing.T) (*httptest.Server, []string) {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "web.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	ids := querytest.Fixture(t, db)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	h, err := web.App(api.Config{Query: query.New(db), Log: log, Metrics: api.NewMetrics(time.Now())}, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv, ids
+}
+
+func fetch(t *testing.T, url string) (int, string, http.Header) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b), resp.Header
+}
+
+func TestPages(t *testing.T) {
+	srv, ids := fixtureServer(t)
+	tests := []struct {
+		path   string
+		status int
+		want   []string
+	}{
+		{"/", 200, []string{"Volume over time", `href="/dyads/RUS/UKR"`, "<svg"}},
+		{"/events", 200, []string{`<form class="filters"`, `href="/actors/RUS"`, "#t-"}},
+		{"/events?dyad=RUS,UKR&status=all", 200, []string{"negated"[:0], "Accuse"}},
+		{"/events?quad=9", 400, []string{"quad"}},
+		{"/dyads/RUS/UKR", 200, []string{"Goldstein over time", `class="series ab"`, `/events?from=2024-01-01&amp;source=RUS&amp;target=UKR&amp;to=2024-01-31`}},
+		{"/dyads/ZZZ/UKR", 404, nil},
+		{"/actors/RUS", 200, []string{"Ego network", `class="network"`, "UKR", "Codes and names over time"}},
+		{"/actors/ZZZ", 404, nil},
+		{"/documents/" + ids[0], 200, []string{`<mark class="actor"`, `<mark class="trigger"`, `<mark class="timex"`, `<mark class="cue"`, `id="t-`, "negated", "fixture/Use conventional military force", "officials"}},
+		{"/documents/" + ids[1], 200, []string{"future", "“will”"}},
+		{"/documents/0123", 404, nil},
+		{"/search?q=Geneva", 200, []string{"Talks in Geneva", "/documents/" + ids[1]}},
+		{"/search", 200, []string{"Search"}},
+		{"/nowhere", 404, nil},
+		{"/static/style.css", 200, []string{"mark.actor"}},
+		{"/static/app.js", 200, []string{"filters"}},
+	}
+	for _, tc := range tests {
+		status, body, hdr := fetch(t, srv.URL+tc.path)
+		if status != tc.status {
+			t.Errorf("%s: status %d, want %d", tc.path, status, tc.status)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: body lacks %q", tc.path, w)
+			}
+		}
+		if hdr.Get("Content-Security-Policy") != api.CSP {
+			t.Errorf("%s: CSP %q", tc.path, hdr.Get("Content-Security-Policy"))
+		}
+		if strings.HasPrefix(hdr.Get("Content-Type"), "text/html") && strings.Contains(body, "style=") {
+			t.Errorf("%s: an inline style attribute would break the CSP", tc.path)
+		}
+	}
+}
+
+func TestDocumentTextIsEscaped(t *testing.T) {
+	srv, ids := fixtureServer(t)
+	status, body, _ := fetch(t, srv.URL+"/documents/"+ids[2])
+	if status != 200 {
+		t.Fatalf("status %d", status)
+	}
+	for _, bad := range []string{"<script>alert", "<img src=x", "<b>test</b>"} {
+		if strings.Contains(body, bad) {
+			t.Errorf("document page contains raw %q", bad)
+		}
+	}
+	for _, want := range []string{"Markup &lt;b&gt;test&lt;/b&gt; &amp; more"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("document page lacks escaped %q", want)
+		}
+	}
+	// Without its marks, the article is the escaped text, whole.
+	i, j := strings.Index(body, `<article class="doctext"`), strings.Index(body, "</article>")
+	if i < 0 || j < i {
+		t.Fatal("no article")
+	}
+	text := regexp.MustCompile(`<[^>]*>`).ReplaceAllString(body[i:j], "")
+	if want := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(querytest.XSS); text != want {
+		t.Errorf("article text = %q, want %q", text, want)
+	}
+	// the overlapping spans over the payload give a mark of both kinds
+	if !strings.Contains(body, `<mark class="actor trigger"`) {
+		t.Errorf("no mark for the overlap of actor and trigger spans")
+	}
+}
