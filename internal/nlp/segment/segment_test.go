@@ -161,7 +161,7 @@ func FuzzSegment(f *testing.F) {
 // linear scanning each takes milliseconds, with a quadratic one minutes.
 func TestLargeInputs(t *testing.T) {
 	tk, sg := tokenize.New(), New()
-	const n = 1 << 17
+	const n = 1 << 16
 	for name, s := range map[string]string{
 		"closers":      "End." + strings.Repeat(" )", n),
 		"periods":      strings.Repeat(". ", n),
