@@ -22,7 +22,7 @@
 //     . ! ? ("?!", ".?") are one token; common emoticons (":)", ";-)") too.
 //
 // Token.Norm carries a normalised form when it differs from the text:
-// curly quotes become straight quotes, "—" becomes "--", "–" becomes "-",
+// curly and doubled (`` '') quotes become straight quotes, "—" becomes "--", "–" becomes "-",
 // "…" becomes "...". Whitespace includes non-breaking and other Unicode
 // spaces, zero-width spaces, the byte order mark and control characters;
 // it never appears inside a token. Invalid UTF-8 bytes become one-byte
@@ -693,7 +693,13 @@ func segLen(text string, r, b int) int {
 
 // normalise returns the normalised form of a token, or "" when it is the text.
 func normalise(s string) string {
-	if len(s) == 1 || isASCII(s) {
+	if len(s) == 1 {
+		return ""
+	}
+	if isASCII(s) {
+		if s == "``" || s == "''" {
+			return `"` // LaTeX-style quotes
+		}
 		return ""
 	}
 	switch s {

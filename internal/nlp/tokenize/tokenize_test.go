@@ -70,13 +70,14 @@ func TestTokenize(t *testing.T) {
 }
 
 func TestNormAndSpace(t *testing.T) {
-	toks := New().Tokenize("“Iran’s” — talks… end")
+	toks := New().Tokenize("“Iran’s” — talks… end ``x''")
 	want := []struct {
 		text, norm string
 		space      bool
 	}{
 		{"“", `"`, false}, {"Iran", "", false}, {"’s", "'s", false}, {"”", `"`, true},
-		{"—", "--", true}, {"talks", "", false}, {"…", "...", true}, {"end", "", false},
+		{"—", "--", true}, {"talks", "", false}, {"…", "...", true}, {"end", "", true},
+		{"``", `"`, false}, {"x", "", false}, {"''", `"`, false},
 	}
 	if len(toks) != len(want) {
 		t.Fatalf("got %d tokens (%s), want %d", len(toks), texts(toks), len(want))
