@@ -173,7 +173,7 @@ func (p *Patterns) Parse(name, text string) error {
 			if len(f) != 3 {
 				return errf("want \"group NAME CODE\"")
 			}
-			if !validCode(f[2]) {
+			if f[2] != "none" && !validCode(f[2]) {
 				return errf("bad code %q", f[2])
 			}
 			g = &group{name: f[1], code: f[2]}
@@ -193,6 +193,9 @@ func (p *Patterns) Parse(name, text string) error {
 			}
 			m.cons, m.code = r, code
 			g.members = append(g.members, m)
+			if g.code == "none" && code == "" {
+				continue // the group only adds patterns to verbs defined elsewhere
+			}
 			bare := p.combine(Verb, m, &Rule{}, g.code, fmt.Sprintf("%s:%d", name, n))
 			if code != "" {
 				bare.Own = true

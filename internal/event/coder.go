@@ -473,6 +473,10 @@ func (c *Coder) build(in Input, si int, g *graph, cd candidate, speaker *Actor) 
 		e.Rule += " (reverse)"
 	}
 	st := g.status(cd.anchor)
+	if q := len(g.toks) - 1; (st.status == Asserted || st.status == Reported) && g.toks[q].Text == "?" {
+		// A question asserts nothing: "Has Iran sent missiles?"
+		st.status, st.cue = Hypothetical, q
+	}
 	e.Status = st.status
 	if st.cue >= 0 {
 		ct := g.toks[st.cue]
