@@ -368,6 +368,9 @@ func (m *matcher) monthLed(i int) (int, sem, string) {
 	if m.t[i].e.abbr && j == i+1 {
 		return 0, sem{}, ""
 	}
+	if mo == 5 && m.word(j, "day") && m.t[j].upper {
+		return j + 1, sem{kind: sHoliday, typ: Date, code: "mayday"}, "holiday"
+	}
 	// a bare month name: "May" and "March" are also a verb/modal
 	if mo == 5 || mo == 3 {
 		if !m.monthContext(i - 1) {
@@ -407,6 +410,9 @@ func (m *matcher) weekdayLed(i int) (int, sem, string) {
 		return 0, sem{}, ""
 	}
 	j := i + 1
+	if t.e.plural { // "on Thursdays": every Thursday
+		return j, sem{kind: sLiteral, typ: Set, code: "XXXX-WXX-" + itoa(isoDay(int(t.e.val))), prec: PrecVague}, "set-weekdays"
+	}
 	if t.e.abbr {
 		if !(m.punct(j, '.') && m.adjacent(j)) {
 			return 0, sem{}, ""

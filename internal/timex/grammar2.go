@@ -48,7 +48,7 @@ func (m *matcher) theLed(i int) (int, sem, string) {
 			// "the end of the week/month/year": the current one
 			if m.has(k, cThe) && m.has(k+1, cUnit) && !m.t[k+1].e.plural {
 				s := sem{kind: sRelUnit, typ: Date, u: m.t[k+1].e.unit, n: 0, mod: modOf(w)}
-				return k + 2, s, "end-of-unit"
+				return k + 2, s, "part-of-unit"
 			}
 			return 0, sem{}, ""
 		}

@@ -138,6 +138,9 @@ func newLexicon() lexicon {
 		if e.abbr {
 			old.abbr = true
 		}
+		if e.plural {
+			old.plural = true
+		}
 		if e.code != (code{}) {
 			old.code = e.code
 		}
@@ -159,6 +162,7 @@ func newLexicon() lexicon {
 	for i, d := range days {
 		add(d, entry{cls: cWeekday, val: int8(i)})
 		add(d[:3], entry{cls: cWeekday, val: int8(i), abbr: true})
+		add(d+"s", entry{cls: cWeekday, val: int8(i), plural: true})
 	}
 	add("tues", entry{cls: cWeekday, val: 2, abbr: true})
 	add("thur", entry{cls: cWeekday, val: 4, abbr: true})
@@ -245,7 +249,7 @@ func newLexicon() lexicon {
 	}
 	add("am", entry{cls: cAmPm, n2: 0})
 	add("pm", entry{cls: cAmPm, n2: 12})
-	for _, w := range []string{"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest"} {
+	for _, w := range []string{"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct", "mt"} {
 		add(w, entry{cls: cZone})
 	}
 	for w, c := range map[string]string{"christmas": "christmas", "thanksgiving": "thanksgiving",

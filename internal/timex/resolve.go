@@ -468,6 +468,8 @@ func holidayDate(code string, y int) time.Time {
 		return day(12, 24)
 	case "newyear":
 		return day(1, 1)
+	case "mayday":
+		return day(5, 1)
 	case "newyeareve":
 		return day(12, 31)
 	case "halloween":

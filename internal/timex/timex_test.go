@@ -121,6 +121,8 @@ func TestFind(t *testing.T) {
 		{"for years", sat, "He travelled for years.", "years", "PXY", Duration, PrecVague},
 		{"every week", sat, "They meet every week.", "every week", "P1W", Set, PrecVague},
 		{"daily", sat, "on a daily basis", "daily", "P1D", Set, PrecVague},
+		{"plural weekday", sat, "The Cabinet meets on Thursdays.", "Thursdays", "XXXX-WXX-4", Set, PrecVague},
+		{"May Day", "2024-04-20", "May Day rallies will be held.", "May Day", "2024-05-01", Date, PrecDay},
 		{"every Monday", sat, "They meet every Monday.", "every Monday", "XXXX-WXX-1", Set, PrecVague},
 		{"per day", sat, "hundreds of interviews a day", "a day", "P1D", Set, PrecVague},
 
