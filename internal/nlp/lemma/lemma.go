@@ -6,8 +6,13 @@
 //  1. the majority lemma of the form with the same UPOS and XPOS in the
 //     en_ewt training treebank (or with the same UPOS when the XPOS is
 //     unknown or an inflected one not seen with the form);
-//  2. for proper nouns, the form itself (plural NNPS loses its -s);
-//  3. for a base-form tag (NN, VB, VBP, JJ, RB, ...), the lower-cased form;
+//  2. for proper nouns, the form itself (a plural NNPS is made singular by
+//     the noun rules of step 5); a word of another class tagged NNP or NNPS
+//     inside a name ("Superior Court") keeps its capital; numbers lose their
+//     thousands separators ("1,000" → "1000"); punctuation, symbols and
+//     foreign words keep their form;
+//  3. for a base-form tag (NN, VB, VBP, JJ, RB, ...), the lower-cased form
+//     (a one-letter noun or a noun code with digits keeps its case);
 //  4. WordNet's exception lists for irregular forms ("fled" → "flee");
 //  5. suffix rules for regular inflection (-s/-es/-ies, -ed/-ing with
 //     consonant doubling and e-restoration, -er/-est), choosing the first
@@ -49,7 +54,8 @@ const (
 
 var classIndex = map[string]int{"n": noun, "v": verb, "a": adj, "r": adv}
 
-// Default returns a lemmatizer over the embedded data.
+// Default returns a lemmatizer over the embedded data. Each call parses the
+// data (tens of milliseconds); create one and share it.
 func Default() (*Lemmatizer, error) {
 	zr, err := gzip.NewReader(strings.NewReader(lemmadata.Gzipped()))
 	if err != nil {

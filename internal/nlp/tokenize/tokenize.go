@@ -14,16 +14,21 @@
 //   - hyphenated words are split as EWT does ("15-year" → 15 - year,
 //     "so-called" → so - called) except after the prefixes EWT keeps
 //     ("e-mail", "non-profit", "re-elect", "anti-war", ...), for letter-digit
-//     designations ("Su-35", "F-16", "COVID-19"), digit groups ("713-853-3989")
-//     and Arabic name particles ("al-Assad", "el-Sisi"), which stay whole so
-//     that names can be matched as one token. EWT splits the last two groups;
-//     we keep them whole on purpose.
-//   - runs of the same punctuation ("...", "--", "!!!") and runs mixing
-//     . ! ? ("?!", ".?") are one token; common emoticons (":)", ";-)") too.
+//     designations ("Su-35", "F-16", "COVID-19"), phone numbers and dates
+//     ("713-853-3989", "11-20-2000") and Arabic name particles ("al-Assad",
+//     "el-Sisi"), which stay whole so that names can be matched as one token.
+//     EWT splits letter-digit designations and name particles; we keep them
+//     whole on purpose. Ranges and scores split ("1998 - 2001", "5 - 3");
+//   - a number written together with a unit splits ("10am" → 10 am, "2bn" →
+//     2 bn); ordinals and decades stay whole ("1st", "1990s", "1980's");
+//   - runs of the same punctuation ("...", "--", "!!!") and runs mixing the
+//     marks "!", "?" and "." ("?!", ".?") are one token; an ellipsis stays
+//     apart from a following "?"; common emoticons (":)", ";-)") are one token.
 //
 // Token.Norm carries a normalised form when it differs from the text:
-// curly and doubled (`` '') quotes become straight quotes, "—" becomes "--", "–" becomes "-",
-// "…" becomes "...". Whitespace includes non-breaking and other Unicode
+// curly quotes and doubled quotes (two backquotes, two apostrophes) become
+// straight quotes, "—" becomes "--", "–" becomes "-", "…" becomes "...".
+// Whitespace includes non-breaking and other Unicode
 // spaces, zero-width spaces, the byte order mark and control characters;
 // it never appears inside a token. Invalid UTF-8 bytes become one-byte
 // tokens; the tokenizer never panics.
