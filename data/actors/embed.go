@@ -1,0 +1,17 @@
+// Package actors embeds dyad's actor dictionaries: the PETRARCH/Phoenix
+// dictionaries converted to dyad's format (petrarch/), country names,
+// capitals and demonyms derived from world-countries and countries-list
+// (geo/), and our own curation (curated/). See SOURCE.md and
+// docs/dictionaries.md.
+package actors
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed petrarch/*.txt geo/*.txt curated/*.txt
+var files embed.FS
+
+// FS returns the embedded dictionary files; load them with actor.LoadFS(FS(), ".").
+func FS() fs.FS { return files }

@@ -1,0 +1,65 @@
+package actor_test
+
+import (
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-project/dyad/data/actors"
+	"github.com/dyad-project/dyad/internal/actor"
+)
+
+// BenchmarkLoad measures loading every embedded dictionary and reports the
+// heap the loaded dictionary keeps (MB).
+func BenchmarkLoad(b *testing.B) {
+	var m0, m1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m0)
+	var d *actor.Dictionary
+	for i := 0; i < b.N; i++ {
+		var err error
+		if d, err = actor.LoadFS(actors.FS(), "."); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	runtime.GC()
+	runtime.ReadMemStats(&m1)
+	b.ReportMetric(float64(m1.HeapAlloc-m0.HeapAlloc)/1e6, "heapMB")
+	b.ReportMetric(float64(d.Stats().Phrases), "phrases")
+	runtime.KeepAlive(d)
+}
+
+// BenchmarkMatch measures matching throughput, one call per document, over
+// the news fixture with every dictionary loaded; tokens are counted as
+// space-separated words.
+func BenchmarkMatch(b *testing.B) {
+	d := loadAll(b)
+	text := benchText(b)
+	toks := len(strings.Fields(text))
+	date := time.Date(2024, 1, 10, 0, 0, 0, 0, time.UTC)
+	if n := len(d.Match(text, nil, date)); n == 0 {
+		b.Fatal("no mentions in the benchmark text")
+	}
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d.Match(text, nil, date)
+	}
+	b.ReportMetric(float64(toks)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func benchText(b *testing.B) string {
+	b.Helper()
+	var sb strings.Builder
+	for _, p := range []string{"testdata/news.txt"} {
+		t, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sb.Write(t)
+	}
+	return sb.String()
+}
