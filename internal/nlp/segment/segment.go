@@ -320,7 +320,7 @@ func dateline(text string, tokens []nlp.Token, i int) int {
 	}
 	j := i
 	place := 0
-	for j < len(tokens) && j-i < 8 && isUpperWord(tokens[j].Text) {
+	for j < len(tokens) && j-i < 8 && (isUpperWord(tokens[j].Text) || place > 0 && tokens[j].Text == "/") {
 		place++
 		j++
 	}

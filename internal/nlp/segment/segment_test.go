@@ -62,6 +62,8 @@ func TestSegment(t *testing.T) {
 			[]string{"MOSCOW ( Reuters ) -", "Russia said on Monday it would respond ."}},
 		{"dateline ap", "WASHINGTON, Jan. 5 (AP) — The Senate voted.",
 			[]string{"WASHINGTON , Jan. 5 ( AP ) —", "The Senate voted ."}},
+		{"dateline two places", "LONDON/PARIS (Reuters) - Stocks fell.",
+			[]string{"LONDON / PARIS ( Reuters ) -", "Stocks fell ."}},
 		{"dateline two words", "NEW YORK - Stocks fell.",
 			[]string{"NEW YORK -", "Stocks fell ."}},
 		{"dateline country", "KYIV, Ukraine — Drones attacked the city.\nBEIRUT, Lebanon (AP) -- Israeli jets struck.",
