@@ -50,7 +50,7 @@ func newFixture(t *testing.T, tok string) *fixture {
 	}
 	mux := http.NewServeMux()
 	s.Register(mux)
-	srv := httptest.NewServer(api.Wrap(mux, log, m, 1<<20))
+	srv := httptest.NewServer(api.Wrap(mux, log, m, 1<<20, 10*time.Second))
 	t.Cleanup(srv.Close)
 	return &fixture{srv: srv, mux: mux, api: s, ids: ids, metrics: m}
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -38,12 +39,16 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // Wrap adds to h what every answer needs: security headers, a request
-// body limit of maxBody bytes, recovery from panics (a 500 and a log line
+// body limit of maxBody bytes, a deadline of timeout on the request's
+// context (queries stop and answer 503 when it passes), recovery from panics (a 500 and a log line
 // with the stack), one structured access log line per request and the
 // request metrics by route pattern (the mux's pattern, or "unmatched").
-func Wrap(h http.Handler, log *slog.Logger, m *Metrics, maxBody int64) http.Handler {
+func Wrap(h http.Handler, log *slog.Logger, m *Metrics, maxBody int64, timeout time.Duration) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
+		ctx, cancel := context.WithTimeout(r.Context(), timeout)
+		defer cancel()
+		r = r.WithContext(ctx)
 		hd := w.Header()
 		hd.Set("Content-Security-Policy", CSP)
 		hd.Set("X-Content-Type-Options", "nosniff")

@@ -28,7 +28,7 @@ func fixtureServer(t *testing.T) (*httptest.Server, []string) {
 	t.Cleanup(func() { db.Close() })
 	ids := querytest.Fixture(t, db)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	h, err := web.App(api.Config{Query: query.New(db), Log: log, Metrics: api.NewMetrics(time.Now())}, 1<<20)
+	h, err := web.App(api.Config{Query: query.New(db), Log: log, Metrics: api.NewMetrics(time.Now())}, 1<<20, 10*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
