@@ -102,6 +102,14 @@ func (r *Recognizer) FindWith(text string, ref time.Time, tense TenseFunc) []Exp
 		}
 		e.Value, e.Type, e.Precision = resolve(s, ref, tn)
 		e.Tense = tn
+		// "Nov. 3, the day before authorities acted": an appositive names
+		// the same day as the date it follows
+		if (rule == "the-day-before" || rule == "the-day-after") && len(out) > 0 && i >= 2 && m.punct(i-1, ',') &&
+			out[len(out)-1].End == toks[i-2].end && out[len(out)-1].Precision == PrecDay {
+			p := out[len(out)-1]
+			e.Value, e.Type, e.Precision, e.Rule = p.Value, p.Type, p.Precision, "appositive-day"
+			e.sem = p.sem
+		}
 		out = append(out, e)
 		if !s.anaphoric && (e.Type == Date || e.Type == Time) {
 			if d, ok := periodStart(e.Value); ok {

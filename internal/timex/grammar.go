@@ -848,7 +848,7 @@ func (m *matcher) quantityLed(i int) (int, sem, string) {
 	}
 	if m.t[i].e.cls&cArt != 0 && n == 10 {
 		// "a year" alone is a duration only where a length is meant
-		if !m.durationContext(i-1) && !m.word(j, "and") {
+		if !m.durationContext(i-1) && !m.word(j, "and") && !m.word(j, "after") && !m.word(j, "before") {
 			return 0, sem{}, ""
 		}
 	}

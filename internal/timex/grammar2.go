@@ -86,6 +86,19 @@ func (m *matcher) theLed(i int) (int, sem, string) {
 		if m.word(j+1, "after") && m.word(j+2, "tomorrow") {
 			return j + 3, sem{kind: sDeictic, typ: Date, n: 2}, "day-after-tomorrow"
 		}
+		// "the day after his death": a day from the last date mentioned
+		if m.word(j+1, "after") {
+			return j + 1, sem{kind: sOffset, typ: Date, n: 10, u: uDay, anaphoric: true}, "the-day-after"
+		}
+		if m.word(j+1, "before") {
+			return j + 1, sem{kind: sOffset, typ: Date, n: -10, u: uDay, anaphoric: true}, "the-day-before"
+		}
+	case e.cls&cUnit != 0 && e.plural && e.unit >= uDay && e.unit != uWeekend:
+		// "in the weeks before the shooting"
+		if m.word(j+1, "before") || m.word(j+1, "after") || m.word(j+1, "following") || m.word(j+1, "preceding") ||
+			m.word(j+1, "leading") || m.word(j+1, "since") || m.word(j+1, "that") && m.word(j+2, "followed") {
+			return j + 1, sem{kind: sLiteral, typ: Duration, code: durValue(-1, e.unit), prec: PrecVague}, "the-units-around"
+		}
 	}
 	return 0, sem{}, ""
 }
