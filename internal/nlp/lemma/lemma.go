@@ -278,6 +278,8 @@ func (l *Lemmatizer) rules(w string, class int, xpos string) string {
 func nounCandidates(w string) []string {
 	n := len(w)
 	switch {
+	case n > 3 && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s'")):
+		return []string{w[:n-2]} // "video's", "DVD's" written for plurals
 	case n > 3 && (strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is")):
 		return []string{w, w[:n-1]} // "crisis", "bonus" if listed; else "Houthis"
 	case n < 3 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss"):
@@ -303,6 +305,8 @@ func verbCandidates(w, xpos string) []string {
 	switch {
 	case strings.HasSuffix(w, "ing") && n > 4 && (xpos == "VBG" || xpos == ""):
 		return stemCandidates(w[:n-3], "ing")
+	case xpos == "VBG" && n > 4 && (strings.HasSuffix(w, "in") || strings.HasSuffix(w, "in'")):
+		return stemCandidates(strings.TrimSuffix(strings.TrimSuffix(w, "'"), "in"), "ing") // "goin'", "playin"
 	case strings.HasSuffix(w, "ied") && n > 4:
 		return []string{w[:n-1], w[:n-3] + "y"}
 	case strings.HasSuffix(w, "ed") && n > 3 && xpos != "VBZ":

@@ -219,6 +219,8 @@ func TestRules(t *testing.T) {
 		{"bloodiest", "ADJ", "JJS", "bloody"},
 		{"sadder", "ADJ", "JJR", "sad"},
 		{"Houthis", "PROPN", "NNPS", "Houthi"},
+		{"drone's", "NOUN", "NNS", "drone"},
+		{"fightin", "VERB", "VBG", "fight"},
 	} {
 		if got := l.Lemma(c.word, c.upos, c.xpos); got != c.want {
 			t.Errorf("Lemma(%q, %q, %q) = %q, want %q", c.word, c.upos, c.xpos, got, c.want)
