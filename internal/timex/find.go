@@ -163,8 +163,9 @@ func (m *matcher) tense(i, j int) Tense {
 			break
 		}
 		// a coordinated or relative clause after the expression has its own tense
-		if m.word(k, "and") || m.word(k, "but") || m.word(k, "or") || m.word(k, "while") || m.word(k, "whereas") ||
-			m.word(k, "which") || m.word(k, "who") || m.word(k, "that") {
+		// ("Abortion and Reproductive Rights League" is a name, not a clause)
+		if (m.word(k, "and") || m.word(k, "but") || m.word(k, "or")) && !(k+1 < len(m.t) && m.t[k+1].upper) ||
+			m.word(k, "while") || m.word(k, "whereas") || m.word(k, "which") || m.word(k, "who") || m.word(k, "that") {
 			break
 		}
 		if tn := m.marker(k, false); tn != TenseUnknown {

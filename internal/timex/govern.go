@@ -212,3 +212,35 @@ func ClauseTense(sentence nlp.Sentence, triggerIndex int) Tense {
 	}
 	return TenseUnknown
 }
+
+// ParseTense returns a TenseFunc for FindWith that reads the tense of the
+// predicate each expression attaches to in the dependency parse of sents
+// (the document's sentences, in order). An expression outside any sentence,
+// or in an unparsed or untagged one, gets TenseUnknown, so the recogniser's
+// word heuristic decides.
+func ParseTense(sents []nlp.Sentence) TenseFunc {
+	return func(start, end int) Tense {
+		for _, s := range sents {
+			if start < s.Start || start >= s.End {
+				continue
+			}
+			toks := s.Tokens
+			for _, t := range toks {
+				if t.End <= start || t.Start >= end {
+					continue
+				}
+				// the first token of the span whose head lies outside it
+				h := t.Head - 1
+				if t.Head <= 0 || h >= len(toks) || toks[h].End > start && toks[h].Start < end {
+					if t.Head < 0 {
+						return TenseUnknown
+					}
+					continue
+				}
+				return ClauseTense(s, clauseHead(toks, h))
+			}
+			return TenseUnknown
+		}
+		return TenseUnknown
+	}
+}

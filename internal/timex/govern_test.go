@@ -142,3 +142,24 @@ func TestClauseTense(t *testing.T) {
 		}
 	}
 }
+
+func TestParseTense(t *testing.T) {
+	// "Ministers will meet on Wednesday ." with tags: the parse says future
+	text, s := sentence("Ministers/3/nsubj will/3/aux meet/0/root on/5/case Wednesday/3/obl ./3/punct")
+	s.Tokens[1].XPOS, s.Tokens[2].XPOS = "MD", "VB"
+	got := New().FindWith(text, day(sat), ParseTense([]nlp.Sentence{s}))
+	if len(got) != 1 || got[0].Value != "2024-01-31" || got[0].Tense != TenseFuture {
+		t.Errorf("future from the parse: %v", summary(got))
+	}
+	// "met Wednesday": a past-tense verb in the parse
+	text, s = sentence("Ministers/2/nsubj met/0/root Wednesday/2/obl:tmod ./2/punct")
+	s.Tokens[1].XPOS = "VBD"
+	if got := New().FindWith(text, day(sat), ParseTense([]nlp.Sentence{s})); len(got) != 1 || got[0].Value != "2024-01-24" || got[0].Tense != TensePast {
+		t.Errorf("past from the parse: %v", summary(got))
+	}
+	// unparsed: the heuristic decides
+	text, s = sentence("They will meet on Wednesday .")
+	if got := New().FindWith(text, day(sat), ParseTense([]nlp.Sentence{s})); len(got) != 1 || got[0].Value != "2024-01-31" {
+		t.Errorf("unparsed: %v", summary(got))
+	}
+}
