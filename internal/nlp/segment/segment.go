@@ -83,6 +83,9 @@ func (s *Segmenter) Segment(text string, tokens []nlp.Token) []nlp.Sentence {
 		if i > sentStart {
 			nl := newlines(text, tokens[i-1].End, tok.Start)
 			if nl >= 2 || (nl == 1 && (!wrapped || s.lineOpener(tokens, i) || shortLine(text, tokens[i-1]))) || (nl == 0 && i-sentStart >= s.maxTokens()) {
+				if last := out[len(out)-1]; nl > 0 && s.periodEnds(last.Text) {
+					out = append(out[:len(out)-1], splitPeriod(last)...) // "... in the U.S.\n\nNext"
+				}
 				bounds = append(bounds, len(out))
 				sentStart, datelineChecked = i, false
 			}
@@ -104,10 +107,7 @@ func (s *Segmenter) Segment(text string, tokens []nlp.Token) []nlp.Sentence {
 		}
 		// A sentence ends after tokens[end]; tokens[i+1:end+1] are closers.
 		if split {
-			word, period := tok, tok
-			word.Text, word.End, word.Norm, word.SpaceAfter = tok.Text[:len(tok.Text)-1], tok.End-1, "", false
-			period.Text, period.Start, period.Norm = ".", tok.End-1, ""
-			out = append(out, word, period)
+			out = append(out, splitPeriod(tok)...)
 		} else {
 			out = append(out, tok)
 		}
@@ -183,8 +183,7 @@ func (s *Segmenter) terminal(text string, tokens []nlp.Token, i int) (int, bool)
 		}
 		return -1, false
 	case abbrevPeriod:
-		w := strings.ToLower(strings.TrimSuffix(tok.Text, "."))
-		if s.titles[w] || isInitial(tok.Text) {
+		if !s.periodEnds(tok.Text) {
 			return -1, false
 		}
 		if startsUpper(next) && s.starters[strings.ToLower(next)] {
@@ -193,6 +192,21 @@ func (s *Segmenter) terminal(text string, tokens []nlp.Token, i int) (int, bool)
 		return -1, false
 	}
 	return -1, false
+}
+
+// periodEnds reports whether t is an abbreviation with its period that may
+// end a sentence: not a title ("Gen.") and not an initial ("F.").
+func (s *Segmenter) periodEnds(t string) bool {
+	return classify(t) == abbrevPeriod && !s.titles[strings.ToLower(strings.TrimSuffix(t, "."))] && !isInitial(t)
+}
+
+// splitPeriod splits an abbreviation ending a sentence into the word and a
+// final ".", as en_ewt writes it.
+func splitPeriod(tok nlp.Token) []nlp.Token {
+	word, period := tok, tok
+	word.Text, word.End, word.Norm, word.SpaceAfter = tok.Text[:len(tok.Text)-1], tok.End-1, "", false
+	period.Text, period.Start, period.Norm = ".", tok.End-1, ""
+	return []nlp.Token{word, period}
 }
 
 type termKind int

@@ -38,6 +38,8 @@ func TestSegment(t *testing.T) {
 			[]string{"The U.S. Army and the U.N. Security Council met on Jan. 5 in Washington ."}},
 		{"abbreviation at end", "Troops returned to the U.S. The war was over.",
 			[]string{"Troops returned to the U.S .", "The war was over ."}},
+		{"abbreviation ends paragraph", "Troops returned to the U.S.\n\nThe war was over in Jan.\nGen. Lee\nsaid so.",
+			[]string{"Troops returned to the U.S .", "The war was over in Jan .", "Gen. Lee", "said so ."}},
 		{"company", "He works for Acme Inc. in Ohio. Acme Corp. But not Acme Ltd. It closed.",
 			[]string{"He works for Acme Inc. in Ohio .", "Acme Corp .", "But not Acme Ltd .", "It closed ."}},
 		{"decimals", "Growth was 2.5 percent. Inflation hit 3.1%.",
