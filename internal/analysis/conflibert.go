@@ -27,14 +27,21 @@ func (s CameoScores) Accuracy() float64 {
 	return float64(s.Correct) / float64(s.Sentences)
 }
 
-// MainEvent picks the event a sentence is about: the most confident one,
-// the earliest on ties. Statements that only frame another event were
+// MainEvent picks the event a sentence is about: an asserted or reported
+// one before the others, then the most confident, the earliest on ties. Statements that only frame another event were
 // already dropped by the coder.
 func MainEvent(es []event.Event) *event.Event {
 	var best *event.Event
 	for i := range es {
 		e := &es[i]
-		if best == nil || e.Confidence > best.Confidence {
+		switch {
+		case best == nil:
+			best = e
+		case e.Status.Counted() != best.Status.Counted():
+			if e.Status.Counted() {
+				best = e
+			}
+		case e.Confidence > best.Confidence:
 			best = e
 		}
 	}

@@ -4,10 +4,10 @@
 //
 // Quad classes follow GDELT: 1 verbal cooperation (roots 01–05), 2 material
 // cooperation (06–08), 3 verbal conflict (09–13), 4 material conflict
-// (14–20). Penta classes follow the ConfliBERT/Multi-CoPED scheme, which
-// separates statements: 0 statement (01–02), 1 verbal cooperation (03–05),
-// 2 material cooperation (06–08), 3 verbal conflict (09–13), 4 material
-// conflict (14–20).
+// (14–20). Penta classes follow Phoenix's five-way quad_class, which the
+// ConfliBERT/Multi-CoPED sets use: 0 statement (01–02), 1 verbal cooperation
+// (03–05), 2 material cooperation (06–08), 3 verbal conflict (09–13 and 16,
+// reduce relations), 4 material conflict (14, 15, 17–20).
 package cameo
 
 import (
@@ -72,16 +72,18 @@ func Quad(code string) int {
 	return 0
 }
 
-// Penta returns the ConfliBERT class of a code: 0 statement (01–02), 1
-// verbal cooperation (03–05), 2 material cooperation (06–08), 3 verbal
-// conflict (09–13), 4 material conflict (14–20); -1 when the root is not a
-// CAMEO root.
+// Penta returns the Phoenix/ConfliBERT class of a code: 0 statement
+// (01–02), 1 verbal cooperation (03–05), 2 material cooperation (06–08), 3
+// verbal conflict (09–13, 16), 4 material conflict (14, 15, 17–20); -1 when
+// the root is not a CAMEO root.
 func Penta(code string) int {
 	switch r := rootNum(code); {
 	case r == 1 || r == 2:
 		return 0
 	case r >= 3 && r <= 5:
 		return 1
+	case r == 16:
+		return 3
 	}
 	if q := Quad(code); q > 1 {
 		return q

@@ -22,7 +22,7 @@ func TestDefaultCodebook(t *testing.T) {
 		{"010", "Make statement, not specified below", 0, 1, 0, "", ""},
 		{"042", "Make a visit", 1.9, 1, 1, "CONSULT", "visit"},
 		{"0231", "Appeal for economic aid", 3.4, 1, 0, "REQUEST", "assist"},
-		{"163", "Impose embargo, boycott, or sanctions", -8, 4, 4, "COERCE", "restrict"},
+		{"163", "Impose embargo, boycott, or sanctions", -8, 4, 3, "COERCE", "restrict"},
 		{"190", "Use conventional military force, not specified below", -10, 4, 4, "ASSAULT", ""},
 		{"186", "Assassinate", -10, 4, 4, "ASSAULT", "assassinate"},
 		{"061", "Cooperate economically", 6.4, 2, 2, "COOPERATE", ""},

@@ -131,16 +131,22 @@ func (c *Coder) Code(in Input) ([]Event, []doc.Diagnostic) {
 		before := len(events)
 		var built []candidate
 		var bes []Event
+		var cues []int
 		for _, cd := range cands {
-			if e, ok := c.build(in, si, g, cd, speakers[si]); ok {
+			if e, cue, ok := c.build(in, si, g, cd, speakers[si]); ok {
 				built = append(built, cd)
 				bes = append(bes, e)
+				cues = append(cues, cue)
 			}
 		}
 		keep := coveredFilter(g, built)
 		for k, e := range bes {
-			if keep[k] {
-				events = append(events, e)
+			if !keep[k] {
+				continue
+			}
+			events = append(events, e)
+			if ie, ok := c.intent(in, g, e, cues[k]); ok {
+				events = append(events, ie)
 			}
 		}
 		if len(events) == before {
@@ -437,22 +443,22 @@ func coveredFilter(g *graph, cs []candidate) []bool {
 
 // build turns a candidate into an Event, or reports false when the options
 // or the codebook reject it.
-func (c *Coder) build(in Input, si int, g *graph, cd candidate, speaker *Actor) (Event, bool) {
+func (c *Coder) build(in Input, si int, g *graph, cd candidate, speaker *Actor) (Event, int, bool) {
 	if !cd.src.present() && !cd.tgt.present() {
-		return Event{}, false
+		return Event{}, -1, false
 	}
 	coded := func(a arg) bool { return a.present() && a.m != nil && a.m.Code != "" }
 	if c.opt.RequireSource && !coded(cd.src) || c.opt.RequireTarget && !coded(cd.tgt) {
-		return Event{}, false
+		return Event{}, -1, false
 	}
 	if !c.opt.Uncoded && !coded(cd.src) && !coded(cd.tgt) {
-		return Event{}, false
+		return Event{}, -1, false
 	}
 	e := Event{DocID: in.DocID, Code: cd.code, Root: cameo.Root(cd.code), Quad: cameo.Quad(cd.code)}
 	if c.cb != nil {
 		entry, ok := c.cb.Nearest(cd.code)
 		if !ok {
-			return Event{}, false
+			return Event{}, -1, false
 		}
 		e.Code, e.Root, e.Name, e.Goldstein, e.Quad = entry.Code, entry.Root(), entry.Name, entry.Goldstein, entry.Quad()
 		e.PloverType, e.PloverMode = entry.PloverType, entry.PloverMode
@@ -507,7 +513,63 @@ func (c *Coder) build(in Input, si int, g *graph, cd candidate, speaker *Actor) 
 	e.Location = g.location(cd.anchor)
 	e.Confidence = confidence(cd, coded)
 	e.ID = eventID(in.DocID, e.Trigger, e.Code, e.Source.Code+"|"+spanKey(e.Source.Span), e.Target.Code+"|"+spanKey(e.Target.Span))
-	return e, true
+	return e, st.cue, true
+}
+
+// intentCues are the words whose future act is itself a statement of
+// intent CAMEO codes under 03: "agreed to lift", "offered to send", "will
+// release".
+var intentCues = set("agree", "offer", "promise", "pledge", "vow", "plan", "intend", "willing", "ready", "prepared", "commit", "decide", "aim", "propose", "undertake", "will", "shall", "'ll", "wo", "would")
+
+// intentCodes maps a cooperative act to CAMEO's "express intent" code for it.
+var intentCodes = map[string]string{
+	"060": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+	"070": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "033",
+	"080": "035", "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342", "0833": "0343", "0834": "0344",
+	"084": "0353", "0841": "0353", "0842": "0353", "085": "0354", "086": "0355", "087": "0356",
+	"045": "039", "046": "036", "057": "032",
+}
+
+// intentRoots gives the intent code of the other codes of a root.
+var intentRoots = map[string]string{"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+
+// intent returns the statement of intent a future cooperative event
+// implies: "Britain agreed to open its borders" is, besides a future 080,
+// an asserted 035 by Britain, triggered by "agreed".
+func (c *Coder) intent(in Input, g *graph, e Event, cue int) (Event, bool) {
+	if e.Status != Future || cue < 0 || !intentCues[g.lemma(cue)] && !intentCues[strings.ToLower(g.toks[cue].Text)] {
+		return Event{}, false
+	}
+	code, ok := intentCodes[e.Code]
+	if !ok && len(e.Code) == 4 {
+		code, ok = intentCodes[e.Code[:3]]
+	}
+	if !ok {
+		code, ok = intentRoots[e.Root]
+	}
+	if !ok {
+		return Event{}, false
+	}
+	ie := e
+	ie.Code, ie.Root, ie.Quad = code, cameo.Root(code), cameo.Quad(code)
+	if c.cb != nil {
+		entry, ok := c.cb.Nearest(code)
+		if !ok {
+			return Event{}, false
+		}
+		ie.Code, ie.Root, ie.Name, ie.Goldstein, ie.Quad = entry.Code, entry.Root(), entry.Name, entry.Goldstein, entry.Quad()
+		ie.PloverType, ie.PloverMode = entry.PloverType, entry.PloverMode
+	}
+	ct := g.toks[cue]
+	ie.Trigger, ie.TriggerText = doc.Span{Start: ct.Start, End: ct.End}, ct.Text
+	ie.Status, ie.Cue, ie.CueText = Asserted, nil, ""
+	if e.Attributed != nil && !(e.Attributed.Sector == "MED" && e.Attributed.Name == in.Outlet && e.Attributed.Code == "") {
+		ie.Status = Reported
+	}
+	ie.Rule = e.Rule + " (intent)"
+	ie.Confidence = float64(int(e.Confidence*90+0.5)) / 100
+	ie.ID = eventID(in.DocID, ie.Trigger, ie.Code, ie.Source.Code+"|"+spanKey(ie.Source.Span), ie.Target.Code+"|"+spanKey(ie.Target.Span))
+	return ie, true
 }
 
 func spanText(text string, a, b int, fallback string) string {

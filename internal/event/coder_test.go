@@ -117,7 +117,7 @@ var grammarTests = []struct {
 	{"conditional", "If|SCONJ|if|3|mark Russia|PROPN|Russia|3|nsubj attacks|VERB|attack|7|advcl Ukraine|PROPN|Ukraine|3|obj ,|PUNCT|,|7|punct NATO|PROPN|NATO|7|nsubj responds|VERB|respond|0|root",
 		[]string{"Russia=RUS", "Ukraine=UKR", "NATO=NAT"}, "RUS>UKR 190 hypothetical[If]"},
 	{"control future", "Iran|PROPN|Iran|2|nsubj agreed|VERB|agree|0|root to|PART|to|4|mark help|VERB|help|2|xcomp Iraq|PROPN|Iraq|4|obj",
-		[]string{"Iran=IRN", "Iraq=IRQ"}, "IRN>IRQ 070 future[agreed]"},
+		[]string{"Iran=IRN", "Iraq=IRQ"}, "IRN>IRQ 070 future[agreed]; IRN>IRQ 033 asserted"},
 	{"failed to", "Iran|PROPN|Iran|2|nsubj failed|VERB|fail|0|root to|PART|to|4|mark help|VERB|help|2|xcomp Iraq|PROPN|Iraq|4|obj",
 		[]string{"Iran=IRN", "Iraq=IRQ"}, "IRN>IRQ 070 negated[failed]"},
 	{"refused to", "Iran|PROPN|Iran|2|nsubj refused|VERB|refuse|0|root to|PART|to|4|mark meet|VERB|meet|2|xcomp Iraq|PROPN|Iraq|4|obj",
