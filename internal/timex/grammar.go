@@ -513,7 +513,7 @@ func (m *matcher) number(i int) (int, sem, string) {
 				}
 				s.hh = t.n%12 + int(m.t[j].e.n2)
 				j++
-			} else if !(m.has(j, cZone) || m.word(i-1, "at") || m.word(i-1, "until") || m.word(i-1, "by")) {
+			} else if !(m.has(j, cZone) || m.word(j, "local") && m.word(j+1, "time") || m.clockContext(i-1)) {
 				return 0, sem{}, ""
 			}
 			j, s = m.timeTail(j, s)
@@ -609,6 +609,17 @@ func (m *matcher) numericDate(i int) (int, sem, string) {
 	}
 	j, s := m.timeAfterDate(i+1, sem{kind: sDate, typ: Date, y: y, m: mo, d: d, ambig: ambig})
 	return j, s, "numeric-date"
+}
+
+// clockContext reports whether the word at i introduces a clock time, so a
+// bare "11:45" after it is one.
+func (m *matcher) clockContext(i int) bool {
+	for _, w := range []string{"at", "until", "till", "by", "around", "about", "before", "after", "from", "to", "since", "approximately"} {
+		if m.word(i, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // timeAfterDate extends a full date with a following clock time.

@@ -215,6 +215,9 @@ func (m *matcher) quarterLed(j, q int) (int, sem, string) {
 			s.n, s.rel = relDir(m.t[k+2].e), relYear
 			return k + 4, s, "quarter"
 		}
+		if !m.has(k+1, cMonth|cUnit) && !m.has(k+2, cUnit) {
+			return 0, sem{}, "" // "the second half of the match"
+		}
 	}
 	return k, s, "quarter"
 }

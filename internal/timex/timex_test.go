@@ -138,6 +138,8 @@ func TestFind(t *testing.T) {
 		{"weekday at clock", sat, "They meet Tuesday at 9 a.m.", "Tuesday at 9 a.m.", "2024-01-23T09:00", Time, PrecDay},
 		{"modal may looks ahead", sat, "Protesters may march on May 1.", "May 1", "2024-05-01", Date, PrecDay},
 		{"years ago", sat, "It began years ago.", "years ago", "PAST_REF", Date, PrecVague},
+		{"clock with local time", sat, "The blast occurred at around 11:45 local time.", "11:45 local time", "2024-01-27T11:45", Time, PrecDay},
+		{"military clock", sat, "The blast occurred at 0845 GMT.", "0845 GMT", "2024-01-27T08:45", Time, PrecDay},
 		{"noon", sat, "They met at noon.", "noon", "2024-01-27T12:00", Time, PrecDay},
 	}
 	r := New()
@@ -186,6 +188,12 @@ func TestNotExpressions(t *testing.T) {
 		"He scored 30 points on 12 shots.",
 		"Turnout was 1999 votes.",
 		"the second round",
+		"The team won 3-1 in the second half of the match.",
+		"The Boeing 747 carried 300 passengers on Flight 1549.",
+		"Resolution 2334 was adopted by 14 votes to 0.",
+		"The dead included a 3-year-old child.",
+		"She said she would march with the protesters.",
+		"Parliament voted 250-180 to approve the bill.",
 	} {
 		if got := New().Find(text, day(sat)); len(got) != 0 {
 			t.Errorf("Find(%q) = %v, want none", text, summary(got))
