@@ -37,8 +37,18 @@ func (d *Dictionary) Resolve(text string, sents []nlp.Sentence, ms []Mention) []
 	for i := range out {
 		r.link(out, i)
 	}
-	return out
+	// Possessive pronouns helped to resolve others ("his counterpart") but
+	// are not actors of their own.
+	kept := out[:0]
+	for _, m := range out {
+		if !possessive[strings.ToLower(m.Text)] {
+			kept = append(kept, m)
+		}
+	}
+	return kept
 }
+
+var possessive = map[string]bool{"his": true, "her": true, "its": true, "their": true, "our": true}
 
 type resolver struct {
 	text     string

@@ -20,13 +20,14 @@ const (
 	IGO     Kind = "igo"     // an intergovernmental organisation
 	Group   Kind = "group"   // an armed or otherwise non-state group
 	Media   Kind = "media"   // a news outlet
+	Ethnic  Kind = "ethnic"  // an ethnic or religious community: "the Kurds", "Sunni"
 	Agent   Kind = "agent"   // a generic noun naming a sector: "minister", "troops"
 	Title   Kind = "title"   // an honorific or rank before a name: "Mr", "Gen."
 	Metonym Kind = "metonym" // a place or building standing for an actor: "the Kremlin"
 	Discard Kind = "discard" // a phrase that must never be coded: "Manchester United"
 )
 
-var kinds = map[Kind]bool{Country: true, Person: true, Org: true, IGO: true, Group: true, Media: true,
+var kinds = map[Kind]bool{Country: true, Person: true, Org: true, IGO: true, Group: true, Media: true, Ethnic: true,
 	Agent: true, Title: true, Metonym: true, Discard: true}
 
 // Role is one dated code of an entry: the code applies on days in
@@ -190,7 +191,7 @@ func Parse(r io.Reader, file string) ([]*Entry, Problems) {
 			k := Kind(strings.ToLower(word))
 			cur = &Entry{Kind: k, Name: rest, File: file, Line: n, AnyCase: k == Agent || k == Discard}
 			if !kinds[k] {
-				add(n, "kind", "unknown kind %q (want country, person, org, igo, group, media, agent, title, metonym or discard)", word)
+				add(n, "kind", "unknown kind %q (want country, person, org, igo, group, media, ethnic, agent, title, metonym or discard)", word)
 				bad = true
 			} else if rest == "" {
 				add(n, "name", "entry has no name")

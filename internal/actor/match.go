@@ -346,6 +346,10 @@ func (d *Dictionary) gap(sc *scan, from, to int) string {
 		if sc.is(from, d.idOf.of) && sc.is(from+1, d.idOf.the) {
 			return "of"
 		}
+		// "the UK's brave Armed Forces": one lower-case word after 's
+		if sc.is(from, d.idOf.s) && sc.units[from+1].shape == shapeLower && sc.ids[from+1] < 0 {
+			return "'s"
+		}
 	}
 	return "x"
 }
@@ -371,12 +375,21 @@ func (d *Dictionary) join(sc *scan, a, b group) (group, bool) {
 			m.code, m.sector = a.country+sector, sector
 		} else if b.code != "" && a.code == "" {
 			m.code = b.code
+		} else if a.kind == Ethnic && b.sector != "" {
+			m.code, m.sector = a.code+b.sector, b.sector // "Kurdish forces" -> KURMIL
 		}
 		m.countryOnly = false
 		m.rule = "country+agent"
 		if gap == "'s" {
 			m.rule = "possessive country+agent"
 		}
+		return m, true
+	// "Assad's regime", "Putin's government": a person's country and the sector
+	case gap == "'s" && a.kind == Person && a.country != "" && b.kind == Agent && b.sector != "":
+		m.kind, m.agent, m.personTitle, m.plural = Agent, true, b.personTitle, b.plural
+		m.code, m.country, m.sector = a.country+b.sector, a.country, b.sector
+		m.person, m.role, m.countryOnly, m.capitalisedEnd = "", "", false, b.capitalisedEnd
+		m.rule = "person's agent"
 		return m, true
 	// "Defense Minister" + "Mohammad Reza Ashtiani", "Iranian" + "Javad Zarif"
 	case gap == "" && b.kind == Person && (a.agent || a.countryOnly):
@@ -473,6 +486,10 @@ func (d *Dictionary) titledName(sc *scan, a group, gs []group, i int) group {
 	m.e = j
 	m.kind, m.agent, m.plural = Person, false, false
 	m.person = sc.text[sc.units[a.e].start:sc.units[j-1].end]
+	if kunya[strings.ToLower(sc.word(a.e-1))] {
+		// "Abu Ghadiya": the kunya is part of the name
+		m.person = sc.text[sc.units[a.e-1].start:sc.units[j-1].end]
+	}
 	m.name = m.person
 	m.role = sc.text[sc.units[a.s].start:sc.units[a.e-1].end]
 	m.rule = "title+capitalised name; " + a.rule
@@ -482,6 +499,8 @@ func (d *Dictionary) titledName(sc *scan, a group, gs []group, i int) group {
 var stopName = map[string]bool{"the": true, "said": true, "says": true, "on": true, "in": true, "and": true,
 	"of": true, "for": true, "to": true, "at": true, "but": true, "that": true, "this": true, "with": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+
+var kunya = map[string]bool{"abu": true, "abou": true, "umm": true, "um": true}
 
 var nameParticle = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "abu": true,
 	"de": true, "da": true, "van": true, "von": true, "der": true, "du": true, "la": true, "le": true, "ul": true}

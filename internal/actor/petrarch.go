@@ -225,7 +225,7 @@ func blockEntry(b *pblock, kind PetrarchKind) *Entry {
 		code = b.codes[0].Code
 	}
 	switch {
-	case len(b.codes) > 0 || strings.HasSuffix(code, "ELI"):
+	case (len(b.codes) > 0 || strings.HasSuffix(code, "ELI")) && !orgName(e.Name):
 		e.Kind = Person
 	case kind == PetrarchCountries && len(code) == 3:
 		e.Kind = Country
@@ -237,6 +237,23 @@ func blockEntry(b *pblock, kind PetrarchKind) *Entry {
 		e.Kind = Org
 	}
 	return e
+}
+
+// orgName reports whether a name is a body's, not a person's: it holds a
+// word like "Forces", "Front" or "Party", or "of".
+func orgName(n string) bool {
+	for _, w := range strings.Fields(strings.ToLower(n)) {
+		switch strings.Trim(w, "().,'") {
+		case "forces", "force", "front", "party", "army", "council", "ministry", "committee", "group", "brigade",
+			"brigades", "movement", "organization", "organisation", "observatory", "union", "state", "of", "the",
+			"national", "islamic", "republic", "government", "coalition", "alliance", "battalion", "corps",
+			"agency", "association", "league", "authority", "commission", "assembly", "court", "bank", "company",
+			"office", "service", "services", "police", "guard", "guards", "militia", "jaish", "jaysh", "harakat",
+			"jabhat", "kataib", "liwa", "ansar", "al-jabhat", "hezbollah", "taliban", "network", "institute":
+			return true
+		}
+	}
+	return false
 }
 
 // splitParen splits "Aden Islamic Army (AAIA)" into the name and the

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-project/dyad/internal/doc"
 )
@@ -189,12 +190,16 @@ func LoadGeo(path string) (*Geo, error) {
 			Common, Official string
 		}
 		CCA3         string
+		UNMember     bool
 		AltSpellings []string
 		Demonyms     map[string]struct{ F, M string }
 	}
 	if err := json.Unmarshal(b, &cs); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	// A name shared by several entries ("French", "American") goes to the
+	// UN member state.
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].UNMember && !cs[j].UNMember })
 	g := &Geo{names: map[string]string{}}
 	add := func(name, code string) {
 		k := geoKey(name)
@@ -218,36 +223,90 @@ func LoadGeo(path string) (*Geo, error) {
 		}
 		if d, ok := c.Demonyms["eng"]; ok {
 			for _, dm := range []string{d.M, d.F} {
-				add(dm, c.CCA3)
-				add(dm+"s", c.CCA3)
+				if dm != "" {
+					add(dm, c.CCA3)
+					add(dm+"s", c.CCA3)
+				}
 			}
 		}
 	}
 	return g, nil
 }
 
-// geoKey lower-cases, drops periods and splits at other punctuation.
-func geoKey(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '.':
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			b.WriteByte(' ')
+// geoWords splits s into words (periods dropped, other punctuation a
+// break) and reports whether each starts with a capital.
+func geoWords(s string) (words []string, caps []bool) {
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.')
+	}) {
+		f = strings.ReplaceAll(f, ".", "")
+		if f == "" {
+			continue
 		}
+		r, _ := utf8.DecodeRuneInString(f)
+		words = append(words, strings.ToLower(f))
+		caps = append(caps, unicode.IsUpper(r))
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return words, caps
 }
 
-// CountryIn returns the ISO3 code of the first country named in text
-// (longest name first at each word), or "".
+func geoKey(s string) string {
+	w, _ := geoWords(s)
+	return strings.Join(w, " ")
+}
+
+// countryAt returns the country whose name starts at word i, and the
+// number of words it spans; names must be capitalised in the text.
+func (g *Geo) countryAt(words []string, caps []bool, i int) (string, int) {
+	if !caps[i] {
+		return "", 0
+	}
+	for n := min(g.maxLen, len(words)-i); n > 0; n-- {
+		if c, ok := g.names[strings.Join(words[i:i+n], " ")]; ok {
+			return c, n
+		}
+	}
+	return "", 0
+}
+
+// CountryIn returns the ISO3 code of the first country named anywhere in
+// text, or "".
 func (g *Geo) CountryIn(text string) string {
-	words := strings.Fields(geoKey(text))
+	words, caps := geoWords(text)
 	for i := range words {
-		for n := min(g.maxLen, len(words)-i); n > 0; n-- {
-			if c, ok := g.names[strings.Join(words[i:i+n], " ")]; ok {
+		if c, _ := g.countryAt(words, caps, i); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// CountryOf returns the country an actor mention names as its own: one at
+// its start after "the" ("Iraqi security forces", "the UK's Armed
+// Forces"), or one closing it after "of" or "in" ("the Government of
+// Iraq"). A country inside a proper name ("Islamic State of Iraq and the
+// Levant") does not count.
+func (g *Geo) CountryOf(text string) string {
+	words, caps := geoWords(text)
+	i := 0
+	if i < len(words) && words[i] == "the" {
+		i++
+	}
+	if i < len(words) {
+		if c, _ := g.countryAt(words, caps, i); c != "" {
+			return c
+		}
+	}
+	for k := 1; k < len(words); k++ {
+		if words[k-1] != "of" && words[k-1] != "in" {
+			continue
+		}
+		j := k
+		if j < len(words) && words[j] == "the" {
+			j++
+		}
+		if j < len(words) {
+			if c, n := g.countryAt(words, caps, j); c != "" && j+n == len(words) {
 				return c
 			}
 		}
@@ -256,15 +315,20 @@ func (g *Geo) CountryIn(text string) string {
 }
 
 // GoldCountries returns the country of each gold actor entity of a
-// document when the gold data shows it: a country or nationality named in
-// the mention itself ("Iraqi security forces"), or one reached through a
-// HasAttrOf or IsSynonymOf relation. Entities without one get "".
+// document when the gold data shows it: for a Nationality the country it
+// names; for an Organisation or Person the country it names as its own
+// (see CountryOf), or one reached through a HasAttrOf relation to a
+// nationality or an IsSynonymOf relation. Entities without one get "".
 func GoldCountries(d Re3dDoc, g *Geo) []string {
 	out := make([]string, len(d.Entities))
 	idx := map[doc.Span]int{}
 	for i, e := range d.Entities {
 		idx[e.Span] = i
-		out[i] = g.CountryIn(e.Value)
+		if e.Type == "Nationality" {
+			out[i] = g.CountryIn(e.Value)
+		} else {
+			out[i] = g.CountryOf(e.Value)
+		}
 	}
 	for range 2 {
 		for _, r := range d.Relations {
