@@ -12,7 +12,8 @@ type Queries interface {
 	EventCounts(ctx context.Context, f EventFilter) ([]DayCount, error)
 	// Dyads counts the events matching f per directed (source, target)
 	// pair, most events first (then by source and target), at most limit
-	// pairs (0 means MaxLimit). f.Cursor and f.Limit are ignored.
+	// pairs (0 means MaxLimit). Events with an empty source or target code
+	// make no pair and are not counted. f.Cursor and f.Limit are ignored.
 	Dyads(ctx context.Context, f EventFilter, limit int) ([]DyadCount, error)
 	// ActorNames lists the codes and names under which events matching f
 	// name an actor whose code starts with code, as source or target, with

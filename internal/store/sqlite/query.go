@@ -127,7 +127,7 @@ func (db *DB) Dyads(ctx context.Context, f store.EventFilter, n int) ([]store.Dy
 	if n <= 0 || n > store.MaxLimit {
 		n = store.MaxLimit
 	}
-	tail, args, err := fromEvents(f)
+	tail, args, err := fromEvents(f, "e.source_code <> ''", "e.target_code <> ''")
 	if err != nil {
 		return nil, err
 	}

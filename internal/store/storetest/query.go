@@ -70,7 +70,18 @@ func testEventCounts(t *testing.T, s store.Store) {
 }
 
 func testDyads(t *testing.T, s store.Store) {
-	eventFixture(t, s)
+	ids := eventFixture(t, s)
+	// an event with no target makes no dyad
+	oneSided := sampleEvent(ids[0], 9, "010", "RUSGOV", "XXX", "2024-01-09", event.Asserted)
+	oneSided.Target = event.Actor{}
+	a, err := s.Analysis(ctx, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Events = append(a.Events, oneSided)
+	if err := s.PutAnalyses(ctx, []store.Analysis{*a}); err != nil {
+		t.Fatal(err)
+	}
 	all := []event.Status{event.Asserted, event.Reported, event.Negated, event.Future, event.Denied, event.Hypothetical}
 	got, err := s.Dyads(ctx, store.EventFilter{Statuses: all}, 0)
 	if err != nil {
