@@ -77,6 +77,9 @@ func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, e
 		}
 		res[i] = r
 	}
+	if err := w.index(ctx); err != nil {
+		return nil, err
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sqlite: commit: %w", err)
 	}
@@ -88,6 +91,22 @@ type writer struct {
 	tx                              *sql.Tx
 	status, current, insert, retire *sql.Stmt
 	diag                            *sql.Stmt
+	first, last                     int64 // seq range of the rows inserted, 0 when none
+}
+
+// index adds the documents the transaction inserted to the full-text index
+// in one statement (see migration 0003). New rows take seq values above
+// every existing one, so the range holds exactly this batch's rows.
+func (w *writer) index(ctx context.Context) error {
+	if w.first == 0 {
+		return nil
+	}
+	_, err := w.tx.ExecContext(ctx, `INSERT INTO documents_fts (rowid, title, text)
+		SELECT seq, title, text FROM documents WHERE seq BETWEEN ? AND ?`, w.first, w.last)
+	if err != nil {
+		return fmt.Errorf("sqlite: full-text index: %w", err)
+	}
+	return nil
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
@@ -166,10 +185,19 @@ func (w *writer) putItem(ctx context.Context, it *store.Item, now time.Time) (st
 		}
 		meta = string(b)
 	}
-	if _, err := w.insert.ExecContext(ctx, id, d.URL, d.Title, d.Outlet, d.Author, sortable(d.Published),
-		localTime(d.Published), d.Lang, d.Text, meta, d.Origin, d.Format, sortable(now), version, supersedes); err != nil {
+	ins, err := w.insert.ExecContext(ctx, id, d.URL, d.Title, d.Outlet, d.Author, sortable(d.Published),
+		localTime(d.Published), d.Lang, d.Text, meta, d.Origin, d.Format, sortable(now), version, supersedes)
+	if err != nil {
 		return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
 	}
+	seq, err := ins.LastInsertId()
+	if err != nil {
+		return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
+	}
+	if w.first == 0 {
+		w.first = seq
+	}
+	w.last = seq
 	if supersedes != "" {
 		if _, err := w.retire.ExecContext(ctx, id, supersedes); err != nil {
 			return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
