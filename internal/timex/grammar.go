@@ -305,7 +305,16 @@ func (m *matcher) matchAt(i int) (int, sem, string) {
 		try(m.ordinalLed(i))
 	}
 	if e.cls&cPhrase != 0 {
-		if m.word(i, "that") {
+		if m.word(i, "fiscal") {
+			// "fiscal 1999", "fiscal year 2024": TimeML writes FY1999
+			k := i + 1
+			if m.word(k, "year") {
+				k++
+			}
+			if y, k2 := m.year(k); y > 0 {
+				try(k2, sem{kind: sLiteral, typ: Date, code: "FY" + itoa4(y), prec: PrecYear}, "fiscal-year")
+			}
+		} else if m.word(i, "that") {
 			try(m.thatLed(i, i+1))
 		} else {
 			try(m.phraseLed(i))

@@ -132,7 +132,9 @@ func (m *matcher) theRel(i, j int) (int, sem, string) {
 		return k + 1, sem{kind: sLiteral, typ: Duration, code: durValue(-1, u), prec: PrecVague}, "the-rel-durations"
 	}
 	switch {
-	case m.word(j, "past") || m.word(j, "recent"):
+	case m.word(j, "past") || m.word(j, "recent") || m.word(j, "last") && u != uDay:
+		// "the past year", "in the last week": the span up to the reference,
+		// which TimeML writes as a duration
 		if u == uWeekend {
 			return k + 1, sem{kind: sRelUnit, typ: Date, u: u, n: -1}, "the-rel-unit"
 		}

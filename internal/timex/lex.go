@@ -229,7 +229,7 @@ func newLexicon() lexicon {
 		"yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "quarterly": "P3M"} {
 		add(w, entry{cls: cSetAdv, code: mkCode(c)})
 	}
-	for _, w := range []string{"at", "more", "less", "up", "these", "once", "twice", "that"} {
+	for _, w := range []string{"at", "more", "less", "up", "these", "once", "twice", "that", "fiscal"} {
 		add(w, entry{cls: cPhrase})
 	}
 	add("future", entry{cls: cDeictic})
