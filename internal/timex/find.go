@@ -27,15 +27,41 @@ type TenseFunc func(start, end int) Tense
 // resolved against the reference date ref (only its calendar day is used).
 //
 // Expressions whose direction is not written down (a bare "Wednesday", "on
-// January 15", "in March", "the weekend") take it from a tense heuristic
-// that reads the words around them in the same sentence: a future marker
-// before the expression ("will", "'ll", "shall", "would", "scheduled",
-// "expected", "plans", "due", "next") makes it future; otherwise a past
-// marker before or after it ("was", "said", a word ending in -ed) makes it
-// past; otherwise it is unknown. A bare weekday that is not future is the
-// latest such day on or before ref. A day or month without a year is the
-// period around ref, else the last one before ref, or the next one if it is
-// within 90 days and nearer (see pickYear).
+// January 15", "in March", "the weekend", "Christmas") take it from the tense
+// of their clause, guessed from the nearest tense marker within ten words
+// before or eight after, in the same sentence and not across "and", "but",
+// "which", "who" or "that" opening another clause:
+//
+//   - future markers: "will", "'ll", "shall", "would", "may", "might",
+//     "must", "should", "scheduled", "expected", "plans", "planning", "due",
+//     "soon", "next", "as early as", and "to" before a verb ("planned to
+//     leave on Thursday");
+//   - past markers: "was", "were", "had", "did", "said" and a few other
+//     irregular past forms, and words ending in -ed, except passive
+//     participles after "be", "is", "are", "been" ("would be held").
+//
+// Then:
+//
+//   - a bare weekday is the latest such day on or before ref, or with a
+//     future tense the earliest on or after it ("met on Wednesday" in a
+//     Saturday article is three days back, "will meet on Wednesday" four
+//     ahead); "last Wednesday" is strictly before, "next Wednesday" and "this
+//     coming Wednesday" strictly after, "this Wednesday" in ref's week;
+//   - a day or month without a year is, in the past tense, the latest one
+//     that has begun by ref ("on December 30" in a 2 January article is the
+//     previous year), in the future tense the earliest that has not ended
+//     ("will meet in March" in December is next March), and with no tense the
+//     one containing ref, else the last one unless the next is within 60 days
+//     and nearer ("in March" in a December article without tense is the
+//     March just past; "reconvenes Jan. 24" on 13 January is this year). A
+//     tense that would put the date most of a year away (over 270 days) while
+//     the other side is within 60 days gives way: "decided to admit them in
+//     early March" in February is next month.
+//
+// Anaphoric expressions ("the next day", "later that year", "a week
+// later", a bare clock time) count from the last date written before them,
+// or from ref when there is none. A dateline date is found like any other;
+// see Dateline to read it on its own.
 func (r *Recognizer) Find(text string, ref time.Time) []Expr {
 	return r.FindWith(text, ref, nil)
 }

@@ -30,8 +30,9 @@ func isClauseRel(rel string) bool {
 
 // Govern picks, among exprs (as returned by Find over the document text),
 // the expression that dates the clause whose predicate is the token at
-// triggerIndex (0-based index into sentence.Tokens). Durations and sets
-// never govern.
+// triggerIndex (0-based index into sentence.Tokens; the tokens' Head is
+// 1-based, 0 for the root, -1 when unparsed). Durations and sets never
+// govern.
 //
 // With a dependency parse (Head >= 0 on the trigger) it takes, in order: an
 // expression attached to the trigger by obl, obl:tmod, nmod:tmod, advmod,
