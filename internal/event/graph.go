@@ -559,15 +559,38 @@ func (g *graph) actors(toks []int, uncoded bool) []arg {
 }
 
 // phraseSpan returns the first and last token of the noun phrase headed by
-// i: its subtree without clauses, coordination and punctuation at the edges.
-func (g *graph) phraseSpan(i int) (int, int) {
+// i: its subtree without clauses, coordination and punctuation, and without
+// the preposition that introduces it.
+func (g *graph) phraseSpan(i int) (int, int) { return g.span(i, false) }
+
+// timeWords head prepositional phrases that date an event, not an actor.
+var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "week", "month", "year", "today", "yesterday", "morning", "evening", "night", "time", "weekend", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+
+// span is phraseSpan; with full it keeps appositions, participial and
+// relative clauses and coordinated phrases, as annotators of actor spans
+// usually do ("the Syrian army and its ally Hezbollah", "Lebanese
+// counterpart, Michel Aoun").
+func (g *graph) span(i int, full bool) (int, int) {
 	a, b := i, i
-	var walk func(n int)
-	walk = func(n int) {
+	var walk func(n int, top bool)
+	walk = func(n int, top bool) {
 		for _, k := range g.kids[n] {
 			switch g.baseRel(k) {
-			case "acl", "conj", "cc", "punct", "parataxis", "advcl", "appos", "dep":
+			case "punct", "parataxis", "advcl", "dep", "discourse", "vocative", "mark":
 				continue
+			case "case":
+				if top {
+					continue
+				}
+			case "acl", "conj", "cc", "appos":
+				if !full {
+					continue
+				}
+			case "nmod", "obl":
+				c := g.caseOf(k)
+				if strings.HasSuffix(g.rel(k), "tmod") || timeWords[g.lemma(k)] || c == "for" || c == "during" || c == "following" || c == "after" || c == "before" || c == "since" || c == "until" || c == "amid" {
+					continue
+				}
 			}
 			if k < a {
 				a = k
@@ -575,10 +598,16 @@ func (g *graph) phraseSpan(i int) (int, int) {
 			if k > b {
 				b = k
 			}
-			walk(k)
+			walk(k, false)
 		}
 	}
-	walk(i)
+	walk(i, true)
+	for a < b && g.toks[a].UPOS == "PUNCT" {
+		a++
+	}
+	for b > a && (g.toks[b].UPOS == "PUNCT" || g.toks[b].UPOS == "CCONJ") {
+		b--
+	}
 	return a, b
 }
 
@@ -602,7 +631,7 @@ func (g *graph) actor(a arg, phrase bool) Actor {
 	out := Actor{Text: a.text, Span: &sp}
 	if phrase {
 		// the union of the noun phrase and the mention
-		x, y := g.phraseSpan(a.tok)
+		x, y := g.span(a.tok, true)
 		sp = doc.Span{Start: min(g.toks[x].Start, sp.Start), End: max(g.toks[y].End, sp.End)}
 		out.Span, out.Text = &sp, g.phraseText(x, y)
 	}
