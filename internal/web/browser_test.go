@@ -1,0 +1,386 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/dyad-project/dyad/internal/analysis"
+	"github.com/dyad-project/dyad/internal/api"
+	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/pipeline"
+	"github.com/dyad-project/dyad/internal/query"
+	"github.com/dyad-project/dyad/internal/store"
+	"github.com/dyad-project/dyad/internal/store/sqlite"
+	"github.com/dyad-project/dyad/internal/web"
+)
+
+// need skips the test with why, or fails it under CI=true.
+func need(t *testing.T, format string, args ...any) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatalf(format, args...)
+	}
+	t.Skipf(format, args...)
+}
+
+// chromiumPath returns DYAD_CHROMIUM, else chromium from PATH.
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("DYAD_CHROMIUM"); p != "" {
+		if _, err := os.Stat(p); err != nil {
+			t.Fatalf("DYAD_CHROMIUM=%s: %v", p, err)
+		}
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	need(t, "no Chromium: install chromium or set DYAD_CHROMIUM to run the browser tests")
+	return ""
+}
+
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+}
+
+func analyzer(a *analysis.Analyzer) pipeline.Analyzer {
+	return func(d doc.Document) store.Analysis {
+		r := a.Analyze(d)
+		return store.Analysis{Annotations: r.Annotations, Events: r.Events, Diagnostics: r.Diagnostics, Skipped: r.Skipped}
+	}
+}
+
+// exampleServer builds a database from the example corpus through the
+// pipeline with the full analysis, and serves it with ingestion on.
+func exampleServer(t *testing.T, token string) (*httptest.Server, store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	examples := filepath.Join(repoRoot(t), "examples")
+	if _, err := os.Stat(examples); err != nil {
+		t.Fatalf("example corpus: %v", err)
+	}
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "examples.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	a, err := analysis.New(analysis.Options{})
+	if err != nil {
+		t.Fatalf("analysis: %v", err)
+	}
+	start := time.Now()
+	sum, err := pipeline.Run(ctx, db, []string{examples}, pipeline.Options{Analyze: analyzer(a)})
+	if err != nil {
+		t.Fatalf("ingesting the examples: %v", err)
+	}
+	stats, err := db.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("example corpus: %d documents, %d events, %d failures in %v", stats.Documents, stats.Events, sum.Failed, time.Since(start).Round(time.Millisecond))
+	if stats.Events == 0 {
+		t.Fatalf("the example corpus gave no events")
+	}
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	h, err := web.App(api.Config{Query: query.New(db), Log: logger, Metrics: api.NewMetrics(time.Now()),
+		Token: token, Ingest: api.PipelineIngester(db, analyzer(a))}, 1<<20, 20*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv, db
+}
+
+// problems collects what the browser reports that a page must not do.
+type problems struct {
+	mu   sync.Mutex
+	list []string
+}
+
+func (p *problems) add(s string) {
+	p.mu.Lock()
+	p.list = append(p.list, s)
+	p.mu.Unlock()
+}
+
+func (p *problems) take() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	out := p.list
+	p.list = nil
+	return out
+}
+
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	chrome := chromiumPath(t)
+	const token = "browser-test-token-0123456789"
+	srv, db := exampleServer(t, token)
+
+	// Screenshots outlive the test so that people can look at them.
+	shots, err := os.MkdirTemp("", "dyad-screenshots-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshots in %s", shots)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chrome),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 80*time.Second)
+	defer cancel()
+	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	defer acancel()
+	bctx, bcancel := chromedp.NewContext(actx)
+	defer bcancel()
+
+	var bad problems
+	if err := chromedp.Listen(bctx, func(ev any) {
+		switch e := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeAssert {
+				bad.add(fmt.Sprintf("console.%s", e.Type))
+			}
+		case *runtime.EventExceptionThrown:
+			bad.add("exception: " + e.ExceptionDetails.Text)
+		case *log.EventEntryAdded:
+			if e.Entry.Level == log.EntryLevelError {
+				bad.add("log error: " + e.Entry.Text + " " + e.Entry.URL)
+			}
+		case *page.EventJavascriptDialogOpening:
+			bad.add("JavaScript dialog: " + e.Message)
+		}
+	}); err != nil {
+		t.Fatalf("starting Chromium at %s: %v", chrome, err)
+	}
+
+	n := 0
+	visit := func(path string) {
+		t.Helper()
+		if err := chromedp.Do(bctx, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS("footer"))); err != nil {
+			t.Fatalf("open %s: %v", path, err)
+		}
+		shoot(t, bctx, shots, &n, path)
+		for _, p := range bad.take() {
+			t.Errorf("%s: %s", path, p)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS(sel)))
+		if err != nil {
+			t.Fatalf("text of %s: %v", sel, err)
+		}
+		return s
+	}
+	eval := func(js string) int {
+		t.Helper()
+		v, err := chromedp.Run(bctx, chromedp.Evaluate[int](js))
+		if err != nil {
+			t.Fatalf("%s: %v", js, err)
+		}
+		return v
+	}
+	location := func() *url.URL {
+		t.Helper()
+		s, err := chromedp.Run(bctx, chromedp.Location())
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, err := url.Parse(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u
+	}
+
+	// Every page, starting from the overview; then follow a dyad link.
+	visit("/")
+	if eval(`document.querySelectorAll("table.dyads a.dyad").length`) == 0 {
+		t.Fatal("the overview lists no dyad")
+	}
+	if err := chromedp.Do(bctx, chromedp.Click(chromedp.CSS("table.dyads a.dyad")), chromedp.WaitReady(chromedp.CSS("figure.goldstein svg"))); err != nil {
+		t.Fatalf("follow a dyad link: %v", err)
+	}
+	dyadPath := location().Path
+	if !strings.HasPrefix(dyadPath, "/dyads/") {
+		t.Fatalf("the dyad link led to %s", dyadPath)
+	}
+	visit(dyadPath)
+	if eval(`document.querySelectorAll("figure.chart svg a").length`) == 0 {
+		t.Errorf("%s: no chart point links to its events", dyadPath)
+	}
+	a := strings.Split(dyadPath, "/")[2]
+	visit("/actors/" + a)
+	if eval(`document.querySelectorAll("svg.network circle").length`) < 2 {
+		t.Errorf("actor %s: the ego network has fewer than two nodes", a)
+	}
+	visit("/events")
+	visit("/search?q=ceasefire")
+	visit("/events?status=all")
+
+	// Filter events with the form.
+	visit("/events")
+	if err := chromedp.Do(bctx,
+		chromedp.SetValue(chromedp.CSS(`form.filters input[name="actor"]`), a),
+		chromedp.Click(chromedp.CSS(`form.filters button[type="submit"]`)),
+		chromedp.WaitReady(chromedp.CSS("footer")),
+	); err != nil {
+		t.Fatalf("filter form: %v", err)
+	}
+	u := location()
+	if u.Query().Get("actor") != a || u.Query().Has("code") {
+		t.Errorf("the filter form led to %s, want actor=%s and no empty fields", u, a)
+	}
+	rows := eval(`document.querySelectorAll("table.events tbody tr").length`)
+	matching := eval(fmt.Sprintf(`Array.from(document.querySelectorAll("table.events tbody tr")).filter(r => Array.from(r.querySelectorAll("a.actor")).some(x => x.textContent.startsWith(%q))).length`, a))
+	if rows == 0 || matching != rows {
+		t.Errorf("filtered by actor %s: %d rows, %d of them name the actor", a, rows, matching)
+	}
+	shoot(t, bctx, shots, &n, "events-filtered")
+
+	// Open an event's document from the list and check its spans.
+	if err := chromedp.Do(bctx, chromedp.Click(chromedp.CSS("table.events a.source")), chromedp.WaitReady(chromedp.CSS("article.doctext"))); err != nil {
+		t.Fatalf("open a document from the event list: %v", err)
+	}
+	docURL := location()
+	if docURL.Fragment == "" || !strings.HasPrefix(docURL.Path, "/documents/") {
+		t.Errorf("the source link %s names no span anchor", docURL)
+	}
+	if eval(fmt.Sprintf(`document.getElementById(%q) ? 1 : 0`, docURL.Fragment)) != 1 {
+		t.Errorf("the anchor #%s is not in the document page", docURL.Fragment)
+	}
+	visit(docURL.Path)
+	for _, kind := range []string{"actor", "trigger"} {
+		if eval(`document.querySelectorAll("article.doctext mark.`+kind+`").length`) == 0 {
+			t.Errorf("%s: no highlighted %s span", docURL.Path, kind)
+		}
+	}
+	if eval(`document.querySelectorAll("table.docevents tbody tr .status").length`) == 0 {
+		t.Errorf("%s: no event with a status", docURL.Path)
+	}
+
+	// Ingest through the API, then find the document in the UI.
+	posted := post(t, srv.URL, token, "application/json", `{"title":"Posted through the API","outlet":"Browser Test","date":"2024-05-06",
+		"text":"Zanzibarian observers said on Monday that Kenya recalled its ambassador to Uganda. Uganda did not expel Kenyan diplomats."}`)
+	visit("/search?q=Zanzibarian")
+	if eval(fmt.Sprintf(`document.querySelectorAll('ol.hits a[href="/documents/%s"]').length`, posted.ID)) != 1 {
+		t.Errorf("search does not list the posted document %s", posted.ID)
+	}
+	visit("/documents/" + posted.ID)
+	if got := text("h1"); got != "Posted through the API" {
+		t.Errorf("posted document title = %q", got)
+	}
+	t.Logf("posted document: %s, %d events, status %s", posted.ID, posted.Events, posted.Status)
+
+	// Hostile markup renders as text: no dialog, no element made of it.
+	hostile := "The <script>alert(1)</script> payload and <img src=x onerror=alert(1)> were posted; Kenya recalled its ambassador to Uganda on 7 May 2024."
+	body, _ := json.Marshal(map[string]string{"title": "<img src=x onerror=alert(2)> title", "text": hostile, "outlet": "<script>alert(3)</script>"})
+	x := post(t, srv.URL, token, "application/json", string(body))
+	visit("/documents/" + x.ID)
+	if got := text("article.doctext"); got != hostile {
+		t.Errorf("the hostile text shows as %q, want it verbatim", got)
+	}
+	if n := eval(`document.querySelectorAll("main img, main script, article img").length`); n != 0 {
+		t.Errorf("the hostile document made %d img/script elements", n)
+	}
+	if eval(`window.__dyadPwned ? 1 : 0`) != 0 {
+		t.Error("script ran")
+	}
+	visit("/search?q=payload")
+	visit("/")
+	if d, err := db.Stats(context.Background()); err == nil {
+		t.Logf("after the test: %d documents, %d events", d.Documents, d.Events)
+	}
+}
+
+func shoot(t *testing.T, ctx context.Context, dir string, n *int, name string) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Errorf("screenshot of %s: %v", name, err)
+		return
+	}
+	*n++
+	safe := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' {
+			return r
+		}
+		return '_'
+	}, strings.ToLower(name))
+	if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d-%s.png", *n, safe)), png, 0o644); err != nil {
+		t.Error(err)
+	}
+}
+
+func post(t *testing.T, base, token, ct, body string) api.IngestResult {
+	t.Helper()
+	req, err := http.NewRequest("POST", base+"/api/documents", bytes.NewBufferString(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", ct)
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("POST /api/documents: %d %s", resp.StatusCode, b)
+	}
+	var r api.IngestResult
+	if err := json.Unmarshal(b, &r); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
