@@ -113,7 +113,7 @@ func (e *Error) Unwrap() error { return e.Err }
 // Walk reads every input in order and calls yield once per document or
 // per failed input/record. An input is a file, a directory (walked
 // recursively in lexical order, taking files whose extension is one of
-// Extensions, optionally followed by .gz), "-" for Options.Stdin, or an
+// Extensions(), optionally followed by .gz), "-" for Options.Stdin, or an
 // http(s) URL of a feed or page.
 //
 // Walk stops and returns the error when yield returns one or when ctx is
@@ -140,8 +140,12 @@ func Walk(ctx context.Context, inputs []string, opts Options, yield func(Item) e
 	return nil
 }
 
-// Extensions lists the file extensions a directory walk reads.
-var Extensions = []string{".txt", ".html", ".htm", ".xml", ".rss", ".atom", ".jsonl", ".json", ".ndjson"}
+// extensions lists the file extensions a directory walk reads.
+var extensions = []string{".txt", ".html", ".htm", ".xml", ".rss", ".atom", ".jsonl", ".json", ".ndjson"}
+
+// Extensions returns the file extensions a directory walk reads (each may
+// also be followed by .gz).
+func Extensions() []string { return append([]string(nil), extensions...) }
 
 // Format names stored in doc.Document.Format.
 const (
@@ -211,18 +215,23 @@ func (r *reader) path(p string) error {
 			}
 			return nil
 		}
-		if strings.HasPrefix(name, ".") || !d.Type().IsRegular() || !wanted(name) {
+		if strings.HasPrefix(name, ".") || !wanted(name) {
 			return nil
 		}
-		fi, err := d.Info()
+		// os.Stat follows a symbolic link to a file; links to
+		// directories are not followed (no loops).
+		fi, err := os.Stat(path)
 		if err != nil {
 			return r.fail(path, "", unwrapPathError(err))
+		}
+		if !fi.Mode().IsRegular() {
+			return nil
 		}
 		files++
 		return r.file(path, fi)
 	})
 	if err == nil && files == 0 {
-		return r.fail(p, "", fmt.Errorf("%w: directory has no files named *%s (optionally .gz)", ErrEmpty, strings.Join(Extensions, ", *")))
+		return r.fail(p, "", fmt.Errorf("%w: directory has no files named *%s (optionally .gz)", ErrEmpty, strings.Join(extensions, ", *")))
 	}
 	return err
 }
@@ -233,7 +242,7 @@ func wanted(name string) bool {
 	if ext == ".gz" {
 		ext = strings.ToLower(filepath.Ext(strings.TrimSuffix(name, filepath.Ext(name))))
 	}
-	for _, e := range Extensions {
+	for _, e := range extensions {
 		if ext == e {
 			return true
 		}
