@@ -67,7 +67,7 @@ func readable(name string) bool {
 	if ext == ".gz" {
 		ext = strings.ToLower(filepath.Ext(strings.TrimSuffix(name, filepath.Ext(name))))
 	}
-	for _, e := range source.Extensions {
+	for _, e := range source.Extensions() {
 		if ext == e {
 			return true
 		}

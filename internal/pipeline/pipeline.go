@@ -244,7 +244,8 @@ func prepare(ctx context.Context, st store.Store, analyze Analyzer, it source.It
 	case !utf8.ValidString(d.Text):
 		return prepared{failure: &Failure{Origin: origin, Err: source.ErrInvalidUTF8}}
 	}
-	d.ID = doc.ContentID(d.Text)
+	// The store derives the ID itself; it is computed here only when an
+	// analysis needs it, since hashing long texts twice shows in profiles.
 	p := prepared{item: store.Item{Doc: d, Diagnostics: it.Diagnostics}, bytes: len(d.Text)}
 	if d.Lang != CodedLanguage {
 		lang := d.Lang
@@ -252,12 +253,14 @@ func prepare(ctx context.Context, st store.Store, analyze Analyzer, it source.It
 			lang = "und"
 		}
 		p.lang = lang
-		p.item.Analysis = &store.Analysis{DocID: d.ID, Skipped: "language: " + lang}
+		p.item.Analysis = &store.Analysis{Skipped: "language: " + lang}
 		return p
 	}
 	if analyze == nil {
 		return p
 	}
+	d.ID = doc.ContentID(d.Text)
+	p.item.Doc.ID = d.ID
 	// Do not analyse again what is already analysed: the store would keep
 	// the stored analysis anyway.
 	if info, err := st.DocumentInfo(ctx, d.ID); err == nil && info.Status != store.Pending {

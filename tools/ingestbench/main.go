@@ -26,6 +26,7 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/dyad-project/dyad/internal/pipeline"
@@ -38,6 +39,7 @@ type result struct {
 	Docs      int     `json:"docs"`
 	Failed    int     `json:"failed"`
 	Seconds   float64 `json:"seconds"`
+	CPU       float64 `json:"cpu_seconds"` // user+system time of the run
 	InputMB   float64 `json:"input_mb"`
 	PeakRSSMB float64 `json:"peak_rss_mb"`
 	Procs     int     `json:"procs"`
@@ -93,7 +95,7 @@ func runParent(jsonl string, pages, procs int, only string, batch int, profile s
 		return err
 	}
 	fmt.Printf("Wall-clock rates depend on what else the machine runs; CPU rates divide by the CPU time the\n" +
-		"run used (user+system), which is what one otherwise idle core would take.\n\n")
+		"ingest used (user+system, from getrusage around the run), what one otherwise idle core would take.\n\n")
 	fmt.Printf("%-22s %6s %6s %8s %8s %7s %8s %7s %7s  %s\n", "corpus", "docs", "failed", "wall s", "CPU s",
 		"docs/s", "CPU d/s", "CPU MB/s", "RSS MB", "goal (and RSS <= 200 MB)")
 	for _, c := range cs {
@@ -112,7 +114,7 @@ func runParent(jsonl string, pages, procs int, only string, batch int, profile s
 		if err := json.Unmarshal(out, &r); err != nil {
 			return fmt.Errorf("%s: child output %q: %w", c.name, out, err)
 		}
-		cpu := (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
+		cpu := r.CPU
 		fmt.Printf("%-22s %6d %6d %8.2f %8.2f %7.0f %8.0f %7.2f %7.0f  %s (GOMAXPROCS=%d)\n", c.name, r.Docs, r.Failed,
 			r.Seconds, cpu, float64(r.Docs)/r.Seconds, float64(r.Docs)/cpu, r.InputMB/cpu, r.PeakRSSMB, c.goal, r.Procs)
 	}
@@ -147,12 +149,20 @@ func runChild(path string, batch int, profile string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	cpu0, err := cpuTime()
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	sum, err := pipeline.Run(ctx, db, []string{path}, pipeline.Options{Batch: batch, Source: source.Options{}})
 	if err != nil {
 		return err
 	}
 	secs := time.Since(start).Seconds()
+	cpu1, err := cpuTime()
+	if err != nil {
+		return err
+	}
 	if sum.Failed > 0 {
 		for _, f := range sum.Failures[:min(5, len(sum.Failures))] {
 			fmt.Fprintln(os.Stderr, "failed:", f)
@@ -163,7 +173,7 @@ func runChild(path string, batch int, profile string) error {
 		return err
 	}
 	return json.NewEncoder(os.Stdout).Encode(result{
-		Docs: sum.Read - sum.Failed, Failed: sum.Failed, Seconds: secs,
+		Docs: sum.Read - sum.Failed, Failed: sum.Failed, Seconds: secs, CPU: cpu1 - cpu0,
 		InputMB: float64(size) / 1e6, PeakRSSMB: float64(rss) / 1e6, Procs: runtime.GOMAXPROCS(0),
 	})
 }
@@ -180,6 +190,16 @@ func inputSize(path string) (int64, error) {
 		return nil
 	})
 	return total, err
+}
+
+// cpuTime returns the user and system time this process has used.
+func cpuTime() (float64, error) {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0, fmt.Errorf("getrusage: %w", err)
+	}
+	tv := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
+	return tv(ru.Utime) + tv(ru.Stime), nil
 }
 
 // peakRSS reads VmHWM, the peak resident set size, in bytes.
