@@ -148,6 +148,9 @@ func (c *Coder) Code(in Input) ([]Event, []doc.Diagnostic) {
 			if ie, ok := c.intent(in, g, e, cues[k]); ok {
 				events = append(events, ie)
 			}
+			if re, ok := c.rejection(in, g, e, built[k].anchor, cues[k]); ok {
+				events = append(events, re)
+			}
 		}
 		if len(events) == before {
 			if why == "" {
@@ -516,6 +519,82 @@ func (c *Coder) build(in Input, si int, g *graph, cd candidate, speaker *Actor) 
 	return e, st.cue, true
 }
 
+// refusalCues turn a negated cooperative act into CAMEO's rejection of it:
+// "refused to lift sanctions", "rejected holding talks", "failed to reach
+// agreement"; a plain "not" does so only with will or would ("will not
+// release").
+var refusalCues = set("refuse", "reject", "decline", "fail", "oppose", "rule")
+
+// rejectCodes maps a cooperative act to the CAMEO code of rejecting it.
+var rejectCodes = map[string]string{
+	"061": "1211", "062": "1212", "063": "1213", "064": "1214",
+	"070": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224",
+	"080": "124", "081": "1241", "082": "1242", "083": "123", "0831": "1231", "0832": "1232", "0833": "1233", "0834": "1234",
+	"084": "1243", "0841": "1243", "0842": "1243", "085": "1244", "086": "1245", "087": "1246",
+	"045": "126", "057": "127",
+}
+
+var rejectRoots = map[string]string{"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+
+// rejection returns the rejection a refused cooperative act implies, by
+// the refusing side, triggered by the cue.
+func (c *Coder) rejection(in Input, g *graph, e Event, anchor, cue int) (Event, bool) {
+	if e.Status != Negated || cue < 0 {
+		return Event{}, false
+	}
+	l := g.lemma(cue)
+	if !refusalCues[l] {
+		if !negWords[l] && strings.ToLower(g.toks[cue].Text) != "n't" {
+			return Event{}, false
+		}
+		future := false
+		for _, k := range g.kidsRel(anchor, "aux") {
+			if al := g.lemma(k); futureAux[al] || al == "would" || futureAux[strings.ToLower(g.toks[k].Text)] {
+				future = true
+			}
+		}
+		if !future {
+			return Event{}, false
+		}
+	}
+	code, ok := rejectCodes[e.Code]
+	if !ok && len(e.Code) == 4 {
+		code, ok = rejectCodes[e.Code[:3]]
+	}
+	if !ok {
+		code, ok = rejectRoots[e.Root]
+	}
+	if !ok {
+		return Event{}, false
+	}
+	return c.derived(in, g, e, code, cue, " (refusal)")
+}
+
+// derived copies e as an asserted (or, in someone's speech, reported)
+// event with another code and the cue as its trigger.
+func (c *Coder) derived(in Input, g *graph, e Event, code string, cue int, why string) (Event, bool) {
+	de := e
+	de.Code, de.Root, de.Quad, de.Name = code, cameo.Root(code), cameo.Quad(code), ""
+	if c.cb != nil {
+		entry, ok := c.cb.Nearest(code)
+		if !ok {
+			return Event{}, false
+		}
+		de.Code, de.Root, de.Name, de.Goldstein, de.Quad = entry.Code, entry.Root(), entry.Name, entry.Goldstein, entry.Quad()
+		de.PloverType, de.PloverMode = entry.PloverType, entry.PloverMode
+	}
+	ct := g.toks[cue]
+	de.Trigger, de.TriggerText = doc.Span{Start: ct.Start, End: ct.End}, ct.Text
+	de.Status, de.Cue, de.CueText = Asserted, nil, ""
+	if e.Attributed != nil && !(e.Attributed.Sector == "MED" && e.Attributed.Name == in.Outlet && e.Attributed.Code == "") {
+		de.Status = Reported
+	}
+	de.Rule = e.Rule + why
+	de.Confidence = float64(int(e.Confidence*90+0.5)) / 100
+	de.ID = eventID(in.DocID, de.Trigger, de.Code, de.Source.Code+"|"+spanKey(de.Source.Span), de.Target.Code+"|"+spanKey(de.Target.Span))
+	return de, true
+}
+
 // intentCues are the words whose future act is itself a statement of
 // intent CAMEO codes under 03: "agreed to lift", "offered to send", "will
 // release".
@@ -550,26 +629,7 @@ func (c *Coder) intent(in Input, g *graph, e Event, cue int) (Event, bool) {
 	if !ok {
 		return Event{}, false
 	}
-	ie := e
-	ie.Code, ie.Root, ie.Quad = code, cameo.Root(code), cameo.Quad(code)
-	if c.cb != nil {
-		entry, ok := c.cb.Nearest(code)
-		if !ok {
-			return Event{}, false
-		}
-		ie.Code, ie.Root, ie.Name, ie.Goldstein, ie.Quad = entry.Code, entry.Root(), entry.Name, entry.Goldstein, entry.Quad()
-		ie.PloverType, ie.PloverMode = entry.PloverType, entry.PloverMode
-	}
-	ct := g.toks[cue]
-	ie.Trigger, ie.TriggerText = doc.Span{Start: ct.Start, End: ct.End}, ct.Text
-	ie.Status, ie.Cue, ie.CueText = Asserted, nil, ""
-	if e.Attributed != nil && !(e.Attributed.Sector == "MED" && e.Attributed.Name == in.Outlet && e.Attributed.Code == "") {
-		ie.Status = Reported
-	}
-	ie.Rule = e.Rule + " (intent)"
-	ie.Confidence = float64(int(e.Confidence*90+0.5)) / 100
-	ie.ID = eventID(in.DocID, ie.Trigger, ie.Code, ie.Source.Code+"|"+spanKey(ie.Source.Span), ie.Target.Code+"|"+spanKey(ie.Target.Span))
-	return ie, true
+	return c.derived(in, g, e, code, cue, " (intent)")
 }
 
 func spanText(text string, a, b int, fallback string) string {
