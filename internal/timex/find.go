@@ -185,7 +185,7 @@ func (m *matcher) tense(i, j int) Tense {
 		reach = j + 12 // "On Tuesday, the National ... League plans to"
 	}
 	for k := j; k < len(m.t) && k < reach; k++ {
-		if m.t[k].kind == kPunct && m.sentenceEnd(k) || m.t[k].kind == kPunct && m.text[m.t[k].start] == ',' && left != TenseUnknown {
+		if m.t[k].kind == kPunct && (m.sentenceEnd(k) || m.text[m.t[k].start] == ':' || m.text[m.t[k].start] == ',' && left != TenseUnknown) {
 			break
 		}
 		// a coordinated or relative clause after the expression has its own tense
@@ -202,6 +202,23 @@ func (m *matcher) tense(i, j int) Tense {
 		}
 	}
 	return left
+}
+
+// intent reports whether token k is a verb of intent, plan or obligation
+// (or a form of "be") whose infinitive complement lies ahead of it.
+func (m *matcher) intent(k int) bool {
+	if k < 0 || m.t[k].kind != kWord {
+		return false
+	}
+	switch strings.ToLower(m.str(k)) {
+	case "planned", "plans", "plan", "planning", "decided", "decide", "decides", "agreed", "agree", "agrees",
+		"promised", "promises", "vowed", "vows", "pledged", "pledges", "threatened", "threatens", "intends", "intended",
+		"hopes", "hoped", "hope", "wants", "wanted", "want", "expected", "expects", "scheduled", "due", "set", "going",
+		"is", "are", "was", "were", "aims", "aimed", "prepared", "preparing", "prepares", "needs", "needed", "ready",
+		"likely", "able", "invited", "asked", "urged", "called", "ordered", "told", "allowed", "has", "have":
+		return true
+	}
+	return false
 }
 
 // marker returns the tense token k (before the expression or not) marks, if any: future for "will",
@@ -225,12 +242,14 @@ func (m *matcher) marker(k int, before bool) Tense {
 		}
 		return TensePast
 	}
-	// "to" before a lower-case word that is not a determiner is an
-	// infinitive: "planned to leave on Thursday" looks ahead
 	if w == "early" && m.word(k+1, "as") { // "as early as Tuesday"
 		return TenseFuture
 	}
-	if before && w == "to" && k+1 < len(m.t) && m.t[k+1].kind == kWord && !m.t[k+1].upper && m.t[k+1].e.cls&(cThe|cArt|cNum|cRel|cMonth|cWeekday|cUnit|cDeictic) == 0 {
+	// "to" before a lower-case word that is not a determiner, after a verb
+	// of intent or a form of "be", is an infinitive that looks ahead:
+	// "planned to leave on Thursday", "is to visit on Monday" (but not
+	// "attempted to flee on Wednesday")
+	if before && w == "to" && m.intent(k-1) && k+1 < len(m.t) && m.t[k+1].kind == kWord && !m.t[k+1].upper && m.t[k+1].e.cls&(cThe|cArt|cNum|cRel|cMonth|cWeekday|cUnit|cDeictic) == 0 {
 		switch m.str(k + 1) {
 		case "his", "her", "their", "its", "our", "my", "your", "him", "them", "us", "me", "that", "these", "those", "power", "court", "office", "reporters":
 			return TenseUnknown
@@ -245,7 +264,8 @@ func (m *matcher) sentenceEnd(k int) bool {
 	case '.', '!', '?', ';', '"':
 		return true
 	}
-	return false
+	s := m.text[m.t[k].start:m.t[k].end]
+	return s == "\u201c" || s == "\u201d" // curly double quotes
 }
 
 // Dateline returns the date of a news dateline at the start of text, such as

@@ -866,6 +866,9 @@ func (m *matcher) quantityLed(i int) (int, sem, string) {
 	if u == uWeekend && !plural && n == 10 {
 		return 0, sem{}, ""
 	}
+	if m.word(j, "old") || m.word(j, "older") || m.word(j, "younger") { // an age
+		return 0, sem{}, ""
+	}
 	if m.t[i].e.cls&cArt != 0 && n == 10 {
 		// "a year" alone is a duration only where a length is meant
 		if !m.durationContext(i-1) && !m.word(j, "and") && !m.word(j, "after") && !m.word(j, "before") {

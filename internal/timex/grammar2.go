@@ -88,10 +88,10 @@ func (m *matcher) theLed(i int) (int, sem, string) {
 		}
 		// "the day after his death": a day from the last date mentioned
 		if m.word(j+1, "after") {
-			return j + 1, sem{kind: sOffset, typ: Date, n: 10, u: uDay, anaphoric: true}, "the-day-after"
+			return j + 1, sem{kind: sOffset, typ: Date, n: 10, u: uDay, anaphoric: true, code: "anchored"}, "the-day-after"
 		}
 		if m.word(j+1, "before") {
-			return j + 1, sem{kind: sOffset, typ: Date, n: -10, u: uDay, anaphoric: true}, "the-day-before"
+			return j + 1, sem{kind: sOffset, typ: Date, n: -10, u: uDay, anaphoric: true, code: "anchored"}, "the-day-before"
 		}
 	case e.cls&cUnit != 0 && e.plural && e.unit >= uDay && e.unit != uWeekend:
 		// "in the weeks before the shooting"
@@ -250,6 +250,9 @@ func (m *matcher) relLed(i int) (int, sem, string) {
 		strict = true
 		j++
 	}
+	if m.word(i, "following") && !m.has(i-1, cThe) {
+		return 0, sem{}, "" // "following years of war" is the preposition
+	}
 	if m.word(i, "recent") || m.word(i, "preceding") || m.word(i, "following") || m.word(i, "upcoming") && !m.has(j, cUnit) {
 		if m.has(j, cUnit) && m.t[j].e.plural {
 			return j + 1, sem{kind: sLiteral, typ: Duration, code: durValue(-1, m.t[j].e.unit), prec: PrecVague}, "recent-units"
@@ -392,6 +395,9 @@ func (m *matcher) modLed(i int) (int, sem, string) {
 // "currently".
 func (m *matcher) deictic(i int) (int, sem, string) {
 	j := i + 1
+	if m.t[i].upper && !m.sentenceStart(i) && !m.word(i, "now") {
+		return 0, sem{}, "" // "BBC Radio 4's Today programme"
+	}
 	var s sem
 	switch {
 	case m.word(i, "today"):

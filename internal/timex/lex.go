@@ -1,5 +1,10 @@
 package timex
 
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
 // The tokenizer here is private to the recogniser: it is not the project's
 // UD tokenizer, it only needs to find words, numbers and punctuation fast and
 // to attach to each word what the lexicon knows about it.
@@ -279,7 +284,25 @@ func newLexicon() lexicon {
 const starters = cMonth | cWeekday | cUnit | cNum | cOrd | cPOD | cSeason | cDeictic | cRel | cMod |
 	cSetAdv | cEvery | cThe | cArt | cFuzzy | cApprox | cHoliday | cMidTime | cHalf | cQuarter | cPhrase
 
-func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' || c >= 0x80 }
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// letterAt returns the byte width of the letter at text[i], or 0 when
+// text[i] does not start a letter. Invalid UTF-8 bytes count as letters of
+// width 1, so they stay inside words and never split a character.
+func letterAt(text string, i int) int {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		if isLetter(c) {
+			return 1
+		}
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if r == utf8.RuneError || unicode.IsLetter(r) || unicode.IsMark(r) {
+		return n
+	}
+	return 0
+}
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
 
 // tokenize splits text into tokens, appending to buf.
@@ -294,10 +317,21 @@ func (lx lexicon) tokenize(text string, buf []tok) []tok {
 			t := lexNumber(text, i)
 			buf = append(buf, t)
 			i = t.end
-		case isLetter(c):
-			j := i + 1
-			for j < len(text) && isLetter(text[j]) {
-				j++
+		case c >= utf8.RuneSelf && letterAt(text, i) == 0:
+			// non-ASCII punctuation and spaces: curly quotes, dashes, no-break spaces
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsSpace(r) {
+				buf = append(buf, tok{start: i, end: i + n, kind: kPunct})
+			}
+			i += n
+		case letterAt(text, i) > 0:
+			j := i + letterAt(text, i)
+			for j < len(text) {
+				w := letterAt(text, j)
+				if w == 0 {
+					break
+				}
+				j += w
 			}
 			t := tok{start: i, end: j, kind: kWord, upper: c >= 'A' && c <= 'Z'}
 			// a.m. / p.m. as one token

@@ -77,6 +77,9 @@ func resolve(s sem, ref time.Time, tense Tense) (string, Type, Precision) {
 		if s.anaphoric && !s.anchor.IsZero() {
 			return offset(s, s.anchor)
 		}
+		if s.code == "anchored" { // "the day after his birthday" with no date written before
+			return "XXXX-XX-XX", Date, PrecVague
+		}
 		return offset(s, ref)
 	case sDecade:
 		y := s.y

@@ -115,6 +115,11 @@ func TestFind(t *testing.T) {
 		{"more than a decade", sat, "for more than a decade", "more than a decade", "P10Y", Duration, PrecVague},
 		{"decades ago", sat, "It began decades ago.", "decades ago", "PAST_REF", Date, PrecVague},
 		{"a few years ago", sat, "It began a few years ago.", "a few years ago", "PAST_REF", Date, PrecVague},
+		{"the day after an undated event", sat, "He was kidnapped the day after his birthday.", "the day", "XXXX-XX-XX", Date, PrecVague},
+		{"curly quotes", sat, "\u201cWe met on Wednesday,\u201d he said.", "Wednesday", "2024-01-24", Date, PrecDay},
+		{"curly apostrophe", sat, "Wednesday\u2019s vote passed.", "Wednesday", "2024-01-24", Date, PrecDay},
+		{"quote ends the tense window", "2019-02-22", "The family said in a letter on Thursday: \u201cWe must act.\u201d", "Thursday", "2019-02-21", Date, PrecDay},
+		{"infinitive after an attempt is past", "2019-02-14", "They were caught as they attempted to flee on Wednesday.", "Wednesday", "2019-02-13", Date, PrecDay},
 		{"the weeks before", sat, "His car was seen in the weeks before the shooting.", "the weeks", "PXW", Duration, PrecVague},
 		{"a week after", sat, "In January, a week after the anniversary, a bomb exploded.", "a week", "P1W", Duration, PrecVague},
 		{"later that year", sat, "He fled in June 1998 and returned later that year.", "later that year", "1998", Date, PrecYear},
@@ -207,6 +212,9 @@ func TestNotExpressions(t *testing.T) {
 		"The dead included a 3-year-old child.",
 		"She said she would march with the protesters.",
 		"Parliament voted 250-180 to approve the bill.",
+		"He spoke on BBC Radio 4\u2019s Today programme.",
+		"Children under five years old died.",
+		"They were weak following years of war.",
 	} {
 		if got := New().Find(text, day(sat)); len(got) != 0 {
 			t.Errorf("Find(%q) = %v, want none", text, summary(got))
