@@ -354,15 +354,16 @@ func (r *resolver) linkDescription(ms []Mention, i int) {
 		var first *Mention
 		for j := i - 1; j >= 0 && len(seen) < 2; j-- {
 			c := &ms[j]
-			if c.Country == "" || c.Person != "" || contains(seen, c.Country) {
+			if c.Country == "" || c.Person != "" || contains(seen, c.Country) || strings.HasPrefix(c.Rule, "pronoun") {
 				continue
 			}
 			seen = append(seen, c.Country)
 			first = c
 		}
 		if len(seen) == 2 {
+			// The mention codes to the first country named; the rule names both.
 			r.copyFrom(m, first, "the two countries -> "+seen[1]+" and "+seen[0])
-			m.Code, m.Plural, m.Kind, m.Sector = seen[1], true, Country, ""
+			m.Code, m.Country, m.Plural, m.Kind, m.Sector, m.Person = seen[1], seen[1], true, Country, "", ""
 		}
 		return
 	}
@@ -411,7 +412,7 @@ func (r *resolver) linkCounterpart(ms []Mention, i int) {
 			m.Sector = c.Sector
 			m.Code = m.Country + c.Sector
 			m.Kind = Agent
-			m.Rule = "counterpart: " + m.Country + " with the sector of " + quote(c.Text)
+			m.Rule = "counterpart: " + m.Country + " with the sector of " + quote(r.text[a.Start:a.End])
 			return
 		}
 	}
@@ -421,7 +422,8 @@ func (r *resolver) linkCounterpart(ms []Mention, i int) {
 // antecedent.
 func (r *resolver) copyFrom(m, c *Mention, rule string) {
 	a := c.Span
-	if c.Antecedent != nil && (c.Rule == "pronoun" || strings.HasPrefix(c.Rule, "pronoun") || strings.HasPrefix(c.Rule, "first person")) {
+	if c.Antecedent != nil && (strings.HasPrefix(c.Rule, "pronoun") || strings.HasPrefix(c.Rule, "first person") ||
+		strings.HasPrefix(c.Rule, "definite") || strings.HasPrefix(c.Rule, "surname")) {
 		a = *c.Antecedent
 	}
 	m.Antecedent = &a

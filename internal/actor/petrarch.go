@@ -195,6 +195,13 @@ func petrarchDate(s string) (time.Time, error) {
 }
 
 func blockEntry(b *pblock, kind PetrarchKind) *Entry {
+	var names []string
+	for _, n := range b.names {
+		if p := petrarchPhrase(n); p != "" {
+			names = append(names, n)
+		}
+	}
+	b.names = names
 	if len(b.names) == 0 || len(b.codes)+len(b.undate) == 0 {
 		return nil
 	}
@@ -275,6 +282,9 @@ func petrarchPhrase(p string) string {
 	p = strings.TrimSpace(strings.ReplaceAll(p, "_", " "))
 	words := strings.Fields(p)
 	for i, w := range words {
+		if strings.HasPrefix(w, "(") {
+			continue // "(AAIA)": an abbreviation keeps its capitals
+		}
 		parts := strings.Split(w, "-")
 		for k, part := range parts {
 			parts[k] = capWord(part)
@@ -391,6 +401,10 @@ func importAgents(r io.Reader, name string) ([]*Entry, Problems) {
 		}
 		for k := range forms {
 			forms[k] = strings.Join(strings.Fields(forms[k]), " ")
+		}
+		if forms[0] == "" {
+			warn(n, "agent with an empty phrase; left out")
+			continue
 		}
 		e.Name = forms[0]
 		e.Aliases = dedupe(forms[1:], e.Name)

@@ -1,0 +1,49 @@
+package actor_test
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestResolve(t *testing.T) {
+	d := loadAll(t)
+	text := "Russian President Vladimir Putin met his Turkish counterpart in Sochi. He said the two countries would cooperate. " +
+		"The Kremlin said it would respond. Tobias Ellwood visited Baghdad. Mr Ellwood met the Iraqi Foreign Minister. " +
+		"The minister said: \"We will defeat Daesh.\" The group lost ground."
+	ms := d.Resolve(text, nil, d.Match(text, nil, day("2016-06-01")))
+	type link struct{ text, code, ante string }
+	var got []link
+	for _, m := range ms {
+		if m.Antecedent == nil {
+			continue
+		}
+		got = append(got, link{m.Text, m.Code, text[m.Antecedent.Start:m.Antecedent.End]})
+	}
+	want := []link{
+		{"Turkish counterpart", "TURGOV", "Russian President Vladimir Putin"},
+		{"He", "RUSGOV", "Russian President Vladimir Putin"},
+		{"the two countries", "TUR", "Turkish counterpart"}, // with Sochi (RUS) the two most recent countries
+		{"Kremlin", "RUSGOV", "Sochi"},
+		{"it", "RUSGOV", "Kremlin"},
+		{"Iraqi Foreign Minister", "IRQGOV", "Baghdad"},
+		{"minister", "IRQGOV", "Iraqi Foreign Minister"},
+		{"We", "IRQGOV", "Iraqi Foreign Minister"},
+		{"The group", "IMGMUSISI", "Daesh"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d links %v, want %d %v", len(got), got, len(want), want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("link %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	for _, m := range ms {
+		if m.Text == "his" {
+			t.Errorf("possessive pronoun %q kept as a mention", m.Text)
+		}
+		if m.Antecedent != nil && m.Rule == "" || strings.HasPrefix(m.Rule, "pronoun") && m.Antecedent == nil {
+			t.Errorf("mention %q has rule %q and antecedent %v", m.Text, m.Rule, m.Antecedent)
+		}
+	}
+}

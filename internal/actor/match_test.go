@@ -1,0 +1,142 @@
+package actor_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-project/dyad/data/actors"
+	"github.com/dyad-project/dyad/internal/actor"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// brief renders a mention as "text=CODE".
+func brief(ms []actor.Mention) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Text+"="+m.Code)
+	}
+	return out
+}
+
+func TestMatch(t *testing.T) {
+	d := loadAll(t)
+	tests := []struct {
+		name, date, text string
+		want             []string
+	}{
+		{"possessive title person", "2024-01-10", "Iran's Defense Minister Mohammad Reza Ashtiani arrived.",
+			[]string{"Iran's Defense Minister Mohammad Reza Ashtiani=IRNMIL"}},
+		{"title of country", "2024-01-10", "the Secretary General of the Supreme National Security Council of Iran spoke",
+			[]string{"Secretary General of the Supreme National Security Council of Iran=IRNGOV"}},
+		{"adjective and sector", "2024-01-10", "Iranian officials said Russian air defence fired.",
+			[]string{"Iranian officials=IRNGOV", "Russian air defence=RUSMIL"}},
+		{"role by date before", "2023-06-01", "Sergei Shoigu spoke.", []string{"Sergei Shoigu=RUSMIL"}},
+		{"role by date after", "2024-06-01", "Sergei Shoigu spoke.", []string{"Sergei Shoigu=RUSGOV"}},
+		{"SNSC secretary in office", "2024-01-10", "Ali Akbar Ahmadian met them.", []string{"Ali Akbar Ahmadian=IRNGOV"}},
+		{"former official", "2025-09-01", "Ali Akbar Ahmadian met them.", []string{"Ali Akbar Ahmadian=IRNELI"}},
+		{"metonyms", "2024-01-10", "The Kremlin and the White House and the Pentagon", []string{"Kremlin=RUSGOV", "White House=USAGOV", "Pentagon=USAMIL"}},
+		{"context picks NATO", "2024-01-10", "Brussels said the alliance would help.", []string{"Brussels=IGOWSTNAT"}},
+		{"context default EU", "2024-01-10", "Brussels said the single market would help.", []string{"Brussels=IGOEUREEC"}},
+		{"case: us is no country", "2024-01-10", "He told us about the US.", []string{"US=USA"}},
+		{"case: proper names need capitals", "2024-01-10", "the hamas leader", []string{"leader=GOV"}},
+		{"generic nouns in any case", "2024-01-10", "Police arrested rebels.", []string{"Police=COP", "rebels=REB"}},
+		{"plural demonym", "2024-01-10", "the Russians and the Israeli side", []string{"Russians=RUS", "Israeli side=ISR"}},
+		{"titled unknown name", "2016-06-01", "Lt. Gen. Stephen J. Townsend said", []string{"Lt. Gen. Stephen J. Townsend=MIL"}},
+		{"group by date", "2020-01-01", "the Taliban", []string{"Taliban=AFGREBTLB"}},
+		{"group in power", "2022-01-01", "the Taliban", []string{"Taliban=AFGGOV"}},
+		{"person's agent", "2016-06-01", "Assad's regime", []string{"Assad's regime=SYRGOV"}},
+		{"media", "2024-01-10", "Reuters and IRNA reported", []string{"Reuters=GBRMED", "IRNA=IRNGOVMED"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := brief(d.Match(tt.text, nil, day(tt.date)))
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("Match(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMatchSpansAndTokens(t *testing.T) {
+	d := loadAll(t)
+	text := "Yesterday Iran's Defense Minister Mohammad Reza Ashtiani spoke."
+	ms := d.Match(text, nil, day("2024-01-10"))
+	if len(ms) != 1 {
+		t.Fatalf("got %d mentions, want 1", len(ms))
+	}
+	m := ms[0]
+	if text[m.Span.Start:m.Span.End] != m.Text || m.TokStart != 1 || m.TokEnd != 7 {
+		t.Errorf("span %v tokens %d-%d text %q", m.Span, m.TokStart, m.TokEnd, m.Text)
+	}
+	if m.Kind != actor.Person || m.Person != "Mohammad Reza Ashtiani" || m.Country != "IRN" || m.Role != "Defence Minister" {
+		t.Errorf("mention = %+v", m)
+	}
+}
+
+func TestUserDictionaryOverridesAreReported(t *testing.T) {
+	b, err := os.ReadFile("testdata/user.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := actor.LoadFS(actors.FS(), ".", actor.File{Name: "user.txt", Layer: "user", Data: b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := brief(d.Match("Putin met Acme.", nil, day("2024-01-10")))
+	if want := "Putin=XYZGOV|Acme=USABUS"; strings.Join(got, "|") != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	var reported []string
+	for _, o := range d.Overrides() {
+		if o.New.File == "user.txt" {
+			reported = append(reported, fmt.Sprintf("%d %s %s", o.New.Line, o.Alias, o.Old.File))
+		}
+	}
+	if len(reported) == 0 || !strings.Contains(strings.Join(reported, "\n"), "2 Putin curated/persons.txt") {
+		t.Errorf("overrides of user.txt = %q, want the alias Putin taken from curated/persons.txt", reported)
+	}
+}
+
+func TestLoadRejectsBadUserFile(t *testing.T) {
+	_, err := actor.LoadFS(actors.FS(), ".", actor.File{Name: "bad.txt", Data: []byte("org X\n  code lower\n")})
+	if err == nil || !strings.Contains(err.Error(), "bad.txt:2") {
+		t.Errorf("err = %v, want a problem at bad.txt:2", err)
+	}
+}
+
+func TestEmbeddedDictionariesAreClean(t *testing.T) {
+	d := loadAll(t)
+	if errs := d.Problems().Errors(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	st := d.Stats()
+	if st.Entries < 25000 || st.Phrases < 40000 {
+		t.Errorf("stats = %+v, want the whole PETRARCH import and the curation loaded", st)
+	}
+}
+
+func ExampleDictionary_Match() {
+	d, err := actor.LoadFS(actors.FS(), ".")
+	if err != nil {
+		panic(err)
+	}
+	text := "Iran's Defense Minister Mohammad Reza Ashtiani met his Russian counterpart in Moscow."
+	ms := d.Match(text, nil, time.Date(2024, 1, 10, 0, 0, 0, 0, time.UTC))
+	for _, m := range d.Resolve(text, nil, ms) {
+		fmt.Printf("%q %s %s\n", m.Text, m.Code, m.Rule)
+	}
+	// Output:
+	// "Iran's Defense Minister Mohammad Reza Ashtiani" IRNMIL title+person; dictionary: role at date
+	// "Russian counterpart" RUSMIL counterpart: RUS with the sector of "Iran's Defense Minister Mohammad Reza Ashtiani"
+	// "Moscow" RUSGOV dictionary; same country as "Russian counterpart"
+}
