@@ -54,7 +54,7 @@ type TenseFunc func(start, end int) Tense
 //     one containing ref, else the last one unless the next is within 60 days
 //     and nearer ("in March" in a December article without tense is the
 //     March just past; "reconvenes Jan. 24" on 13 January is this year). A
-//     tense that would put the date most of a year away (over 270 days) while
+//     tense that would put the date most of a year away (over 240 days) while
 //     the other side is within 60 days gives way: "decided to admit them in
 //     early March" in February is next month.
 //

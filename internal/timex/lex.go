@@ -303,7 +303,7 @@ func letterAt(text string, i int) int {
 	}
 	return 0
 }
-func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // tokenize splits text into tokens, appending to buf.
 func (lx lexicon) tokenize(text string, buf []tok) []tok {

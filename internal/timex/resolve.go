@@ -217,14 +217,14 @@ func pickYear(ref time.Time, tense Tense, period func(y int) (time.Time, time.Ti
 	ahead := fa.Sub(ref).Hours() / 24
 	switch tense {
 	case TensePast:
-		// a date most of a year back is rarely written without the year or
+		// a date eight months or more back is rarely written without the year or
 		// "last": "decided to admit them in early March" in February
-		if back > 270 && ahead <= 60 {
+		if back > 240 && ahead <= 60 {
 			return future
 		}
 		return past
 	case TenseFuture:
-		if ahead > 270 && back <= 60 { // "to repatriate the child by Jan. 14" on 15 January
+		if ahead > 240 && back <= 60 { // "to repatriate the child by Jan. 14" on 15 January
 			return past
 		}
 		return future

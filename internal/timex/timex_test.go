@@ -59,6 +59,7 @@ func TestFind(t *testing.T) {
 		{"March in December, future tense: next year", "2023-12-10", "The parties will meet in March.", "March", "2024-03", Date, PrecMonth},
 		{"March in December, past tense: this year", "2023-12-10", "The parties met in March.", "March", "2023-03", Date, PrecMonth},
 		{"February in January, no tense: near future", "2024-01-20", "Talks in February.", "February", "2024-02", Date, PrecMonth},
+		{"season soon ahead despite a past verb", "2019-02-17", "Trump has ordered US forces to leave by the spring.", "the spring", "2019-SP", Date, PrecSeason},
 		{"deadline just past under future tense", "2000-01-15", "It asked the service to repatriate the child by Jan. 14.", "Jan. 14", "2000-01-14", Date, PrecDay},
 
 		// weekdays
