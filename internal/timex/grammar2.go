@@ -131,6 +131,9 @@ func (m *matcher) theRel(i, j int) (int, sem, string) {
 	if plural {
 		return k + 1, sem{kind: sLiteral, typ: Duration, code: durValue(-1, u), prec: PrecVague}, "the-rel-durations"
 	}
+	if m.word(j, "last") && (u == uMinute || u == uSecond) {
+		return 0, sem{}, "" // "at the last minute" is an idiom
+	}
 	switch {
 	case m.word(j, "past") || m.word(j, "recent") || m.word(j, "last") && u != uDay:
 		// "the past year", "in the last week": the span up to the reference,
