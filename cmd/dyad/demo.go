@@ -13,17 +13,21 @@ import (
 	"text/tabwriter"
 
 	"github.com/dyad-project/dyad/examples"
+	"github.com/dyad-project/dyad/internal/analysis"
 	"github.com/dyad-project/dyad/internal/pipeline"
 	"github.com/dyad-project/dyad/internal/source"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
 const demoExamples = `  dyad demo                   # into ./dyad.db, then try: dyad docs -q sanctions
-  dyad demo --db /tmp/demo.db`
+  dyad demo --db /tmp/demo.db
+  dyad demo --serve           # code the events too, then serve the UI at http://127.0.0.1:8080/`
 
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("demo", "[flags]", demoExamples, stderr)
 	load := configFlags(fs, "db")
+	serve := fs.Bool("serve", false, "also code the events, then serve the web UI and API until Ctrl-C")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to serve on, with --serve")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -55,7 +59,15 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return yield(renameOrigin(it, tmp, "examples"))
 		})
 	}
-	sum, runErr := pipeline.RunWalker(ctx, st, walk, pipeline.Options{})
+	opts := pipeline.Options{}
+	if *serve {
+		a, err := analysis.New(analysis.Options{})
+		if err != nil {
+			return fmt.Errorf("loading the analysis stages: %w", err)
+		}
+		opts.Analyze = storeAnalyzer(a)
+	}
+	sum, runErr := pipeline.RunWalker(ctx, st, walk, opts)
 	printSummary(stdout, stderr, sum)
 	if runErr != nil {
 		return runErr
@@ -63,7 +75,11 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := describeStore(ctx, st, stdout); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "\nNext: dyad docs -q \"security council\"   dyad show ID   dyad docs --json\n")
+	if *serve {
+		fmt.Fprintln(stdout)
+		return serveStore(ctx, st, serveOptions{Addr: *addr}, stdout, stderr)
+	}
+	fmt.Fprintf(stdout, "\nNext: dyad docs -q \"security council\"   dyad show ID   dyad docs --json   dyad demo --serve\n")
 	if sum.Failed > 0 {
 		return errFailed
 	}
