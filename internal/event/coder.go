@@ -598,7 +598,7 @@ func (c *Coder) derived(in Input, g *graph, e Event, code string, cue int, why s
 // intentCues are the words whose future act is itself a statement of
 // intent CAMEO codes under 03: "agreed to lift", "offered to send", "will
 // release".
-var intentCues = set("agree", "offer", "promise", "pledge", "vow", "plan", "intend", "willing", "ready", "prepared", "commit", "decide", "aim", "propose", "undertake", "will", "shall", "'ll", "wo", "would")
+var intentCues = set("agree", "offer", "promise", "pledge", "vow", "plan", "intend", "willing", "ready", "prepared", "propose", "undertake", "will", "shall", "'ll", "wo", "would")
 
 // intentCodes maps a cooperative act to CAMEO's "express intent" code for it.
 var intentCodes = map[string]string{

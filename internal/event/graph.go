@@ -209,7 +209,10 @@ func (g *graph) frame(i int) frame {
 					break
 				}
 			}
-			if g.toks[h].UPOS == "VERB" || g.toks[h].UPOS == "AUX" {
+			if u := g.toks[h].UPOS; u == "ADJ" || u == "NOUN" {
+				// "is willing to withdraw": the subject of the predicate
+				f.subjects = g.kidsRel(h, "nsubj", "nsubj:outer")
+			} else if u == "VERB" || u == "AUX" {
 				hf := g.frame(h)
 				if g.rel(i) == "conj" && f.passive != hf.passive && !f.passive {
 					f.subjects = hf.objs

@@ -14,7 +14,7 @@ var (
 	futureAux     = set("will", "shall", "'ll", "wo")
 	conditionals  = set("if", "unless", "whether", "lest")
 	negControl    = set("fail", "refuse", "decline", "avoid", "stop", "cease", "halt", "abandon", "forgo", "reject")
-	futureControl = set("plan", "intend", "agree", "expect", "aim", "hope", "want", "seek", "vow", "promise", "pledge", "prepare", "decide", "schedule", "set", "propose", "offer", "go", "mean", "wish", "resolve", "commit", "undertake", "consider", "try", "attempt", "be", "ready")
+	futureControl = set("plan", "intend", "agree", "expect", "aim", "hope", "want", "seek", "vow", "promise", "pledge", "prepare", "decide", "schedule", "set", "propose", "offer", "go", "mean", "wish", "resolve", "commit", "undertake", "consider", "try", "attempt", "be", "ready", "willing", "prepared", "eager", "determined", "poised")
 	hypoControl   = set("threaten", "consider", "weigh", "contemplate", "mull", "warn", "urge", "call", "ask", "demand", "appeal", "press", "push", "encourage", "need", "would")
 	denyVerbs     = set("deny", "reject", "dismiss", "refute", "rebut", "disprove", "debunk", "contradict", "dispute", "discredit")
 	speechVerbs   = set("say", "tell", "claim", "announce", "state", "accuse", "report", "add", "insist", "allege", "confirm", "note", "write", "declare", "explain", "argue", "assert", "maintain", "stress", "emphasize", "emphasise", "acknowledge", "admit", "reveal", "disclose", "indicate", "suggest", "warn", "tweet", "post", "quote", "testify", "believe", "think", "charge", "recall", "boast", "contend", "reiterate", "predict")
