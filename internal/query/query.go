@@ -230,12 +230,26 @@ func (s *Service) Dyad(ctx context.Context, a, b string, f store.EventFilter, iv
 	out.Total = out.AToB.Events + out.BToA.Events
 	f.Limit = 0
 	out.Filters = Values(f).Encode()
-	if ds, err := s.st.Dyads(ctx, fab, 1); err == nil && len(ds) > 0 {
-		out.NameA, out.NameB = ds[0].SourceName, ds[0].TargetName
-	} else if ds, err := s.st.Dyads(ctx, fba, 1); err == nil && len(ds) > 0 {
-		out.NameA, out.NameB = ds[0].TargetName, ds[0].SourceName
-	}
 	return out, nil
+}
+
+// Names sets d.NameA and d.NameB from one event of the dyad, when there
+// is one. Dyad leaves them empty: the series do not need them.
+func (s *Service) Names(ctx context.Context, d *DyadSeries) error {
+	for _, dir := range []struct {
+		src, tgt   string
+		nsrc, ntgt *string
+	}{{d.A, d.B, &d.NameA, &d.NameB}, {d.B, d.A, &d.NameB, &d.NameA}} {
+		ds, err := s.st.Dyads(ctx, store.EventFilter{Source: dir.src, Target: dir.tgt, Statuses: AllStatuses}, 1)
+		if err != nil {
+			return err
+		}
+		if len(ds) > 0 {
+			*dir.nsrc, *dir.ntgt = ds[0].SourceName, ds[0].TargetName
+			return nil
+		}
+	}
+	return nil
 }
 
 // Node is an actor in a network.

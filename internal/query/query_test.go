@@ -109,7 +109,10 @@ func TestDyadNetworkProfile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.AToB.Events != 2 || d.BToA.Events != 0 || d.NameA != "Russia" || len(d.AToB.Periods) != len(d.BToA.Periods) {
+	if err := s.Names(ctx, &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.AToB.Events != 2 || d.BToA.Events != 0 || d.NameA != "Russia" || d.NameB != "Ukraine" || len(d.AToB.Periods) != len(d.BToA.Periods) {
 		t.Errorf("dyad RUS,UKR = %+v", d)
 	}
 	n, err := s.Network(ctx, store.EventFilter{Statuses: query.AllStatuses}, 0)

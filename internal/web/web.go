@@ -319,6 +319,10 @@ func (s *Server) dyad(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, fmt.Errorf("%w: no events between %s and %s", store.ErrNotFound, d.A, d.B))
 		return
 	}
+	if err := s.q.Names(r.Context(), &d); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	other := query.Values(f)
 	other.Del("source")
 	other.Del("target")
