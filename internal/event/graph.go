@@ -511,11 +511,18 @@ func (g *graph) nounBetween(i int) []int {
 // it, else one reached through its modifiers (compound, amod, possessor,
 // flat, appos, "of" dependents) at most two steps away.
 func (g *graph) findActor(i int) int {
+	m, _ := g.findActorAt(i)
+	return m
+}
+
+// findActorAt is findActor that also returns the token where the mention
+// was found.
+func (g *graph) findActorAt(i int) (int, int) {
 	if i < 0 {
-		return -1
+		return -1, -1
 	}
 	if m := g.mentAt[i]; m >= 0 {
-		return m
+		return m, i
 	}
 	frontier := []int{i}
 	for depth := 0; depth < 2; depth++ {
@@ -528,7 +535,7 @@ func (g *graph) findActor(i int) int {
 						continue
 					}
 					if m := g.mentAt[k]; m >= 0 {
-						return m
+						return m, k
 					}
 					next = append(next, k)
 				}
@@ -536,21 +543,39 @@ func (g *graph) findActor(i int) int {
 		}
 		frontier = next
 	}
-	return -1
+	return -1, -1
 }
 
 // actors resolves argument tokens to event sides, one per distinct mention.
+// An actor found inside a modifier brings the modifier's conjuncts along
+// ("the ambassadors of Arnor, Osgiliath and Gondor"), each taking the
+// sector of the phrase when it is a bare country.
 func (g *graph) actors(toks []int, uncoded bool) []arg {
 	var out []arg
 	seen := map[int]bool{}
+	add := func(m, t int, sector string) {
+		if seen[m] {
+			return
+		}
+		seen[m] = true
+		mm := &g.ms[m]
+		if sector != "" && len(mm.Code) == 3 && mm.Sector == "" {
+			c := *mm
+			c.Code, c.Sector = mm.Code+sector, sector
+			mm = &c
+		}
+		out = append(out, arg{m: mm, tok: t, span: mm.Span, text: mm.Text})
+	}
 	for _, t := range toks {
-		if m := g.findActor(t); m >= 0 {
-			if seen[m] {
-				continue
+		if m, at := g.findActorAt(t); m >= 0 {
+			add(m, t, "")
+			if at != t {
+				for _, c := range g.conjuncts(at)[1:] {
+					if cm := g.mentAt[c]; cm >= 0 {
+						add(cm, c, g.ms[m].Sector)
+					}
+				}
 			}
-			seen[m] = true
-			mm := &g.ms[m]
-			out = append(out, arg{m: mm, tok: t, span: mm.Span, text: mm.Text})
 			continue
 		}
 		if uncoded && g.isNominal(t) && !relPronouns[g.lemma(t)] {
