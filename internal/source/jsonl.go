@@ -228,25 +228,30 @@ func readLine(br *bufio.Reader, buf *[]byte, max int64) (line []byte, tooLong bo
 	}
 }
 
-// jsonArray reads a JSON array of record objects, one element at a time.
-// A syntax error ends the input (the position is not recoverable).
-func (r *reader) jsonArray(origin string, br *bufio.Reader, max int64) error {
+// jsonValues reads a JSON document of records one value at a time: the
+// elements of an array when array is true, otherwise objects following one
+// another (pretty-printed or not). Records are named origin[N]. A syntax
+// error ends the input, as the decoder cannot find the next record.
+func (r *reader) jsonValues(origin string, br *bufio.Reader, max int64, array bool) error {
 	dec := json.NewDecoder(&capReader{r: br, max: max})
-	tok, err := dec.Token()
-	if err == io.EOF {
-		return r.fail(origin, FormatJSONL, ErrEmpty)
+	if array {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return r.fail(origin, FormatJSONL, ErrEmpty)
+		}
+		if err != nil {
+			return r.fail(origin, FormatJSONL, jsonStreamError(err))
+		}
+		if delim, ok := tok.(json.Delim); !ok || delim != '[' {
+			return r.fail(origin, FormatJSONL, fmt.Errorf("%w JSON: want an array of objects or JSON Lines", ErrMalformed))
+		}
 	}
-	if err != nil {
-		return r.fail(origin, FormatJSONL, jsonStreamError(err))
-	}
-	if delim, ok := tok.(json.Delim); !ok || delim != '[' {
-		return r.fail(origin, FormatJSONL, fmt.Errorf("%w JSON: want an array of objects or JSON Lines", ErrMalformed))
-	}
-	for i := 1; dec.More(); i++ {
+	i := 0
+	for ; dec.More(); i++ {
 		if err := r.ctx.Err(); err != nil {
 			return err
 		}
-		o := fmt.Sprintf("%s[%d]", origin, i)
+		o := fmt.Sprintf("%s[%d]", origin, i+1)
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
 			return r.fail(o, FormatJSONL, jsonStreamError(err))
@@ -261,8 +266,13 @@ func (r *reader) jsonArray(origin string, br *bufio.Reader, max int64) error {
 			return err
 		}
 	}
-	if _, err := dec.Token(); err != nil {
-		return r.fail(origin, FormatJSONL, jsonStreamError(err))
+	if array {
+		if _, err := dec.Token(); err != nil {
+			return r.fail(origin, FormatJSONL, jsonStreamError(err))
+		}
+	}
+	if i == 0 {
+		return r.fail(origin, FormatJSONL, fmt.Errorf("%w: no records", ErrEmpty))
 	}
 	return nil
 }

@@ -283,6 +283,27 @@ func TestJSONArray(t *testing.T) {
 	}
 }
 
+func TestJSONValues(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "one.json")
+	data := "\ufeff{\n  \"text\": \"The council met in closed session to discuss the report.\",\n  \"title\": \"Council meets\"\n}\n{\"text\": \"A second record follows the first one directly.\"}\n"
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bomLines := filepath.Join(t.TempDir(), "bom.jsonl")
+	if err := os.WriteFile(bomLines, []byte("\ufeff{\"text\": \"The first line starts with a byte-order mark.\"}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := summaries(walk(t, []string{p, bomLines}, Options{}))
+	want := []string{
+		p + `[1] jsonl en title="Council meets" outlet="" author="" url="" date=`,
+		p + `[2] jsonl en title="" outlet="" author="" url="" date=`,
+		bomLines + `:1 jsonl en title="" outlet="" author="" url="" date=`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("mismatch (-want +got):\n%s", diff)
+	}
+}
+
 func TestStdinSniff(t *testing.T) {
 	var gz bytes.Buffer
 	zw := gzip.NewWriter(&gz)

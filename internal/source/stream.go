@@ -14,7 +14,8 @@ import (
 // Internal format names, before a feed is known to be RSS or Atom.
 const (
 	fmtFeed      = "feed"
-	fmtJSONArray = "json-array"
+	fmtJSONArray = "json-array"  // a .json file: an array, or objects one after another
+	fmtJSONSeq   = "json-values" // objects one after another, any layout
 )
 
 // stream reads one input from rd. origin names it in documents and errors;
@@ -40,6 +41,11 @@ func (r *reader) stream(origin, name string, rd io.Reader, size int64, contentTy
 		size = -1
 	}
 
+	// A UTF-8 byte-order mark says nothing the readers need; drop it so
+	// that JSON and sniffing see the first real byte.
+	if b, _ := br.Peek(3); bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
+		br.Discard(3)
+	}
 	format := formatByName(name)
 	if format == "" || format == fmtJSONArray || contentType != "" {
 		peek, err := br.Peek(1024)
@@ -49,15 +55,21 @@ func (r *reader) stream(origin, name string, rd io.Reader, size int64, contentTy
 		if f := formatByContentType(contentType); f != "" && format == "" {
 			format = f
 		}
+		byName := format
 		if format == "" || format == fmtJSONArray {
 			format = sniff(peek)
+		}
+		if byName == fmtJSONArray && format == FormatJSONL {
+			// A .json file of objects may be pretty-printed: read it
+			// as a stream of values, not line by line.
+			format = fmtJSONSeq
 		}
 	}
 	if format == FormatJSONL {
 		return r.jsonLines(origin, br, max)
 	}
-	if format == fmtJSONArray {
-		return r.jsonArray(origin, br, max)
+	if format == fmtJSONArray || format == fmtJSONSeq {
+		return r.jsonValues(origin, br, max, format == fmtJSONArray)
 	}
 
 	if size > max {
