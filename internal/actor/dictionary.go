@@ -257,20 +257,24 @@ func (d *Dictionary) addEntry(e *Entry, layer string) {
 		}
 		cues = append(cues, cs)
 	}
-	for _, p := range phrases {
-		d.addPhrase(p, e, layer, false, cues)
+	for i, p := range phrases {
+		line := e.Line
+		if i > 0 && i-1 < len(e.aliasAt) {
+			line = e.aliasAt[i-1]
+		}
+		d.addPhrase(p, e, layer, false, cues, line)
 		if e.Kind == Agent && !e.NoPlural {
 			if pl := plural(p); pl != "" {
-				d.addPhrase(pl, e, layer, true, cues)
+				d.addPhrase(pl, e, layer, true, cues, line)
 			}
 		}
 	}
 	for _, p := range e.Plurals {
-		d.addPhrase(p, e, layer, true, cues)
+		d.addPhrase(p, e, layer, true, cues, e.Line)
 	}
 }
 
-func (d *Dictionary) addPhrase(p string, e *Entry, layer string, isPlural bool, cues [][][]int32) {
+func (d *Dictionary) addPhrase(p string, e *Entry, layer string, isPlural bool, cues [][][]int32, line int) {
 	us, keys := phraseUnits(p)
 	// A leading "the" is not part of the name: "the Kremlin" is matched as
 	// "Kremlin" and the mention records that it is definite.
@@ -320,7 +324,9 @@ func (d *Dictionary) addPhrase(p string, e *Entry, layer string, isPlural bool, 
 		if o.e.Kind == e.Kind && codeOf(o.e) == codeOf(e) && o.e.Name == e.Name {
 			continue // same fact restated: not a conflict
 		}
-		d.overrides = append(d.overrides, Override{Alias: p, New: placeOf(e), Old: placeOf(o.e)})
+		nw := placeOf(e)
+		nw.Line = line
+		d.overrides = append(d.overrides, Override{Alias: p, New: nw, Old: placeOf(o.e)})
 	}
 	for _, o := range keep {
 		if o.e == e && o.plural == isPlural {

@@ -76,6 +76,7 @@ type Entry struct {
 	File     string    `json:"file"`
 	Line     int       `json:"line"`
 	src      string    // File:Line, set by Load
+	aliasAt  []int     // line of each alias, as far as Parse saw them
 }
 
 // Problem is one finding of Parse or Check, with its place in the file.
@@ -223,6 +224,7 @@ func Parse(r io.Reader, file string) ([]*Entry, Problems) {
 			for a := range strings.SplitSeq(rest, ";") {
 				if a = strings.TrimSpace(a); a != "" {
 					cur.Aliases = append(cur.Aliases, a)
+					cur.aliasAt = append(cur.aliasAt, n)
 				}
 			}
 		case "plural":

@@ -102,7 +102,7 @@ func TestUserDictionaryOverridesAreReported(t *testing.T) {
 			reported = append(reported, fmt.Sprintf("%d %s %s", o.New.Line, o.Alias, o.Old.File))
 		}
 	}
-	if len(reported) == 0 || !strings.Contains(strings.Join(reported, "\n"), "2 Putin curated/persons.txt") {
+	if len(reported) == 0 || !strings.Contains(strings.Join(reported, "\n"), "3 Putin curated/persons.txt") {
 		t.Errorf("overrides of user.txt = %q, want the alias Putin taken from curated/persons.txt", reported)
 	}
 }
