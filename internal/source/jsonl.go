@@ -85,7 +85,7 @@ func ParseRecord(origin string, line []byte) (doc.Document, []doc.Diagnostic, er
 		}
 		var s string
 		if err := json.Unmarshal(raw, &s); err != nil {
-			return d, diags, fmt.Errorf("%w: field %q must be a string, got %s", ErrMalformed, k, jsonKind(raw))
+			return d, diags, fmt.Errorf("%w record: field %q must be a string, got %s", ErrMalformed, k, jsonKind(raw))
 		}
 		taken[k] = true
 		switch f {
