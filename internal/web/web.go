@@ -88,8 +88,13 @@ func Pages(docID string) []string {
 	return []string{"/", "/events", "/events?quad=3", "/dyads/RUS/UKR", "/actors/RUS", "/documents/" + docID, "/search?q=Russia"}
 }
 
+// cacheFor serves files with a cache lifetime, and no directory listings.
 func cacheFor(d time.Duration, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") {
+			http.NotFound(w, r)
+			return
+		}
 		w.Header().Set("Cache-Control", "public, max-age="+strconv.Itoa(int(d.Seconds())))
 		h.ServeHTTP(w, r)
 	})

@@ -71,6 +71,7 @@ func TestPages(t *testing.T) {
 		{"/nowhere", 404, nil},
 		{"/static/style.css", 200, []string{"mark.actor"}},
 		{"/static/app.js", 200, []string{"filters"}},
+		{"/static/", 404, nil},
 	}
 	for _, tc := range tests {
 		status, body, hdr := fetch(t, srv.URL+tc.path)
