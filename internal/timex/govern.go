@@ -42,8 +42,8 @@ func isClauseRel(rel string) bool {
 // Without a parse (Head == -1) it takes the nearest expression of the same
 // sentence that is not cut off from the trigger by a clause boundary: ";",
 // ":", a dash, or "that", "which", "who", "because", "although", "while",
-// "whereas", "but", "if", "when", "after" or "before" opening a clause. It
-// reports false when no expression qualifies.
+// "whereas", "but", "if" or "when" opening a clause. It reports false when
+// no expression qualifies.
 func Govern(sentence nlp.Sentence, exprs []Expr, triggerIndex int) (Expr, bool) {
 	toks := sentence.Tokens
 	if triggerIndex < 0 || triggerIndex >= len(toks) {
@@ -142,7 +142,7 @@ func boundaryBetween(toks []nlp.Token, lo, hi, trigger int) bool {
 	for k := a; k < b; k++ {
 		switch strings.ToLower(toks[k].Form()) {
 		case ";", ":", "--", "\u2014", "\u2013", "that", "which", "who", "because", "although", "while", "whereas", "but",
-			"if", "when", "after", "before":
+			"if", "when":
 			return true
 		}
 	}

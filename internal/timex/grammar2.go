@@ -15,6 +15,9 @@ func (m *matcher) theLed(i int) (int, sem, string) {
 		}
 		return 0, sem{}, ""
 	case t.kind == kNum && t.form == nOrd:
+		if end, s, r := m.number(j); end > 0 && s.kind == sDate {
+			return end, s, r // "the 15th of March"
+		}
 		if t.n >= 1 && t.n <= 4 {
 			if end, s, r := m.quarterLed(j, t.n); end > 0 {
 				return end, s, r
@@ -28,6 +31,9 @@ func (m *matcher) theLed(i int) (int, sem, string) {
 	e := t.e
 	switch {
 	case e.cls&cOrd != 0:
+		if end, s, r := m.ordinalLed(j); end > 0 && s.kind == sDate {
+			return end, s, r
+		}
 		if e.val >= 1 && e.val <= 4 {
 			if end, s, r := m.quarterLed(j, int(e.val)); end > 0 {
 				return end, s, r
@@ -231,9 +237,17 @@ func (m *matcher) quarterLed(j, q int) (int, sem, string) {
 // reference year.
 const relYear = 3
 
-// ordinalLed: "first quarter", "second-quarter".
+// ordinalLed: "first quarter", "second-quarter", "fifth of May".
 func (m *matcher) ordinalLed(i int) (int, sem, string) {
 	v := int(m.t[i].e.val)
+	if m.word(i+1, "of") {
+		if mo, j := m.month(i + 2); mo != 0 && v >= 1 && v <= 31 {
+			if y, k := m.year(j); y != 0 {
+				return k, sem{kind: sDate, typ: Date, y: y, m: mo, d: v}, "day-of-month"
+			}
+			return j, sem{kind: sDate, typ: Date, m: mo, d: v}, "day-of-month"
+		}
+	}
 	if v < 1 || v > 4 {
 		return 0, sem{}, ""
 	}

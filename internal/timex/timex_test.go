@@ -110,6 +110,8 @@ func TestFind(t *testing.T) {
 		{"mid decade", sat, "It peaked in the mid-1990s.", "the mid-1990s", "199", Date, PrecDecade},
 		{"21st century", sat, "the 21st century", "the 21st century", "20", Date, PrecCentury},
 		{"abbreviated month without stop", sat, "It happened on Jan 15.", "Jan 15", "2024-01-15", Date, PrecDay},
+		{"spelled ordinal day", sat, "It happened on the fifth of May 2023.", "the fifth of May 2023", "2023-05-05", Date, PrecDay},
+		{"numeric ordinal of month", sat, "The trial resumes on the 15th of March.", "the 15th of March", "2024-03-15", Date, PrecDay},
 		{"ordinal day", sat, "It happened on January 15th.", "January 15th", "2024-01-15", Date, PrecDay},
 		{"attached pm", sat, "It happened at 1pm.", "1pm", "2024-01-27T13:00", Time, PrecDay},
 		{"end of next month", sat, "by the end of next month", "the end of next month", "2024-02", Date, PrecMonth},
