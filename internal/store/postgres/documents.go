@@ -1,0 +1,420 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+// sortableTime is the fixed-width UTC layout of the published and ingested
+// columns, so that comparing strings compares times (as in the SQLite store).
+const sortableTime = "2006-01-02T15:04:05.000000000Z"
+
+func sortable(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(sortableTime)
+}
+
+func localTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
+// Phases of a diagnostic: found while reading, or by an analysis.
+const (
+	phaseIngest   = "ingest"
+	phaseAnalysis = "analysis"
+)
+
+// args numbers query parameters as they are added.
+type args []any
+
+// add appends v and returns its placeholder.
+func (a *args) add(v any) string {
+	*a = append(*a, v)
+	return "$" + strconv.Itoa(len(*a))
+}
+
+// PutDocuments implements store.Store.
+func (db *DB) PutDocuments(ctx context.Context, docs []doc.Document) ([]store.PutResult, error) {
+	items := make([]store.Item, len(docs))
+	for i := range docs {
+		items[i].Doc = docs[i]
+	}
+	return db.Put(ctx, items)
+}
+
+// Put implements store.Store. New versions at a URL are decided under a
+// transaction-scoped advisory lock per URL, taken in a fixed order, so that
+// concurrent writers agree on the version chain without deadlocks.
+func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, error) {
+	if len(items) == 0 {
+		return nil, nil
+	}
+	now := db.now()
+	res := make([]store.PutResult, len(items))
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		var keys []int64
+		seen := map[int64]bool{}
+		for i := range items {
+			if u := items[i].Doc.URL; u != "" {
+				h := fnv.New64a()
+				h.Write([]byte(u))
+				k := int64(h.Sum64())
+				if !seen[k] {
+					seen[k] = true
+					keys = append(keys, k)
+				}
+			}
+		}
+		sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+		for _, k := range keys {
+			if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", k); err != nil {
+				return fmt.Errorf("postgres: lock: %w", err)
+			}
+		}
+		var as []store.Analysis
+		for i := range items {
+			r, a, err := putItem(ctx, tx, &items[i], now)
+			if err != nil {
+				return err
+			}
+			res[i] = r
+			if a != nil {
+				as = append(as, *a)
+			}
+		}
+		return putAnalyses(ctx, tx, as, now)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// putItem stores one document and returns the analysis to store with it, if any.
+func putItem(ctx context.Context, tx pgx.Tx, it *store.Item, now time.Time) (store.PutResult, *store.Analysis, error) {
+	d := &it.Doc
+	where := d.Origin
+	if where == "" {
+		where = d.URL
+	}
+	if strings.TrimSpace(d.Text) == "" {
+		return store.PutResult{}, nil, fmt.Errorf("postgres: document %q: empty text", where)
+	}
+	if strings.IndexByte(d.Text, 0) >= 0 {
+		return store.PutResult{}, nil, fmt.Errorf("postgres: document %q: text holds a NUL byte", where)
+	}
+	id := doc.ContentID(d.Text)
+	withID := func() *store.Analysis {
+		if it.Analysis == nil {
+			return nil
+		}
+		a := *it.Analysis
+		a.DocID = id
+		return &a
+	}
+	var status string
+	err := tx.QueryRow(ctx, `SELECT status FROM documents WHERE id = $1`, id).Scan(&status)
+	switch {
+	case err == nil:
+		var a *store.Analysis
+		if store.CodingStatus(status) == store.Pending {
+			a = withID()
+		}
+		return store.PutResult{ID: id, Outcome: store.Unchanged}, a, nil
+	case !isNoRows(err):
+		return store.PutResult{}, nil, fmt.Errorf("postgres: document %q: %w", where, err)
+	}
+	outcome, version, supersedes := store.Ingested, 1, ""
+	if d.URL != "" {
+		var prev string
+		var prevVersion int
+		err := tx.QueryRow(ctx, `SELECT id, version FROM documents WHERE url = $1 AND superseded_by = ''
+			ORDER BY version DESC LIMIT 1`, d.URL).Scan(&prev, &prevVersion)
+		switch {
+		case err == nil:
+			outcome, version, supersedes = store.Superseded, prevVersion+1, prev
+		case !isNoRows(err):
+			return store.PutResult{}, nil, fmt.Errorf("postgres: document %q: %w", where, err)
+		}
+	}
+	meta := "{}"
+	if len(d.Meta) > 0 {
+		b, err := json.Marshal(d.Meta)
+		if err != nil {
+			return store.PutResult{}, nil, fmt.Errorf("postgres: document %q: meta: %w", where, err)
+		}
+		meta = string(b)
+	}
+	// Another transaction may insert the same text meanwhile: then this
+	// one waits for it and finds the row, and the document is unchanged.
+	tag, err := tx.Exec(ctx, `INSERT INTO documents (id, url, title, outlet, author, published, published_local,
+		lang, text, meta, origin, format, ingested, version, supersedes)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO NOTHING`,
+		id, d.URL, d.Title, d.Outlet, d.Author, sortable(d.Published), localTime(d.Published), d.Lang, d.Text,
+		meta, d.Origin, d.Format, sortable(now), version, supersedes)
+	if err != nil {
+		return store.PutResult{}, nil, fmt.Errorf("postgres: document %q: %w", where, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return store.PutResult{ID: id, Outcome: store.Unchanged}, nil, nil
+	}
+	if supersedes != "" {
+		if _, err := tx.Exec(ctx, `UPDATE documents SET superseded_by = $1 WHERE id = $2`, id, supersedes); err != nil {
+			return store.PutResult{}, nil, fmt.Errorf("postgres: document %q: %w", where, err)
+		}
+	}
+	if len(it.Diagnostics) > 0 {
+		if err := copyDiagnostics(ctx, tx, id, phaseIngest, it.Diagnostics); err != nil {
+			return store.PutResult{}, nil, fmt.Errorf("postgres: document %q: %w", where, err)
+		}
+	}
+	return store.PutResult{ID: id, Outcome: outcome}, withID(), nil
+}
+
+func copyDiagnostics(ctx context.Context, tx pgx.Tx, id, phase string, ds []doc.Diagnostic) error {
+	rows := make([][]any, len(ds))
+	for i, g := range ds {
+		start, end := spanArgs(g.Span)
+		rows[i] = []any{id, phase, i, g.Stage, string(g.Severity), start, end, g.Message}
+	}
+	_, err := tx.CopyFrom(ctx, pgx.Identifier{"diagnostics"},
+		[]string{"doc_id", "phase", "ord", "stage", "severity", "span_start", "span_end", "message"},
+		pgx.CopyFromRows(rows))
+	if err != nil {
+		return fmt.Errorf("diagnostics: %w", err)
+	}
+	return nil
+}
+
+// spanArgs returns a span's bounds as nullable query arguments.
+func spanArgs(s *doc.Span) (*int32, *int32) {
+	if s == nil {
+		return nil, nil
+	}
+	a, b := int32(s.Start), int32(s.End)
+	return &a, &b
+}
+
+// span builds a *doc.Span from two nullable columns.
+func span(start, end *int32) *doc.Span {
+	if start == nil || end == nil {
+		return nil
+	}
+	return &doc.Span{Start: int(*start), End: int(*end)}
+}
+
+// docColumns are the columns scanDoc reads, in order.
+const docColumns = `d.id, d.url, d.title, d.outlet, d.author, d.published_local, d.lang, d.text, d.meta,
+	d.origin, d.format, d.ingested, d.version, d.supersedes`
+
+func scanDoc(row pgx.Row) (doc.Document, error) {
+	var d doc.Document
+	var published, meta, ingested string
+	if err := row.Scan(&d.ID, &d.URL, &d.Title, &d.Outlet, &d.Author, &published, &d.Lang, &d.Text, &meta,
+		&d.Origin, &d.Format, &ingested, &d.Version, &d.Supersedes); err != nil {
+		return d, err
+	}
+	var err error
+	if published != "" {
+		if d.Published, err = time.Parse(time.RFC3339Nano, published); err != nil {
+			return d, fmt.Errorf("document %s: published: %w", d.ID, err)
+		}
+	}
+	if d.Ingested, err = time.Parse(sortableTime, ingested); err != nil {
+		return d, fmt.Errorf("document %s: ingested: %w", d.ID, err)
+	}
+	if meta != "" && meta != "{}" {
+		if err := json.Unmarshal([]byte(meta), &d.Meta); err != nil {
+			return d, fmt.Errorf("document %s: meta: %w", d.ID, err)
+		}
+	}
+	return d, nil
+}
+
+// Document implements store.Store.
+func (db *DB) Document(ctx context.Context, id string) (*doc.Document, error) {
+	d, err := scanDoc(db.pool.QueryRow(ctx, `SELECT `+docColumns+` FROM documents d WHERE d.id = $1`, id))
+	if isNoRows(err) {
+		return nil, fmt.Errorf("document %s: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("postgres: document %s: %w", id, err)
+	}
+	return &d, nil
+}
+
+// DocumentInfo implements store.Store.
+func (db *DB) DocumentInfo(ctx context.Context, id string) (*store.DocInfo, error) {
+	var info store.DocInfo
+	var status string
+	err := db.pool.QueryRow(ctx, `SELECT status, skipped, superseded_by FROM documents WHERE id = $1`, id).
+		Scan(&status, &info.Skipped, &info.SupersededBy)
+	if isNoRows(err) {
+		return nil, fmt.Errorf("document %s: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("postgres: document %s: %w", id, err)
+	}
+	info.Status = store.CodingStatus(status)
+	if info.Diagnostics, err = diagnostics(ctx, db.pool, id, phaseIngest); err != nil {
+		return nil, err
+	}
+	return &info, nil
+}
+
+// querier is a pool or a transaction.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+func diagnostics(ctx context.Context, q querier, id, phase string) ([]doc.Diagnostic, error) {
+	rows, err := q.Query(ctx, `SELECT stage, severity, span_start, span_end, message FROM diagnostics
+		WHERE doc_id = $1 AND phase = $2 ORDER BY ord`, id, phase)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: diagnostics of %s: %w", id, err)
+	}
+	defer rows.Close()
+	var ds []doc.Diagnostic
+	for rows.Next() {
+		var g doc.Diagnostic
+		var sev string
+		var start, end *int32
+		if err := rows.Scan(&g.Stage, &sev, &start, &end, &g.Message); err != nil {
+			return nil, fmt.Errorf("postgres: diagnostics of %s: %w", id, err)
+		}
+		g.Severity = doc.Severity(sev)
+		g.Span = span(start, end)
+		ds = append(ds, g)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: diagnostics of %s: %w", id, err)
+	}
+	return ds, nil
+}
+
+// defaultLimit is the page size when a filter sets none.
+const defaultLimit = 100
+
+func limit(n int) int {
+	switch {
+	case n <= 0:
+		return defaultLimit
+	case n > store.MaxLimit:
+		return store.MaxLimit
+	}
+	return n
+}
+
+// Documents implements store.Store.
+func (db *DB) Documents(ctx context.Context, f store.DocFilter) ([]doc.Document, error) {
+	var where []string
+	var a args
+	if !f.AllVersions {
+		where = append(where, "d.superseded_by = ''")
+	}
+	if f.Outlet != "" {
+		where = append(where, "d.outlet = "+a.add(f.Outlet))
+	}
+	if f.Lang != "" {
+		where = append(where, "d.lang = "+a.add(f.Lang))
+	}
+	if !f.From.IsZero() {
+		where = append(where, "d.published >= "+a.add(sortable(f.From)))
+	}
+	if !f.To.IsZero() {
+		where = append(where, "d.published <> '' AND d.published < "+a.add(sortable(f.To)))
+	}
+	if f.Query != "" {
+		q, err := tsQuery(f.Query, &a)
+		if err != nil {
+			return nil, err
+		}
+		where = append(where, "d.fts @@ "+q)
+	}
+	if f.After != "" {
+		var published string
+		err := db.pool.QueryRow(ctx, `SELECT published FROM documents WHERE id = $1`, f.After).Scan(&published)
+		if isNoRows(err) {
+			return nil, fmt.Errorf("%w: cursor %q names no document", store.ErrBadQuery, f.After)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("postgres: documents: %w", err)
+		}
+		p := a.add(published)
+		where = append(where, "(d.published < "+p+" OR (d.published = "+p+" AND d.id > "+a.add(f.After)+"))")
+	}
+	q := `SELECT ` + docColumns + ` FROM documents d`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY d.published DESC, d.id LIMIT " + a.add(limit(f.Limit))
+	rows, err := db.pool.Query(ctx, q, a...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: documents: %w", err)
+	}
+	defer rows.Close()
+	var docs []doc.Document
+	for rows.Next() {
+		d, err := scanDoc(rows)
+		if err != nil {
+			return nil, fmt.Errorf("postgres: documents: %w", err)
+		}
+		docs = append(docs, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: documents: %w", err)
+	}
+	return docs, nil
+}
+
+// Stats implements store.Store.
+func (db *DB) Stats(ctx context.Context) (store.Stats, error) {
+	s := store.Stats{Languages: map[string]int{}}
+	err := db.pool.QueryRow(ctx, `SELECT count(*),
+		count(*) FILTER (WHERE superseded_by <> ''),
+		count(*) FILTER (WHERE status = 'pending'),
+		count(*) FILTER (WHERE status = 'coded'),
+		count(*) FILTER (WHERE status = 'skipped'),
+		count(DISTINCT nullif(outlet, ''))
+		FROM documents`).Scan(&s.Documents, &s.Superseded, &s.Pending, &s.Coded, &s.Skipped, &s.Outlets)
+	if err != nil {
+		return s, fmt.Errorf("postgres: stats: %w", err)
+	}
+	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM events`).Scan(&s.Events); err != nil {
+		return s, fmt.Errorf("postgres: stats: %w", err)
+	}
+	rows, err := db.pool.Query(ctx, `SELECT lang, count(*) FROM documents GROUP BY lang`)
+	if err != nil {
+		return s, fmt.Errorf("postgres: stats: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var lang string
+		var n int
+		if err := rows.Scan(&lang, &n); err != nil {
+			return s, fmt.Errorf("postgres: stats: %w", err)
+		}
+		s.Languages[lang] = n
+	}
+	if err := rows.Err(); err != nil {
+		return s, fmt.Errorf("postgres: stats: %w", err)
+	}
+	return s, nil
+}

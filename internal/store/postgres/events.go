@@ -1,0 +1,206 @@
+package postgres
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+const eventColumns = `e.id, e.doc_id,
+	e.source_code, e.source_name, e.source_text, e.source_start, e.source_end, e.source_country, e.source_sector,
+	e.target_code, e.target_name, e.target_text, e.target_start, e.target_end, e.target_country, e.target_sector,
+	e.code, e.root, e.name, e.goldstein, e.quad, e.plover_type, e.plover_mode,
+	e.status, e.cue_start, e.cue_end, e.cue_text,
+	e.attributed, e.attributed_code, e.attributed_name, e.attributed_text, e.attributed_start, e.attributed_end,
+	e.attributed_country, e.attributed_sector,
+	e.date, e.date_value, e.precision, e.date_start, e.date_end,
+	e.location, e.lat, e.lon,
+	e.confidence, e.trigger_start, e.trigger_end, e.trigger_text, e.sentence_start, e.sentence_end, e.rule,
+	d.outlet, d.url`
+
+// actorScan receives an actor's columns.
+type actorScan struct {
+	a          event.Actor
+	start, end *int32
+}
+
+func (s *actorScan) dest() []any {
+	return []any{&s.a.Code, &s.a.Name, &s.a.Text, &s.start, &s.end, &s.a.Country, &s.a.Sector}
+}
+
+func (s *actorScan) actor() event.Actor {
+	s.a.Span = span(s.start, s.end)
+	return s.a
+}
+
+func scanEvent(rows pgx.Rows) (event.Event, error) {
+	var e event.Event
+	var src, tgt, att actorScan
+	var status string
+	var attributed bool
+	var cs, ce, ds, de *int32
+	dest := []any{&e.ID, &e.DocID}
+	dest = append(dest, src.dest()...)
+	dest = append(dest, tgt.dest()...)
+	dest = append(dest, &e.Code, &e.Root, &e.Name, &e.Goldstein, &e.Quad, &e.PloverType, &e.PloverMode,
+		&status, &cs, &ce, &e.CueText, &attributed)
+	dest = append(dest, att.dest()...)
+	dest = append(dest, &e.Date, &e.DateValue, &e.Precision, &ds, &de, &e.Location, &e.Lat, &e.Lon,
+		&e.Confidence, &e.Trigger.Start, &e.Trigger.End, &e.TriggerText, &e.Sentence.Start, &e.Sentence.End,
+		&e.Rule, &e.Outlet, &e.URL)
+	if err := rows.Scan(dest...); err != nil {
+		return e, err
+	}
+	e.Source, e.Target = src.actor(), tgt.actor()
+	if attributed {
+		a := att.actor()
+		e.Attributed = &a
+	}
+	e.Status = event.Status(status)
+	e.Cue, e.DateSpan = span(cs, ce), span(ds, de)
+	return e, nil
+}
+
+// queryEvents runs a SELECT of events joined with their documents; tail is
+// the WHERE/ORDER BY/LIMIT part.
+func queryEvents(ctx context.Context, q querier, tail string, a ...any) ([]event.Event, error) {
+	rows, err := q.Query(ctx, `SELECT `+eventColumns+` FROM events e JOIN documents d ON d.id = e.doc_id `+tail, a...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var es []event.Event
+	for rows.Next() {
+		e, err := scanEvent(rows)
+		if err != nil {
+			return nil, err
+		}
+		es = append(es, e)
+	}
+	return es, rows.Err()
+}
+
+// prefixRange returns the bounds of the strings that start with p, for an
+// index-friendly prefix match under the "C" collation: p <= s < upper.
+func prefixRange(p string) (string, string) {
+	return p, p + "\U0010FFFF"
+}
+
+// Cursors are base64 of "date\x00id" of the last event of a page, as in
+// the SQLite store.
+func encodeCursor(e event.Event) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(e.Date + "\x00" + e.ID))
+}
+
+func decodeCursor(c string) (date, id string, err error) {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil {
+		return "", "", fmt.Errorf("%w: cursor %q: %v", store.ErrBadQuery, c, err)
+	}
+	date, id, ok := strings.Cut(string(b), "\x00")
+	if !ok || id == "" || strings.IndexByte(id, 0) >= 0 {
+		return "", "", fmt.Errorf("%w: cursor %q is not one this store made", store.ErrBadQuery, c)
+	}
+	return date, id, nil
+}
+
+// eventWhere returns the WHERE conditions that select the events of f
+// (without its cursor), over events e joined with documents d, adding
+// their parameters to a, and whether the join is needed.
+func eventWhere(f store.EventFilter, a *args) (conds []string, join bool, err error) {
+	prefix := func(col, p string) {
+		lo, hi := prefixRange(p)
+		conds = append(conds, col+" >= "+a.add(lo)+" AND "+col+" < "+a.add(hi))
+	}
+	eq := func(col string, v any) {
+		conds = append(conds, col+" = "+a.add(v))
+	}
+	if f.Actor != "" {
+		lo, hi := prefixRange(f.Actor)
+		l, h := a.add(lo), a.add(hi)
+		conds = append(conds, "((e.source_code >= "+l+" AND e.source_code < "+h+") OR (e.target_code >= "+l+" AND e.target_code < "+h+"))")
+	}
+	if f.Source != "" {
+		prefix("e.source_code", f.Source)
+	}
+	if f.Target != "" {
+		prefix("e.target_code", f.Target)
+	}
+	if f.Code != "" {
+		eq("e.code", f.Code)
+	}
+	if f.Root != "" {
+		eq("e.root", f.Root)
+	}
+	if f.Quad != 0 {
+		eq("e.quad", f.Quad)
+	}
+	if f.Plover != "" {
+		eq("e.plover_type", f.Plover)
+	}
+	statuses := f.Statuses
+	if len(statuses) == 0 {
+		statuses = []event.Status{event.Asserted, event.Reported}
+	}
+	ph := make([]string, len(statuses))
+	for i, s := range statuses {
+		ph[i] = a.add(string(s))
+	}
+	conds = append(conds, "e.status IN ("+strings.Join(ph, ", ")+")")
+	if f.From != "" {
+		conds = append(conds, "e.date >= "+a.add(f.From))
+	}
+	if f.To != "" {
+		conds = append(conds, "e.date <= "+a.add(f.To))
+	}
+	if f.DocID != "" {
+		eq("e.doc_id", f.DocID)
+	}
+	if f.Outlet != "" {
+		eq("d.outlet", f.Outlet)
+		join = true
+	}
+	if f.Text != "" {
+		q, err := tsQuery(f.Text, a)
+		if err != nil {
+			return nil, false, err
+		}
+		conds = append(conds, "d.fts @@ "+q)
+		join = true
+	}
+	return conds, join, nil
+}
+
+// Events implements store.Store.
+func (db *DB) Events(ctx context.Context, f store.EventFilter) (store.EventPage, error) {
+	var a args
+	where, _, err := eventWhere(f, &a)
+	if err != nil {
+		return store.EventPage{}, err
+	}
+	if f.Cursor != "" {
+		date, id, err := decodeCursor(f.Cursor)
+		if err != nil {
+			return store.EventPage{}, err
+		}
+		where = append(where, "(e.date, e.id) > ("+a.add(date)+"::text COLLATE \"C\", "+a.add(id)+"::text COLLATE \"C\")")
+	}
+	n := limit(f.Limit)
+	es, err := queryEvents(ctx, db.pool, "WHERE "+strings.Join(where, " AND ")+" ORDER BY e.date, e.id LIMIT "+a.add(n+1), a...)
+	if err != nil {
+		return store.EventPage{}, fmt.Errorf("postgres: events: %w", err)
+	}
+	var page store.EventPage
+	if len(es) > n {
+		es = es[:n]
+		page.Next = encodeCursor(es[n-1])
+	}
+	page.Events = es
+	return page, nil
+}

@@ -1,0 +1,192 @@
+// Package postgres is the store.Store backend on PostgreSQL, through pgx.
+// It also is a work queue: documents stored pending are leased by workers
+// (see queue.go), so any number of processes on any number of machines can
+// code one store.
+//
+// The schema is created and upgraded by the numbered migrations embedded
+// from migrations/, recorded in schema_migrations; concurrent openers
+// serialise on an advisory lock, so starting many workers at once is safe.
+// Full-text search uses a generated tsvector column with a GIN index.
+package postgres
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// Options tune Open. The zero value is ready to use.
+type Options struct {
+	// MaxConns bounds the connection pool; 0 means pgxpool's default.
+	MaxConns int
+	// Now is the clock that stamps documents; nil means time.Now.
+	Now func() time.Time
+}
+
+// DB is an open PostgreSQL store. It implements store.Store and is safe
+// for concurrent use.
+type DB struct {
+	pool *pgxpool.Pool
+	now  func() time.Time
+}
+
+var _ store.Store = (*DB)(nil)
+
+// migrationLock is the advisory lock key that serialises migrations.
+const migrationLock = 0x64796164 // "dyad"
+
+// Open connects to the database a postgres:// or postgresql:// URL names
+// (any libpq parameter, such as search_path or sslmode, may be given in its
+// query) and brings its schema up to date.
+func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
+	cfg, err := pgxpool.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %s: %w", redact(dsn), err)
+	}
+	if opts.MaxConns > 0 {
+		cfg.MaxConns = int32(opts.MaxConns)
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %s: %w", redact(dsn), err)
+	}
+	db := &DB{pool: pool, now: opts.Now}
+	if db.now == nil {
+		db.now = time.Now
+	}
+	if _, err := db.Migrate(ctx); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// redact drops a password from a URL for error messages.
+func redact(dsn string) string {
+	at := strings.LastIndexByte(dsn, '@')
+	scheme := strings.Index(dsn, "://")
+	if at < 0 || scheme < 0 || at < scheme {
+		return dsn
+	}
+	user := dsn[scheme+3 : at]
+	if u, _, ok := strings.Cut(user, ":"); ok {
+		return dsn[:scheme+3] + u + ":***" + dsn[at:]
+	}
+	return dsn
+}
+
+// Close releases the pool.
+func (db *DB) Close() error {
+	db.pool.Close()
+	return nil
+}
+
+// Pool returns the connection pool, for tools that inspect the database.
+func (db *DB) Pool() *pgxpool.Pool { return db.pool }
+
+// migration is one numbered .sql file.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations returns the embedded migrations in order. Files are named
+// NNNN_name.sql; numbers start at 1 and have no gaps.
+func migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		return nil, fmt.Errorf("postgres: migrations: %w", err)
+	}
+	var ms []migration
+	for _, e := range entries {
+		num, _, ok := strings.Cut(e.Name(), "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil || v <= 0 {
+			return nil, fmt.Errorf("postgres: migration %s: name must be NNNN_name.sql", e.Name())
+		}
+		b, err := migrationFiles.ReadFile(path.Join("migrations", e.Name()))
+		if err != nil {
+			return nil, fmt.Errorf("postgres: migration %s: %w", e.Name(), err)
+		}
+		ms = append(ms, migration{version: v, name: e.Name(), sql: string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	for i, m := range ms {
+		if m.version != i+1 {
+			return nil, fmt.Errorf("postgres: migration %s: expected number %d", m.name, i+1)
+		}
+	}
+	return ms, nil
+}
+
+// SchemaVersion is the number of the newest embedded migration.
+func SchemaVersion() int {
+	ms, err := migrations()
+	if err != nil {
+		return 0
+	}
+	return len(ms)
+}
+
+// Migrate applies the migrations the database lacks, each in its own
+// transaction together with its schema_migrations row, and returns how many
+// it applied. A database newer than this program is refused. Open calls it.
+func (db *DB) Migrate(ctx context.Context) (int, error) {
+	ms, err := migrations()
+	if err != nil {
+		return 0, err
+	}
+	conn, err := db.pool.Acquire(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("postgres: connect: %w", err)
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", migrationLock); err != nil {
+		return 0, fmt.Errorf("postgres: migration lock: %w", err)
+	}
+	defer conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", migrationLock)
+	if _, err := conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version integer PRIMARY KEY, name text NOT NULL, applied timestamptz NOT NULL)`); err != nil {
+		return 0, fmt.Errorf("postgres: schema_migrations: %w", err)
+	}
+	var have int
+	if err := conn.QueryRow(ctx, "SELECT coalesce(max(version), 0) FROM schema_migrations").Scan(&have); err != nil {
+		return 0, fmt.Errorf("postgres: schema version: %w", err)
+	}
+	if have > len(ms) {
+		return 0, fmt.Errorf("postgres: the database has schema version %d, newer than this program's %d", have, len(ms))
+	}
+	for _, m := range ms[have:] {
+		err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
+			if _, err := tx.Exec(ctx, m.sql); err != nil {
+				return err
+			}
+			_, err := tx.Exec(ctx, "INSERT INTO schema_migrations (version, name, applied) VALUES ($1, $2, $3)",
+				m.version, m.name, db.now().UTC())
+			return err
+		})
+		if err != nil {
+			return 0, fmt.Errorf("postgres: migration %s: %w", m.name, err)
+		}
+	}
+	return len(ms) - have, nil
+}
+
+// isNoRows reports whether err says a query returned no row.
+func isNoRows(err error) bool { return errors.Is(err, pgx.ErrNoRows) }

@@ -1,0 +1,38 @@
+package postgres_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/dyad-project/dyad/internal/store"
+	"github.com/dyad-project/dyad/internal/store/postgres"
+	"github.com/dyad-project/dyad/internal/store/postgres/pgtest"
+	"github.com/dyad-project/dyad/internal/store/storetest"
+)
+
+func open(t testing.TB) *postgres.DB {
+	t.Helper()
+	db, err := postgres.Open(context.Background(), pgtest.DSN(t), postgres.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+func TestConformance(t *testing.T) {
+	pgtest.DSN(t) // skip early when there is no server
+	storetest.Run(t, func(t *testing.T) store.Store { return open(t) })
+}
+
+func TestMigrateTwiceAppliesNothing(t *testing.T) {
+	db := open(t)
+	defer db.Close()
+	n, err := db.Migrate(context.Background())
+	if err != nil || n != 0 {
+		t.Errorf("second Migrate = %d, %v; want 0, nil", n, err)
+	}
+	var v int
+	if err := db.Pool().QueryRow(context.Background(), "SELECT max(version) FROM schema_migrations").Scan(&v); err != nil || v != postgres.SchemaVersion() {
+		t.Errorf("schema version = %d, %v; want %d", v, err, postgres.SchemaVersion())
+	}
+}
