@@ -109,6 +109,9 @@ func (r *Recognizer) FindWith(text string, ref time.Time, tense TenseFunc) []Exp
 			continue
 		}
 		e := Expr{Start: toks[i].start, End: toks[j-1].end, sem: s, Rule: rule, Ambiguous: s.ambig, Mod: s.mod}
+		if s.skipThe && j > i+1 {
+			e.Start = toks[i+1].start
+		}
 		e.Text = text[e.Start:e.End]
 		tn := TenseUnknown
 		if needsTense(s) {

@@ -48,6 +48,9 @@ type sem struct {
 	// set by FindWith; zero anchor means the reference date.
 	anaphoric bool
 	anchor    time.Time
+	// skipThe leaves a leading "the" out of the extent, as TimeML does for
+	// durations ("over [the past decade]" is marked "past decade")
+	skipThe bool
 }
 
 // matcher recognises expressions over one tokenized text.

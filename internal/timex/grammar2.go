@@ -103,7 +103,7 @@ func (m *matcher) theLed(i int) (int, sem, string) {
 		// "in the weeks before the shooting"
 		if m.word(j+1, "before") || m.word(j+1, "after") || m.word(j+1, "following") || m.word(j+1, "preceding") ||
 			m.word(j+1, "leading") || m.word(j+1, "since") || m.word(j+1, "that") && m.word(j+2, "followed") {
-			return j + 1, sem{kind: sLiteral, typ: Duration, code: durValue(-1, e.unit), prec: PrecVague}, "the-units-around"
+			return j + 1, sem{kind: sLiteral, typ: Duration, code: durValue(-1, e.unit), prec: PrecVague, skipThe: true}, "the-units-around"
 		}
 	}
 	return 0, sem{}, ""
@@ -122,7 +122,7 @@ func (m *matcher) theRel(i, j int) (int, sem, string) {
 		if m.word(j, "this") || m.word(j, "current") || m.word(j, "latest") {
 			return 0, sem{}, ""
 		}
-		return k2 + 1, sem{kind: sLiteral, typ: Duration, code: durValue(n, m.t[k2].e.unit), prec: PrecVague}, "the-rel-duration"
+		return k2 + 1, sem{kind: sLiteral, typ: Duration, code: durValue(n, m.t[k2].e.unit), prec: PrecVague, skipThe: true}, "the-rel-duration"
 	}
 	if !m.has(k, cUnit) {
 		if m.has(k, cSeason) {
@@ -135,7 +135,7 @@ func (m *matcher) theRel(i, j int) (int, sem, string) {
 	}
 	u, plural := m.t[k].e.unit, m.t[k].e.plural
 	if plural {
-		return k + 1, sem{kind: sLiteral, typ: Duration, code: durValue(-1, u), prec: PrecVague}, "the-rel-durations"
+		return k + 1, sem{kind: sLiteral, typ: Duration, code: durValue(-1, u), prec: PrecVague, skipThe: true}, "the-rel-durations"
 	}
 	if m.word(j, "last") && (u == uMinute || u == uSecond) {
 		return 0, sem{}, "" // "at the last minute" is an idiom
@@ -147,7 +147,7 @@ func (m *matcher) theRel(i, j int) (int, sem, string) {
 		if u == uWeekend {
 			return k + 1, sem{kind: sRelUnit, typ: Date, u: u, n: -1}, "the-rel-unit"
 		}
-		return k + 1, sem{kind: sLiteral, typ: Duration, code: durValue(10, u), prec: PrecVague}, "the-past-unit"
+		return k + 1, sem{kind: sLiteral, typ: Duration, code: durValue(10, u), prec: PrecVague, skipThe: true}, "the-past-unit"
 	case u == uDay || u == uHour || u == uMinute:
 		if u != uDay {
 			return k + 1, sem{kind: sLiteral, typ: Duration, code: durValue(10, u), prec: PrecVague}, "the-rel-unit"
