@@ -90,7 +90,7 @@ func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, e
 type writer struct {
 	tx                              *sql.Tx
 	status, current, insert, retire *sql.Stmt
-	diag                            *sql.Stmt
+	version, diag                   *sql.Stmt
 	first, last                     int64 // seq range of the rows inserted, 0 when none
 }
 
@@ -116,11 +116,12 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		sql string
 	}{
 		{&w.status, `SELECT status FROM documents WHERE id = ?`},
-		{&w.current, `SELECT id, version FROM documents WHERE url = ? AND url <> '' AND superseded_by = ''
+		{&w.current, `SELECT id, version FROM documents WHERE url = ? AND superseded_by = '' AND id <> ?
 			ORDER BY version DESC LIMIT 1`},
 		{&w.insert, `INSERT INTO documents (id, url, title, outlet, author, published, published_local, lang,
-			text, meta, origin, format, ingested, version, supersedes)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			text, meta, origin, format, ingested)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`},
+		{&w.version, `UPDATE documents SET version = ?, supersedes = ? WHERE seq = ?`},
 		{&w.retire, `UPDATE documents SET superseded_by = ? WHERE id = ?`},
 		{&w.diag, `INSERT INTO diagnostics (doc_id, phase, ord, stage, severity, span_start, span_end, message)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
@@ -136,7 +137,7 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
-	for _, s := range []*sql.Stmt{w.status, w.current, w.insert, w.retire, w.diag} {
+	for _, s := range []*sql.Stmt{w.status, w.current, w.insert, w.retire, w.version, w.diag} {
 		if s != nil {
 			s.Close()
 		}
@@ -153,30 +154,6 @@ func (w *writer) putItem(ctx context.Context, it *store.Item, now time.Time) (st
 		return store.PutResult{}, fmt.Errorf("sqlite: document %q: empty text", where)
 	}
 	id := doc.ContentID(d.Text)
-	var status string
-	switch err := w.status.QueryRowContext(ctx, id).Scan(&status); {
-	case err == nil:
-		if it.Analysis != nil && store.CodingStatus(status) == store.Pending {
-			if err := putAnalysis(ctx, w.tx, id, it.Analysis, now); err != nil {
-				return store.PutResult{}, err
-			}
-		}
-		return store.PutResult{ID: id, Outcome: store.Unchanged}, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
-	}
-
-	outcome, version, supersedes := store.Ingested, 1, ""
-	if d.URL != "" {
-		var prev string
-		var prevVersion int
-		switch err := w.current.QueryRowContext(ctx, d.URL).Scan(&prev, &prevVersion); {
-		case err == nil:
-			outcome, version, supersedes = store.Superseded, prevVersion+1, prev
-		case !errors.Is(err, sql.ErrNoRows):
-			return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
-		}
-	}
 	meta := "{}"
 	if len(d.Meta) > 0 {
 		b, err := json.Marshal(d.Meta)
@@ -185,10 +162,28 @@ func (w *writer) putItem(ctx context.Context, it *store.Item, now time.Time) (st
 		}
 		meta = string(b)
 	}
+	// Insert first: a known text is a conflict on id that inserts nothing,
+	// which saves a lookup for every new document.
 	ins, err := w.insert.ExecContext(ctx, id, d.URL, d.Title, d.Outlet, d.Author, sortable(d.Published),
-		localTime(d.Published), d.Lang, d.Text, meta, d.Origin, d.Format, sortable(now), version, supersedes)
+		localTime(d.Published), d.Lang, d.Text, meta, d.Origin, d.Format, sortable(now))
 	if err != nil {
 		return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
+	}
+	if n, err := ins.RowsAffected(); err != nil {
+		return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
+	} else if n == 0 {
+		if it.Analysis != nil {
+			var status string
+			if err := w.status.QueryRowContext(ctx, id).Scan(&status); err != nil {
+				return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
+			}
+			if store.CodingStatus(status) == store.Pending {
+				if err := putAnalysis(ctx, w.tx, id, it.Analysis, now); err != nil {
+					return store.PutResult{}, err
+				}
+			}
+		}
+		return store.PutResult{ID: id, Outcome: store.Unchanged}, nil
 	}
 	seq, err := ins.LastInsertId()
 	if err != nil {
@@ -198,6 +193,20 @@ func (w *writer) putItem(ctx context.Context, it *store.Item, now time.Time) (st
 		w.first = seq
 	}
 	w.last = seq
+
+	outcome, supersedes := store.Ingested, ""
+	if d.URL != "" {
+		var prevVersion int
+		switch err := w.current.QueryRowContext(ctx, d.URL, id).Scan(&supersedes, &prevVersion); {
+		case err == nil:
+			outcome = store.Superseded
+			if _, err := w.version.ExecContext(ctx, prevVersion+1, supersedes, seq); err != nil {
+				return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
+			}
+		case !errors.Is(err, sql.ErrNoRows):
+			return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
+		}
+	}
 	if supersedes != "" {
 		if _, err := w.retire.ExecContext(ctx, id, supersedes); err != nil {
 			return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
