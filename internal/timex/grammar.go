@@ -92,7 +92,7 @@ func (m *matcher) word(i int, w string) bool {
 	return true
 }
 
-// lower returns token i's text in lower case (allocates; used off the hot path).
+// str returns the text of token i ("" out of range).
 func (m *matcher) str(i int) string {
 	if i < 0 || i >= len(m.t) {
 		return ""

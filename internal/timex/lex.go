@@ -29,7 +29,6 @@ const (
 	cArt                       // a, an
 	cAgo                       // ago, earlier, later, before, after, hence
 	cFuzzy                     // few, several, many, some, couple
-	cApprox                    // about, around, nearly, almost, roughly, approximately, some
 	cAmPm                      // am, pm (a.m., p.m.)
 	cZone                      // est, edt, gmt, utc, ...
 	cHoliday                   // christmas, thanksgiving, ...
@@ -249,9 +248,6 @@ func newLexicon() lexicon {
 	for _, w := range []string{"few", "several", "many", "some", "couple"} {
 		add(w, entry{cls: cFuzzy})
 	}
-	for _, w := range []string{"about", "around", "nearly", "almost", "roughly", "approximately", "some"} {
-		add(w, entry{cls: cApprox})
-	}
 	add("am", entry{cls: cAmPm, n2: 0})
 	add("pm", entry{cls: cAmPm, n2: 12})
 	for _, w := range []string{"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct", "mt"} {
@@ -279,10 +275,10 @@ func newLexicon() lexicon {
 	return lx
 }
 
-// interesting is the set of classes that can start an expression or are
-// read by the tense heuristic; tokens outside it are not examined.
+// starters is the set of classes that can start an expression; tokens
+// outside it are not examined.
 const starters = cMonth | cWeekday | cUnit | cNum | cOrd | cPOD | cSeason | cDeictic | cRel | cMod |
-	cSetAdv | cEvery | cThe | cArt | cFuzzy | cApprox | cHoliday | cMidTime | cHalf | cQuarter | cPhrase
+	cSetAdv | cEvery | cThe | cArt | cFuzzy | cHoliday | cMidTime | cHalf | cQuarter | cPhrase
 
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
