@@ -1,11 +1,11 @@
 package actor
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"path"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -65,10 +65,10 @@ type cand struct {
 // for concurrent use.
 type Dictionary struct {
 	entries   []*Entry
-	words     map[string]int32  // unit key -> word ID
-	edges     map[uint64]int32  // node<<32|word -> child node
-	terms     map[int32][]*cand // while loading
-	term      []int32           // node -> index into cands, -1 for none
+	words     map[string]int32 // unit key -> word ID, while loading
+	vocab     vocab            // the same, for matching
+	edges     map[uint64]int32 // node<<32|word -> child node
+	term      []int32          // node -> index into cands, -1 for none
 	cands     [][]*cand
 	nodes     int32
 	countries map[string]*Entry // ISO3 -> country entry
@@ -119,17 +119,23 @@ func layerRank(layer string) int {
 // (a Problems list naming file and line) when any file has errors; warnings
 // and overrides are kept in Problems and Overrides.
 func Load(files ...File) (*Dictionary, error) {
+	n := 0
+	for _, f := range files {
+		n += len(f.Data) / 60
+	}
 	d := &Dictionary{
+		entries:   make([]*Entry, 0, n),
 		words:     make(map[string]int32, 1<<16),
 		edges:     make(map[uint64]int32, 1<<17),
-		terms:     make(map[int32][]*cand, 1<<16),
+		term:      make([]int32, 1, 1<<17),
+		cands:     make([][]*cand, 0, 1<<16),
 		nodes:     1,
 		countries: map[string]*Entry{},
 	}
 	var all Problems
 	layers := make([][]*Entry, len(files))
 	for i, f := range files {
-		es, ps := Parse(strings.NewReader(string(f.Data)), f.Name)
+		es, ps := Parse(bytes.NewReader(f.Data), f.Name)
 		all = append(all, ps...)
 		layers[i] = es
 		for _, e := range es {
@@ -187,22 +193,18 @@ func Load(files ...File) (*Dictionary, error) {
 			if dropped[e] {
 				continue
 			}
-			e.src = e.File + ":" + strconv.Itoa(e.Line)
 			d.fill(e)
 			d.entries = append(d.entries, e)
 			d.addEntry(e, layer)
 		}
 	}
 	d.problems = all
-	d.term = make([]int32, d.nodes)
-	for i := range d.term {
-		d.term[i] = -1
+	keys := make([]string, len(d.words))
+	for k, id := range d.words {
+		keys[id] = k
 	}
-	for node, cs := range d.terms {
-		d.term[node] = int32(len(d.cands))
-		d.cands = append(d.cands, cs)
-	}
-	d.terms = nil
+	d.vocab.build(keys)
+	d.words = nil
 	return d, nil
 }
 
@@ -275,25 +277,32 @@ func (d *Dictionary) addEntry(e *Entry, layer string) {
 }
 
 func (d *Dictionary) addPhrase(p string, e *Entry, layer string, isPlural bool, cues [][][]int32, line int) {
-	us, keys := phraseUnits(p)
+	var ubuf [24]unit
+	us := splitUnits(p, 0, len(p), 0, ubuf[:0])
 	// A leading "the" is not part of the name: "the Kremlin" is matched as
 	// "Kremlin" and the mention records that it is definite.
-	if len(keys) > 1 && keys[0] == "the" {
-		us, keys = us[1:], keys[1:]
+	if len(us) > 1 && strings.EqualFold(p[us[0].start:us[0].end], "the") {
+		us = us[1:]
 	}
 	if len(us) == 0 || len(us) > 24 {
 		return
 	}
 	node := int32(0)
 	pat := make([]uint8, len(us))
-	for i, k := range keys {
-		w := d.word(k)
+	var kbuf [64]byte
+	for i, u := range us {
+		k := unitKey(kbuf[:0], p[u.start:u.end])
+		w, ok := d.words[string(k)]
+		if !ok {
+			w = d.word(string(k))
+		}
 		key := uint64(node)<<32 | uint64(uint32(w))
 		next, ok := d.edges[key]
 		if !ok {
 			next = d.nodes
 			d.nodes++
 			d.edges[key] = next
+			d.term = append(d.term, -1)
 		}
 		node = next
 		if !e.AnyCase {
@@ -310,7 +319,12 @@ func (d *Dictionary) addPhrase(p string, e *Entry, layer string, isPlural bool, 
 	}
 	c := &cand{e: e, pat: pat, layer: layer, plural: isPlural, cues: cues,
 		personNoun: isPersonNoun(p[us[len(us)-1].start:us[len(us)-1].end])}
-	old := d.terms[node]
+	if d.term[node] < 0 {
+		d.term[node] = int32(len(d.cands))
+		d.cands = append(d.cands, []*cand{c})
+		return
+	}
+	old := d.cands[d.term[node]]
 	var keep []*cand
 	for _, o := range old {
 		if o.layer == layer || o.e == e {
@@ -330,11 +344,11 @@ func (d *Dictionary) addPhrase(p string, e *Entry, layer string, isPlural bool, 
 	}
 	for _, o := range keep {
 		if o.e == e && o.plural == isPlural {
-			d.terms[node] = keep
+			d.cands[d.term[node]] = keep
 			return
 		}
 	}
-	d.terms[node] = append(keep, c)
+	d.cands[d.term[node]] = append(keep, c)
 }
 
 func samePattern(a, b []uint8) bool {
@@ -407,7 +421,7 @@ func (d *Dictionary) Stats() Stats {
 	for _, cs := range d.cands {
 		n += len(cs)
 	}
-	return Stats{Entries: len(d.entries), Words: len(d.words), Nodes: int(d.nodes), Phrases: n}
+	return Stats{Entries: len(d.entries), Words: len(d.vocab.keys), Nodes: int(d.nodes), Phrases: n}
 }
 
 // resolve picks the code an entry has on date: the covering role that

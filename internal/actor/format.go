@@ -75,7 +75,6 @@ type Entry struct {
 	Scope    string    `json:"scope,omitempty"` // discards: sentence or story
 	File     string    `json:"file"`
 	Line     int       `json:"line"`
-	src      string    // File:Line, set by Load
 	aliasAt  []int     // line of each alias, as far as Parse saw them
 }
 

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -120,12 +121,7 @@ func (d *Dictionary) units(sc *scan, text string, tokens []nlp.Token) {
 			sc.ids[i] = -1
 			continue
 		}
-		k := unitKey(buf[:0], text[u.start:u.end])
-		id, ok := d.words[string(k)]
-		if !ok {
-			id = -1
-		}
-		sc.ids[i] = id
+		sc.ids[i] = d.vocab.lookup(unitKey(buf[:0], text[u.start:u.end]))
 	}
 }
 
@@ -239,7 +235,7 @@ func (sc *scan) word(i int) string { return sc.text[sc.units[i].start:sc.units[i
 func (d *Dictionary) group(sc *scan, h hit, date time.Time) group {
 	e := h.c.e
 	g := group{s: h.s, e: h.e, kind: e.Kind, name: e.Name, entry: e, plural: h.c.plural,
-		source: e.src, rule: "dictionary"}
+		rule: "dictionary"}
 	code, title, why := resolve(e, date)
 	for ci, c := range e.Contexts {
 		if sc.cued(h.s, h.e, h.c.cues[ci]) {
@@ -534,7 +530,10 @@ func (sc *scan) mention(g group) Mention {
 	m := Mention{
 		Span: doc.Span{Start: s.start, End: e.end}, TokStart: int(s.tok), TokEnd: int(e.tok) + 1,
 		Code: g.code, Name: g.name, Country: g.country, Sector: g.sector, Kind: g.kind,
-		Role: g.role, Person: g.person, Plural: g.plural, Rule: g.rule, Source: g.source,
+		Role: g.role, Person: g.person, Plural: g.plural, Rule: g.rule,
+	}
+	if g.entry != nil {
+		m.Source = g.entry.File + ":" + strconv.Itoa(g.entry.Line)
 	}
 	m.Text = sc.text[m.Span.Start:m.Span.End]
 	if g.s > 0 {
