@@ -28,15 +28,14 @@ import (
 	"golang.org/x/text/transform"
 )
 
-// MaxDepth is the deepest element nesting a page may have. Deeper pages are
-// rejected with ErrTooDeep before the tree is built: the HTML5 tree builder
-// and the readability scorer both do work proportional to depth per element.
-// The x/net/html parser itself refuses more than 512 open elements.
+// MaxDepth is the deepest element nesting a page may have: the limit the
+// x/net/html parser enforces, reported as ErrTooDeep. The tree builder and
+// the readability scorer both do work proportional to depth per element.
 const MaxDepth = 512
 
 // MaxElements is the most elements a page may have. News pages have a few
 // thousand; readability's scoring passes take seconds past a hundred
-// thousand, so larger pages are refused with ErrTooLarge.
+// thousand, so larger pages are refused with ErrTooLarge once parsed.
 const MaxElements = 100_000
 
 // MinWords is the fewest words an article text may have. Readability
@@ -80,15 +79,15 @@ func HTML(page []byte, pageURL *url.URL) (Page, error) {
 	if off := invalidUTF8(page); off >= 0 {
 		return Page{}, fmt.Errorf("%w at byte %d", ErrInvalidUTF8, off)
 	}
-	if err := checkShape(page); err != nil {
-		return Page{}, err
-	}
 	root, err := parseHTML(page)
 	if err != nil {
 		return Page{}, err
 	}
 	var p Page
 	m := readMeta(root)
+	if m.elements > MaxElements {
+		return Page{}, fmt.Errorf("%w: %d, cap %d", ErrTooLarge, m.elements, MaxElements)
+	}
 	p.URL = m.canonical
 	p.Outlet = m.siteName
 	p.Author = m.author
@@ -138,9 +137,6 @@ func Fragment(s string) (string, error) {
 	if !strings.ContainsAny(s, "<&") {
 		return tidyText(s), nil
 	}
-	if err := checkShape([]byte(s)); err != nil {
-		return "", err
-	}
 	nodes, err := parseFragment(s)
 	if err != nil {
 		return "", err
@@ -152,33 +148,32 @@ func Fragment(s string) (string, error) {
 	return tidyText(render.InnerText(box)), nil
 }
 
-// parseHTML builds the tree, turning the parser's panics on hostile input
-// into errors.
-func parseHTML(page []byte) (root *html.Node, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			root, err = nil, fmt.Errorf("%w: %v", ErrHTMLSyntax, r)
-		}
-	}()
-	root, err = html.Parse(bytes.NewReader(page))
+// parseHTML builds the tree. The parser refuses more than 512 open
+// elements, which bounds its work per element and the depth of every
+// recursive walk over the tree after it.
+func parseHTML(page []byte) (*html.Node, error) {
+	root, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrHTMLSyntax, err)
+		return nil, parseError(err)
 	}
 	return root, nil
 }
 
-func parseFragment(s string) (nodes []*html.Node, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			nodes, err = nil, fmt.Errorf("%w: %v", ErrHTMLSyntax, r)
-		}
-	}()
+func parseFragment(s string) ([]*html.Node, error) {
 	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
-	nodes, err = html.ParseFragment(strings.NewReader(s), body)
+	nodes, err := html.ParseFragment(strings.NewReader(s), body)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrHTMLSyntax, err)
+		return nil, parseError(err)
 	}
 	return nodes, nil
+}
+
+// parseError names the parser's depth limit as ErrTooDeep.
+func parseError(err error) error {
+	if strings.Contains(err.Error(), "open stack of elements exceeds") {
+		return fmt.Errorf("%w: more than %d open elements", ErrTooDeep, MaxDepth)
+	}
+	return fmt.Errorf("%w: %w", ErrHTMLSyntax, err)
 }
 
 // Decode returns page converted to UTF-8. The encoding is the one declared

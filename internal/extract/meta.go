@@ -1,91 +1,17 @@
 package extract
 
 import (
-	"bytes"
 	"encoding/json"
-	"fmt"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-// impliedEnd lists elements whose end tag may be left out: an unclosed one
-// is closed by its next sibling, so it does not deepen the tree.
-var impliedEnd = map[atom.Atom]bool{
-	atom.P: true, atom.Li: true, atom.Dt: true, atom.Dd: true, atom.Option: true,
-	atom.Optgroup: true, atom.Tr: true, atom.Td: true, atom.Th: true, atom.Tbody: true,
-	atom.Thead: true, atom.Tfoot: true, atom.Colgroup: true, atom.Caption: true,
-	atom.Rb: true, atom.Rt: true, atom.Rp: true, atom.Rtc: true, atom.Html: true,
-	atom.Head: true, atom.Body: true,
-}
-
-var voidElement = map[atom.Atom]bool{
-	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true,
-	atom.Hr: true, atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true,
-	atom.Source: true, atom.Track: true, atom.Wbr: true, atom.Param: true, atom.Keygen: true,
-}
-
-// checkShape refuses pages nested deeper than MaxDepth or with more than
-// MaxElements elements, in one linear pass over the tokens.
-func checkShape(page []byte) error {
-	d, n, off := shape(page)
-	if d > MaxDepth {
-		return fmt.Errorf("%w: more than %d open elements at byte %d", ErrTooDeep, MaxDepth, off)
-	}
-	if n > MaxElements {
-		return fmt.Errorf("%w: more than %d at byte %d", ErrTooLarge, MaxElements, off)
-	}
-	return nil
-}
-
-// shape scans the tokens of page and returns an upper estimate of its
-// deepest element nesting and its element count, stopping early (with the
-// byte offset) once either passes its limit.
-func shape(page []byte) (depth, elements, offset int) {
-	z := html.NewTokenizer(bytes.NewReader(page))
-	z.SetMaxBuf(0)
-	d, maxD, n, pos := 0, 0, 0, 0
-	for {
-		tt := z.Next()
-		raw := len(z.Raw())
-		switch tt {
-		case html.ErrorToken:
-			return maxD, n, pos
-		case html.StartTagToken, html.SelfClosingTagToken:
-			n++
-			if n > MaxElements {
-				return maxD, n, pos
-			}
-			if tt == html.SelfClosingTagToken {
-				break
-			}
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
-			if voidElement[a] || impliedEnd[a] {
-				break
-			}
-			d++
-			if d > maxD {
-				maxD = d
-			}
-			if d > MaxDepth {
-				return d, n, pos
-			}
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
-			if !voidElement[a] && !impliedEnd[a] && d > 0 {
-				d--
-			}
-		}
-		pos += raw
-	}
-}
-
 // meta is what the metadata pass finds in a page.
 type meta struct {
 	title, author, siteName, canonical, date, lang string
+	elements                                       int
 }
 
 // readMeta walks the tree once, before readability mutates it. Dates are
@@ -98,6 +24,7 @@ func readMeta(root *html.Node) meta {
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
 		if n.Type == html.ElementNode {
+			m.elements++
 			switch n.DataAtom {
 			case atom.Html:
 				if m.lang == "" {
