@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	actorsdata "github.com/dyad-project/dyad/data/actors"
+	"github.com/dyad-project/dyad/internal/actor"
 	"github.com/dyad-project/dyad/internal/analysis"
 	"github.com/dyad-project/dyad/internal/api"
 	"github.com/dyad-project/dyad/internal/doc"
@@ -114,7 +116,11 @@ func serveStore(ctx context.Context, st store.Store, o serveOptions, stdout, std
 		return fmt.Errorf("%w: --log-format %q is not text or json", errUsage, o.LogFormat)
 	}
 	log := slog.New(h)
-	cfg := api.Config{Query: query.New(st), Log: log, Metrics: api.NewMetrics(time.Now()), Token: o.Token}
+	dict, err := actor.LoadFS(actorsdata.FS(), ".")
+	if err != nil {
+		return fmt.Errorf("loading the actor dictionaries for actor roles: %w", err)
+	}
+	cfg := api.Config{Query: query.New(st, query.WithDictionary(dict)), Log: log, Metrics: api.NewMetrics(time.Now()), Token: o.Token}
 	if o.Token != "" {
 		a, err := analysis.New(analysis.Options{})
 		if err != nil {

@@ -15,11 +15,18 @@ import (
 
 // Service answers queries over one store. It is safe for concurrent use.
 type Service struct {
-	st store.Store
+	st    store.Store
+	roles []Role // sorted by code
 }
 
 // New returns a Service reading st.
-func New(st store.Store) *Service { return &Service{st: st} }
+func New(st store.Store, opts ...Option) *Service {
+	s := &Service{st: st}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
+}
 
 // Store returns the store the service reads.
 func (s *Service) Store() store.Store { return s.st }
@@ -340,6 +347,7 @@ type Profile struct {
 	Name     string            `json:"name,omitempty"` // the most frequent name
 	Events   int               `json:"events"`
 	Names    []store.ActorName `json:"names"` // codes and names over time: first and last day of each
+	Roles    []Role            `json:"roles"` // who held the code, from the actor dictionary (when the service has one)
 	Partners []Partner         `json:"partners"`
 	Network  Network           `json:"network"` // the actor and its top partners
 	Series   Series            `json:"series"`  // monthly
@@ -369,7 +377,7 @@ func (s *Service) Profile(ctx context.Context, code string, f store.EventFilter)
 	if len(names) == 0 {
 		return Profile{}, fmt.Errorf("actor %s: %w", code, store.ErrNotFound)
 	}
-	p := Profile{Code: code, Names: names, Partners: []Partner{}}
+	p := Profile{Code: code, Names: names, Partners: []Partner{}, Roles: s.rolesOf(code)}
 	best := 0
 	for _, n := range names {
 		if c := n.AsSource + n.AsTarget; c > best && n.Name != "" {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	actorsdata "github.com/dyad-project/dyad/data/actors"
+	"github.com/dyad-project/dyad/internal/actor"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/query"
 	"github.com/dyad-project/dyad/internal/query/querytest"
@@ -186,4 +188,35 @@ func utf8Valid(s string) bool {
 		}
 	}
 	return true
+}
+
+func TestProfileRolesFromDictionary(t *testing.T) {
+	d, err := actor.LoadFS(actorsdata.FS(), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "r.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	querytest.Fixture(t, db)
+	p, err := query.New(db, query.WithDictionary(d)).Profile(context.Background(), "USAGOV", store.EventFilter{Statuses: query.AllStatuses})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Roles) == 0 {
+		t.Fatal("no dictionary roles for USAGOV")
+	}
+	for i, r := range p.Roles {
+		if !strings.HasPrefix(r.Code, "USAGOV") || r.Name == "" || r.Source == "" {
+			t.Errorf("role %+v", r)
+		}
+		if i > 0 && r.From > p.Roles[i-1].From {
+			t.Errorf("roles not newest first at %d: %s after %s", i, r.From, p.Roles[i-1].From)
+		}
+	}
+	if p0, _ := query.New(db).Profile(context.Background(), "USAGOV", store.EventFilter{}); len(p0.Roles) != 0 {
+		t.Errorf("roles without a dictionary: %+v", p0.Roles)
+	}
 }

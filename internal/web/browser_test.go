@@ -23,6 +23,8 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	actorsdata "github.com/dyad-project/dyad/data/actors"
+	"github.com/dyad-project/dyad/internal/actor"
 	"github.com/dyad-project/dyad/internal/analysis"
 	"github.com/dyad-project/dyad/internal/api"
 	"github.com/dyad-project/dyad/internal/doc"
@@ -117,7 +119,11 @@ func exampleServer(t *testing.T, token string) (*httptest.Server, store.Store) {
 		t.Fatalf("the example corpus gave no events")
 	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	h, err := web.App(api.Config{Query: query.New(db), Log: logger, Metrics: api.NewMetrics(time.Now()),
+	dict, err := actor.LoadFS(actorsdata.FS(), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := web.App(api.Config{Query: query.New(db, query.WithDictionary(dict)), Log: logger, Metrics: api.NewMetrics(time.Now()),
 		Token: token, Ingest: api.PipelineIngester(db, analyzer(a))}, 1<<20, 20*time.Second)
 	if err != nil {
 		t.Fatal(err)
@@ -263,6 +269,10 @@ func TestBrowser(t *testing.T) {
 	if eval(`document.querySelectorAll("svg.network circle").length`) < 2 {
 		t.Errorf("actor %s: the ego network has fewer than two nodes", a)
 	}
+	visit("/actors/IRNGOV")
+	if eval(`document.querySelectorAll("table.dictroles tbody tr").length`) == 0 {
+		t.Errorf("/actors/IRNGOV lists no roles from the actor dictionary")
+	}
 	visit("/events")
 	visit("/search?q=ceasefire")
 	visit("/events?status=all")
@@ -272,11 +282,17 @@ func TestBrowser(t *testing.T) {
 	if err := chromedp.Do(bctx,
 		chromedp.SetValue(chromedp.CSS(`form.filters input[name="actor"]`), a),
 		chromedp.Click(chromedp.CSS(`form.filters button[type="submit"]`)),
-		chromedp.WaitReady(chromedp.CSS("footer")),
 	); err != nil {
 		t.Fatalf("filter form: %v", err)
 	}
+	// Wait for the filtered page: the old one also has a footer.
 	u := location()
+	for deadline := time.Now().Add(10 * time.Second); u.Query().Get("actor") == "" && time.Now().Before(deadline); u = location() {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err := chromedp.Do(bctx, chromedp.WaitReady(chromedp.CSS("footer"))); err != nil {
+		t.Fatal(err)
+	}
 	if u.Query().Get("actor") != a || u.Query().Has("code") {
 		t.Errorf("the filter form led to %s, want actor=%s and no empty fields", u, a)
 	}
