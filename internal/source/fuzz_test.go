@@ -110,6 +110,11 @@ func FuzzWalkStdin(f *testing.F) {
 			if it.Origin == "" || !strings.HasPrefix(it.Origin, "-") {
 				t.Fatalf("item without origin: %+v", it)
 			}
+			switch it.Doc.Format {
+			case "", FormatText, FormatHTML, FormatRSS, FormatAtom, FormatJSONL:
+			default:
+				t.Fatalf("unknown format %q", it.Doc.Format)
+			}
 			if it.Err != nil {
 				if msg := it.Err.Error(); strings.Contains(msg, "\n") || !strings.HasPrefix(msg, "-") {
 					t.Fatalf("error is not one line naming the input: %q", msg)

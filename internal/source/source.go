@@ -177,6 +177,12 @@ func (r *reader) fail(origin, format string, err error) error {
 	if !errors.As(err, &e) {
 		e = &Error{Origin: origin, Err: err}
 	}
+	switch format {
+	case fmtFeed:
+		format = "" // RSS or Atom: not known before parsing
+	case fmtJSONArray, fmtJSONSeq:
+		format = FormatJSONL
+	}
 	return r.yield(Item{Doc: doc.Document{Origin: e.Origin, Format: format}, Err: e, Origin: e.Origin})
 }
 

@@ -36,7 +36,9 @@ func (r *reader) stream(origin, name string, rd io.Reader, size int64, contentTy
 		}
 		defer zr.Close()
 		zr.Multistream(true)
-		name = strings.TrimSuffix(name, filepath.Ext(name))
+		if strings.EqualFold(filepath.Ext(name), ".gz") {
+			name = strings.TrimSuffix(name, filepath.Ext(name))
+		}
 		br = bufio.NewReaderSize(&gzipReader{zr}, 64<<10)
 		size = -1
 	}
