@@ -7,7 +7,8 @@
 // article meta tags, schema.org itemprops, JSON-LD and <time datetime>.
 //
 // Every function here is pure and safe for concurrent use. Input size is the
-// caller's to bound; nesting depth is bounded here (see ErrTooDeep).
+// caller's to bound; nesting depth and element count are bounded here (see
+// ErrTooDeep and ErrTooLarge).
 package extract
 
 import (
@@ -76,7 +77,7 @@ type Page struct {
 // malformed text, and ErrNoText when the page has no readable article body;
 // in that last case the metadata found is still returned.
 func HTML(page []byte, pageURL *url.URL) (Page, error) {
-	if off := invalidUTF8(page); off >= 0 {
+	if off := InvalidUTF8(page); off >= 0 {
 		return Page{}, fmt.Errorf("%w at byte %d", ErrInvalidUTF8, off)
 	}
 	root, err := parseHTML(page)
@@ -185,7 +186,7 @@ func parseError(err error) error {
 func Decode(page []byte, contentType string) ([]byte, string, error) {
 	e, name, declared := declaredHTMLEncoding(page, contentType)
 	if !declared {
-		if off := invalidUTF8(page); off >= 0 {
+		if off := InvalidUTF8(page); off >= 0 {
 			return nil, "", fmt.Errorf("%w at byte %d and no charset declared", ErrInvalidUTF8, off)
 		}
 		return bytes.TrimPrefix(page, bom), "utf-8", nil
@@ -220,7 +221,7 @@ func DecodeXML(data []byte, contentType string) ([]byte, string, error) {
 	}
 	var out []byte
 	if e == nil || name == "utf-8" {
-		if off := invalidUTF8(data); off >= 0 {
+		if off := InvalidUTF8(data); off >= 0 {
 			return nil, "", fmt.Errorf("%w at byte %d", ErrInvalidUTF8, off)
 		}
 		out, name = bytes.TrimPrefix(data, bom), "utf-8"
@@ -363,7 +364,7 @@ func xmlDeclEncoding(data []byte) (start, end int, label string) {
 func transcode(data []byte, e encoding.Encoding, name string) ([]byte, string, error) {
 	if e == encoding.Nop || name == "utf-8" {
 		data = bytes.TrimPrefix(data, bom)
-		if off := invalidUTF8(data); off >= 0 {
+		if off := InvalidUTF8(data); off >= 0 {
 			return nil, "", fmt.Errorf("%w at byte %d (declared utf-8)", ErrInvalidUTF8, off)
 		}
 		return data, "utf-8", nil
@@ -375,9 +376,9 @@ func transcode(data []byte, e encoding.Encoding, name string) ([]byte, string, e
 	return out, name, nil
 }
 
-// invalidUTF8 returns the offset of the first invalid UTF-8 sequence in b,
-// or -1.
-func invalidUTF8(b []byte) int {
+// InvalidUTF8 returns the byte offset of the first invalid UTF-8 sequence in
+// b, or -1 when b is valid UTF-8.
+func InvalidUTF8(b []byte) int {
 	if utf8.Valid(b) {
 		return -1
 	}
@@ -394,10 +395,6 @@ func invalidUTF8(b []byte) int {
 	}
 	return -1
 }
-
-// InvalidUTF8 returns the byte offset of the first invalid UTF-8 sequence in
-// b, or -1 when b is valid UTF-8.
-func InvalidUTF8(b []byte) int { return invalidUTF8(b) }
 
 // tidyText trims each line, folds runs of spaces and keeps at most one
 // blank line between paragraphs.
