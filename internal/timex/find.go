@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Recognizer finds temporal expressions. It holds only its word list and
@@ -68,35 +69,89 @@ func (r *Recognizer) Find(text string, ref time.Time) []Expr {
 
 // FindWith is Find with the tense of each tense-dependent expression asked
 // of tense first (nil: always the heuristic).
+//
+// The text is read in segments of at most 64 KiB cut at line or sentence
+// ends, so memory stays bounded whatever the length of the text; the state
+// that spans sentences (the last date mentioned, the text's numeric date
+// convention) carries over.
 func (r *Recognizer) FindWith(text string, ref time.Time, tense TenseFunc) []Expr {
 	buf, _ := r.toks.Get().(*[]tok)
 	if buf == nil {
 		buf = new([]tok)
 	}
-	toks := r.lx.tokenize(text, (*buf)[:0])
-	defer func() {
-		if cap(toks) <= 1<<16 { // keep small buffers only
-			*buf = toks[:0]
-			r.toks.Put(buf)
+	f := finder{text: text, ref: dateOnly(ref), tense: tense}
+	toks := (*buf)[:0]
+	for from := 0; from < len(text); {
+		to := segmentEnd(text, from)
+		toks = r.lx.tokenize(text[:to], from, toks[:0])
+		f.segment(toks)
+		if n := len(toks); n > 0 && toks[n-1].end > to {
+			to = toks[n-1].end
 		}
-	}()
+		from = to
+	}
+	*buf = toks[:0]
+	r.toks.Put(buf)
+	return f.out
+}
+
+// segmentLen bounds the text tokenized at once.
+const segmentLen = 1 << 16
+
+// segmentEnd returns where the segment starting at from ends: at most
+// segmentLen bytes on, after the last newline of its second half, else
+// after its last sentence end or space, else at a character boundary.
+func segmentEnd(text string, from int) int {
+	to := from + segmentLen
+	if to >= len(text) {
+		return len(text)
+	}
+	half := from + segmentLen/2
+	if k := strings.LastIndexByte(text[half:to], '\n'); k >= 0 {
+		return half + k + 1
+	}
+	if k := strings.LastIndex(text[half:to], ". "); k >= 0 {
+		return half + k + 2
+	}
+	if k := strings.LastIndexByte(text[half:to], ' '); k >= 0 {
+		return half + k + 1
+	}
+	for to > from+1 && !utf8.RuneStart(text[to]) {
+		to--
+	}
+	return to
+}
+
+// finder holds the state of one FindWith call.
+type finder struct {
+	text  string
+	ref   time.Time
+	tense TenseFunc
+	out   []Expr
+	// numeric dates seen with the day first and with the month first
+	dmy, mdy int
+	// the last day, and the last month or year, the text mentioned, for anaphora
+	lastDay, lastAny time.Time
+}
+
+// segment finds the expressions among the tokens of one segment.
+func (f *finder) segment(toks []tok) {
+	text, ref, tense := f.text, f.ref, f.tense
 	m := &matcher{text: text, t: toks}
-	dmy, mdy := 0, 0
 	for k := range toks {
 		if toks[k].form == nSlash {
 			switch {
 			case toks[k].n > 12 && toks[k].a <= 12:
-				dmy++
+				f.dmy++
 			case toks[k].a > 12 && toks[k].n <= 12:
-				mdy++
+				f.mdy++
 			}
 		}
 	}
-	m.dmy = dmy > mdy
-	ref = dateOnly(ref)
-	var out []Expr
-	// the last day, and the last month or year, the text mentioned, for anaphora
-	var lastDay, lastAny time.Time
+	m.dmy = f.dmy > f.mdy
+	out := f.out
+	lastDay, lastAny := f.lastDay, f.lastAny
+	defer func() { f.out, f.lastDay, f.lastAny = out, lastDay, lastAny }()
 	for i := 0; i < len(toks); {
 		t := &toks[i]
 		if t.kind == kWord && t.e.cls&starters == 0 || t.kind == kPunct && text[t.start] != '\'' {
@@ -166,7 +221,6 @@ func (r *Recognizer) FindWith(text string, ref time.Time, tense TenseFunc) []Exp
 			}
 		}
 	}
-	return out
 }
 
 // tense guesses the tense of the clause around tokens [i, j): the nearest

@@ -301,10 +301,11 @@ func letterAt(text string, i int) int {
 }
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// tokenize splits text into tokens, appending to buf.
-func (lx lexicon) tokenize(text string, buf []tok) []tok {
+// tokenize splits text[from:] into tokens, appending to buf. Offsets are
+// into text.
+func (lx lexicon) tokenize(text string, from int, buf []tok) []tok {
 	var low [24]byte
-	for i := 0; i < len(text); {
+	for i := from; i < len(text); {
 		c := text[i]
 		switch {
 		case c == ' ' || c == '\n' || c == '\t' || c == '\r':

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -311,5 +312,41 @@ func TestHolidays(t *testing.T) {
 		if got := fmtDay(holidayDate(tt.code, tt.y)); got != tt.want {
 			t.Errorf("%s %d = %s, want %s", tt.code, tt.y, got, tt.want)
 		}
+	}
+}
+
+// TestLongText checks that a text longer than one segment gives the same
+// expressions, with valid spans, as its sentences one by one.
+func TestLongText(t *testing.T) {
+	r := New()
+	sentence := "Ministers met on Wednesday, 12/25/2023, and will meet again next month for three days. "
+	per := len(r.Find(sentence, day(sat)))
+	if per != 4 {
+		t.Fatalf("sentence gives %d expressions, want 4", per)
+	}
+	var b strings.Builder
+	n := 3*segmentLen/len(sentence) + 7
+	for k := 0; k < n; k++ {
+		b.WriteString(sentence)
+		if k%100 == 99 {
+			b.WriteString("\n")
+		}
+	}
+	text := b.String()
+	got := r.Find(text, day(sat))
+	if len(got) != n*per {
+		t.Fatalf("got %d expressions over %d sentences, want %d", len(got), n, n*per)
+	}
+	prev := 0
+	for _, e := range got {
+		if e.Start < prev || text[e.Start:e.End] != e.Text {
+			t.Fatalf("bad span %+v after %d", e, prev)
+		}
+		prev = e.End
+	}
+	// one line without a newline or sentence end still splits safely
+	long := strings.Repeat("x", segmentLen+10) + " on Wednesday"
+	if got := r.Find(long, day(sat)); len(got) != 1 || got[0].Value != "2024-01-24" {
+		t.Errorf("after a long word: %v", summary(got))
 	}
 }
