@@ -3,6 +3,7 @@
 package eval
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -45,7 +46,14 @@ type GoldTimex struct {
 // naming the problem when there is no TEXT element or no creation time.
 func ReadTimeML(r io.Reader, name string) (TimeMLDoc, error) {
 	doc := TimeMLDoc{Name: name}
-	dec := xml.NewDecoder(io.LimitReader(r, maxTimeMLBytes))
+	data, err := io.ReadAll(io.LimitReader(r, maxTimeMLBytes+1))
+	if err != nil {
+		return doc, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(data) > maxTimeMLBytes {
+		return doc, fmt.Errorf("%s: larger than %d bytes", name, maxTimeMLBytes)
+	}
+	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = false
 	var text strings.Builder
 	inText, inDCT, sawText := false, false, false
