@@ -86,6 +86,12 @@ func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, e
 	return res, nil
 }
 
+// currentAtURL finds the current version at a URL other than a given ID.
+// "url <> ''" lets it use the partial index documents_url; without it every
+// lookup scans the table (see TestQueryPlans).
+const currentAtURL = `SELECT id, version FROM documents WHERE url = ? AND url <> '' AND superseded_by = '' AND id <> ?
+	ORDER BY version DESC LIMIT 1`
+
 // writer holds the statements of one write transaction.
 type writer struct {
 	tx                              *sql.Tx
@@ -116,8 +122,7 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		sql string
 	}{
 		{&w.status, `SELECT status FROM documents WHERE id = ?`},
-		{&w.current, `SELECT id, version FROM documents WHERE url = ? AND superseded_by = '' AND id <> ?
-			ORDER BY version DESC LIMIT 1`},
+		{&w.current, currentAtURL},
 		{&w.insert, `INSERT INTO documents (id, url, title, outlet, author, published, published_local, lang,
 			text, meta, origin, format, ingested)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`},
