@@ -51,6 +51,7 @@ type group struct {
 
 // scan is the per-call state of Match.
 type scan struct {
+	toks  []nlp.Token // nil when Match split the text itself
 	text  string
 	units []unit
 	ids   []int32
@@ -78,7 +79,7 @@ func (d *Dictionary) Match(text string, tokens []nlp.Token, date time.Time) []Me
 	for _, g := range groups {
 		out = append(out, sc.mention(g))
 	}
-	sc.text = ""
+	sc.text, sc.toks = "", nil
 	if cap(sc.units) <= 1<<16 {
 		d.pool.Put(sc)
 	}
@@ -87,6 +88,7 @@ func (d *Dictionary) Match(text string, tokens []nlp.Token, date time.Time) []Me
 
 func (d *Dictionary) units(sc *scan, text string, tokens []nlp.Token) {
 	sc.text = text
+	sc.toks = tokens
 	sc.units = sc.units[:0]
 	if tokens == nil {
 		// No tokenizer: tokens are the runs between spaces.
@@ -321,6 +323,13 @@ func (d *Dictionary) merge(sc *scan, gs []group) []group {
 		if a.kind == Title && a.person == "" {
 			continue // "Mr" with no name after it
 		}
+		prevEnd := 0
+		if len(out) > 0 {
+			prevEnd = out[len(out)-1].e
+		}
+		if p, ok := d.appositive(sc, a, prevEnd); ok {
+			out = append(out, p)
+		}
 		out = append(out, a)
 	}
 	return out
@@ -459,14 +468,10 @@ func (d *Dictionary) titledName(sc *scan, a group, gs []group, i int) group {
 		u := sc.units[j]
 		w := sc.text[u.start:u.end]
 		switch {
-		case u.shape == shapeTitle || (u.shape == shapeUpper && len(w) > 1 && strings.HasSuffix(w, ".")):
-			if stopName[strings.ToLower(w)] {
-				limit = j
-				continue
-			}
+		case (u.shape == shapeTitle || u.shape == shapeUpper && len(w) > 1 && strings.HasSuffix(w, ".")) && sc.nameWord(j):
 			words++
 			j++
-		case u.shape == shapeUpper && len(w) <= 2: // initials: "J."
+		case u.shape == shapeUpper && len(w) <= 2 && sc.nameWord(j): // initials: "J."
 			words++
 			j++
 		case words > 0 && (w == "-" || nameParticle[strings.ToLower(w)]) && j+1 < limit && sc.units[j+1].shape == shapeTitle:
@@ -492,8 +497,69 @@ func (d *Dictionary) titledName(sc *scan, a group, gs []group, i int) group {
 	return m
 }
 
+// appositive finds an unknown name before ", the Foreign Minister" and
+// makes it a person with the title's country and sector ("Tobias Ellwood,
+// the Foreign Office Minister, said").
+func (d *Dictionary) appositive(sc *scan, a group, prevEnd int) (group, bool) {
+	if !a.agent || !a.personTitle || a.plural || a.kind == Title {
+		return group{}, false
+	}
+	j := a.s - 1
+	if j >= 0 && (sc.is(j, d.idOf.the) || strings.EqualFold(sc.word(j), "a")) {
+		j--
+	}
+	if j < 1 || !sc.is(j, d.idOf.comma) {
+		return group{}, false
+	}
+	end := j
+	k := j - 1
+	for k >= prevEnd && end-k <= 4 && (sc.nameWord(k) || nameParticle[strings.ToLower(sc.word(k))] || sc.word(k) == "-") {
+		k--
+	}
+	start := k + 1
+	for start < end && !sc.nameWord(start) {
+		start++
+	}
+	if end-start < 2 || (k >= 0 && k >= prevEnd && sc.units[k].shape == shapeUpper) {
+		return group{}, false
+	}
+	p := a
+	p.s, p.e = start, end
+	p.kind, p.agent, p.personTitle = Person, false, false
+	p.person = sc.text[sc.units[start].start:sc.units[end-1].end]
+	p.name = p.person
+	p.role = sc.text[sc.units[a.s].start:sc.units[a.e-1].end]
+	p.rule = "appositive name; " + a.rule
+	return p, true
+}
+
+// nameWord reports whether unit i may be part of a person's name: it is
+// capitalised, not a common sentence opener, and tagged PROPN when the
+// tokens carry tags.
+func (sc *scan) nameWord(i int) bool {
+	u := sc.units[i]
+	if u.shape != shapeTitle && u.shape != shapeUpper {
+		return false
+	}
+	if stopName[strings.ToLower(strings.TrimSuffix(sc.word(i), "."))] {
+		return false
+	}
+	if sc.toks != nil && int(u.tok) < len(sc.toks) {
+		if p := sc.toks[u.tok].UPOS; p != "" && p != "PROPN" && p != "X" {
+			return false
+		}
+	}
+	return true
+}
+
 var stopName = map[string]bool{"the": true, "said": true, "says": true, "on": true, "in": true, "and": true,
 	"of": true, "for": true, "to": true, "at": true, "but": true, "that": true, "this": true, "with": true,
+	"yesterday": true, "today": true, "tomorrow": true, "meanwhile": true, "however": true, "also": true,
+	"then": true, "later": true, "earlier": true, "last": true, "next": true, "when": true, "while": true,
+	"after": true, "before": true, "as": true, "by": true, "from": true, "if": true, "it": true, "he": true,
+	"she": true, "they": true, "we": true, "a": true, "an": true, "his": true, "her": true, "their": true,
+	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
 
 var kunya = map[string]bool{"abu": true, "abou": true, "umm": true, "um": true}
