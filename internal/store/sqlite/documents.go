@@ -87,8 +87,8 @@ func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, e
 }
 
 // currentAtURL finds the current version at a URL other than a given ID.
-// "url <> ''" lets it use the partial index documents_url; without it every
-// lookup scans the table (see TestQueryPlans).
+// Requiring a non-empty url lets it use the partial index documents_url;
+// without that every lookup scans the table (see TestQueryPlans).
 const currentAtURL = `SELECT id, version FROM documents WHERE url = ? AND url <> '' AND superseded_by = '' AND id <> ?
 	ORDER BY version DESC LIMIT 1`
 
