@@ -13,8 +13,8 @@ import (
 
 var showTimexErrors = flag.Bool("timex.errors", false, "log every TIMEX3 disagreement")
 
-// repoRoot walks up from the package directory to go.mod.
-func repoRoot(t testing.TB) string {
+// timexRepoRoot walks up from the package directory to go.mod.
+func timexRepoRoot(t testing.TB) string {
 	dir, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
@@ -31,9 +31,9 @@ func repoRoot(t testing.TB) string {
 	}
 }
 
-// sharedDir returns ../shared/data, skipping without it (failing under CI).
-func sharedDir(t testing.TB) string {
-	p := filepath.Join(repoRoot(t), "..", "shared", "data")
+// timexSharedDir returns ../shared/data, skipping without it (failing under CI).
+func timexSharedDir(t testing.TB) string {
+	p := filepath.Join(timexRepoRoot(t), "..", "shared", "data")
 	if _, err := os.Stat(p); err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("shared data missing under CI: %v", err)
@@ -83,7 +83,7 @@ func TestReadTimeMLErrors(t *testing.T) {
 // TestTimexAquaint is the accuracy floor of the recogniser on the AQUAINT
 // TimeML development set; `dyad eval timex` prints the same figures.
 func TestTimexAquaint(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "dev", "aquaint-timeml")
+	dir := filepath.Join(timexSharedDir(t), "dev", "aquaint-timeml")
 	docs, errs := eval.ReadTimeMLDir(dir)
 	for _, err := range errs {
 		t.Error(err)
