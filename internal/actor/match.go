@@ -608,3 +608,31 @@ func (sc *scan) mention(g group) Mention {
 	}
 	return m
 }
+
+// DiscardHit is a discard phrase found in a text: PETRARCH's signal that a
+// sentence (Scope "sentence") or a whole story ("story") is not about
+// political events ("Manchester United", "bronze medal").
+type DiscardHit struct {
+	Span   doc.Span `json:"span"`
+	Phrase string   `json:"phrase"`
+	Scope  string   `json:"scope"`
+}
+
+// Discarded returns the discard phrases in text, for the event coder to
+// skip the sentence or story. Match itself never codes a discard phrase.
+func (d *Dictionary) Discarded(text string, tokens []nlp.Token) []DiscardHit {
+	if len(text) > maxMatchBytes {
+		text = text[:maxMatchBytes]
+	}
+	sc := &scan{}
+	d.units(sc, text, tokens)
+	var out []DiscardHit
+	for _, h := range d.hits(sc, time.Time{}) {
+		if h.c.e.Kind != Discard {
+			continue
+		}
+		sp := doc.Span{Start: sc.units[h.s].start, End: sc.units[h.e-1].end}
+		out = append(out, DiscardHit{Span: sp, Phrase: h.c.e.Name, Scope: h.c.e.Scope})
+	}
+	return out
+}

@@ -140,3 +140,21 @@ func ExampleDictionary_Match() {
 	// "Russian counterpart" RUSMIL counterpart: RUS with the sector of "Iran's Defense Minister Mohammad Reza Ashtiani"
 	// "Moscow" RUSGOV dictionary; same country as "Russian counterpart"
 }
+
+func TestDiscarded(t *testing.T) {
+	d := loadAll(t)
+	text := "Manchester United beat Arsenal, and Iran's army won a bronze medal."
+	got := d.Discarded(text, nil)
+	var phrases []string
+	for _, h := range got {
+		phrases = append(phrases, text[h.Span.Start:h.Span.End]+"/"+h.Scope)
+	}
+	if want := "Manchester United/story|bronze medal/sentence"; strings.Join(phrases, "|") != want {
+		t.Errorf("Discarded = %q, want %q", phrases, want)
+	}
+	for _, m := range d.Match(text, nil, time.Time{}) {
+		if strings.Contains(m.Text, "United") || strings.Contains(m.Text, "medal") {
+			t.Errorf("discard phrase coded: %+v", m)
+		}
+	}
+}
