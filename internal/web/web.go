@@ -400,10 +400,12 @@ func mergeNewest(a, b []event.Event, n int) []event.Event {
 // ActorPage is an actor's profile.
 type ActorPage struct {
 	Page
-	P       query.Profile
-	Network template.HTML
-	Volume  template.HTML
-	Events  string // URL of the actor's events
+	P         query.Profile
+	RolesTop  []query.Role // the newest roles, shown
+	RolesRest []query.Role // the others, folded
+	Network   template.HTML
+	Volume    template.HTML
+	Events    string // URL of the actor's events
 }
 
 func (s *Server) actor(w http.ResponseWriter, r *http.Request) {
@@ -422,6 +424,11 @@ func (s *Server) actor(w http.ResponseWriter, r *http.Request) {
 	base.Del("target")
 	base.Set("actor", prof.Code)
 	p := ActorPage{Page: Page{Title: prof.Code}, P: prof, Events: withQuery("/events", base)}
+	const shownRoles = 12
+	p.RolesTop = prof.Roles[:min(shownRoles, len(prof.Roles))]
+	if len(prof.Roles) > shownRoles {
+		p.RolesRest = prof.Roles[shownRoles:]
+	}
 	nodes := make([]svg.Node, 0, len(prof.Network.Nodes))
 	for _, n := range prof.Network.Nodes {
 		nodes = append(nodes, svg.Node{ID: n.Code, Label: n.Code + " " + n.Name, Link: actorURL(n.Code), Size: float64(n.Events)})
