@@ -13,6 +13,7 @@ import (
 	"github.com/dyad-project/dyad/internal/pipeline"
 	"github.com/dyad-project/dyad/internal/source"
 	"github.com/dyad-project/dyad/internal/store"
+	"github.com/dyad-project/dyad/internal/store/postgres"
 	"github.com/dyad-project/dyad/internal/store/sqlite"
 )
 
@@ -38,7 +39,7 @@ type setting struct {
 
 func settings() []setting {
 	return []setting{
-		{"db", "DYAD_DB", defaultDB, "database: a file path or sqlite:PATH", func(c *config, v string) error {
+		{"db", "DYAD_DB", defaultDB, "database: a file path, sqlite:PATH or a postgres:// URL", func(c *config, v string) error {
 			if strings.TrimSpace(v) == "" {
 				return errors.New("is empty")
 			}
@@ -143,7 +144,7 @@ func parseSize(s string) (int64, error) {
 func openStore(ctx context.Context, dsn string, mustExist bool) (store.Store, error) {
 	switch {
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		return nil, fmt.Errorf("%w: the PostgreSQL backend is not available in this build; use an SQLite file path", errUsage)
+		return postgres.Open(ctx, dsn, postgres.Options{})
 	case strings.HasPrefix(dsn, "sqlite:"):
 		dsn = strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "//")
 	}

@@ -28,6 +28,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	load := configFlags(fs, "db", "workers", "batch", "max-size")
 	fetch := fs.Bool("fetch", true, "fetch the page of a feed item that has no full text")
 	quiet := fs.Bool("quiet", false, "no progress output, only the summary")
+	enqueue := fs.Bool("enqueue", false, "only store the documents, pending, for dyad worker processes to code (PostgreSQL)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -51,6 +52,9 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			FetchFullText: *fetch,
 			Stdin:         os.Stdin,
 		},
+	}
+	if *enqueue {
+		opts.Analyze = nil // coded by workers, see dyad worker
 	}
 	return ingest(ctx, st, fs.Args(), opts, *quiet, stdout, stderr)
 }

@@ -37,6 +37,11 @@ func commands() []command {
 		{"export", "write stored events as JSON Lines, CSV, GDELT or PLOVER", runExport},
 		{"eval", "score a stage against gold data and print figures", runEval},
 		{"serve", "serve the JSON API and the web UI", runServe},
+		{"worker", "code queued documents of a PostgreSQL store; run as many as you like", runWorker},
+		{"queue", "show the coding queue of a PostgreSQL store: pending, leased, done, failed", runQueue},
+		{"migrate", "create or upgrade a store's schema", runMigrate},
+		{"dump", "write every document with its analysis as JSON Lines, for dyad import", runDump},
+		{"import", "load a dyad dump into any store, idempotently", runImport},
 	}
 }
 

@@ -88,6 +88,7 @@ func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, e
 			}
 		}
 		var as []store.Analysis
+		queued := false
 		for i := range items {
 			r, a, err := putItem(ctx, tx, &items[i], now)
 			if err != nil {
@@ -96,6 +97,13 @@ func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, e
 			res[i] = r
 			if a != nil {
 				as = append(as, *a)
+			} else if r.Outcome != store.Unchanged {
+				queued = true
+			}
+		}
+		if queued { // wakes listening workers when the transaction commits
+			if _, err := tx.Exec(ctx, "SELECT pg_notify($1, '')", NotifyChannel); err != nil {
+				return fmt.Errorf("postgres: notify: %w", err)
 			}
 		}
 		return putAnalyses(ctx, tx, as, now)

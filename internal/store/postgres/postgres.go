@@ -36,6 +36,8 @@ type Options struct {
 	MaxConns int
 	// Now is the clock that stamps documents; nil means time.Now.
 	Now func() time.Time
+	// NoMigrate leaves the schema as it is; call Migrate.
+	NoMigrate bool
 }
 
 // DB is an open PostgreSQL store. It implements store.Store and is safe
@@ -69,9 +71,11 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 	if db.now == nil {
 		db.now = time.Now
 	}
-	if _, err := db.Migrate(ctx); err != nil {
-		pool.Close()
-		return nil, err
+	if !opts.NoMigrate {
+		if _, err := db.Migrate(ctx); err != nil {
+			pool.Close()
+			return nil, err
+		}
 	}
 	return db, nil
 }

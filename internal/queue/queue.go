@@ -1,0 +1,245 @@
+// Package queue runs a coding worker over a store that is also a work
+// queue (the PostgreSQL store): it leases batches of pending documents,
+// codes them and stores their analyses in the transaction that ends the
+// leases, renewing the leases while it works. Any number of workers, in any
+// number of processes, may run against one store.
+package queue
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/store"
+	"github.com/dyad-project/dyad/internal/store/postgres"
+)
+
+// Backend is the queue side of a store; *postgres.DB implements it.
+type Backend interface {
+	Claim(ctx context.Context, worker string, n int, lease time.Duration, maxAttempts int) ([]doc.Document, error)
+	Extend(ctx context.Context, worker string, ids []string, lease time.Duration) (int, error)
+	Complete(ctx context.Context, worker string, as []store.Analysis) (stored, lost int, err error)
+	Release(ctx context.Context, worker, id, reason string, maxAttempts int) error
+	Unclaim(ctx context.Context, worker string, ids []string) error
+	QueueCounts(ctx context.Context) (postgres.QueueCounts, error)
+	Listen(ctx context.Context, timeout time.Duration) error
+}
+
+var _ Backend = (*postgres.DB)(nil)
+
+// Analyzer codes one document; it must be safe for concurrent use.
+type Analyzer func(doc.Document) store.Analysis
+
+// Worker is one coding worker. Fields left zero take the defaults below.
+type Worker struct {
+	Name        string        // identifies the lease holder; required
+	Analyze     Analyzer      // required
+	Batch       int           // documents per lease and transaction; default 20
+	Lease       time.Duration // how long a lease lasts unless renewed; default 2m
+	MaxAttempts int           // leases per document before it is parked; default 3
+	Threads     int           // documents coded at once; default 1
+	Poll        time.Duration // longest wait for new work; default 5s
+	// Drain makes Run return once no document is pending or leased,
+	// instead of waiting for new ones.
+	Drain bool
+	// Log receives one line per batch; nil discards them.
+	Log io.Writer
+}
+
+// Stats counts what a worker did.
+type Stats struct {
+	Batches int
+	Coded   int // analyses stored
+	Lost    int // analyses dropped because the lease had passed to another worker
+	Failed  int // attempts that ended in an error
+	Elapsed time.Duration
+}
+
+func (w *Worker) defaults() error {
+	if w.Name == "" || w.Analyze == nil {
+		return errors.New("queue: a worker needs a name and an analyzer")
+	}
+	if w.Batch <= 0 {
+		w.Batch = 20
+	}
+	if w.Lease <= 0 {
+		w.Lease = 2 * time.Minute
+	}
+	if w.MaxAttempts <= 0 {
+		w.MaxAttempts = 3
+	}
+	if w.Threads <= 0 {
+		w.Threads = 1
+	}
+	if w.Poll <= 0 {
+		w.Poll = 5 * time.Second
+	}
+	if w.Log == nil {
+		w.Log = io.Discard
+	}
+	return nil
+}
+
+// Run works until ctx ends (a graceful stop: the batch in hand is cut
+// short, what is coded is stored and the rest is given back without
+// counting an attempt) or, with Drain, until the queue is empty.
+func (w *Worker) Run(ctx context.Context, b Backend) (st Stats, err error) {
+	if err := w.defaults(); err != nil {
+		return st, err
+	}
+	start := time.Now()
+	defer func() { st.Elapsed = time.Since(start) }()
+	for ctx.Err() == nil {
+		docs, err := b.Claim(ctx, w.Name, w.Batch, w.Lease, w.MaxAttempts)
+		if err != nil {
+			if ctx.Err() != nil {
+				break
+			}
+			return st, err
+		}
+		if len(docs) == 0 {
+			if w.Drain {
+				c, err := b.QueueCounts(ctx)
+				if err != nil {
+					if ctx.Err() != nil {
+						break
+					}
+					return st, err
+				}
+				if c.Pending+c.Leased+c.Expired == 0 {
+					return st, nil
+				}
+			}
+			// Wait for new documents, or for others' leases to run out.
+			if err := b.Listen(ctx, w.Poll); err != nil && ctx.Err() == nil {
+				return st, err
+			}
+			continue
+		}
+		if err := w.batch(ctx, b, docs, &st); err != nil {
+			return st, err
+		}
+	}
+	return st, nil
+}
+
+// result is the outcome of coding one document.
+type result struct {
+	a   store.Analysis
+	err error
+}
+
+// batch codes docs, renewing their leases meanwhile, and stores the results.
+func (w *Worker) batch(ctx context.Context, b Backend, docs []doc.Document, st *Stats) error {
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	stopRenew := w.renew(ctx, b, ids)
+	res := make([]*result, len(docs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range w.Threads {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				r := code(w.Analyze, docs[i])
+				res[i] = &r
+			}
+		}()
+	}
+feed:
+	for i := range docs {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	stopRenew()
+
+	// Store what was coded even when stopping: a context of its own.
+	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+	defer cancel()
+	var done []store.Analysis
+	var undone []string
+	for i, r := range res {
+		switch {
+		case r == nil:
+			undone = append(undone, ids[i])
+		case r.err != nil:
+			st.Failed++
+			if err := b.Release(wctx, w.Name, ids[i], r.err.Error(), w.MaxAttempts); err != nil {
+				return err
+			}
+		default:
+			done = append(done, r.a)
+		}
+	}
+	stored, lost, err := b.Complete(wctx, w.Name, done)
+	if err != nil {
+		return err
+	}
+	if len(undone) > 0 {
+		if err := b.Unclaim(wctx, w.Name, undone); err != nil {
+			return err
+		}
+	}
+	st.Batches++
+	st.Coded += stored
+	st.Lost += lost
+	fmt.Fprintf(w.Log, "worker %s: batch of %d: %d stored, %d lost to an expired lease, %d failed, %d given back\n",
+		w.Name, len(docs), stored, lost, len(docs)-len(done)-len(undone), len(undone))
+	return nil
+}
+
+// renew extends the leases on ids every third of a lease until the
+// returned function is called.
+func (w *Worker) renew(ctx context.Context, b Backend, ids []string) (stop func()) {
+	quit := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(w.Lease / 3)
+		defer t.Stop()
+		for {
+			select {
+			case <-quit:
+				return
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				// A failed renewal is not fatal: Complete checks the lease.
+				if _, err := b.Extend(ctx, w.Name, ids, w.Lease); err != nil && ctx.Err() == nil {
+					fmt.Fprintf(w.Log, "worker %s: renewing leases: %v\n", w.Name, err)
+				}
+			}
+		}
+	}()
+	return func() { close(quit); wg.Wait() }
+}
+
+// code runs analyze on d and turns a panic into an error naming it.
+func code(analyze Analyzer, d doc.Document) (r result) {
+	defer func() {
+		if p := recover(); p != nil {
+			stack := string(debug.Stack())
+			if len(stack) > 2000 {
+				stack = stack[:2000]
+			}
+			r = result{err: fmt.Errorf("analysis panicked: %v\n%s", p, stack)}
+		}
+	}()
+	a := analyze(d)
+	a.DocID = d.ID
+	return result{a: a}
+}
