@@ -197,7 +197,6 @@ func TestUsageErrors(t *testing.T) {
 		{"bad query", nil, []string{"docs", "--db", db, "-q", "..."}, "-q"},
 		{"negative limit", nil, []string{"docs", "--db", db, "--limit", "-1"}, "--limit"},
 		{"show without ID", nil, []string{"show", "--db", db}, "one document ID"},
-		{"postgres not built", nil, []string{"docs", "--db", "postgres://localhost/dyad"}, "PostgreSQL"},
 		{"unknown flag", nil, []string{"docs", "--colour"}, "colour"},
 	}
 	// docs needs an existing database for the checks that reach it.

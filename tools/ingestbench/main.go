@@ -11,6 +11,7 @@
 //	go run ./tools/ingestbench                    # both corpora, GOMAXPROCS=1
 //	go run ./tools/ingestbench -procs 2 -html 20000
 //	go run ./tools/ingestbench -only jsonl -jsonl other.jsonl
+//	go run ./tools/ingestbench -only scaled -scale 40   # 50,280 documents: RSS stays flat
 package main
 
 import (
@@ -49,7 +50,8 @@ func main() {
 	jsonl := flag.String("jsonl", filepath.Join("..", "shared", "data", "dev", "india-police-events", "docs.jsonl"), "JSON Lines corpus")
 	pages := flag.Int("html", 10000, "number of generated HTML pages")
 	procs := flag.Int("procs", 1, "GOMAXPROCS of the measured runs")
-	only := flag.String("only", "", "measure only jsonl or html")
+	only := flag.String("only", "", "measure only jsonl, html or scaled")
+	scale := flag.Int("scale", 0, "also ingest the JSON Lines corpus repeated this many times (distinct texts), to show memory stays flat")
 	child := flag.String("child", "", "internal: ingest this path and report as JSON")
 	batch := flag.Int("batch", pipeline.DefaultBatch, "documents per transaction")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of each measured run to this file prefix")
@@ -61,13 +63,13 @@ func main() {
 		}
 		return
 	}
-	if err := runParent(*jsonl, *pages, *procs, *only, *batch, *profile); err != nil {
+	if err := runParent(*jsonl, *pages, *procs, *only, *batch, *profile, *scale); err != nil {
 		fmt.Fprintln(os.Stderr, "ingestbench:", err)
 		os.Exit(1)
 	}
 }
 
-func runParent(jsonl string, pages, procs int, only string, batch int, profile string) error {
+func runParent(jsonl string, pages, procs int, only string, batch int, profile string, scale int) error {
 	type corpus struct{ name, path, goal, kind string }
 	var cs []corpus
 	tmp, err := os.MkdirTemp("", "ingestbench-")
@@ -89,6 +91,13 @@ func runParent(jsonl string, pages, procs int, only string, batch int, profile s
 		}
 		fmt.Fprintf(os.Stderr, "generated %d HTML pages in %.1fs\n", pages, time.Since(start).Seconds())
 		cs = append(cs, corpus{fmt.Sprintf("html %d pages", pages), dir, ">= 300 docs/s", "html"})
+	}
+	if scale > 0 && (only == "" || only == "scaled") {
+		big := filepath.Join(tmp, "scaled.jsonl")
+		if err := repeatJSONL(jsonl, big, scale); err != nil {
+			return err
+		}
+		cs = append(cs, corpus{fmt.Sprintf("jsonl x%d", scale), big, ">= 2000 docs/s", "scaled"})
 	}
 	self, err := os.Executable()
 	if err != nil {
@@ -190,6 +199,56 @@ func inputSize(path string) (int64, error) {
 		return nil
 	})
 	return total, err
+}
+
+// repeatJSONL writes n copies of the records of src to dst, each text
+// prefixed with its copy number so that every record is a new document.
+func repeatJSONL(src, dst string, n int) error {
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(out)
+	for k := range n {
+		in, err := os.Open(src)
+		if err != nil {
+			out.Close()
+			return err
+		}
+		sc := bufio.NewScanner(in)
+		sc.Buffer(nil, 64<<20)
+		for sc.Scan() {
+			var rec map[string]any
+			if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+				in.Close()
+				out.Close()
+				return fmt.Errorf("%s: %w", src, err)
+			}
+			for _, key := range []string{"text", "content", "doc_text"} {
+				if t, ok := rec[key].(string); ok {
+					rec[key] = fmt.Sprintf("[copy %d] %s", k, t)
+				}
+			}
+			b, err := json.Marshal(rec)
+			if err != nil {
+				in.Close()
+				out.Close()
+				return err
+			}
+			w.Write(b)
+			w.WriteByte('\n')
+		}
+		in.Close()
+		if err := sc.Err(); err != nil {
+			out.Close()
+			return err
+		}
+	}
+	if err := w.Flush(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 // cpuTime returns the user and system time this process has used.
