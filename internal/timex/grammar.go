@@ -440,10 +440,16 @@ func (m *matcher) weekdayTail(i, j, wd, rel int) (int, sem, string) {
 	if m.punct(k, ',') {
 		k++
 	}
-	if mo, k2 := m.month(k); mo != 0 {
+	if mo, _ := m.month(k); mo != 0 {
 		if end, s, _ := m.monthLed(k); end > 0 && s.d > 0 {
-			_ = k2
 			s.wd = wd + 1 // the weekday chooses the year when none is written
+			return end, s, "weekday-date"
+		}
+	}
+	if _, ok := m.day(k); ok {
+		// "Saturday 31 August 2013"
+		if end, s, _ := m.number(k); end > 0 && s.kind == sDate && s.d > 0 {
+			s.wd = wd + 1
 			return end, s, "weekday-date"
 		}
 	}
@@ -870,6 +876,9 @@ func (m *matcher) quantityLed(i int) (int, sem, string) {
 		return 0, sem{}, ""
 	}
 	if m.word(j, "old") || m.word(j, "older") || m.word(j, "younger") { // an age
+		return 0, sem{}, ""
+	}
+	if u == uQuarter && m.word(j, "of") { // "a quarter of its requests" is a fraction
 		return 0, sem{}, ""
 	}
 	if m.t[i].e.cls&cArt != 0 && n == 10 {

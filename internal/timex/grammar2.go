@@ -75,6 +75,9 @@ func (m *matcher) theLed(i int) (int, sem, string) {
 		}
 		switch {
 		case m.word(j, "future"):
+			if m.word(j+1, "of") {
+				return 0, sem{}, "" // "the future of Bashar al-Assad" is his fate
+			}
 			return j + 1, sem{kind: sLiteral, typ: Date, code: "FUTURE_REF", prec: PrecVague}, "the-future"
 		case m.word(j, "present"):
 			if m.word(j+1, "day") {
@@ -85,6 +88,10 @@ func (m *matcher) theLed(i int) (int, sem, string) {
 		}
 	case m.word(j, "same"):
 		return m.thatLed(i, j+1)
+	case (m.word(j, "foreseeable") || m.word(j, "near") || m.word(j, "distant")) && m.word(j+1, "future"):
+		return j + 2, sem{kind: sLiteral, typ: Date, code: "FUTURE_REF", prec: PrecVague}, "the-future"
+	case (m.word(j, "recent") || m.word(j, "distant")) && m.word(j+1, "past"):
+		return j + 2, sem{kind: sLiteral, typ: Date, code: "PAST_REF", prec: PrecVague}, "the-past"
 	case e.cls&cUnit != 0 && e.unit == uDay && !e.plural:
 		if m.word(j+1, "before") && m.word(j+2, "yesterday") {
 			return j + 3, sem{kind: sDeictic, typ: Date, n: -2}, "day-before-yesterday"
@@ -424,7 +431,12 @@ func (m *matcher) deictic(i int) (int, sem, string) {
 	case m.word(i, "tomorrow"):
 		s = sem{kind: sDeictic, typ: Date, n: 1}
 	case m.word(i, "future") && !m.t[i].upper:
-		// "future medical disasters": TimeML marks the adjective too
+		// "future medical disasters": TimeML marks the adjective too, but
+		// not the noun of "Syria's future" or "their own future"
+		if !(j < len(m.t) && m.t[j].kind == kWord && !m.t[j].upper && m.t[j].e.cls&cFuture == 0) || m.word(j, "of") ||
+			m.possessive(i-1) || m.has(i-1, cThe) {
+			return 0, sem{}, ""
+		}
 		return j, sem{kind: sLiteral, typ: Date, code: "FUTURE_REF", prec: PrecVague}, "future"
 	case m.word(i, "tonight"):
 		return j, sem{kind: sDeictic, typ: Date}, "tonight"
@@ -449,6 +461,20 @@ func (m *matcher) deictic(i int) (int, sem, string) {
 		j++
 	}
 	return j, s, "deictic"
+}
+
+// possessive reports whether token i ends a possessor ("Syria's", "their",
+// "own"), which makes the next word a noun.
+func (m *matcher) possessive(i int) bool {
+	if m.word(i, "s") && (m.punct(i-1, '\'') || i > 0 && m.str(i-1) == "\u2019") {
+		return true
+	}
+	for _, w := range []string{"their", "his", "her", "its", "our", "my", "your", "whose", "own", "political", "bright", "good", "better", "uncertain"} {
+		if m.word(i, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // set: "every week", "each year", "every other day", "every Monday",

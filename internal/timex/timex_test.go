@@ -124,6 +124,10 @@ func TestFind(t *testing.T) {
 		{"curly apostrophe", sat, "Wednesday\u2019s vote passed.", "Wednesday", "2024-01-24", Date, PrecDay},
 		{"quote ends the tense window", "2019-02-22", "The family said in a letter on Thursday: \u201cWe must act.\u201d", "Thursday", "2019-02-21", Date, PrecDay},
 		{"infinitive after an attempt is past", "2019-02-14", "They were caught as they attempted to flee on Wednesday.", "Wednesday", "2019-02-13", Date, PrecDay},
+		{"weekday day month year", sat, "It was a sunny morning on Saturday 31 August 2013.", "Saturday 31 August 2013", "2013-08-31", Date, PrecDay},
+		{"weekday day month", "2013-09-02", "It happened on Saturday 31 August.", "Saturday 31 August", "2013-08-31", Date, PrecDay},
+		{"foreseeable future", sat, "Troops stay for the foreseeable future.", "the foreseeable future", "FUTURE_REF", Date, PrecVague},
+		{"future adjective", sat, "to meet future medical disasters", "future", "FUTURE_REF", Date, PrecVague},
 		{"the weeks before", sat, "His car was seen in the weeks before the shooting.", "weeks", "PXW", Duration, PrecVague},
 		{"a week after", sat, "In January, a week after the anniversary, a bomb exploded.", "a week", "P1W", Duration, PrecVague},
 		{"later that year", sat, "He fled in June 1998 and returned later that year.", "later that year", "1998", Date, PrecYear},
@@ -220,6 +224,9 @@ func TestNotExpressions(t *testing.T) {
 		"Children under five years old died.",
 		"They were weak following years of war.",
 		"The meeting was cancelled at the last minute.",
+		"Russia shapes Syria\u2019s future.",
+		"Talks on the future of Assad stalled.",
+		"The UN met just over a quarter of its requests.",
 	} {
 		if got := New().Find(text, day(sat)); len(got) != 0 {
 			t.Errorf("Find(%q) = %v, want none", text, summary(got))
