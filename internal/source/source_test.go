@@ -440,3 +440,33 @@ func TestWalkStops(t *testing.T) {
 		t.Errorf("Walk with cancelled context: %v", err)
 	}
 }
+
+func TestFeedNoFetch(t *testing.T) {
+	srv := newsServer(t)
+	items := walk(t, []string{srv.URL + "/feed.xml"}, Options{})
+	if len(items) != 5 {
+		t.Fatalf("got %d items, want 5", len(items))
+	}
+	for _, it := range items {
+		if it.Err != nil || len(it.Diagnostics) != 0 || it.Doc.Meta["fulltext"] != "" {
+			t.Errorf("%s: with FetchFullText off, want the feed text untouched: err=%v diags=%v meta=%v", it.Origin, it.Err, it.Diagnostics, it.Doc.Meta)
+		}
+	}
+	if got := items[0].Doc.Text; got != "The council voted on Tuesday." {
+		t.Errorf("item 1 text = %q", got)
+	}
+}
+
+func TestWalkCancelDuringFetch(t *testing.T) {
+	srv := newsServer(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	err := Walk(ctx, []string{srv.URL + "/slow", "testdata/text/plain.txt"}, Options{}, func(Item) error { return nil })
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("Walk = %v, want the context's error", err)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("Walk took %v after cancellation", d)
+	}
+}
