@@ -31,9 +31,8 @@ func TestConfliBERTFloor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if testing.Short() {
-		classes, spans = classes[:200], spans[:200]
-	}
+	// Every fifth sentence keeps the test fast; `dyad eval cameo` scores all.
+	classes, spans = every(classes, 5), every(spans, 5)
 	a, err := CameoAnalyzer(Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -47,7 +46,19 @@ func TestConfliBERTFloor(t *testing.T) {
 			fmt.Println(i, row)
 		}
 	}
-	if s.Accuracy() < 0.30 {
-		t.Errorf("class accuracy %.1f%% under the floor 30%%", 100*s.Accuracy())
+	const accFloor, srcFloor = 0.60, 0.65
+	if s.Accuracy() < accFloor {
+		t.Errorf("class accuracy %.1f%% under the floor %.0f%%", 100*s.Accuracy(), 100*accFloor)
 	}
+	if f := s.SourceOver.F1(); f < srcFloor {
+		t.Errorf("source span F1 (overlap) %.1f%% under the floor %.0f%%", 100*f, 100*srcFloor)
+	}
+}
+
+func every[T any](xs []T, n int) []T {
+	var out []T
+	for i := 0; i < len(xs); i += n {
+		out = append(out, xs[i])
+	}
+	return out
 }

@@ -112,7 +112,13 @@ func ImportPetrarchVerbs(r io.Reader, name string, w io.Writer) (ImportStats, er
 				groupOpen = false
 				continue
 			}
-			fmt.Fprintf(bw, "\ngroup %s %s\n", strings.ToLower(strings.Trim(m[1], "_")), code)
+			gname := petrWord(m[1])
+			if gname == "" {
+				skip("bad group name")
+				groupOpen = false
+				continue
+			}
+			fmt.Fprintf(bw, "\ngroup %s %s\n", gname, code)
 			groupOpen = true
 			st.Groups++
 			members = map[string]bool{}
@@ -200,7 +206,11 @@ func petrVerb(w string) (lemma, cons string, ok bool) {
 			cs = append(cs, "prt="+p)
 		case preps[p]:
 			if i+1 < len(rest) {
-				cs = append(cs, "pp="+p+":"+singular(rest[len(rest)-1]))
+				if w := petrWord(rest[len(rest)-1]); w != "" {
+					cs = append(cs, "pp="+p+":"+singular(w))
+				} else {
+					cs = append(cs, "pp="+p)
+				}
 				i = len(rest)
 			} else {
 				cs = append(cs, "pp="+p)
@@ -430,7 +440,9 @@ func termWord(ws []string) string {
 				continue
 			}
 			if strings.HasPrefix(part, "&") {
-				keep = append(keep, "&"+petrWord(part[1:]))
+				if w := petrWord(part[1:]); w != "" {
+					keep = append(keep, "&"+w)
+				}
 				continue
 			}
 			lw := strings.ToLower(part)

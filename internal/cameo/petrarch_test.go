@@ -60,3 +60,19 @@ func TestSingular(t *testing.T) {
 		}
 	}
 }
+
+func FuzzImportPetrarchVerbs(f *testing.F) {
+	f.Add(petrSample)
+	f.Add("--- X [010] ---\nX\n- * (TO +) {A B} $ [042:043]\n- FAILED_TO_* [111]\n")
+	f.Add("&S\n+A_\n+B C\n\n--- Y [---] ---\n- &S * (IN ^) [190]\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		var buf bytes.Buffer
+		if _, err := ImportPetrarchVerbs(strings.NewReader(in), "fuzz", &buf); err != nil {
+			return
+		}
+		// Whatever the importer writes must parse.
+		if err := NewPatterns().Parse("out", buf.String()); err != nil {
+			t.Fatalf("converted text does not parse: %v\n%s", err, buf.String())
+		}
+	})
+}

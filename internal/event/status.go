@@ -313,8 +313,14 @@ func interviewSpeakers(in Input) []*Actor {
 	var interviewee *Actor
 	intro := in.Text[:blocks[0].start]
 	if m := intervieweeRE.FindStringSubmatchIndex(intro); m != nil {
-		name := intro[m[2]:m[3]]
-		sp := doc.Span{Start: m[2], End: m[3]}
+		start := m[2]
+		for _, h := range []string{"Dr. ", "Prof. ", "Mr. ", "Ms. ", "Mrs. ", "Gen. ", "Amb. ", "Professor ", "General ", "Ambassador "} {
+			if strings.HasPrefix(intro[start:m[3]], h) {
+				start += len(h)
+			}
+		}
+		name := intro[start:m[3]]
+		sp := doc.Span{Start: start, End: m[3]}
 		interviewee = &Actor{Name: name, Text: name, Span: &sp}
 		// A dictionary actor at the same place gives the code.
 		for _, ms := range in.Mentions {
