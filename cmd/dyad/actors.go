@@ -22,7 +22,7 @@ const maxActorInput = 16 << 20
 // loadDictionary loads the embedded actor dictionaries and then the user's
 // files, which override them.
 func loadDictionary(user []actor.File) (*actor.Dictionary, error) {
-	d, err := actor.LoadFS(actors.FS(), ".", user...)
+	d, err := actors.Load(user...)
 	if err != nil {
 		return nil, fmt.Errorf("load actor dictionaries: %w", err)
 	}

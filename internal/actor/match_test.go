@@ -158,3 +158,31 @@ func TestDiscarded(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentUse runs Match and Resolve from several goroutines on one
+// Dictionary; with -race it checks that they share no mutable state.
+func TestConcurrentUse(t *testing.T) {
+	d := loadAll(t)
+	text, err := os.ReadFile("testdata/news.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Join(brief(d.Match(string(text), nil, day("2024-01-10"))), "|")
+	done := make(chan string)
+	for range 4 {
+		go func() {
+			var got string
+			for range 20 {
+				ms := d.Match(string(text), nil, day("2024-01-10"))
+				d.Resolve(string(text), nil, ms)
+				got = strings.Join(brief(ms), "|")
+			}
+			done <- got
+		}()
+	}
+	for range 4 {
+		if got := <-done; got != want {
+			t.Errorf("concurrent Match differs:\n%s\n%s", got, want)
+		}
+	}
+}
