@@ -149,6 +149,9 @@ func (w *Worker) batch(ctx context.Context, b Backend, docs []doc.Document, st *
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				if ctx.Err() != nil {
+					continue // stopping: given back below
+				}
 				r := code(w.Analyze, docs[i])
 				res[i] = &r
 			}
