@@ -351,6 +351,26 @@ func (d *Dictionary) gap(sc *scan, from, to int) string {
 		if sc.is(from, d.idOf.of) && sc.is(from+1, d.idOf.the) {
 			return "of"
 		}
+		fallthrough
+	default:
+		// "for the Middle East", "of State for Foreign Affairs": the rest of
+		// a title, capitalised words after "for" or "of"
+		w := strings.ToLower(sc.word(from))
+		if (w == "for" || w == "of") && to-from <= 6 {
+			caps := 0
+			for i := from + 1; i < to; i++ {
+				switch {
+				case sc.units[i].shape == shapeTitle || sc.units[i].shape == shapeUpper:
+					caps++
+				case sc.is(i, d.idOf.the) || sc.is(i, d.idOf.and) || strings.EqualFold(sc.word(i), "for"):
+				default:
+					return "x"
+				}
+			}
+			if caps > 0 {
+				return "title"
+			}
+		}
 		// "the UK's brave Armed Forces": one lower-case word after 's
 		if sc.is(from, d.idOf.s) && sc.units[from+1].shape == shapeLower && sc.ids[from+1] < 0 {
 			return "'s"
@@ -396,8 +416,9 @@ func (d *Dictionary) join(sc *scan, a, b group) (group, bool) {
 		m.person, m.role, m.countryOnly, m.capitalisedEnd = "", "", false, b.capitalisedEnd
 		m.rule = "person's agent"
 		return m, true
-	// "Defense Minister" + "Mohammad Reza Ashtiani", "Iranian" + "Javad Zarif"
-	case gap == "" && b.kind == Person && (a.agent || a.countryOnly):
+	// "Defense Minister" + "Mohammad Reza Ashtiani", "Iranian" + "Javad Zarif",
+	// "Minister for the Middle East" + "Tobias Ellwood"
+	case (gap == "" || gap == "title" && a.agent && a.personTitle && a.capitalisedEnd) && b.kind == Person && (a.agent || a.countryOnly):
 		m.kind, m.person, m.name, m.role, m.entry, m.source = Person, b.person, b.name, b.role, b.entry, b.source
 		m.code, m.country, m.sector = b.code, b.country, b.sector
 		if strings.HasSuffix(b.code, "ELI") && a.country != "" && a.sector != "" {
