@@ -55,13 +55,18 @@ func TestCrashSafety(t *testing.T) {
 
 	// Wait until at least a few batches are committed, then kill.
 	committed := 0
-	for committed < 500 {
+	for committed < 1000 {
 		select {
 		case err := <-exited:
 			t.Fatalf("ingest finished (%v) before it could be killed with %d committed; make the corpus larger\n%s", err, committed, out.String())
 		case <-time.After(10 * time.Millisecond):
 		}
 		committed = countDocs(t, db)
+	}
+	// A reader works while the ingest writes: no "database is locked".
+	docs := exec.CommandContext(ctx, bin, "docs", "--db", db, "-q", "corpus", "--limit", "3")
+	if got, err := docs.CombinedOutput(); err != nil || strings.Count(string(got), "Crash Wire") != 3 {
+		t.Errorf("dyad docs during the ingest: %v\n%s", err, got)
 	}
 	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
