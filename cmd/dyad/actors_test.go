@@ -49,14 +49,15 @@ func TestDictCheckAndUserOverrides(t *testing.T) {
 	bad := filepath.Join(dir, "bad.txt")
 	good := filepath.Join(dir, "good.txt")
 	os.WriteFile(bad, []byte("org Acme\n  code acme\npersn X\n"), 0o644)
-	os.WriteFile(good, []byte("person Vladimir Test\n  alias Putin\n  role XYZGOV 2000..\n  source test\n"), 0o644)
+	os.WriteFile(good, []byte("person Vladimir Test\n  alias Putin\n  role XYZGOV 2000..\n  source test\norg Putin Fan Club\n  code RUSCVL\n  alias Putin\n"), 0o644)
 
 	code, out, _ := runActorCLI(t, "dict", "check", bad)
 	if code != 1 || !strings.Contains(out, "bad.txt:2: error: code:") || !strings.Contains(out, "bad.txt:3: error: kind:") {
 		t.Errorf("dict check bad: exit %d\n%s", code, out)
 	}
 	code, out, _ = runActorCLI(t, "dict", "check", good)
-	if code != 0 || !strings.Contains(out, `good.txt:2: warning: alias "Putin" overrides curated/persons.txt:`) {
+	if code != 0 || !strings.Contains(out, `good.txt:2: warning: alias "Putin" overrides curated/persons.txt:`) ||
+		!strings.Contains(out, `good.txt:7: warning: alias "Putin" also names `) {
 		t.Errorf("dict check good: exit %d\n%s", code, out)
 	}
 	code, out, errOut := runActorCLI(t, "actors", "--dict", good, "--date", "2024-01-01", "Putin spoke.")

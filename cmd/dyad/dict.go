@@ -82,7 +82,11 @@ func printOverrides(w io.Writer, d *actor.Dictionary, user []actor.File) {
 		names[f.Name] = true
 	}
 	for _, o := range d.Overrides() {
-		if names[o.New.File] {
+		switch {
+		case !names[o.New.File]:
+		case o.Shared:
+			fmt.Fprintf(w, "%s:%d: warning: alias %q also names %s; the match picks by case and date, else the earlier entry\n", o.New.File, o.New.Line, o.Alias, o.Old)
+		default:
 			fmt.Fprintf(w, "%s:%d: warning: alias %q overrides %s\n", o.New.File, o.New.Line, o.Alias, o.Old)
 		}
 	}

@@ -26,6 +26,9 @@ type Override struct {
 	Alias string // the phrase as the new file spells it
 	New   Place  // the entry that now wins
 	Old   Place  // the entry it replaced
+	// Shared is set when both entries are in one layer: neither replaces
+	// the other; the match picks by letter case and date, else the first.
+	Shared bool
 }
 
 // Place names an entry by its file, line, kind, name and code.
@@ -329,6 +332,11 @@ func (d *Dictionary) addPhrase(p string, e *Entry, layer string, isPlural bool, 
 	for _, o := range old {
 		if o.layer == layer || o.e == e {
 			keep = append(keep, o)
+			if o.e != e && o.e.Kind != Agent && e.Kind != Agent && samePattern(o.pat, pat) && codeOf(o.e) != codeOf(e) {
+				nw := placeOf(e)
+				nw.Line = line
+				d.overrides = append(d.overrides, Override{Alias: p, New: nw, Old: placeOf(o.e), Shared: true})
+			}
 			continue
 		}
 		if !samePattern(o.pat, pat) {
