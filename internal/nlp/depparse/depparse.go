@@ -397,3 +397,15 @@ func Default() (*Model, error) {
 	}
 	return m, nil
 }
+
+// Prune returns a copy of m without the weights whose magnitude is below
+// minAbs.
+func (m *Model) Prune(minAbs float32) *Model {
+	return &Model{labels: m.labels, root: m.root, w: m.w.Prune(minAbs)}
+}
+
+// Features returns the number of features with weights.
+func (m *Model) Features() int { return m.w.Features() }
+
+// Weights returns the number of stored weights.
+func (m *Model) Weights() int { return m.w.Weights() }

@@ -77,7 +77,7 @@ func (m *Model) Classes() []string { return slices.Clone(m.classes) }
 func (m *Model) Tag(s *nlp.Sentence) {
 	sc := m.getScratch()
 	defer m.pool.Put(sc)
-	sc.words = m.prepare(s.Tokens, sc.words[:0])
+	sc.words = prepare(m.lex, s.Tokens, sc.words[:0])
 	p1, p2 := uint64(1), uint64(2) // start symbols
 	for i := range s.Tokens {
 		var c int
@@ -167,7 +167,7 @@ func shape(w string) uint64 {
 }
 
 // prepare computes the per-token hashes of a sentence.
-func (m *Model) prepare(toks []nlp.Token, out []wordInfo) []wordInfo {
+func prepare(lex map[string]lexEntry, toks []nlp.Token, out []wordInfo) []wordInfo {
 	for i := range toks {
 		w := toks[i].Form()
 		low := lowerKey(w)
@@ -178,7 +178,7 @@ func (m *Model) prepare(toks []nlp.Token, out []wordInfo) []wordInfo {
 				wi.pre[k-1] = perceptron.String(low[:k])
 			}
 		}
-		if le, ok := m.lex[low]; ok {
+		if le, ok := lex[low]; ok {
 			wi.known, wi.unique, wi.best, wi.amb = true, le.unique, uint64(le.best)+1, le.amb
 		}
 		out = append(out, wi)
@@ -214,6 +214,9 @@ func features(f []uint32, ws []wordInfo, i int, p1, p2 uint64) []uint32 {
 		h(24, r1.best, 0, 0), h(25, r2.best, 0, 0), h(26, r1.amb, 0, 0), h(27, w.amb, 0, 0),
 		h(28, p1, r1.best, 0), h(29, w.shape, r1.shape, 0), h(30, p1, w.suf[2], 0),
 		h(31, l1.shape, w.shape, 0), h(32, r1.best, r2.best, 0),
+		h(34, r1.shape, 0, 0), h(35, w.lower, r1.best, 0), h(36, p1, w.suf[1], 0),
+		h(37, w.suf[2], r1.best, 0), h(38, l1.best, 0, 0), h(39, r1.suf[1], 0, 0),
+		h(40, p2, p1, w.lower), h(41, l1.lower, r1.lower, 0),
 	)
 	if i == 0 {
 		f = append(f, h(33, w.shape, 0, 0))
@@ -377,4 +380,10 @@ func Default() (*Model, error) {
 		return nil, fmt.Errorf("embedded tagger: %w", err)
 	}
 	return m, nil
+}
+
+// Prune returns a copy of m without the weights whose magnitude is below
+// minAbs.
+func (m *Model) Prune(minAbs float32) *Model {
+	return &Model{classes: m.classes, xpos: m.xpos, upos: m.upos, lex: m.lex, w: m.w.Prune(minAbs)}
 }

@@ -23,51 +23,32 @@ type TrainOptions struct {
 // uniqueShare of them are tagged from the lexicon.
 const (
 	lexMin      = 3
-	uniqueMin   = 20
-	uniqueShare = 0.995
+	uniqueMin   = 100
+	uniqueShare = 1.0
 )
 
-// Train learns a tagger from sentences with gold XPOS and UPOS, printing
-// the dev accuracy after each epoch to log, and returns the model of the
-// epoch with the best dev XPOS accuracy (the last epoch when dev is empty).
-func Train(train, dev []nlp.Sentence, opt TrainOptions, log io.Writer) (*Model, error) {
-	if opt.Epochs <= 0 {
-		opt.Epochs = 10
-	}
-	if opt.MinWeight == 0 {
-		opt.MinWeight = 0.05
-	}
-	m := &Model{lex: map[string]lexEntry{}}
-	classOf := map[string]int{}
-	counts := map[string]map[int]int{}
-	for si, s := range train {
-		for ti, t := range s.Tokens {
-			if t.XPOS == "" || t.UPOS == "" || strings.Contains(t.XPOS, " ") {
-				return nil, fmt.Errorf("training sentence %d token %d (%q): missing or bad XPOS/UPOS", si+1, ti+1, t.Text)
+// lexFolds is the number of folds of the training data for the lexicon.
+const lexFolds = 5
+
+// buildLexicon sums the counts of every fold but skip and keeps the words
+// seen at least lexMin times.
+func buildLexicon(counts []map[string]map[int]int, skip int) map[string]lexEntry {
+	sum := map[string]map[int]int{}
+	for f, cf := range counts {
+		if f == skip {
+			continue
+		}
+		for w, cs := range cf {
+			if sum[w] == nil {
+				sum[w] = map[int]int{}
 			}
-			c := t.XPOS + " " + t.UPOS
-			id, ok := classOf[c]
-			if !ok {
-				id = len(m.classes)
-				classOf[c] = id
-				m.classes = append(m.classes, c)
-				m.xpos = append(m.xpos, t.XPOS)
-				m.upos = append(m.upos, t.UPOS)
+			for c, n := range cs {
+				sum[w][c] += n
 			}
-			k := lowerKey(t.Form())
-			if counts[k] == nil {
-				counts[k] = map[int]int{}
-			}
-			counts[k][id]++
 		}
 	}
-	if len(m.classes) == 0 {
-		return nil, fmt.Errorf("no training tokens")
-	}
-	if len(m.classes) > 1<<12 {
-		return nil, fmt.Errorf("%d tag classes, more than %d", len(m.classes), 1<<12)
-	}
-	for w, cs := range counts {
+	lex := map[string]lexEntry{}
+	for w, cs := range sum {
 		total, best, bestN := 0, 0, -1
 		var set []int
 		for c, n := range cs {
@@ -85,8 +66,63 @@ func Train(train, dev []nlp.Sentence, opt TrainOptions, log io.Writer) (*Model, 
 		for _, c := range set {
 			amb = amb*1000003 ^ uint64(c+1)
 		}
-		m.lex[w] = lexEntry{best: uint16(best), amb: amb,
+		lex[w] = lexEntry{best: uint16(best), amb: amb,
 			unique: total >= uniqueMin && float64(bestN) >= uniqueShare*float64(total)}
+	}
+	return lex
+}
+
+// Train learns a tagger from sentences with gold XPOS and UPOS, printing
+// the dev accuracy after each epoch to log, and returns the model of the
+// epoch with the best dev XPOS accuracy (the last epoch when dev is empty).
+func Train(train, dev []nlp.Sentence, opt TrainOptions, log io.Writer) (*Model, error) {
+	if opt.Epochs <= 0 {
+		opt.Epochs = 10
+	}
+	if opt.MinWeight == 0 {
+		opt.MinWeight = 0.05
+	}
+	m := &Model{}
+	classOf := map[string]int{}
+	// counts[f][word][class]: how often word took class in fold f. The
+	// lexicon used for a training sentence leaves out its own fold, so that
+	// rare words look as unknown in training as they will at run time.
+	counts := make([]map[string]map[int]int, lexFolds)
+	for f := range counts {
+		counts[f] = map[string]map[int]int{}
+	}
+	for si, s := range train {
+		for ti, t := range s.Tokens {
+			if t.XPOS == "" || t.UPOS == "" || strings.Contains(t.XPOS, " ") {
+				return nil, fmt.Errorf("training sentence %d token %d (%q): missing or bad XPOS/UPOS", si+1, ti+1, t.Text)
+			}
+			c := t.XPOS + " " + t.UPOS
+			id, ok := classOf[c]
+			if !ok {
+				id = len(m.classes)
+				classOf[c] = id
+				m.classes = append(m.classes, c)
+				m.xpos = append(m.xpos, t.XPOS)
+				m.upos = append(m.upos, t.UPOS)
+			}
+			k := lowerKey(t.Form())
+			cf := counts[si%lexFolds]
+			if cf[k] == nil {
+				cf[k] = map[int]int{}
+			}
+			cf[k][id]++
+		}
+	}
+	if len(m.classes) == 0 {
+		return nil, fmt.Errorf("no training tokens")
+	}
+	if len(m.classes) > 1<<12 {
+		return nil, fmt.Errorf("%d tag classes, more than %d", len(m.classes), 1<<12)
+	}
+	m.lex = buildLexicon(counts, -1)
+	foldLex := make([]map[string]lexEntry, lexFolds)
+	for f := range foldLex {
+		foldLex[f] = buildLexicon(counts, f)
 	}
 
 	tr := perceptron.NewTrainer(len(m.classes))
@@ -105,7 +141,7 @@ func Train(train, dev []nlp.Sentence, opt TrainOptions, log io.Writer) (*Model, 
 		correct, total := 0, 0
 		for _, si := range order {
 			toks := train[si].Tokens
-			words = m.prepare(toks, words[:0])
+			words = prepare(foldLex[si%lexFolds], toks, words[:0])
 			p1, p2 := uint64(1), uint64(2)
 			for i := range toks {
 				gold := classOf[toks[i].XPOS+" "+toks[i].UPOS]
