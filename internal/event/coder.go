@@ -171,14 +171,24 @@ func parsed(s *nlp.Sentence) bool {
 	return true
 }
 
+// dedupe keeps one event per ID and, when two mentions of the same actors
+// ("Ali Akbar Ahmadian, Secretary of Iran's council") give the same coded
+// event at the same trigger, the first of them.
 func dedupe(es []Event) []Event {
 	seen := map[string]bool{}
 	out := es[:0]
 	for _, e := range es {
-		if seen[e.ID] {
+		key := ""
+		if e.Source.Code != "" && e.Target.Code != "" {
+			key = fmt.Sprintf("%d-%d|%s|%s|%s", e.Trigger.Start, e.Trigger.End, e.Code, e.Source.Code, e.Target.Code)
+		}
+		if seen[e.ID] || key != "" && seen[key] {
 			continue
 		}
 		seen[e.ID] = true
+		if key != "" {
+			seen[key] = true
+		}
 		out = append(out, e)
 	}
 	return out

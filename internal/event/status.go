@@ -255,17 +255,24 @@ func (g *graph) localCues(n int) (Status, int) {
 // speaker returns the actor (or noun phrase) that is the subject of speech
 // verb v.
 func (g *graph) speaker(v int) *Actor {
-	for _, k := range g.kids[v] {
-		if g.rel(k) == "nsubj" {
-			a := g.actors([]int{k}, true)
-			if len(a) == 0 {
-				return nil
-			}
-			act := g.actor(a[0], false)
-			return &act
+	subj := g.kidsRel(v, "nsubj")
+	if len(subj) == 0 {
+		return nil
+	}
+	// Prefer a subject that is an actor; else the one nearest the verb.
+	pick := subj[len(subj)-1]
+	for _, k := range subj {
+		if g.findActor(k) >= 0 {
+			pick = k
+			break
 		}
 	}
-	return nil
+	a := g.actors([]int{pick}, true)
+	if len(a) == 0 {
+		return nil
+	}
+	act := g.actor(a[0], false)
+	return &act
 }
 
 // interview labels: "Q:", "A:" or a speaker name at the start of a line.
