@@ -33,7 +33,7 @@ func (s *Service) Store() store.Store { return s.st }
 
 // Events returns one page of events matching f, oldest first.
 func (s *Service) Events(ctx context.Context, f store.EventFilter) (store.EventPage, error) {
-	return s.st.Events(ctx, f)
+	return s.st.EventList(ctx, f)
 }
 
 // Interval is the length of a period of a time series.
@@ -492,7 +492,7 @@ func (s *Service) Latest(ctx context.Context, f store.EventFilter, last string, 
 		}
 		var es []event.Event
 		for pages := 0; ; pages++ {
-			page, err := s.st.Events(ctx, g)
+			page, err := s.st.EventList(ctx, g)
 			if err != nil {
 				return nil, err
 			}

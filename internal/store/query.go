@@ -15,6 +15,10 @@ type Queries interface {
 	// pairs (0 means MaxLimit). Events with an empty source or target code
 	// make no pair and are not counted. f.Cursor and f.Limit are ignored.
 	Dyads(ctx context.Context, f EventFilter, limit int) ([]DyadCount, error)
+	// EventList returns the same pages as Events (same events, order and
+	// cursors, which the two accept from each other), by a plan suited to
+	// large stores; the API and the UI list events with it.
+	EventList(ctx context.Context, f EventFilter) (EventPage, error)
 	// ActorNames lists the codes and names under which events matching f
 	// name an actor whose code starts with code, as source or target, with
 	// how often and over which days, most events first.

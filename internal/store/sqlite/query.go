@@ -9,10 +9,43 @@ import (
 	"github.com/dyad-project/dyad/internal/store"
 )
 
+// codeCTE returns a common table expression, called name, of the distinct
+// values of col that start with prefix, found by a loose index scan: one
+// index seek per value instead of a scan of every row in the range. The
+// filters then seek each (source, target) pair of the covering indexes.
+func codeCTE(name, col, prefix string) (string, []any) {
+	lo, hi := prefixRange(prefix)
+	return name + "(c) AS (SELECT (SELECT min(" + col + ") FROM events WHERE " + col + " >= ? AND " + col + " < ?)" +
+		" UNION ALL SELECT (SELECT min(" + col + ") FROM events WHERE " + col + " > " + name + ".c AND " + col + " < ?)" +
+		" FROM " + name + " WHERE " + name + ".c IS NOT NULL)", []any{lo, hi, hi}
+}
+
+// withCodes returns the WITH clause of the code lists that f's source and
+// target filters use, and its arguments; eventWhere's conditions refer to
+// them when indexed is true.
+func withCodes(f store.EventFilter) (string, []any) {
+	var ctes []string
+	var args []any
+	for _, c := range []struct{ name, col, prefix string }{{"src_codes", "source_code", f.Source}, {"tgt_codes", "target_code", f.Target}} {
+		if c.prefix == "" {
+			continue
+		}
+		q, a := codeCTE(c.name, c.col, c.prefix)
+		ctes = append(ctes, q)
+		args = append(args, a...)
+	}
+	if len(ctes) == 0 {
+		return "", nil
+	}
+	return "WITH RECURSIVE " + strings.Join(ctes, ", ") + " ", args
+}
+
 // eventWhere returns the WHERE conditions and arguments that select the
 // events of f (without its cursor), over events e joined with documents d,
-// and whether the join is needed.
-func eventWhere(f store.EventFilter) (conds []string, args []any, join bool, err error) {
+// and whether the join is needed. With codes, source and target filters
+// refer to the code lists of withCodes.
+func eventWhere(f store.EventFilter, codes ...bool) (conds []string, args []any, join bool, err error) {
+	useCodes := len(codes) > 0 && codes[0]
 	prefix := func(col, p string) {
 		lo, hi := prefixRange(p)
 		conds = append(conds, col+" >= ? AND "+col+" < ?")
@@ -28,10 +61,18 @@ func eventWhere(f store.EventFilter) (conds []string, args []any, join bool, err
 		args = append(args, lo, hi, lo, hi)
 	}
 	if f.Source != "" {
-		prefix("e.source_code", f.Source)
+		if useCodes {
+			conds = append(conds, "e.source_code IN (SELECT c FROM src_codes WHERE c IS NOT NULL)")
+		} else {
+			prefix("e.source_code", f.Source)
+		}
 	}
 	if f.Target != "" {
-		prefix("e.target_code", f.Target)
+		if useCodes {
+			conds = append(conds, "e.target_code IN (SELECT c FROM tgt_codes WHERE c IS NOT NULL)")
+		} else {
+			prefix("e.target_code", f.Target)
+		}
 	}
 	if f.Code != "" {
 		eq("e.code", f.Code)
@@ -82,9 +123,10 @@ func eventWhere(f store.EventFilter) (conds []string, args []any, join bool, err
 	return conds, args, join, nil
 }
 
-// fromEvents returns the FROM and WHERE part of a query over the events of f.
+// fromEvents returns the FROM and WHERE part of a query over the events of
+// f; its conditions use the code lists of withCodes.
 func fromEvents(f store.EventFilter, extra ...string) (string, []any, error) {
-	conds, args, join, err := eventWhere(f)
+	conds, args, join, err := eventWhere(f, true)
 	if err != nil {
 		return "", nil, err
 	}
@@ -102,8 +144,9 @@ func (db *DB) EventCounts(ctx context.Context, f store.EventFilter) ([]store.Day
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.r.QueryContext(ctx, "SELECT e.date, e.quad, count(*), total(e.goldstein)"+tail+
-		" GROUP BY e.date, e.quad ORDER BY e.date, e.quad", args...)
+	with, wargs := withCodes(f)
+	rows, err := db.r.QueryContext(ctx, with+"SELECT e.date, e.quad, count(*), total(e.goldstein)"+tail+
+		" GROUP BY e.date, e.quad ORDER BY e.date, e.quad", append(wargs, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: event counts: %w", err)
 	}
@@ -131,8 +174,9 @@ func (db *DB) Dyads(ctx context.Context, f store.EventFilter, n int) ([]store.Dy
 	if err != nil {
 		return nil, err
 	}
-	args = append(args, n)
-	rows, err := db.r.QueryContext(ctx, `SELECT e.source_code, e.target_code, count(*), sum(CASE WHEN e.quad IN (1, 2) THEN 1 ELSE 0 END), sum(CASE WHEN e.quad IN (3, 4) THEN 1 ELSE 0 END),
+	with, wargs := withCodes(f)
+	args = append(wargs, append(args, n)...)
+	rows, err := db.r.QueryContext(ctx, with+`SELECT e.source_code, e.target_code, count(*), sum(CASE WHEN e.quad IN (1, 2) THEN 1 ELSE 0 END), sum(CASE WHEN e.quad IN (3, 4) THEN 1 ELSE 0 END),
 		total(e.goldstein)`+tail+`
 		GROUP BY e.source_code, e.target_code ORDER BY count(*) DESC, e.source_code, e.target_code LIMIT ?`, args...)
 	if err != nil {
@@ -216,4 +260,42 @@ func (db *DB) ActorNames(ctx context.Context, code string, f store.EventFilter) 
 		return nil, fmt.Errorf("sqlite: actor names: %w", err)
 	}
 	return out, nil
+}
+
+// EventList implements store.Queries: the pages of Events, found through
+// the covering indexes. The inner query filters and orders on index
+// entries only (code lists by loose index scan, date, status, id), and
+// only the page's rows are read whole.
+func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPage, error) {
+	conds, args, join, err := eventWhere(f, true)
+	if err != nil {
+		return store.EventPage{}, err
+	}
+	if f.Cursor != "" {
+		date, id, err := decodeCursor(f.Cursor)
+		if err != nil {
+			return store.EventPage{}, err
+		}
+		conds = append(conds, "(e.date > ? OR (e.date = ? AND e.id > ?))")
+		args = append(args, date, date, id)
+	}
+	n := limit(f.Limit)
+	from := "events e"
+	if join {
+		from += " JOIN documents d ON d.id = e.doc_id"
+	}
+	with, wargs := withCodes(f)
+	args = append(wargs, append(args, n+1)...)
+	es, err := queryEvents(ctx, db.r, "WHERE e.rowid IN ("+with+"SELECT e.rowid FROM "+from+" WHERE "+strings.Join(conds, " AND ")+
+		" ORDER BY e.date, e.id LIMIT ?) ORDER BY e.date, e.id", args...)
+	if err != nil {
+		return store.EventPage{}, fmt.Errorf("sqlite: event list: %w", err)
+	}
+	var page store.EventPage
+	if len(es) > n {
+		es = es[:n]
+		page.Next = encodeCursor(es[n-1])
+	}
+	page.Events = es
+	return page, nil
 }

@@ -20,6 +20,7 @@ func RunQueries(t *testing.T, open Opener) {
 		{"Dyads", testDyads},
 		{"ActorNames", testActorNames},
 		{"EmptyStore", testQueriesEmpty},
+		{"EventListMatchesEvents", testEventList},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -137,5 +138,45 @@ func testQueriesEmpty(t *testing.T, s store.Store) {
 	d, err := s.Dyads(ctx, store.EventFilter{}, 10)
 	if err != nil || len(d) != 0 {
 		t.Errorf("Dyads on an empty store = %v, %v", d, err)
+	}
+}
+
+// testEventList pages through EventList and Events under many filters and
+// expects the same events, in the same order, with the same cursors.
+func testEventList(t *testing.T, s store.Store) {
+	ids := eventFixture(t, s)
+	all := []event.Status{event.Asserted, event.Reported, event.Negated, event.Future, event.Denied, event.Hypothetical}
+	filters := []store.EventFilter{
+		{}, {Statuses: all}, {Source: "RUS"}, {Source: "RUS", Target: "UKR", Statuses: all}, {Target: "USA", Statuses: all},
+		{Actor: "USA", Statuses: all}, {Source: "R"}, {Source: "ZZZ"}, {Quad: 3, From: "2024-01-03"}, {To: "2024-02-01", Statuses: all},
+		{Outlet: "Wire A", Statuses: all}, {Text: "talks"}, {DocID: ids[0], Statuses: all}, {Code: "190", Statuses: all},
+		{Root: "04", Plover: "CONSULT"},
+	}
+	for _, f := range filters {
+		for _, lim := range []int{1, 2, 100} {
+			f.Limit = lim
+			a, b := f, f
+			for page := 0; ; page++ {
+				pa, err := s.Events(ctx, a)
+				if err != nil {
+					t.Fatalf("Events(%+v): %v", a, err)
+				}
+				pb, err := s.EventList(ctx, b)
+				if err != nil {
+					t.Fatalf("EventList(%+v): %v", b, err)
+				}
+				if diff := cmp.Diff(pa, pb); diff != "" {
+					t.Fatalf("filter %+v page %d: Events (-) and EventList (+) differ:\n%s", f, page, diff)
+				}
+				if pa.Next == "" {
+					break
+				}
+				// each accepts the other's cursors
+				a.Cursor, b.Cursor = pb.Next, pa.Next
+			}
+		}
+	}
+	if _, err := s.EventList(ctx, store.EventFilter{Cursor: "!!"}); !errors.Is(err, store.ErrBadQuery) {
+		t.Errorf("EventList with a bad cursor: error %v, want ErrBadQuery", err)
 	}
 }
