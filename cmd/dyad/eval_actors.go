@@ -73,18 +73,42 @@ func runEvalActors(ctx context.Context, args []string, stdout, stderr io.Writer)
 		if err != nil {
 			return err
 		}
+		geo, err := eval.LoadGeo(*geoPath)
+		if err != nil {
+			return err
+		}
 		var exact, overlap eval.PRF
+		countryN, countryOK := 0, 0
 		for _, r := range recs {
 			ms, _ := annotate(d, r.Text, time.Time{})
 			var pred []doc.Span
 			for _, m := range ms {
 				pred = append(pred, m.Span)
 			}
-			eval.ScoreSpans(append(append([]doc.Span(nil), r.Sources...), r.Targets...), pred, &exact, &overlap)
+			gold := append(append([]doc.Span(nil), r.Sources...), r.Targets...)
+			eval.ScoreSpans(gold, pred, &exact, &overlap)
+			// Country attribution: a gold span naming its own country
+			// ("Iraqi troops") against the overlapping mention's country.
+			for _, g := range gold {
+				want := geo.CountryOf(r.Text[g.Start:g.End])
+				if want == "" {
+					continue
+				}
+				for _, m := range ms {
+					if m.Span.Start < g.End && g.Start < m.Span.End && m.Country != "" {
+						countryN++
+						if m.Country == want {
+							countryOK++
+						}
+						break
+					}
+				}
+			}
 		}
 		fmt.Fprintf(stdout, "cameo BIO %s: %d sentences, %d source/target spans\n", *cameo, len(recs), overlap.TP+overlap.FN)
 		fmt.Fprintf(stdout, "  recall of source/target spans: overlap %.1f%%, exact %.1f%%\n", 100*overlap.Recall(), 100*exact.Recall())
 		fmt.Fprintf(stdout, "  (precision is not scored: only the source and target of each sentence are labelled; %d other mentions)\n", overlap.FP)
+		fmt.Fprintf(stdout, "  country attribution on spans naming their country: %.1f%% (%d/%d)\n", 100*float64(countryOK)/float64(max(1, countryN)), countryOK, countryN)
 	}
 	return nil
 }
