@@ -26,7 +26,8 @@ func codeCTE(name, col, prefix string) (string, []any) {
 func withCodes(f store.EventFilter) (string, []any) {
 	var ctes []string
 	var args []any
-	for _, c := range []struct{ name, col, prefix string }{{"src_codes", "source_code", f.Source}, {"tgt_codes", "target_code", f.Target}} {
+	for _, c := range []struct{ name, col, prefix string }{{"src_codes", "source_code", f.Source}, {"tgt_codes", "target_code", f.Target},
+		{"act_src", "source_code", f.Actor}, {"act_tgt", "target_code", f.Actor}} {
 		if c.prefix == "" {
 			continue
 		}
@@ -40,12 +41,19 @@ func withCodes(f store.EventFilter) (string, []any) {
 	return "WITH RECURSIVE " + strings.Join(ctes, ", ") + " ", args
 }
 
+// Sides of an actor filter: eventWhere selects the events where the actor
+// is the source or the target, or one branch of that union.
+const (
+	eitherSide = iota // source or target
+	sourceSide        // source
+	targetOnly        // target, and not source
+)
+
 // eventWhere returns the WHERE conditions and arguments that select the
 // events of f (without its cursor), over events e joined with documents d,
-// and whether the join is needed. With codes, source and target filters
-// refer to the code lists of withCodes.
-func eventWhere(f store.EventFilter, codes ...bool) (conds []string, args []any, join bool, err error) {
-	useCodes := len(codes) > 0 && codes[0]
+// and whether the join is needed. With useCodes, actor filters refer to the
+// code lists of withCodes and side chooses the branch of an actor filter.
+func eventWhere(f store.EventFilter, useCodes bool, side int) (conds []string, args []any, join bool, err error) {
 	prefix := func(col, p string) {
 		lo, hi := prefixRange(p)
 		conds = append(conds, col+" >= ? AND "+col+" < ?")
@@ -55,7 +63,16 @@ func eventWhere(f store.EventFilter, codes ...bool) (conds []string, args []any,
 		conds = append(conds, col+" = ?")
 		args = append(args, v)
 	}
-	if f.Actor != "" {
+	const actSrc, actTgt = "e.source_code IN (SELECT c FROM act_src WHERE c IS NOT NULL)", "e.target_code IN (SELECT c FROM act_tgt WHERE c IS NOT NULL)"
+	switch {
+	case f.Actor == "":
+	case useCodes && side == sourceSide:
+		conds = append(conds, actSrc)
+	case useCodes && side == targetOnly:
+		conds = append(conds, actTgt, "e.source_code NOT IN (SELECT c FROM act_src WHERE c IS NOT NULL)")
+	case useCodes:
+		conds = append(conds, "("+actSrc+" OR "+actTgt+")")
+	default:
 		lo, hi := prefixRange(f.Actor)
 		conds = append(conds, "((e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?))")
 		args = append(args, lo, hi, lo, hi)
@@ -123,30 +140,43 @@ func eventWhere(f store.EventFilter, codes ...bool) (conds []string, args []any,
 	return conds, args, join, nil
 }
 
-// fromEvents returns the FROM and WHERE part of a query over the events of
-// f; its conditions use the code lists of withCodes.
-func fromEvents(f store.EventFilter, extra ...string) (string, []any, error) {
-	conds, args, join, err := eventWhere(f, true)
-	if err != nil {
-		return "", nil, err
+// selectEvents returns a SELECT of cols over the events of f that meet
+// the extra conditions too, with its arguments: one query, or with an actor
+// filter the union of the events where the actor is the source and those
+// where it is only the target, so that each branch reads one covering
+// index. Columns are of events e (and documents d when filtered on).
+func selectEvents(f store.EventFilter, cols string, extra []string, extraArgs []any) (string, []any, error) {
+	with, args := withCodes(f)
+	sides := []int{eitherSide}
+	if f.Actor != "" {
+		sides = []int{sourceSide, targetOnly}
 	}
-	conds = append(conds, extra...)
-	from := " FROM events e"
-	if join {
-		from += " JOIN documents d ON d.id = e.doc_id"
+	var parts []string
+	for _, side := range sides {
+		conds, cargs, join, err := eventWhere(f, true, side)
+		if err != nil {
+			return "", nil, err
+		}
+		conds = append(conds, extra...)
+		from := " FROM events e"
+		if join {
+			from += " JOIN documents d ON d.id = e.doc_id"
+		}
+		parts = append(parts, "SELECT "+cols+from+" WHERE "+strings.Join(conds, " AND "))
+		args = append(args, cargs...)
+		args = append(args, extraArgs...)
 	}
-	return from + " WHERE " + strings.Join(conds, " AND "), args, nil
+	return with + strings.Join(parts, " UNION ALL "), args, nil
 }
 
 // EventCounts implements store.Queries.
 func (db *DB) EventCounts(ctx context.Context, f store.EventFilter) ([]store.DayCount, error) {
-	tail, args, err := fromEvents(f, "e.date <> ''")
+	sel, args, err := selectEvents(f, "e.date AS date, e.quad AS quad, e.goldstein AS goldstein", []string{"e.date <> ''"}, nil)
 	if err != nil {
 		return nil, err
 	}
-	with, wargs := withCodes(f)
-	rows, err := db.r.QueryContext(ctx, with+"SELECT e.date, e.quad, count(*), total(e.goldstein)"+tail+
-		" GROUP BY e.date, e.quad ORDER BY e.date, e.quad", append(wargs, args...)...)
+	rows, err := db.r.QueryContext(ctx, "SELECT date, quad, count(*), total(goldstein) FROM ("+sel+
+		") GROUP BY date, quad ORDER BY date, quad", args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: event counts: %w", err)
 	}
@@ -170,15 +200,14 @@ func (db *DB) Dyads(ctx context.Context, f store.EventFilter, n int) ([]store.Dy
 	if n <= 0 || n > store.MaxLimit {
 		n = store.MaxLimit
 	}
-	tail, args, err := fromEvents(f, "e.source_code <> ''", "e.target_code <> ''")
+	sel, args, err := selectEvents(f, "e.source_code AS src, e.target_code AS tgt, e.quad AS quad, e.goldstein AS goldstein",
+		[]string{"e.source_code <> ''", "e.target_code <> ''"}, nil)
 	if err != nil {
 		return nil, err
 	}
-	with, wargs := withCodes(f)
-	args = append(wargs, append(args, n)...)
-	rows, err := db.r.QueryContext(ctx, with+`SELECT e.source_code, e.target_code, count(*), sum(CASE WHEN e.quad IN (1, 2) THEN 1 ELSE 0 END), sum(CASE WHEN e.quad IN (3, 4) THEN 1 ELSE 0 END),
-		total(e.goldstein)`+tail+`
-		GROUP BY e.source_code, e.target_code ORDER BY count(*) DESC, e.source_code, e.target_code LIMIT ?`, args...)
+	rows, err := db.r.QueryContext(ctx, `SELECT src, tgt, count(*), sum(CASE WHEN quad IN (1, 2) THEN 1 ELSE 0 END),
+		sum(CASE WHEN quad IN (3, 4) THEN 1 ELSE 0 END), total(goldstein) FROM (`+sel+`)
+		GROUP BY src, tgt ORDER BY count(*) DESC, src, tgt LIMIT ?`, append(args, n)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: dyads: %w", err)
 	}
@@ -216,17 +245,13 @@ func (db *DB) ActorNames(ctx context.Context, code string, f store.EventFilter) 
 	f.Actor, f.Source, f.Target = "", "", ""
 	lo, hi := prefixRange(code)
 	side := func(role string) (string, []any, error) {
-		tail, args, err := fromEvents(f, "e."+role+"_code >= ? AND e."+role+"_code < ?")
-		if err != nil {
-			return "", nil, err
-		}
-		args = append(args, lo, hi)
 		src := "0"
 		if role == "source" {
 			src = "1"
 		}
-		return "SELECT e." + role + "_code AS code, e." + role + "_name AS name, e." + role + "_country AS country, e." +
-			role + "_sector AS sector, " + src + " AS src, e.date AS date" + tail, args, nil
+		return selectEvents(f, "e."+role+"_code AS code, e."+role+"_name AS name, e."+role+"_country AS country, e."+
+			role+"_sector AS sector, "+src+" AS src, e.date AS date",
+			[]string{"e." + role + "_code >= ? AND e." + role + "_code < ?"}, []any{lo, hi})
 	}
 	qs, as, err := side("source")
 	if err != nil {
@@ -238,7 +263,7 @@ func (db *DB) ActorNames(ctx context.Context, code string, f store.EventFilter) 
 	}
 	rows, err := db.r.QueryContext(ctx, `SELECT code, name, max(country), max(sector), sum(src), sum(1 - src),
 		min(CASE WHEN date = '' THEN NULL ELSE date END), max(date)
-		FROM (`+qs+` UNION ALL `+qt+`) GROUP BY code, name ORDER BY count(*) DESC, code, name LIMIT ?`,
+		FROM (SELECT * FROM (`+qs+`) UNION ALL SELECT * FROM (`+qt+`)) GROUP BY code, name ORDER BY count(*) DESC, code, name LIMIT ?`,
 		append(append(as, at...), store.MaxLimit)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: actor names: %w", err)
@@ -267,27 +292,23 @@ func (db *DB) ActorNames(ctx context.Context, code string, f store.EventFilter) 
 // entries only (code lists by loose index scan, date, status, id), and
 // only the page's rows are read whole.
 func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPage, error) {
-	conds, args, join, err := eventWhere(f, true)
-	if err != nil {
-		return store.EventPage{}, err
-	}
+	var extra []string
+	var extraArgs []any
 	if f.Cursor != "" {
 		date, id, err := decodeCursor(f.Cursor)
 		if err != nil {
 			return store.EventPage{}, err
 		}
-		conds = append(conds, "(e.date > ? OR (e.date = ? AND e.id > ?))")
-		args = append(args, date, date, id)
+		extra = append(extra, "(e.date > ? OR (e.date = ? AND e.id > ?))")
+		extraArgs = append(extraArgs, date, date, id)
 	}
 	n := limit(f.Limit)
-	from := "events e"
-	if join {
-		from += " JOIN documents d ON d.id = e.doc_id"
+	sel, args, err := selectEvents(f, "e.rowid AS rid, e.date AS date, e.id AS id", extra, extraArgs)
+	if err != nil {
+		return store.EventPage{}, err
 	}
-	with, wargs := withCodes(f)
-	args = append(wargs, append(args, n+1)...)
-	es, err := queryEvents(ctx, db.r, "WHERE e.rowid IN ("+with+"SELECT e.rowid FROM "+from+" WHERE "+strings.Join(conds, " AND ")+
-		" ORDER BY e.date, e.id LIMIT ?) ORDER BY e.date, e.id", args...)
+	es, err := queryEvents(ctx, db.r, "WHERE e.rowid IN (SELECT rid FROM ("+sel+") ORDER BY date, id LIMIT ?) ORDER BY e.date, e.id",
+		append(args, n+1)...)
 	if err != nil {
 		return store.EventPage{}, fmt.Errorf("sqlite: event list: %w", err)
 	}
