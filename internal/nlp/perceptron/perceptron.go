@@ -178,18 +178,23 @@ type Entry struct {
 
 type slot struct {
 	key uint32
-	idx uint32 // feature index + 1; 0 marks an empty slot
+	off uint32 // offset of the feature's row in data, plus one; 0 marks an empty slot
 }
 
 // Model is a read-only averaged perceptron. It is safe for concurrent use.
+//
+// A feature's row sits in data as its entry count followed by the entries,
+// each packed as class<<16 | uint16(quantised weight), so that scoring a
+// feature touches one slot and one short run of memory.
 type Model struct {
 	nclasses int
 	scale    float32 // quantisation step of the stored weights
 	shift    uint32
 	slots    []slot
 	keys     []uint32 // sorted feature keys, for encoding
-	off      []uint32 // feature i has ents[off[i]:off[i+1]]
-	ents     []Entry
+	foff     []uint32 // offset of each feature's row in data
+	data     []uint32
+	nweights int
 }
 
 type builder struct{ m *Model }
@@ -197,15 +202,21 @@ type builder struct{ m *Model }
 // newBuilder starts a model; nfeat is a capacity hint only.
 func newBuilder(nclasses int, scale float32, nfeat int) *builder {
 	nfeat = min(nfeat, 1<<16)
-	m := &Model{nclasses: nclasses, scale: scale, keys: make([]uint32, 0, nfeat), off: make([]uint32, 1, nfeat+1)}
+	m := &Model{nclasses: nclasses, scale: scale, keys: make([]uint32, 0, nfeat), foff: make([]uint32, 0, nfeat)}
 	return &builder{m}
 }
 
+// add appends a feature whose entries' weights are multiples of the scale.
 func (b *builder) add(key uint32, ents []Entry) {
 	m := b.m
 	m.keys = append(m.keys, key)
-	m.ents = append(m.ents, ents...)
-	m.off = append(m.off, uint32(len(m.ents)))
+	m.foff = append(m.foff, uint32(len(m.data)))
+	m.data = append(m.data, uint32(len(ents)))
+	for _, e := range ents {
+		q := int16(math.Round(float64(e.W / m.scale)))
+		m.data = append(m.data, uint32(e.Class)<<16|uint32(uint16(q)))
+	}
+	m.nweights += len(ents)
 }
 
 // finish builds the open-addressing table over the added features.
@@ -221,12 +232,22 @@ func (b *builder) finish() *Model {
 	mask := uint32(size - 1)
 	for k, key := range m.keys {
 		i := (key * 0x9E3779B1) >> m.shift
-		for m.slots[i].idx != 0 {
+		for m.slots[i].off != 0 {
 			i = (i + 1) & mask
 		}
-		m.slots[i] = slot{key, uint32(k + 1)}
+		m.slots[i] = slot{key, m.foff[k] + 1}
 	}
 	return m
+}
+
+// row returns the packed entries of feature i.
+func (m *Model) row(i int) []uint32 {
+	o := m.foff[i]
+	return m.data[o+1 : o+1+m.data[o]]
+}
+
+func (m *Model) unpack(e uint32) Entry {
+	return Entry{Class: uint16(e >> 16), W: float32(int16(uint16(e))) * m.scale}
 }
 
 // Classes returns the number of classes.
@@ -236,22 +257,26 @@ func (m *Model) Classes() int { return m.nclasses }
 func (m *Model) Features() int { return len(m.keys) }
 
 // Weights returns the number of stored weights.
-func (m *Model) Weights() int { return len(m.ents) }
+func (m *Model) Weights() int { return m.nweights }
 
 // Score sets scores (len Classes) to the sum of the weights of feats.
 func (m *Model) Score(feats []uint32, scores []float32) {
 	clear(scores)
 	mask := uint32(len(m.slots) - 1)
+	data := m.data
+	scale := m.scale
 	for _, f := range feats {
 		i := (f * 0x9E3779B1) >> m.shift
 		for {
 			s := m.slots[i]
-			if s.idx == 0 {
+			if s.off == 0 {
 				break
 			}
 			if s.key == f {
-				for _, e := range m.ents[m.off[s.idx-1]:m.off[s.idx]] {
-					scores[e.Class] += e.W
+				o := s.off
+				n := data[o-1]
+				for _, e := range data[o : o+n] {
+					scores[e>>16] += float32(int16(uint16(e))) * scale
 				}
 				break
 			}
@@ -289,10 +314,11 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	for i, key := range m.keys {
 		put(uint64(key - prev))
 		prev = key
-		ents := m.ents[m.off[i]:m.off[i+1]]
-		put(uint64(len(ents)))
+		row := m.row(i)
+		put(uint64(len(row)))
 		pc := uint16(0)
-		for _, e := range ents {
+		for _, pe := range row {
+			e := m.unpack(pe)
 			put(uint64(e.Class - pc))
 			pc = e.Class
 			q := int64(math.Round(float64(e.W / m.scale)))
@@ -373,6 +399,9 @@ func Read(r io.ByteReader) (*Model, error) {
 				return nil, err
 			}
 			q := int64(zq>>1) ^ -int64(zq&1)
+			if q < math.MinInt16 || q > math.MaxInt16 {
+				return nil, fmt.Errorf("%w: feature %d: weight %d out of 16-bit range", ErrFormat, i, q)
+			}
 			ents = append(ents, Entry{Class: uint16(c), W: float32(q) * scale})
 		}
 		b.add(key, ents)
@@ -387,7 +416,8 @@ func (m *Model) Prune(minAbs float32) *Model {
 	var ents []Entry
 	for i, key := range m.keys {
 		ents = ents[:0]
-		for _, e := range m.ents[m.off[i]:m.off[i+1]] {
+		for _, pe := range m.row(i) {
+			e := m.unpack(pe)
 			if e.W >= minAbs || e.W <= -minAbs {
 				ents = append(ents, e)
 			}
