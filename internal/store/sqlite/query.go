@@ -51,14 +51,9 @@ const (
 
 // eventWhere returns the WHERE conditions and arguments that select the
 // events of f (without its cursor), over events e joined with documents d,
-// and whether the join is needed. With useCodes, actor filters refer to the
-// code lists of withCodes and side chooses the branch of an actor filter.
-func eventWhere(f store.EventFilter, useCodes bool, side int) (conds []string, args []any, join bool, err error) {
-	prefix := func(col, p string) {
-		lo, hi := prefixRange(p)
-		conds = append(conds, col+" >= ? AND "+col+" < ?")
-		args = append(args, lo, hi)
-	}
+// and whether the join is needed. Actor filters refer to the code lists of
+// withCodes; side chooses the branch of an actor filter.
+func eventWhere(f store.EventFilter, side int) (conds []string, args []any, join bool, err error) {
 	eq := func(col string, v any) {
 		conds = append(conds, col+" = ?")
 		args = append(args, v)
@@ -66,30 +61,18 @@ func eventWhere(f store.EventFilter, useCodes bool, side int) (conds []string, a
 	const actSrc, actTgt = "e.source_code IN (SELECT c FROM act_src WHERE c IS NOT NULL)", "e.target_code IN (SELECT c FROM act_tgt WHERE c IS NOT NULL)"
 	switch {
 	case f.Actor == "":
-	case useCodes && side == sourceSide:
+	case side == sourceSide:
 		conds = append(conds, actSrc)
-	case useCodes && side == targetOnly:
+	case side == targetOnly:
 		conds = append(conds, actTgt, "e.source_code NOT IN (SELECT c FROM act_src WHERE c IS NOT NULL)")
-	case useCodes:
-		conds = append(conds, "("+actSrc+" OR "+actTgt+")")
 	default:
-		lo, hi := prefixRange(f.Actor)
-		conds = append(conds, "((e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?))")
-		args = append(args, lo, hi, lo, hi)
+		conds = append(conds, "("+actSrc+" OR "+actTgt+")")
 	}
 	if f.Source != "" {
-		if useCodes {
-			conds = append(conds, "e.source_code IN (SELECT c FROM src_codes WHERE c IS NOT NULL)")
-		} else {
-			prefix("e.source_code", f.Source)
-		}
+		conds = append(conds, "e.source_code IN (SELECT c FROM src_codes WHERE c IS NOT NULL)")
 	}
 	if f.Target != "" {
-		if useCodes {
-			conds = append(conds, "e.target_code IN (SELECT c FROM tgt_codes WHERE c IS NOT NULL)")
-		} else {
-			prefix("e.target_code", f.Target)
-		}
+		conds = append(conds, "e.target_code IN (SELECT c FROM tgt_codes WHERE c IS NOT NULL)")
 	}
 	if f.Code != "" {
 		eq("e.code", f.Code)
@@ -153,7 +136,7 @@ func selectEvents(f store.EventFilter, cols string, extra []string, extraArgs []
 	}
 	var parts []string
 	for _, side := range sides {
-		conds, cargs, join, err := eventWhere(f, true, side)
+		conds, cargs, join, err := eventWhere(f, side)
 		if err != nil {
 			return "", nil, err
 		}
