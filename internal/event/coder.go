@@ -374,10 +374,9 @@ func (c *Coder) codeNoun(si int, g *graph, i int) ([]candidate, string) {
 		}
 		tgts = append(tgts, b...)
 	}
-	// A noun that is the subject or object of a verb takes that verb's
-	// clause as its context.
-	anchor := i
-	return c.pairs(si, g, i, anchor, r, srcs, tgts), ""
+	// The noun is its own anchor: status walks up from it, so "denied the
+	// attack" and "no attacks" reach it.
+	return c.pairs(si, g, i, i, r, srcs, tgts), ""
 }
 
 // pairs makes one candidate per source × target, and the reverse events of

@@ -470,9 +470,6 @@ func (g *graph) nounSources(i int, r *cameo.Rule) []int {
 			}
 		}
 	}
-	if g.mentAt[i] >= 0 {
-		// The noun is inside a mention ("the Israeli strike" tagged whole).
-	}
 	src := r.Source
 	if len(src) == 0 {
 		src = []string{"by"}
