@@ -61,6 +61,7 @@ type cand struct {
 	cues   [][][]int32 // per Context: cue phrases as word IDs
 	// personNoun: the phrase ends in a noun naming a person ("minister")
 	personNoun bool
+	inherited  bool // taken over from a replaced entry of an earlier layer
 }
 
 // Dictionary is a loaded set of actor dictionaries: the entries and a
@@ -78,6 +79,7 @@ type Dictionary struct {
 	overrides []Override
 	problems  Problems
 	pool      sync.Pool // *scan buffers reused across calls of Match
+	inherit   bool      // while loading: the phrase being added is inherited
 	idOf      struct{ of, the, s, and, comma, hyphen int32 }
 }
 
@@ -175,6 +177,9 @@ func Load(files ...File) (*Dictionary, error) {
 			k := string(e.Kind) + "\x00" + strings.ToLower(e.Name)
 			if o, ok := byName[k]; ok && o.layer != layer {
 				dropped[o.e] = true
+				if e.own == 0 {
+					e.own = len(e.Aliases) + 1
+				}
 				d.overrides = append(d.overrides, Override{Alias: e.Name, New: placeOf(e), Old: placeOf(o.e)})
 				have := map[string]bool{strings.ToLower(e.Name): true}
 				for _, a := range e.Aliases {
@@ -267,6 +272,11 @@ func (d *Dictionary) addEntry(e *Entry, layer string) {
 		if i > 0 && i-1 < len(e.aliasAt) {
 			line = e.aliasAt[i-1]
 		}
+		if e.own > 0 && i >= e.own {
+			// taken over from a replaced entry: the layer's own phrases win
+			d.addInherited(p, e, layer, cues, line)
+			continue
+		}
 		d.addPhrase(p, e, layer, false, cues, line)
 		if e.Kind == Agent && !e.NoPlural {
 			if pl := plural(p); pl != "" {
@@ -277,6 +287,14 @@ func (d *Dictionary) addEntry(e *Entry, layer string) {
 	for _, p := range e.Plurals {
 		d.addPhrase(p, e, layer, true, cues, e.Line)
 	}
+}
+
+// addInherited adds a phrase an entry took over from the entry it replaced,
+// unless its own layer already gives the phrase to another entry.
+func (d *Dictionary) addInherited(p string, e *Entry, layer string, cues [][][]int32, line int) {
+	d.inherit = true
+	d.addPhrase(p, e, layer, false, cues, line)
+	d.inherit = false
 }
 
 func (d *Dictionary) addPhrase(p string, e *Entry, layer string, isPlural bool, cues [][][]int32, line int) {
@@ -320,7 +338,7 @@ func (d *Dictionary) addPhrase(p string, e *Entry, layer string, isPlural bool, 
 			}
 		}
 	}
-	c := &cand{e: e, pat: pat, layer: layer, plural: isPlural, cues: cues,
+	c := &cand{e: e, pat: pat, layer: layer, plural: isPlural, cues: cues, inherited: d.inherit,
 		personNoun: isPersonNoun(p[us[len(us)-1].start:us[len(us)-1].end])}
 	if d.term[node] < 0 {
 		d.term[node] = int32(len(d.cands))
@@ -330,6 +348,12 @@ func (d *Dictionary) addPhrase(p string, e *Entry, layer string, isPlural bool, 
 	old := d.cands[d.term[node]]
 	var keep []*cand
 	for _, o := range old {
+		if o.layer == layer && o.e != e && samePattern(o.pat, pat) && (o.inherited != c.inherited) {
+			if c.inherited {
+				return // the layer's own entry keeps the phrase
+			}
+			continue // drop the inherited one
+		}
 		if o.layer == layer || o.e == e {
 			keep = append(keep, o)
 			if o.e != e && o.e.Kind != Agent && e.Kind != Agent && samePattern(o.pat, pat) && codeOf(o.e) != codeOf(e) {

@@ -76,6 +76,7 @@ type Entry struct {
 	File     string    `json:"file"`
 	Line     int       `json:"line"`
 	aliasAt  []int     // line of each alias, as far as Parse saw them
+	own      int       // Aliases[own:] were taken over from a replaced entry; 0 means all are own
 }
 
 // Problem is one finding of Parse or Check, with its place in the file.

@@ -232,6 +232,8 @@ func blockEntry(b *pblock, kind PetrarchKind) *Entry {
 		code = b.codes[0].Code
 	}
 	switch {
+	case kind == PetrarchCountries && (len(e.Code) == 3 || e.Code == "" && len(code) == 3):
+		e.Kind = Country // a state, even with dated codes for other periods
 	case (len(b.codes) > 0 || strings.HasSuffix(code, "ELI")) && !orgName(e.Name):
 		e.Kind = Person
 	case kind == PetrarchCountries && len(code) == 3:
