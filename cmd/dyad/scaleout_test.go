@@ -1,12 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"fmt"
+	"encoding/json"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -20,36 +20,12 @@ import (
 	"github.com/dyad-project/dyad/internal/analysis"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/pipeline"
+	"github.com/dyad-project/dyad/internal/queue/queuetest"
 	"github.com/dyad-project/dyad/internal/source"
 	"github.com/dyad-project/dyad/internal/store"
 	"github.com/dyad-project/dyad/internal/store/postgres"
 	"github.com/dyad-project/dyad/internal/store/postgres/pgtest"
 	"github.com/dyad-project/dyad/internal/store/sqlite"
-)
-
-// Short news items for the queue tests: two sentences between real states
-// with verbs the coder knows, so that most items yield events.
-var (
-	scaleCountries = []string{"France", "Germany", "Japan", "Brazil", "Kenya", "India", "Canada", "Egypt",
-		"Russia", "China", "Iran", "Turkey", "Mexico", "Nigeria", "Poland", "Ukraine", "Israel", "Pakistan",
-		"Australia", "Argentina", "Indonesia", "Vietnam", "Greece", "Sweden"}
-	scaleFirst = []string{
-		"%s accused %s of violating the ceasefire on %s.",
-		"%s condemned %s over the missile test on %s.",
-		"%s imposed new sanctions on %s on %s.",
-		"The foreign minister of %s met the ambassador of %s in Geneva on %s.",
-		"%s expelled two diplomats from %s on %s.",
-		"%s sent humanitarian aid to %s on %s.",
-		"%s praised %s for its help with the rescue on %s.",
-		"%s threatened %s with military action on %s.",
-	}
-	scaleSecond = []string{
-		"Officials in %s said talks with %s would resume next week.",
-		"%s denied that it had attacked %s.",
-		"%s did not recognise the government of %s.",
-		"Protesters marched outside the embassy of %s in the capital of %s.",
-	}
-	scaleDays = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}
 )
 
 // writeScaleCorpus writes n distinct short articles as JSON Lines.
@@ -59,19 +35,7 @@ func writeScaleCorpus(t testing.TB, path string, n int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := bufio.NewWriter(f)
-	nc := len(scaleCountries)
-	for i := range n {
-		a := scaleCountries[i%nc]
-		b := scaleCountries[(i/nc+1+i)%nc]
-		c := scaleCountries[(i/7+3)%nc]
-		text := fmt.Sprintf(scaleFirst[i%len(scaleFirst)], a, b, scaleDays[i%len(scaleDays)]) + " " +
-			fmt.Sprintf(scaleSecond[(i/len(scaleFirst))%len(scaleSecond)], c, a) +
-			fmt.Sprintf(" (Bulletin %d.)", i)
-		fmt.Fprintf(w, `{"title": "Bulletin %d", "date": "2024-%02d-%02d", "source": "Scale Wire", "url": "https://scale.example/%d", "lang": "en", "text": %q}`+"\n",
-			i, i%12+1, i%28+1, i, text)
-	}
-	if err := w.Flush(); err != nil {
+	if err := queuetest.WriteJSONL(f, n); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.Close(); err != nil {
@@ -79,16 +43,41 @@ func writeScaleCorpus(t testing.TB, path string, n int) {
 	}
 }
 
-// buildDyad builds the command into dir and returns its path.
-func buildDyad(t testing.TB, dir string) string {
-	t.Helper()
-	bin := filepath.Join(dir, "dyad")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+// helperEnv carries the arguments of a dyad command run by the test
+// binary itself (see TestDyadHelperProcess), as a JSON array.
+const helperEnv = "DYAD_TEST_HELPER_ARGS"
+
+// TestDyadHelperProcess is not a test: run as a child process with
+// helperEnv set, it is the dyad command. Tests start real dyad processes
+// this way without building the binary.
+func TestDyadHelperProcess(t *testing.T) {
+	args, ok := os.LookupEnv(helperEnv)
+	if !ok {
+		t.Skip("runs only as a child process of another test")
 	}
-	return bin
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	var argv []string
+	if err := json.Unmarshal([]byte(args), &argv); err != nil {
+		t.Fatalf("%s: %v", helperEnv, err)
+	}
+	os.Exit(run(ctx, argv, os.Stdout, os.Stderr))
+}
+
+// dyadProcess returns a command that runs dyad with args in a child process.
+func dyadProcess(ctx context.Context, t testing.TB, args ...string) *exec.Cmd {
+	t.Helper()
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.CommandContext(ctx, self, "-test.run=^TestDyadHelperProcess$")
+	b, err := json.Marshal(args)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Env = append(os.Environ(), helperEnv+"="+string(b))
+	return cmd
 }
 
 // allStatuses selects every event, counted or not.
@@ -144,19 +133,18 @@ func codeInSQLite(t testing.TB, corpus, path string) *sqlite.DB {
 func TestWorkersSurviveSIGKILL(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	if testing.Short() {
-		t.Skip("builds the binary and codes 5,000 documents twice; skipped with -short")
+		t.Skip("codes 5,000 documents twice; skipped with -short")
 	}
 	const n = 5000
 	start := time.Now()
 	dir := t.TempDir()
-	bin := buildDyad(t, dir)
 	corpus := filepath.Join(dir, "corpus.jsonl")
 	writeScaleCorpus(t, corpus, n)
 
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	run := func(args ...string) string {
-		out, err := exec.CommandContext(ctx, bin, args...).CombinedOutput()
+		out, err := dyadProcess(ctx, t, args...).CombinedOutput()
 		if err != nil {
 			t.Fatalf("dyad %s: %v\n%s", strings.Join(args, " "), err, out)
 		}
@@ -180,7 +168,7 @@ func TestWorkersSurviveSIGKILL(t *testing.T) {
 	}
 	startWorker := func(name string) *proc {
 		p := &proc{done: make(chan error, 1)}
-		p.cmd = exec.CommandContext(ctx, bin, "worker", "--db", dsn, "--drain", "--batch", "25",
+		p.cmd = dyadProcess(ctx, t, "worker", "--db", dsn, "--drain", "--batch", "25",
 			"--lease", "3s", "--max-attempts", "3", "--poll", "200ms", "--name", name, "-v")
 		p.cmd.Stdout, p.cmd.Stderr = &p.out, &p.out
 		if err := p.cmd.Start(); err != nil {

@@ -37,7 +37,6 @@ import (
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/query"
 	"github.com/dyad-project/dyad/internal/store"
-	"github.com/dyad-project/dyad/internal/store/sqlite"
 	"github.com/dyad-project/dyad/internal/web"
 )
 
@@ -64,7 +63,7 @@ type options struct {
 func run(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("loadtest", flag.ContinueOnError)
 	var o options
-	fs.StringVar(&o.db, "db", "dyad-load.db", "SQLite file; built with --events synthetic events when it has none")
+	fs.StringVar(&o.db, "db", "dyad-load.db", "SQLite file or postgres:// URL; built with --events synthetic events when it has none")
 	fs.IntVar(&o.events, "events", 1_000_000, "synthetic events to generate")
 	fs.IntVar(&o.perDoc, "per-doc", 10, "events per synthetic document")
 	fs.StringVar(&o.target, "url", "", "base URL of a running dyad serve on 127.0.0.1 (default: serve --db in-process)")
@@ -81,7 +80,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	w := newWorld(o.seed)
 	base := o.target
 	if base == "" {
-		st, err := sqlite.Open(ctx, o.db, sqlite.Options{})
+		st, err := openStore(ctx, o.db)
 		if err != nil {
 			return err
 		}

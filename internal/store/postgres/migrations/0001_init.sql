@@ -147,14 +147,12 @@ CREATE TABLE events (
 	PRIMARY KEY (doc_id, id)
 );
 
+-- The listing's order, the aggregates' covering indexes (the dyad ones
+-- also serve source and target prefix filters) and code filters. Lookups
+-- by document use the primary key.
 CREATE INDEX events_date ON events (date, id);
-CREATE INDEX events_id ON events (id);
-CREATE INDEX events_source ON events (source_code, date);
-CREATE INDEX events_target ON events (target_code, date);
 CREATE INDEX events_dyad ON events (source_code, target_code, date) INCLUDE (quad, goldstein, status);
 CREATE INDEX events_target_dyad ON events (target_code, source_code, date) INCLUDE (quad, goldstein, status);
 CREATE INDEX events_day_quad ON events (date, quad) INCLUDE (goldstein, status);
 CREATE INDEX events_code ON events (code, date);
 CREATE INDEX events_root ON events (root, date);
-CREATE INDEX events_doc ON events (doc_id, ord);
-CREATE INDEX events_status ON events (status, date);
