@@ -203,8 +203,9 @@ func (g *graph) frame(i int) frame {
 				}
 			}
 			if g.rel(i) == "xcomp" {
-				// Object control ("urged Iran to stop"), else subject control.
-				if os := g.kidsRel(h, "obj"); len(os) > 0 {
+				// Object control ("urged Iran to stop"), else subject control
+				// ("had plans to attack": the plans do not attack).
+				if os := g.kidsRel(h, "obj"); len(os) > 0 && !futureNouns[g.lemma(os[0])] {
 					f.subjects = os
 					break
 				}

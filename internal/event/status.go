@@ -77,6 +77,19 @@ func (g *graph) status(anchor int) statusInfo {
 				setS(s, c)
 			}
 		}
+		// "had no plans to attack", with the infinitive on the verb
+		if base == "xcomp" || base == "advcl" {
+			if mk := g.kidsRel(n, "mark"); len(mk) > 0 && g.lemma(mk[0]) == "to" {
+				for _, o := range g.kidsRel(h, "obj") {
+					if futureNouns[g.lemma(o)] {
+						if s, c := g.localCues(o); c >= 0 {
+							setS(s, c)
+						}
+						setS(Future, o)
+					}
+				}
+			}
+		}
 		switch base {
 		case "xcomp":
 			switch {
@@ -110,17 +123,7 @@ func (g *graph) status(anchor int) statusInfo {
 			if denyVerbs[hl] && g.toks[n].XPOS == "VBG" {
 				setS(Denied, h)
 			}
-			// "had no plans to attack" parsed with the infinitive on the verb
-			if len(g.kidsRel(n, "mark")) > 0 && g.lemma(g.kidsRel(n, "mark")[0]) == "to" {
-				for _, o := range g.kidsRel(h, "obj") {
-					if futureNouns[g.lemma(o)] {
-						if s, c := g.localCues(o); c >= 0 {
-							setS(s, c)
-						}
-						setS(Future, o)
-					}
-				}
-			}
+
 		case "acl":
 			switch {
 			case falsehoods[hl]:
@@ -214,6 +217,11 @@ func (g *graph) localCues(n int) (Status, int) {
 					try(Denied, rc, 3)
 				}
 			}
+		}
+		// a denial hanging from the event clause itself, as a parser may
+		// attach "…, an accusation that Paris denied"
+		if r := g.rel(k); (r == "ccomp" || r == "acl:relcl" || r == "parataxis") && denyVerbs[g.lemma(k)] && k > n {
+			try(Denied, k, 3)
 		}
 		l := g.lemma(k)
 		switch g.baseRel(k) {
