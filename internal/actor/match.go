@@ -372,7 +372,7 @@ func (d *Dictionary) gap(sc *scan, from, to int) string {
 			}
 		}
 		// "the UK's brave Armed Forces": one lower-case word after 's
-		if sc.is(from, d.idOf.s) && sc.units[from+1].shape == shapeLower && sc.ids[from+1] < 0 {
+		if to-from == 2 && sc.is(from, d.idOf.s) && sc.units[from+1].shape == shapeLower && sc.ids[from+1] < 0 {
 			return "'s"
 		}
 	}

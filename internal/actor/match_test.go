@@ -56,6 +56,10 @@ func TestMatch(t *testing.T) {
 		{"group in power", "2022-01-01", "the Taliban", []string{"Taliban=AFGGOV"}},
 		{"person's agent", "2016-06-01", "Assad's regime", []string{"Assad's regime=SYRGOV"}},
 		{"media", "2024-01-10", "Reuters and IRNA reported", []string{"Reuters=GBRMED", "IRNA=IRNGOVMED"}},
+		{"possessive with one adjective", "2024-01-10", "the UK's brave Armed Forces", []string{"UK's brave Armed Forces=GBRMIL"}},
+		{"possessive with more words stays apart", "2024-01-10", "Syria's prewar 23 population", []string{"Syria=SYR", "population=CVL"}},
+		{"title continued by for", "2016-06-01", "Minister for the Middle East Tobias Ellwood", []string{"Minister for the Middle East Tobias Ellwood=GBRGOV"}},
+		{"appositive", "2016-06-01", "Yesterday John Smith, a British diplomat, left.", []string{"John Smith=GBRGOV", "British diplomat=GBRGOV"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
