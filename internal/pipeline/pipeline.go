@@ -16,6 +16,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -97,14 +100,102 @@ type Summary struct {
 }
 
 // Walker produces the items of a run, as source.Walk does: it calls yield
-// once per item and stops when yield returns an error.
+// once per item and stops when yield returns an error. yield is safe for
+// concurrent use, so a Walker may read several inputs at once.
 type Walker func(ctx context.Context, yield func(source.Item) error) error
 
-// Run reads inputs with source.Walk and stores them in st.
+// Run reads inputs with source.Walk and stores them in st. The files of a
+// directory are read by opts.Workers goroutines at once, so that parsing
+// HTML pages uses every core; other inputs are read one after another.
 func Run(ctx context.Context, st store.Store, inputs []string, opts Options) (Summary, error) {
+	readers := opts.Workers
+	if readers <= 0 {
+		readers = runtime.GOMAXPROCS(0)
+	}
 	return RunWalker(ctx, st, func(ctx context.Context, yield func(source.Item) error) error {
-		return source.Walk(ctx, inputs, opts.Source, yield)
+		return walkParallel(ctx, inputs, opts.Source, readers, yield)
 	}, opts)
+}
+
+// walkParallel reads inputs as source.Walk would, with the files found in
+// directories spread over n goroutines. Each file is read by source.Walk
+// itself, so errors and origins are the same; a directory is listed with
+// the rules of source.Walk (hidden names and unread extensions skipped).
+func walkParallel(ctx context.Context, inputs []string, opts source.Options, n int, yield func(source.Item) error) error {
+	if n <= 1 {
+		return source.Walk(ctx, inputs, opts, yield)
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	paths := make(chan string, n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range paths {
+				if err := source.Walk(ctx, []string{p}, opts, yield); err != nil {
+					cancel(err)
+				}
+			}
+		}()
+	}
+	send := func(p string) error {
+		select {
+		case paths <- p:
+			return nil
+		case <-ctx.Done():
+			return context.Cause(ctx)
+		}
+	}
+	err := func() error {
+		for _, in := range inputs {
+			fi, err := os.Stat(in)
+			if in == "-" || err != nil || !fi.IsDir() {
+				// stdin, URLs, files and missing paths: source.Walk reads or reports them.
+				if err := send(in); err != nil {
+					return err
+				}
+				continue
+			}
+			err = filepath.WalkDir(in, func(p string, d fs.DirEntry, err error) error {
+				if err != nil {
+					// source.Walk reports the unreadable entry itself.
+					if serr := send(p); serr != nil {
+						return serr
+					}
+					if d != nil && d.IsDir() {
+						return filepath.SkipDir
+					}
+					return nil
+				}
+				name := d.Name()
+				if d.IsDir() {
+					if p != in && strings.HasPrefix(name, ".") {
+						return filepath.SkipDir
+					}
+					return nil
+				}
+				if strings.HasPrefix(name, ".") || !d.Type().IsRegular() || !readable(name) {
+					return nil
+				}
+				return send(p)
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}()
+	close(paths)
+	wg.Wait()
+	if err != nil {
+		return err
+	}
+	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
+		return cause
+	}
+	return ctx.Err()
 }
 
 // prepared is one item after a worker has seen it.

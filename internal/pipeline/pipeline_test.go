@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -278,5 +279,41 @@ func TestCancel(t *testing.T) {
 	_, err := pipeline.RunWalker(ctx, db, walk, pipeline.Options{})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+// TestParallelReadingMatchesSequential reads a directory of many files with
+// one and with four readers: the same documents and failures either way.
+func TestParallelReadingMatchesSequential(t *testing.T) {
+	ctx := context.Background()
+	dir := corpus(t)
+	for i := range 40 {
+		write(t, dir, fmt.Sprintf("many/%02d/story.txt", i), fmt.Sprintf("Title: Story %d\n\nThe defence ministers of Chile and Peru met in Lima on day %d to discuss border security.", i, i))
+	}
+	write(t, dir, "many/.hidden/skip.txt", "Hidden files are not read by a directory walk at all.")
+	write(t, dir, "many/notes.md", "Markdown is not an extension the walk reads.")
+	type outcome struct {
+		counts   pipeline.Counts
+		failures []string
+	}
+	runWith := func(workers int) outcome {
+		db := openStore(t)
+		sum, err := pipeline.Run(ctx, db, []string{dir}, pipeline.Options{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fs []string
+		for _, f := range sum.Failures {
+			fs = append(fs, f.String())
+		}
+		slices.Sort(fs)
+		return outcome{sum.Counts, fs}
+	}
+	one, four := runWith(1), runWith(4)
+	if one.counts != four.counts || !slices.Equal(one.failures, four.failures) {
+		t.Errorf("1 reader: %+v %v\n4 readers: %+v %v", one.counts, one.failures, four.counts, four.failures)
+	}
+	if one.counts.Ingested != 45 {
+		t.Errorf("ingested %d, want 45", one.counts.Ingested)
 	}
 }
