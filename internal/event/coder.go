@@ -394,8 +394,8 @@ func (c *Coder) pairs(si int, g *graph, trig, anchor int, r *cameo.Rule, srcs, t
 	var out []candidate
 	for _, s := range srcArgs {
 		for _, t := range tgtArgs {
-			if s.present() && t.present() && s.span == t.span {
-				continue
+			if s.present() && t.present() && (s.span == t.span || s.m != nil && t.m != nil && s.m.Code != "" && s.m.Code == t.m.Code) {
+				continue // an actor does not act on itself
 			}
 			if r.Code != "" {
 				out = append(out, candidate{sent: si, trigger: trig, anchor: anchor, rule: r, code: r.Code, src: s, tgt: t})

@@ -702,7 +702,7 @@ func (g *graph) location(i int) string {
 			if c := g.caseOf(k); c != "in" && c != "at" {
 				continue
 			}
-			if g.toks[k].UPOS != "PROPN" {
+			if g.toks[k].UPOS != "PROPN" || timeWords[g.lemma(k)] {
 				continue
 			}
 			a, b := g.phraseSpan(k)
