@@ -237,9 +237,10 @@ func (r *resolver) link(ms []Mention, i int) {
 		}
 	case m.Definite && m.Kind == Agent && m.Country == "":
 		r.linkDescription(ms, i)
-	case m.Country != "" && m.Person == "" && m.Antecedent == nil:
+	case (m.Kind == Country || m.Kind == Metonym) && m.Country != "" && m.Antecedent == nil:
+		// "Moscow", "the Russians", "the Kremlin" after "Russia"
 		for j := 0; j < i; j++ {
-			if ms[j].Country == m.Country && ms[j].Person == "" && ms[j].Rule != "pronoun" {
+			if ms[j].Country == m.Country && (ms[j].Kind == Country || ms[j].Kind == Metonym) && ms[j].Antecedent == nil {
 				a := ms[j].Span
 				m.Antecedent = &a
 				m.Rule += "; same country as " + quote(ms[j].Text)

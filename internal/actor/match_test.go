@@ -134,7 +134,7 @@ func ExampleDictionary_Match() {
 	if err != nil {
 		panic(err)
 	}
-	text := "Iran's Defense Minister Mohammad Reza Ashtiani met his Russian counterpart in Moscow."
+	text := "Iran's Defense Minister Mohammad Reza Ashtiani met his Russian counterpart in Moscow. The Russians said he was welcome."
 	ms := d.Match(text, nil, time.Date(2024, 1, 10, 0, 0, 0, 0, time.UTC))
 	for _, m := range d.Resolve(text, nil, ms) {
 		fmt.Printf("%q %s %s\n", m.Text, m.Code, m.Rule)
@@ -142,7 +142,9 @@ func ExampleDictionary_Match() {
 	// Output:
 	// "Iran's Defense Minister Mohammad Reza Ashtiani" IRNMIL title+person; dictionary: role at date
 	// "Russian counterpart" RUSMIL counterpart: RUS with the sector of "Iran's Defense Minister Mohammad Reza Ashtiani"
-	// "Moscow" RUSGOV dictionary; same country as "Russian counterpart"
+	// "Moscow" RUSGOV dictionary
+	// "Russians" RUS dictionary; same country as "Moscow"
+	// "he" IRNMIL pronoun he -> subject of an earlier sentence
 }
 
 func TestDiscarded(t *testing.T) {
