@@ -141,7 +141,7 @@ func TestWorkersSurviveSIGKILL(t *testing.T) {
 	corpus := filepath.Join(dir, "corpus.jsonl")
 	writeScaleCorpus(t, corpus, n)
 
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 	defer cancel()
 	run := func(args ...string) string {
 		out, err := dyadProcess(ctx, t, args...).CombinedOutput()
