@@ -380,9 +380,11 @@ func (r *resolver) linkDescription(ms []Mention, i int) {
 			if kinds[0] == Country && c.Country != "" && c.Person == "" && len(c.Code) == 3 {
 				ok = true
 			}
-		default: // "the minister": a person or official of the same sector
-			ok = c.Country != "" && (c.Kind == Person || c.Kind == Agent && !c.Plural) &&
-				(m.Sector == "" || strings.HasPrefix(c.Sector, m.Sector)) && c.Rule != "pronoun"
+		default: // "the minister": a person or official; "the general": of the same sector
+			person := isPersonNoun(lastWord(m.Text))
+			ok = c.Country != "" && (c.Kind == Person && person && !m.Plural || c.Kind == Agent && (!person || isPersonNoun(lastWord(c.Text)))) &&
+				(m.Sector == "" || m.Sector == "GOV" && person || strings.HasPrefix(c.Sector, m.Sector)) &&
+				!strings.HasPrefix(c.Rule, "pronoun") && !m.Plural == !c.Plural
 		}
 		if ok {
 			sector := m.Sector

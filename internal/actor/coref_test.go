@@ -46,3 +46,26 @@ func TestResolve(t *testing.T) {
 		}
 	}
 }
+
+func TestDefiniteDescriptions(t *testing.T) {
+	d := loadAll(t)
+	text := "Russian Defence Minister Sergei Shoigu visited Minsk. The minister said the troops were ready. " +
+		"Iraqi officials met Kurdish leaders. The officials said nothing."
+	got := map[string]string{}
+	for _, m := range d.Resolve(text, nil, d.Match(text, nil, day("2023-01-01"))) {
+		ante := ""
+		if m.Antecedent != nil {
+			ante = text[m.Antecedent.Start:m.Antecedent.End]
+		}
+		got[m.Text] = m.Code + " <- " + ante
+	}
+	for text, want := range map[string]string{
+		"minister":  "RUSMIL <- Russian Defence Minister Sergei Shoigu", // a minister of another sector is still "the minister"
+		"troops":    "MIL <- ",                                          // a body is no person's description
+		"officials": "IRQGOV <- Iraqi officials",
+	} {
+		if got[text] != want {
+			t.Errorf("%q = %q, want %q", text, got[text], want)
+		}
+	}
+}

@@ -261,6 +261,9 @@ func (d *Dictionary) group(sc *scan, h hit, date time.Time) group {
 		g.person, g.role = e.Name, title
 	case Agent, Title:
 		g.agent = true
+		if w := strings.ToLower(sc.word(h.e - 1)); !g.plural && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			g.plural = true // "officials", "troops" written as aliases
+		}
 		g.personTitle = e.Kind == Title || h.c.personNoun
 		g.country = ""
 		if g.code == "" {
@@ -592,6 +595,11 @@ var nameParticle = map[string]bool{"al": true, "el": true, "bin": true, "ibn": t
 // spokesman) rather than a body (ministry, army).
 func isPersonNoun(w string) bool {
 	w = strings.ToLower(strings.TrimSuffix(w, "."))
+	if strings.HasSuffix(w, "men") {
+		w = w[:len(w)-3] + "man"
+	} else if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		w = w[:len(w)-1]
+	}
 	switch {
 	case strings.HasSuffix(w, "ministry"), strings.HasSuffix(w, "ministries"), strings.HasSuffix(w, "office"),
 		strings.HasSuffix(w, "department"), strings.HasSuffix(w, "government"), strings.HasSuffix(w, "army"),
