@@ -18,7 +18,7 @@ func (db *DB) PutAnalyses(ctx context.Context, as []store.Analysis) error {
 		return nil
 	}
 	now := db.now()
-	return pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+	return db.inTx(ctx, func(tx pgx.Tx) error {
 		return putAnalyses(ctx, tx, as, now)
 	})
 }

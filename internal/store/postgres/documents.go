@@ -67,7 +67,7 @@ func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, e
 	}
 	now := db.now()
 	res := make([]store.PutResult, len(items))
-	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		var keys []int64
 		seen := map[int64]bool{}
 		for i := range items {

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/dyad-project/dyad/internal/store"
@@ -190,6 +191,21 @@ func (db *DB) Migrate(ctx context.Context) (int, error) {
 		}
 	}
 	return len(ms) - have, nil
+}
+
+// inTx runs fn in a transaction, again (up to three times in all) when
+// PostgreSQL aborted it as a deadlock victim or a serialization failure:
+// concurrent writers of overlapping documents may meet in either order.
+func (db *DB) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
+	var err error
+	for try := 0; try < 3; try++ {
+		err = pgx.BeginFunc(ctx, db.pool, fn)
+		var pe *pgconn.PgError
+		if !errors.As(err, &pe) || (pe.Code != "40P01" && pe.Code != "40001") {
+			return err
+		}
+	}
+	return err
 }
 
 // isNoRows reports whether err says a query returned no row.

@@ -53,12 +53,14 @@ func (db *DB) Claim(ctx context.Context, worker string, n int, lease time.Durati
 		return nil, fmt.Errorf("postgres: claim: worker, batch, lease and attempts must be set")
 	}
 	var docs []doc.Document
-	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		docs = docs[:0]
-		if _, err := tx.Exec(ctx, `UPDATE documents SET failed = true, claimed_until = NULL,
+		if _, err := tx.Exec(ctx, `UPDATE documents d SET failed = true, claimed_until = NULL,
 			last_error = format('lease of %s ran out on attempt %s of %s: the worker was killed or took longer than its lease',
-				claimed_by, attempts, $1::int)
-			WHERE status = 'pending' AND NOT failed AND claimed_until < now() AND attempts >= $1`, maxAttempts); err != nil {
+				d.claimed_by, d.attempts, $1::int)
+			FROM (SELECT id FROM documents WHERE status = 'pending' AND NOT failed AND claimed_until < now()
+				AND attempts >= $1 FOR UPDATE SKIP LOCKED) x
+			WHERE d.id = x.id`, maxAttempts); err != nil {
 			return fmt.Errorf("park: %w", err)
 		}
 		rows, err := tx.Query(ctx, `UPDATE documents d SET claimed_by = $1,
@@ -113,7 +115,7 @@ func (db *DB) Complete(ctx context.Context, worker string, as []store.Analysis) 
 		ids[i] = as[i].DocID
 	}
 	now := db.now()
-	err = pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+	err = db.inTx(ctx, func(tx pgx.Tx) error {
 		rows, err := tx.Query(ctx, `SELECT id FROM documents WHERE id = ANY($1) AND claimed_by = $2
 			AND status = 'pending' AND NOT failed ORDER BY id FOR UPDATE`, ids, worker)
 		if err != nil {

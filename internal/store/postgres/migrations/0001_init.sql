@@ -53,6 +53,7 @@ CREATE INDEX documents_outlet ON documents (outlet, published DESC);
 CREATE INDEX documents_lang ON documents (lang);
 CREATE INDEX documents_url ON documents (url) WHERE url <> '';
 CREATE INDEX documents_queue ON documents (seq) WHERE status = 'pending' AND NOT failed;
+CREATE INDEX documents_leases ON documents (claimed_until) WHERE status = 'pending' AND NOT failed;
 CREATE INDEX documents_fts ON documents USING gin (fts);
 
 -- Diagnostics: phase 'ingest' ones arrive with the document and stay;
