@@ -592,10 +592,10 @@ func (g *graph) phraseSpan(i int) (int, int) { return g.span(i, false) }
 // timeWords head prepositional phrases that date an event, not an actor.
 var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "week", "month", "year", "today", "yesterday", "morning", "evening", "night", "time", "weekend", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
 
-// span is phraseSpan; with full it keeps appositions, participial and
-// relative clauses and coordinated phrases, as annotators of actor spans
-// usually do ("the Syrian army and its ally Hezbollah", "Lebanese
-// counterpart, Michel Aoun").
+// span is phraseSpan; with full it keeps appositions and coordinated
+// phrases, as annotators of actor spans usually do ("the Syrian army and its
+// ally Hezbollah", "Lebanese counterpart, Michel Aoun"). Clauses are left
+// out either way.
 func (g *graph) span(i int, full bool) (int, int) {
 	a, b := i, i
 	var walk func(n int, top bool)
@@ -608,7 +608,9 @@ func (g *graph) span(i int, full bool) (int, int) {
 				if top {
 					continue
 				}
-			case "acl", "conj", "cc", "appos":
+			case "acl":
+				continue
+			case "conj", "cc", "appos":
 				if !full {
 					continue
 				}
