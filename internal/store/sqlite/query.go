@@ -81,7 +81,13 @@ func eventWhere(f store.EventFilter, side int) (conds []string, args []any, join
 		eq("e.root", f.Root)
 	}
 	if f.Quad != 0 {
-		eq("e.quad", f.Quad)
+		// With an actor filter the covering indexes hold the quad class;
+		// the unary + keeps the planner from scanning events_quad instead.
+		if f.Actor != "" || f.Source != "" || f.Target != "" {
+			eq("+e.quad", f.Quad)
+		} else {
+			eq("e.quad", f.Quad)
+		}
 	}
 	if f.Plover != "" {
 		eq("e.plover_type", f.Plover)
