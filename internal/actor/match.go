@@ -41,7 +41,7 @@ type group struct {
 	country        string
 	sector         string
 	person, role   string
-	rule, source   string
+	rule           string
 	plural, agent  bool // agent: ends in a generic noun or title
 	personTitle    bool // the agent is a person's title ("minister", "Mr")
 	entry          *Entry
@@ -422,7 +422,7 @@ func (d *Dictionary) join(sc *scan, a, b group) (group, bool) {
 	// "Defense Minister" + "Mohammad Reza Ashtiani", "Iranian" + "Javad Zarif",
 	// "Minister for the Middle East" + "Tobias Ellwood"
 	case (gap == "" || gap == "title" && a.agent && a.personTitle && a.capitalisedEnd) && b.kind == Person && (a.agent || a.countryOnly):
-		m.kind, m.person, m.name, m.role, m.entry, m.source = Person, b.person, b.name, b.role, b.entry, b.source
+		m.kind, m.person, m.name, m.role, m.entry = Person, b.person, b.name, b.role, b.entry
 		m.code, m.country, m.sector = b.code, b.country, b.sector
 		if strings.HasSuffix(b.code, "ELI") && a.country != "" && a.sector != "" {
 			m.code, m.country, m.sector = a.country+a.sector, a.country, a.sector
@@ -435,7 +435,7 @@ func (d *Dictionary) join(sc *scan, a, b group) (group, bool) {
 		return m, true
 	// "Foreign Minister" + "of" + "Iran", "Secretary General of the United Nations"
 	case gap == "of" && a.agent && !b.agent && b.kind != Person:
-		m.kind, m.name, m.entry, m.source = a.kind, b.name, b.entry, b.source
+		m.kind, m.name, m.entry = a.kind, b.name, b.entry
 		if b.countryOnly {
 			m.code, m.country, m.sector = b.country+a.sector, b.country, a.sector
 		} else {
@@ -455,7 +455,7 @@ func (d *Dictionary) join(sc *scan, a, b group) (group, bool) {
 		return m, true
 	// "U.S. Central Command", "the Iraqi Army": a country before a body
 	case gap == "" && a.countryOnly && (b.kind == Org || b.kind == Group) && (b.country == "" || b.country == a.country):
-		m.kind, m.name, m.entry, m.source, m.code, m.sector = b.kind, b.name, b.entry, b.source, b.code, b.sector
+		m.kind, m.name, m.entry, m.code, m.sector = b.kind, b.name, b.entry, b.code, b.sector
 		if b.country == "" {
 			m.code = a.country + b.code
 		}

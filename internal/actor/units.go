@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/dyad-project/dyad/internal/nlp"
 )
 
 // unit is the piece of text the matcher compares: a word, an abbreviation
@@ -163,29 +161,6 @@ var fold = func() map[rune]string {
 	}
 	return m
 }()
-
-// simpleTokens splits text at spaces and punctuation when the caller has no
-// tokenizer; it is enough for the matcher, which re-splits tokens into units.
-func simpleTokens(text string) []nlp.Token {
-	var toks []nlp.Token
-	start := -1
-	for i, r := range text {
-		if unicode.IsSpace(r) {
-			if start >= 0 {
-				toks = append(toks, nlp.Token{Text: text[start:i], Start: start, End: i, Head: -1})
-				start = -1
-			}
-			continue
-		}
-		if start < 0 {
-			start = i
-		}
-	}
-	if start >= 0 {
-		toks = append(toks, nlp.Token{Text: text[start:], Start: start, End: len(text), Head: -1})
-	}
-	return toks
-}
 
 // phraseUnits splits a dictionary phrase into units and their keys.
 func phraseUnits(p string) ([]unit, []string) {
