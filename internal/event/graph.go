@@ -14,13 +14,14 @@ type graph struct {
 	heads    []int   // 0-based head, -1 for the root
 	kids     [][]int // children in order
 	ms       []Mention
-	mentAt   []int // token → mention index, -1
-	mentHead []int // mention → head token
+	mentAt   []int       // token → mention index, -1
+	mentHead []int       // mention → head token
+	below    map[int]int // object phrase head → the actor token inside it
 }
 
 func newGraph(s *nlp.Sentence, ms []Mention) *graph {
 	n := len(s.Tokens)
-	g := &graph{toks: s.Tokens, heads: make([]int, n), kids: make([][]int, n), ms: ms, mentAt: make([]int, n)}
+	g := &graph{toks: s.Tokens, heads: make([]int, n), kids: make([][]int, n), ms: ms, mentAt: make([]int, n), below: map[int]int{}}
 	for i, t := range s.Tokens {
 		g.heads[i] = t.Head - 1
 		g.mentAt[i] = -1
@@ -428,7 +429,12 @@ func (g *graph) defaultTargets(f frame) []int {
 	// ties with Osgiliath", "condemned an attack by Osgiliath soldiers".
 	for _, o := range f.objs {
 		if t := g.firstActorBelow(o, 3); t >= 0 {
-			return g.conjuncts(t)
+			if cs := g.conjuncts(t); len(cs) > 1 {
+				return cs
+			}
+			// The object phrase is the target; the actor inside names it.
+			g.below[o] = t
+			return []int{o}
 		}
 	}
 	return f.objs
@@ -521,6 +527,9 @@ func (g *graph) findActorAt(i int) (int, int) {
 	}
 	if m := g.mentAt[i]; m >= 0 {
 		return m, i
+	}
+	if t, ok := g.below[i]; ok {
+		return g.mentAt[t], i
 	}
 	frontier := []int{i}
 	for depth := 0; depth < 2; depth++ {
@@ -633,10 +642,24 @@ func (g *graph) span(i int, full bool) (int, int) {
 	for a < b && g.toks[a].UPOS == "PUNCT" {
 		a++
 	}
-	for b > a && (g.toks[b].UPOS == "PUNCT" || g.toks[b].UPOS == "CCONJ") {
+	for b > a && (g.toks[b].UPOS == "PUNCT" && !g.closes(a, b) || g.toks[b].UPOS == "CCONJ") {
 		b--
 	}
 	return a, b
+}
+
+// closes reports whether token b is a closing bracket opened within [a, b).
+func (g *graph) closes(a, b int) bool {
+	open := map[string]string{")": "(", "]": "[", "}": "{"}[g.toks[b].Text]
+	if open == "" {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if g.toks[k].Text == open {
+			return true
+		}
+	}
+	return false
 }
 
 func (g *graph) phraseText(a, b int) string {
