@@ -200,11 +200,10 @@ func walkParallel(ctx context.Context, inputs []string, opts source.Options, n i
 
 // prepared is one item after a worker has seen it.
 type prepared struct {
-	item     store.Item
-	lang     string // set when coding is skipped for the language
-	failure  *Failure
-	bytes    int
-	analysed bool
+	item    store.Item // empty when the item cannot be stored
+	lang    string     // set when coding is skipped for the language
+	failure *Failure   // why the item failed; it may still be stored (a failed analysis)
+	bytes   int
 }
 
 // RunWalker stores the items walk produces. It returns the summary and, when
@@ -284,7 +283,7 @@ loop:
 			if !ok {
 				break loop
 			}
-			if p.failure != nil && p.item.Doc.Text == "" {
+			if p.failure != nil && p.item.Doc.Text == "" { // nothing to store
 				w.fail(*p.failure)
 				continue
 			}
@@ -366,7 +365,6 @@ func prepare(ctx context.Context, st store.Store, analyze Analyzer, it source.It
 	}
 	a.DocID = d.ID
 	p.item.Analysis = &a
-	p.analysed = true
 	return p
 }
 
