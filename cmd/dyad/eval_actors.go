@@ -49,6 +49,7 @@ func runEvalActors(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fmt.Fprintf(stdout, "re3d %s (date %s)\n", filepath.Clean(*re3dDir), *dateFlag)
 		printPRF(stdout, "mentions (overlap)", s.Overlap)
 		printPRF(stdout, "mentions (strict)", s.Strict)
+		printPRF(stdout, "strict, no places", s.StrictActors)
 		printPRF(stdout, "mentions (exact span)", s.Exact)
 		for _, t := range []string{"Organisation", "Person", "Nationality"} {
 			if p := s.ByType[t]; p != nil {
@@ -56,6 +57,7 @@ func runEvalActors(ctx context.Context, args []string, stdout, stderr io.Writer)
 			}
 		}
 		fmt.Fprintf(stdout, "  predictions over other gold types (Location, ...), not counted in overlap precision: %d\n", s.Ignored)
+		fmt.Fprintf(stdout, "  (strict counts them; \"no places\" drops country and capital mentions after in/across/inside...)\n")
 		fmt.Fprintf(stdout, "  country attribution on matched mentions: %.1f%% (%d/%d)\n", 100*s.CountryAccuracy(), s.CountryOK, s.CountryN)
 		if *nerr > 0 {
 			printSome(stdout, "miss", s.Misses, *nerr)
@@ -127,7 +129,7 @@ func evalRe3d(d *actor.Dictionary, dir, geoPath string, date time.Time) (*eval.A
 		ms, _ := annotate(d, doc.Text, date)
 		var pred []eval.Predicted
 		for _, m := range ms {
-			pred = append(pred, eval.Predicted{Span: m.Span, Country: m.Country, Text: m.Text})
+			pred = append(pred, eval.Predicted{Span: m.Span, Country: m.Country, Text: m.Text, Locative: m.Locative})
 		}
 		s.Add(doc, eval.GoldCountries(doc, geo), pred)
 	}

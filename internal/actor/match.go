@@ -25,6 +25,9 @@ type Mention struct {
 	Person     string    `json:"person,omitempty"` // the person's name, for persons
 	Plural     bool      `json:"plural,omitempty"`
 	Definite   bool      `json:"definite,omitempty"` // preceded by "the"
+	// Locative is set on a country or place named after "in", "across",
+	// "inside" ...: most likely where something happened, not who did it.
+	Locative bool `json:"locative,omitempty"`
 	Antecedent *doc.Span `json:"antecedent,omitempty"`
 	Rule       string    `json:"rule"`             // how the mention was found, for people to audit
 	Source     string    `json:"source,omitempty"` // file:line of the main dictionary entry
@@ -586,6 +589,9 @@ var stopName = map[string]bool{"the": true, "said": true, "says": true, "on": tr
 	"august": true, "september": true, "october": true, "november": true, "december": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
 
+var locative = map[string]bool{"in": true, "across": true, "throughout": true, "inside": true, "into": true,
+	"within": true, "near": true, "around": true}
+
 var kunya = map[string]bool{"abu": true, "abou": true, "umm": true, "um": true}
 
 var nameParticle = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "abu": true,
@@ -634,6 +640,13 @@ func (sc *scan) mention(g group) Mention {
 	if g.s > 0 {
 		w := sc.units[g.s-1]
 		m.Definite = strings.EqualFold(sc.text[w.start:w.end], "the")
+		prev := g.s - 1
+		if m.Definite && prev > 0 {
+			prev--
+		}
+		if (g.kind == Country || g.kind == Metonym) && locative[strings.ToLower(sc.word(prev))] {
+			m.Locative = true
+		}
 	}
 	return m
 }

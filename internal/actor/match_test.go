@@ -192,3 +192,14 @@ func TestConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+func TestLocative(t *testing.T) {
+	d := loadAll(t)
+	got := map[string]bool{}
+	for _, m := range d.Match("Russia said troops in Syria and across the Kremlin walls", nil, day("2024-01-10")) {
+		got[m.Text] = m.Locative
+	}
+	if got["Russia"] || !got["Syria"] || !got["Kremlin"] {
+		t.Errorf("locative flags = %v, want only Syria and Kremlin", got)
+	}
+}

@@ -357,9 +357,10 @@ func GoldCountries(d Re3dDoc, g *Geo) []string {
 
 // Predicted is one predicted actor mention for scoring.
 type Predicted struct {
-	Span    doc.Span
-	Country string
-	Text    string
+	Span     doc.Span
+	Country  string
+	Text     string
+	Locative bool // a place named after "in", "across", ...
 }
 
 // ActorScore holds mention detection and country attribution counts.
@@ -367,6 +368,8 @@ type ActorScore struct {
 	Overlap PRF // a gold mention is found when a prediction overlaps it
 	Strict  PRF // as Overlap, but predictions over other gold types count as false
 	Exact   PRF // same start and end
+	// StrictActors is Strict without the predictions marked Locative.
+	StrictActors PRF
 	ByType  map[string]*PRF
 	// Ignored counts predictions that overlap only a gold entity of another
 	// type (re3d marks a country as Location when it is a place).
@@ -410,6 +413,7 @@ func (s *ActorScore) Add(d Re3dDoc, countries []string, pred []Predicted) {
 		if best < 0 {
 			s.Overlap.FN++
 			s.Strict.FN++
+			s.StrictActors.FN++
 			pt.FN++
 			s.Misses = append(s.Misses, g.e.Type+": "+g.e.Value)
 			continue
@@ -417,6 +421,7 @@ func (s *ActorScore) Add(d Re3dDoc, countries []string, pred []Predicted) {
 		used[best] = true
 		s.Overlap.TP++
 		s.Strict.TP++
+		s.StrictActors.TP++
 		pt.TP++
 		if want := countries[g.i]; want != "" {
 			s.CountryN++
@@ -440,6 +445,9 @@ func (s *ActorScore) Add(d Re3dDoc, countries []string, pred []Predicted) {
 					onOther = true
 				}
 			}
+		}
+		if !p.Locative {
+			s.StrictActors.FP++
 		}
 		switch {
 		case onActor:
