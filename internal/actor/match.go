@@ -12,22 +12,22 @@ import (
 // Mention is one actor named in a text, with where it is, what it codes to
 // on the document's date and, for a coreferent mention, what it refers to.
 type Mention struct {
-	Span       doc.Span  `json:"span"`
-	TokStart   int       `json:"tok_start"` // first token (index into the tokens given)
-	TokEnd     int       `json:"tok_end"`   // one past the last token
-	Text       string    `json:"text"`
-	Code       string    `json:"code"` // CAMEO-style actor code on the date; "" when unknown
-	Name       string    `json:"name"` // the dictionary's name of the main actor
-	Country    string    `json:"country,omitempty"`
-	Sector     string    `json:"sector,omitempty"`
-	Kind       Kind      `json:"kind"`
-	Role       string    `json:"role,omitempty"`   // the person's title on the date
-	Person     string    `json:"person,omitempty"` // the person's name, for persons
-	Plural     bool      `json:"plural,omitempty"`
-	Definite   bool      `json:"definite,omitempty"` // preceded by "the"
+	Span     doc.Span `json:"span"`
+	TokStart int      `json:"tok_start"` // first token (index into the tokens given)
+	TokEnd   int      `json:"tok_end"`   // one past the last token
+	Text     string   `json:"text"`
+	Code     string   `json:"code"` // CAMEO-style actor code on the date; "" when unknown
+	Name     string   `json:"name"` // the dictionary's name of the main actor
+	Country  string   `json:"country,omitempty"`
+	Sector   string   `json:"sector,omitempty"`
+	Kind     Kind     `json:"kind"`
+	Role     string   `json:"role,omitempty"`   // the person's title on the date
+	Person   string   `json:"person,omitempty"` // the person's name, for persons
+	Plural   bool     `json:"plural,omitempty"`
+	Definite bool     `json:"definite,omitempty"` // preceded by "the"
 	// Locative is set on a country or place named after "in", "across",
 	// "inside" ...: most likely where something happened, not who did it.
-	Locative bool `json:"locative,omitempty"`
+	Locative   bool      `json:"locative,omitempty"`
 	Antecedent *doc.Span `json:"antecedent,omitempty"`
 	Rule       string    `json:"rule"`             // how the mention was found, for people to audit
 	Source     string    `json:"source,omitempty"` // file:line of the main dictionary entry

@@ -370,7 +370,7 @@ type ActorScore struct {
 	Exact   PRF // same start and end
 	// StrictActors is Strict without the predictions marked Locative.
 	StrictActors PRF
-	ByType  map[string]*PRF
+	ByType       map[string]*PRF
 	// Ignored counts predictions that overlap only a gold entity of another
 	// type (re3d marks a country as Location when it is a place).
 	Ignored int
