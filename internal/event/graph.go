@@ -133,12 +133,13 @@ type frame struct {
 	obls     []int // obliques and other prepositional dependents
 	prts     []string
 	passive  bool
+	verb     int // the verb's token
 }
 
 // frame computes the arguments of verb i, inheriting subjects across
 // coordination, control and relative clauses.
 func (g *graph) frame(i int) frame {
-	var f frame
+	f := frame{verb: i}
 	var subj, objs []int
 	for _, k := range g.kids[i] {
 		switch g.rel(k) {
@@ -291,6 +292,15 @@ func (g *graph) holds(r *cameo.Rule, f frame) bool {
 				ok = true
 			}
 		}
+		// A particle parsed as the preposition of the next phrase
+		// ("cordoned off the roads" with off as case of roads).
+		for _, o := range f.obls {
+			for _, c := range g.kidsRel(o, "case") {
+				if c == f.verb+1 && contains(r.Prt, g.lemma(c)) {
+					ok = true
+				}
+			}
+		}
 		if !ok {
 			return false
 		}
@@ -341,6 +351,16 @@ func (g *graph) termMatches(t *cameo.Term, i int) bool {
 	l := g.lemma(i)
 	for _, ph := range t.Alts {
 		if ph.Head != l {
+			// A single word may also name the phrase through a compound
+			// modifier, as PETRARCH's phrase matching does ("fired two
+			// artillery shells" matches ARTILLERY).
+			if len(ph.Mods) == 0 {
+				for _, k := range g.kidsRel(i, "compound") {
+					if g.lemma(k) == ph.Head {
+						return true
+					}
+				}
+			}
 			continue
 		}
 		ok := true
