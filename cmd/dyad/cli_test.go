@@ -309,3 +309,23 @@ func TestCellIsSafeForTerminals(t *testing.T) {
 		}
 	}
 }
+
+func TestIngestStdin(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "in.jsonl", `{"text": "Egypt and Jordan opened a new crossing for aid convoys on Sunday, officials said.", "title": "Crossing"}
+{"oops": 
+`)
+	f, err := os.Open(filepath.Join(dir, "in.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	old := os.Stdin
+	os.Stdin = f
+	defer func() { os.Stdin = old }()
+	db := filepath.Join(t.TempDir(), "stdin.db")
+	code, out, errOut := dyad(t, "ingest", "--db", db, "-")
+	if code != 1 || !strings.Contains(out, "ingested    1") || !strings.Contains(errOut, "-:2: ") {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+}
