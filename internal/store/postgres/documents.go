@@ -58,55 +58,38 @@ func (db *DB) PutDocuments(ctx context.Context, docs []doc.Document) ([]store.Pu
 	return db.Put(ctx, items)
 }
 
-// Put implements store.Store. New versions at a URL are decided under a
-// transaction-scoped advisory lock per URL, taken in a fixed order, so that
-// concurrent writers agree on the version chain without deadlocks.
+// Put implements store.Store. A batch takes a fixed number of statements
+// whatever its size: one lookup of the stored IDs, one of the current
+// versions at the batch's URLs, one multi-row INSERT, one UPDATE of the
+// replaced versions, one COPY of the diagnostics, then the analyses. New
+// versions at a URL are decided under a transaction-scoped advisory lock
+// per URL, taken in a fixed order, so that concurrent writers agree on the
+// version chain without deadlocks.
 func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, error) {
 	if len(items) == 0 {
 		return nil, nil
 	}
+	ids := make([]string, len(items))
+	for i := range items {
+		d := &items[i].Doc
+		where := d.Origin
+		if where == "" {
+			where = d.URL
+		}
+		if strings.TrimSpace(d.Text) == "" {
+			return nil, fmt.Errorf("postgres: document %q: empty text", where)
+		}
+		if strings.IndexByte(d.Text, 0) >= 0 {
+			return nil, fmt.Errorf("postgres: document %q: text holds a NUL byte", where)
+		}
+		ids[i] = doc.ContentID(d.Text)
+	}
 	now := db.now()
-	res := make([]store.PutResult, len(items))
+	var res []store.PutResult
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
-		var keys []int64
-		seen := map[int64]bool{}
-		for i := range items {
-			if u := items[i].Doc.URL; u != "" {
-				h := fnv.New64a()
-				h.Write([]byte(u))
-				k := int64(h.Sum64())
-				if !seen[k] {
-					seen[k] = true
-					keys = append(keys, k)
-				}
-			}
-		}
-		sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-		for _, k := range keys {
-			if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", k); err != nil {
-				return fmt.Errorf("postgres: lock: %w", err)
-			}
-		}
-		var as []store.Analysis
-		queued := false
-		for i := range items {
-			r, a, err := putItem(ctx, tx, &items[i], now)
-			if err != nil {
-				return err
-			}
-			res[i] = r
-			if a != nil {
-				as = append(as, *a)
-			} else if r.Outcome != store.Unchanged {
-				queued = true
-			}
-		}
-		if queued { // wakes listening workers when the transaction commits
-			if _, err := tx.Exec(ctx, "SELECT pg_notify($1, '')", NotifyChannel); err != nil {
-				return fmt.Errorf("postgres: notify: %w", err)
-			}
-		}
-		return putAnalyses(ctx, tx, as, now)
+		var err error
+		res, err = putBatch(ctx, tx, items, ids, now)
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -114,100 +97,199 @@ func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, e
 	return res, nil
 }
 
-// putItem stores one document and returns the analysis to store with it, if any.
-func putItem(ctx context.Context, tx pgx.Tx, it *store.Item, now time.Time) (store.PutResult, *store.Analysis, error) {
-	d := &it.Doc
-	where := d.Origin
-	if where == "" {
-		where = d.URL
-	}
-	if strings.TrimSpace(d.Text) == "" {
-		return store.PutResult{}, nil, fmt.Errorf("postgres: document %q: empty text", where)
-	}
-	if strings.IndexByte(d.Text, 0) >= 0 {
-		return store.PutResult{}, nil, fmt.Errorf("postgres: document %q: text holds a NUL byte", where)
-	}
-	id := doc.ContentID(d.Text)
-	withID := func() *store.Analysis {
-		if it.Analysis == nil {
-			return nil
-		}
-		a := *it.Analysis
-		a.DocID = id
-		return &a
-	}
-	var status string
-	err := tx.QueryRow(ctx, `SELECT status FROM documents WHERE id = $1`, id).Scan(&status)
-	switch {
-	case err == nil:
-		var a *store.Analysis
-		if store.CodingStatus(status) == store.Pending {
-			a = withID()
-		}
-		return store.PutResult{ID: id, Outcome: store.Unchanged}, a, nil
-	case !isNoRows(err):
-		return store.PutResult{}, nil, fmt.Errorf("postgres: document %q: %w", where, err)
-	}
-	outcome, version, supersedes := store.Ingested, 1, ""
-	if d.URL != "" {
-		var prev string
-		var prevVersion int
-		err := tx.QueryRow(ctx, `SELECT id, version FROM documents WHERE url = $1 AND superseded_by = ''
-			ORDER BY version DESC LIMIT 1`, d.URL).Scan(&prev, &prevVersion)
-		switch {
-		case err == nil:
-			outcome, version, supersedes = store.Superseded, prevVersion+1, prev
-		case !isNoRows(err):
-			return store.PutResult{}, nil, fmt.Errorf("postgres: document %q: %w", where, err)
+// putBatch stores items, whose content IDs are ids, inside tx.
+func putBatch(ctx context.Context, tx pgx.Tx, items []store.Item, ids []string, now time.Time) ([]store.PutResult, error) {
+	var urls []string
+	keys := map[int64]bool{}
+	for i := range items {
+		if u := items[i].Doc.URL; u != "" {
+			h := fnv.New64a()
+			h.Write([]byte(u))
+			keys[int64(h.Sum64())] = true
+			urls = append(urls, u)
 		}
 	}
-	meta := "{}"
-	if len(d.Meta) > 0 {
-		b, err := json.Marshal(d.Meta)
+	sorted := make([]int64, 0, len(keys))
+	for k := range keys {
+		sorted = append(sorted, k)
+	}
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
+	if len(sorted) > 0 {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k ORDER BY k`, sorted); err != nil {
+			return nil, fmt.Errorf("postgres: lock: %w", err)
+		}
+	}
+	// What is stored already.
+	status := map[string]string{}
+	rows, err := tx.Query(ctx, `SELECT id, status FROM documents WHERE id = ANY($1)`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: documents: %w", err)
+	}
+	for rows.Next() {
+		var id, st string
+		if err := rows.Scan(&id, &st); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("postgres: documents: %w", err)
+		}
+		status[id] = st
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: documents: %w", err)
+	}
+	type head struct {
+		id      string
+		version int
+	}
+	current := map[string]head{}
+	if len(urls) > 0 {
+		rows, err := tx.Query(ctx, `SELECT DISTINCT ON (url) url, id, version FROM documents
+			WHERE url = ANY($1) AND superseded_by = '' ORDER BY url, version DESC`, urls)
 		if err != nil {
-			return store.PutResult{}, nil, fmt.Errorf("postgres: document %q: meta: %w", where, err)
+			return nil, fmt.Errorf("postgres: versions: %w", err)
 		}
-		meta = string(b)
-	}
-	// Another transaction may insert the same text meanwhile: then this
-	// one waits for it and finds the row, and the document is unchanged.
-	tag, err := tx.Exec(ctx, `INSERT INTO documents (id, url, title, outlet, author, published, published_local,
-		lang, text, meta, origin, format, ingested, version, supersedes)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO NOTHING`,
-		id, d.URL, d.Title, d.Outlet, d.Author, sortable(d.Published), localTime(d.Published), d.Lang, d.Text,
-		meta, d.Origin, d.Format, sortable(now), version, supersedes)
-	if err != nil {
-		return store.PutResult{}, nil, fmt.Errorf("postgres: document %q: %w", where, err)
-	}
-	if tag.RowsAffected() == 0 {
-		return store.PutResult{ID: id, Outcome: store.Unchanged}, nil, nil
-	}
-	if supersedes != "" {
-		if _, err := tx.Exec(ctx, `UPDATE documents SET superseded_by = $1 WHERE id = $2`, id, supersedes); err != nil {
-			return store.PutResult{}, nil, fmt.Errorf("postgres: document %q: %w", where, err)
+		for rows.Next() {
+			var u string
+			var h head
+			if err := rows.Scan(&u, &h.id, &h.version); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("postgres: versions: %w", err)
+			}
+			current[u] = h
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("postgres: versions: %w", err)
 		}
 	}
-	if len(it.Diagnostics) > 0 {
-		if err := copyDiagnostics(ctx, tx, id, phaseIngest, it.Diagnostics); err != nil {
-			return store.PutResult{}, nil, fmt.Errorf("postgres: document %q: %w", where, err)
+	// Decide each item in order, as if they were stored one by one.
+	res := make([]store.PutResult, len(items))
+	var cols [14][]string // the text columns of the new rows, see insert below
+	var versions []int
+	var newIdx []int
+	analysis := make([]*store.Analysis, len(items))
+	for i := range items {
+		it, id := &items[i], ids[i]
+		withID := func() *store.Analysis {
+			if it.Analysis == nil {
+				return nil
+			}
+			a := *it.Analysis
+			a.DocID = id
+			return &a
+		}
+		if st, ok := status[id]; ok {
+			res[i] = store.PutResult{ID: id, Outcome: store.Unchanged}
+			if store.CodingStatus(st) == store.Pending && it.Analysis != nil {
+				analysis[i] = withID()
+				status[id] = string(store.Coded)
+			}
+			continue
+		}
+		d := &it.Doc
+		outcome, version, supersedes := store.Ingested, 1, ""
+		if d.URL != "" {
+			if h, ok := current[d.URL]; ok {
+				outcome, version, supersedes = store.Superseded, h.version+1, h.id
+			}
+			current[d.URL] = head{id: id, version: version}
+		}
+		meta := "{}"
+		if len(d.Meta) > 0 {
+			b, err := json.Marshal(d.Meta)
+			if err != nil {
+				return nil, fmt.Errorf("postgres: document %q: meta: %w", d.Origin, err)
+			}
+			meta = string(b)
+		}
+		for c, v := range []string{id, d.URL, d.Title, d.Outlet, d.Author, sortable(d.Published), localTime(d.Published),
+			d.Lang, d.Text, meta, d.Origin, d.Format, supersedes, ""} {
+			cols[c] = append(cols[c], v)
+		}
+		versions = append(versions, version)
+		newIdx = append(newIdx, i)
+		res[i] = store.PutResult{ID: id, Outcome: outcome}
+		analysis[i] = withID()
+		status[id] = string(store.Pending)
+		if it.Analysis != nil {
+			status[id] = string(store.Coded)
 		}
 	}
-	return store.PutResult{ID: id, Outcome: outcome}, withID(), nil
-}
-
-func copyDiagnostics(ctx context.Context, tx pgx.Tx, id, phase string, ds []doc.Diagnostic) error {
-	rows := make([][]any, len(ds))
-	for i, g := range ds {
-		start, end := spanArgs(g.Span)
-		rows[i] = []any{id, phase, i, g.Stage, string(g.Severity), start, end, g.Message}
+	// Insert the new rows. A row another transaction inserted meanwhile
+	// is not inserted again: that item is unchanged.
+	inserted := map[string]bool{}
+	if len(newIdx) > 0 {
+		rows, err := tx.Query(ctx, `INSERT INTO documents (id, url, title, outlet, author, published, published_local,
+			lang, text, meta, origin, format, supersedes, ingested, version)
+			SELECT id, url, title, outlet, author, published, published_local, lang, text, meta, origin, format,
+				supersedes, $14, version
+			FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+				$9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $15::int[])
+				AS u(id, url, title, outlet, author, published, published_local, lang, text, meta, origin, format,
+					supersedes, version)
+			ON CONFLICT (id) DO NOTHING RETURNING id`,
+			cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7], cols[8], cols[9], cols[10], cols[11],
+			cols[12], sortable(now), versions)
+		if err != nil {
+			return nil, fmt.Errorf("postgres: insert documents: %w", err)
+		}
+		got, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		if err != nil {
+			return nil, fmt.Errorf("postgres: insert documents: %w", err)
+		}
+		for _, id := range got {
+			inserted[id] = true
+		}
 	}
-	_, err := tx.CopyFrom(ctx, pgx.Identifier{"diagnostics"},
-		[]string{"doc_id", "phase", "ord", "stage", "severity", "span_start", "span_end", "message"},
-		pgx.CopyFromRows(rows))
-	if err != nil {
-		return fmt.Errorf("diagnostics: %w", err)
+	var retireOld, retireNew []string
+	var diagRows [][]any
+	for k, i := range newIdx {
+		id := ids[i]
+		if !inserted[id] {
+			res[i].Outcome = store.Unchanged
+			analysis[i] = nil
+			continue
+		}
+		if old := cols[12][k]; old != "" {
+			retireOld = append(retireOld, old)
+			retireNew = append(retireNew, id)
+		}
+		for j, g := range items[i].Diagnostics {
+			start, end := spanArgs(g.Span)
+			diagRows = append(diagRows, []any{id, phaseIngest, j, g.Stage, string(g.Severity), start, end, g.Message})
+		}
 	}
-	return nil
+	if len(retireOld) > 0 {
+		if _, err := tx.Exec(ctx, `UPDATE documents d SET superseded_by = u.next
+			FROM unnest($1::text[], $2::text[]) AS u(id, next) WHERE d.id = u.id`, retireOld, retireNew); err != nil {
+			return nil, fmt.Errorf("postgres: versions: %w", err)
+		}
+	}
+	if len(diagRows) > 0 {
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"diagnostics"},
+			[]string{"doc_id", "phase", "ord", "stage", "severity", "span_start", "span_end", "message"},
+			pgx.CopyFromRows(diagRows)); err != nil {
+			return nil, fmt.Errorf("postgres: diagnostics: %w", err)
+		}
+	}
+	var as []store.Analysis
+	queued := false
+	for i, a := range analysis {
+		if a != nil {
+			as = append(as, *a)
+		} else if res[i].Outcome != store.Unchanged {
+			queued = true
+		}
+	}
+	if queued { // wakes listening workers when the transaction commits
+		if _, err := tx.Exec(ctx, "SELECT pg_notify($1, '')", NotifyChannel); err != nil {
+			return nil, fmt.Errorf("postgres: notify: %w", err)
+		}
+	}
+	if err := putAnalyses(ctx, tx, as, now); err != nil {
+		return nil, err
+	}
+	return res, nil
 }
 
 // spanArgs returns a span's bounds as nullable query arguments.

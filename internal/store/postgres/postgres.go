@@ -33,7 +33,8 @@ var migrationFiles embed.FS
 
 // Options tune Open. The zero value is ready to use.
 type Options struct {
-	// MaxConns bounds the connection pool; 0 means pgxpool's default.
+	// MaxConns bounds the connection pool; 0 means the URL's
+	// pool_max_conns, else defaultMaxConns.
 	MaxConns int
 	// Now is the clock that stamps documents; nil means time.Now.
 	Now func() time.Time
@@ -50,6 +51,9 @@ type DB struct {
 
 var _ store.Store = (*DB)(nil)
 
+// defaultMaxConns bounds a pool whose size nothing else sets.
+const defaultMaxConns = 16
+
 // migrationLock is the advisory lock key that serialises migrations.
 const migrationLock = 0x64796164 // "dyad"
 
@@ -61,8 +65,14 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %s: %w", redact(dsn), err)
 	}
-	if opts.MaxConns > 0 {
+	switch {
+	case opts.MaxConns > 0:
 		cfg.MaxConns = int32(opts.MaxConns)
+	case !strings.Contains(dsn, "pool_max_conns"):
+		// pgxpool's default (the number of CPUs, at least 4) makes a
+		// server's concurrent requests queue for a connection; the pool
+		// opens connections only as they are needed.
+		cfg.MaxConns = defaultMaxConns
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
