@@ -276,10 +276,17 @@ func (db *DB) ActorNames(ctx context.Context, code string, f store.EventFilter) 
 	return out, nil
 }
 
+// denseMatches is the number of matching index entries from which EventList
+// walks the events in date order instead of sorting the matches: with at
+// least this many, a page is found within a few thousand index entries.
+const denseMatches = 4000
+
 // EventList implements store.Queries: the pages of Events, found through
-// the covering indexes. The inner query filters and orders on index
-// entries only (code lists by loose index scan, date, status, id), and
-// only the page's rows are read whole.
+// the covering indexes. Actor filters first count their matches in the
+// covering indexes (up to denseMatches). Few matches are found by seeking
+// each actor code and sorting them; many are found by walking events_date,
+// which holds the codes, quad class and status, in page order until the
+// page is full. Either way only the page's rows are read whole.
 func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPage, error) {
 	var extra []string
 	var extraArgs []any
@@ -292,12 +299,43 @@ func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPa
 		extraArgs = append(extraArgs, date, date, id)
 	}
 	n := limit(f.Limit)
-	sel, args, err := selectEvents(f, "e.rowid AS rid, e.date AS date, e.id AS id", extra, extraArgs)
-	if err != nil {
-		return store.EventPage{}, err
+	dense := f.Actor == "" && f.Source == "" && f.Target == ""
+	if !dense {
+		sel, args, err := selectEvents(f, "1", extra, extraArgs)
+		if err != nil {
+			return store.EventPage{}, err
+		}
+		var matches int
+		if err := db.r.QueryRowContext(ctx, "SELECT count(*) FROM ("+sel+" LIMIT ?)", append(args, denseMatches)...).Scan(&matches); err != nil {
+			return store.EventPage{}, fmt.Errorf("sqlite: event list: %w", err)
+		}
+		dense = matches >= denseMatches
 	}
-	es, err := queryEvents(ctx, db.r, "WHERE e.rowid IN (SELECT rid FROM ("+sel+") ORDER BY date, id LIMIT ?) ORDER BY e.date, e.id",
-		append(args, n+1)...)
+	var inner string
+	var args []any
+	if dense {
+		// One walk in (date, id) order; the WHERE reads the index entry.
+		with, wargs := withCodes(f)
+		conds, cargs, join, err := eventWhere(f, eitherSide)
+		if err != nil {
+			return store.EventPage{}, err
+		}
+		conds = append(conds, extra...)
+		from := "events e INDEXED BY events_date"
+		if join {
+			from += " JOIN documents d ON d.id = e.doc_id"
+		}
+		inner = with + "SELECT e.rowid FROM " + from + " WHERE " + strings.Join(conds, " AND ") + " ORDER BY e.date, e.id LIMIT ?"
+		args = append(append(append(wargs, cargs...), extraArgs...), n+1)
+	} else {
+		sel, sargs, err := selectEvents(f, "e.rowid AS rid, e.date AS date, e.id AS id", extra, extraArgs)
+		if err != nil {
+			return store.EventPage{}, err
+		}
+		inner = "SELECT rid FROM (" + sel + ") ORDER BY date, id LIMIT ?"
+		args = append(sargs, n+1)
+	}
+	es, err := queryEvents(ctx, db.r, "WHERE e.rowid IN ("+inner+") ORDER BY e.date, e.id", args...)
 	if err != nil {
 		return store.EventPage{}, fmt.Errorf("sqlite: event list: %w", err)
 	}

@@ -2,8 +2,10 @@ package storetest
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
+	"github.com/dyad-project/dyad/internal/doc"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/store"
 	"github.com/google/go-cmp/cmp"
@@ -21,6 +23,7 @@ func RunQueries(t *testing.T, open Opener) {
 		{"ActorNames", testActorNames},
 		{"EmptyStore", testQueriesEmpty},
 		{"EventListMatchesEvents", testEventList},
+		{"EventListMatchesEventsOnMany", testEventListMany},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -138,6 +141,68 @@ func testQueriesEmpty(t *testing.T, s store.Store) {
 	d, err := s.Dyads(ctx, store.EventFilter{}, 10)
 	if err != nil || len(d) != 0 {
 		t.Errorf("Dyads on an empty store = %v, %v", d, err)
+	}
+}
+
+// testEventListMany compares EventList with Events on 6,000 events, enough
+// for a backend to switch to the plan it keeps for busy actors.
+func testEventListMany(t *testing.T, s store.Store) {
+	codes := []string{"RUSGOV", "RUSMIL", "UKRGOV", "USA", "CHN", "IRN"}
+	var docs []doc.Document
+	for i := range 60 {
+		docs = append(docs, doc.Document{Text: fmt.Sprintf("Bulk document %d for the event list.", i)})
+	}
+	res := mustPut(t, s, docs...)
+	var as []store.Analysis
+	n := 0
+	for i, r := range res {
+		a := store.Analysis{DocID: r.ID}
+		for k := range 100 {
+			src, tgt := codes[(i+k)%2], codes[2+(i*7+k)%4] // RUS* is the source of every event
+			if k%10 == 0 {
+				src, tgt = codes[2+k%4], codes[(i+k)%2]
+			}
+			day := fmt.Sprintf("2024-%02d-%02d", 1+n%12, 1+(n*7)%28)
+			e := sampleEvent(r.ID, k, []string{"010", "040", "112", "190"}[n%4], src, tgt, day, []event.Status{event.Asserted, event.Reported, event.Negated}[n%3])
+			e.Quad = 1 + n%4
+			a.Events = append(a.Events, e)
+			n++
+		}
+		as = append(as, a)
+	}
+	if err := s.PutAnalyses(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	all := []event.Status{event.Asserted, event.Reported, event.Negated}
+	filters := []store.EventFilter{
+		{Actor: "RUS", Limit: 700}, {Actor: "RUS", Quad: 3, Limit: 300}, {Actor: "RUS", Statuses: all, Limit: 900},
+		{Source: "RUS", Statuses: all, Quad: 2, Limit: 400}, {Actor: "R", Statuses: all, Limit: 1000}, {Source: "RUS", Target: "UKR", Limit: 1000},
+		{Actor: "UKRGOV", Statuses: []event.Status{event.Negated}, Limit: 1000}, {Target: "IRN", Limit: 1000}, {Actor: "RUSMIL", Code: "112", Limit: 200},
+	}
+	for _, f := range filters {
+		a, b := f, f
+		total := 0
+		for page := 0; ; page++ {
+			pa, err := s.Events(ctx, a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pb, err := s.EventList(ctx, b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(pa, pb); diff != "" {
+				t.Fatalf("filter %+v page %d: Events (-) and EventList (+) differ:\n%.3000s", f, page, diff)
+			}
+			total += len(pa.Events)
+			if pa.Next == "" {
+				break
+			}
+			a.Cursor, b.Cursor = pb.Next, pa.Next
+		}
+		if total == 0 {
+			t.Errorf("filter %+v found nothing", f)
+		}
 	}
 }
 
