@@ -352,6 +352,8 @@ func (d *Dictionary) gap(sc *scan, from, to int) string {
 			return "'s"
 		case sc.is(from, d.idOf.of):
 			return "of"
+		case ordinal(sc.word(from)):
+			return "" // "U.S. 5th Fleet", "the 82nd Airborne Division"
 		}
 	case 2:
 		if sc.is(from, d.idOf.of) && sc.is(from+1, d.idOf.the) {
@@ -455,6 +457,12 @@ func (d *Dictionary) join(sc *scan, a, b group) (group, bool) {
 			m.country, m.code = b.country, b.country+a.sector
 		}
 		m.rule += " of country"
+		return m, true
+	// "Syrian Arab", "Iraqi Kurds": a community of a country
+	case gap == "" && a.countryOnly && b.kind == Ethnic:
+		m.kind, m.name, m.entry, m.code = Ethnic, b.name, b.entry, a.country+b.code
+		m.countryOnly = false
+		m.rule = "country+community"
 		return m, true
 	// "U.S. Central Command", "the Iraqi Army": a country before a body
 	case gap == "" && a.countryOnly && (b.kind == Org || b.kind == Group) && (b.country == "" || b.country == a.country):
@@ -588,6 +596,23 @@ var stopName = map[string]bool{"the": true, "said": true, "says": true, "on": tr
 	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
 	"august": true, "september": true, "october": true, "november": true, "december": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+
+// ordinal reports whether w is a number with an ordinal suffix ("5th").
+func ordinal(w string) bool {
+	if len(w) < 3 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	suf := strings.ToLower(w[len(w)-2:])
+	if suf != "st" && suf != "nd" && suf != "rd" && suf != "th" {
+		return false
+	}
+	for i := 0; i < len(w)-2; i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 var locative = map[string]bool{"in": true, "across": true, "throughout": true, "inside": true, "into": true,
 	"within": true, "near": true, "around": true}

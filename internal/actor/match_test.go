@@ -203,3 +203,11 @@ func TestLocative(t *testing.T) {
 		t.Errorf("locative flags = %v, want only Syria and Kremlin", got)
 	}
 }
+
+func TestCommunitiesAndOrdinals(t *testing.T) {
+	d := loadAll(t)
+	got := brief(d.Match("Iraqi Kurds, Syrian Arab forces and the U.S. 5th Fleet", nil, day("2016-06-01")))
+	if want := "Iraqi Kurds=IRQKUR|Syrian Arab forces=SYRMIL|U.S. 5th Fleet=USAMIL"; strings.Join(got, "|") != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
