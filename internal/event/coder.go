@@ -316,7 +316,7 @@ func (c *Coder) codeVerb(si int, g *graph, i int, consumed map[int]bool) ([]cand
 		}
 	}
 	cs := c.pairs(si, g, i, i, best, f.subjects, tgts)
-	if g.speechClause(i) >= 0 || speechVerbs[lemma] && g.rel(i) == "parataxis" || controlVerb(lemma) && len(g.kidsRel(i, "xcomp")) > 0 {
+	if g.speechClause(i) >= 0 || speechVerbs[lemma] && g.rel(i) == "parataxis" || controlVerb(lemma) && g.hasControlled(i) {
 		for k := range cs {
 			cs[k].speechWith = true
 		}
@@ -436,8 +436,8 @@ func coveredFilter(g *graph, cs []candidate) []bool {
 			// the embedded clause (ccomp, xcomp) holds the other event, or
 			// the speech verb is a parataxis of the other event's clause.
 			inside := false
-			for _, cl := range g.kidsRel(cd.trigger, "ccomp", "xcomp") {
-				if g.dominates(cl, o.anchor) {
+			for _, cl := range g.kids[cd.trigger] {
+				if (g.rel(cl) == "ccomp" || g.controlled(cl)) && g.dominates(cl, o.anchor) {
 					inside = true
 				}
 			}

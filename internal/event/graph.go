@@ -264,6 +264,36 @@ func (g *graph) frame(i int) frame {
 	return f
 }
 
+// controlled reports whether clause n is the complement of a control
+// predicate: an xcomp, or an infinitive advcl without a subject of its own
+// ("agreed to allow", as a parser may attach it).
+func (g *graph) controlled(n int) bool {
+	switch g.rel(n) {
+	case "xcomp":
+		return true
+	case "advcl":
+		if len(g.kidsRel(n, "nsubj", "nsubj:pass")) > 0 {
+			return false
+		}
+		for _, m := range g.kidsRel(n, "mark") {
+			if g.lemma(m) == "to" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasControlled reports whether predicate i has a controlled complement.
+func (g *graph) hasControlled(i int) bool {
+	for _, k := range g.kids[i] {
+		if g.controlled(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // nmods returns the prepositional dependents of a nominal.
 func (g *graph) nmods(i int) []int {
 	var out []int

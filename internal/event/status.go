@@ -62,6 +62,9 @@ func (g *graph) status(anchor int) statusInfo {
 		}
 		hl := g.lemma(h)
 		base := g.baseRel(n)
+		if g.controlled(n) {
+			base = "xcomp"
+		}
 		nominal := g.isNominal(n) || g.toks[n].UPOS == "NOUN"
 		inherit := false
 		switch base {
