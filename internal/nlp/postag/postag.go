@@ -79,17 +79,21 @@ func (m *Model) Tag(s *nlp.Sentence) {
 	defer m.pool.Put(sc)
 	sc.words = prepare(m.lex, s.Tokens, sc.words[:0])
 	p1, p2 := uint64(1), uint64(2) // start symbols
+	verb := uint64(0)              // 1 once a verb or modal has been predicted
 	for i := range s.Tokens {
 		var c int
 		if wi := &sc.words[i]; wi.unique {
 			c = int(wi.best) - 1
 		} else {
-			sc.feats = features(sc.feats[:0], sc.words, i, p1, p2)
+			sc.feats = features(sc.feats[:0], sc.words, i, p1, p2, verb)
 			m.w.Score(sc.feats, sc.scores)
 			c = argmax(sc.scores)
 		}
 		s.Tokens[i].XPOS, s.Tokens[i].UPOS = m.xpos[c], m.upos[c]
 		p2, p1 = p1, uint64(c)+16
+		if isVerb(m.xpos[c]) {
+			verb = 1
+		}
 	}
 }
 
@@ -188,9 +192,14 @@ func prepare(lex map[string]lexEntry, toks []nlp.Token, out []wordInfo) []wordIn
 
 var none = wordInfo{word: 3, lower: 3, shape: 3, best: 3, amb: 3}
 
+// isVerb reports whether a Penn tag is a verb or a modal.
+func isVerb(xpos string) bool { return strings.HasPrefix(xpos, "VB") || xpos == "MD" }
+
 // features appends the feature hashes for position i given the two previous
-// predicted classes p1 and p2.
-func features(f []uint32, ws []wordInfo, i int, p1, p2 uint64) []uint32 {
+// predicted classes p1 and p2 and whether a verb was predicted before i
+// (verb is 0 or 1; it tells a past tense from a participle: "police
+// arrested" against "the men arrested on Monday were").
+func features(f []uint32, ws []wordInfo, i int, p1, p2, verb uint64) []uint32 {
 	at := func(j int) *wordInfo {
 		if j < 0 || j >= len(ws) {
 			return &none
@@ -217,6 +226,7 @@ func features(f []uint32, ws []wordInfo, i int, p1, p2 uint64) []uint32 {
 		h(34, r1.shape, 0, 0), h(35, w.lower, r1.best, 0), h(36, p1, w.suf[1], 0),
 		h(37, w.suf[2], r1.best, 0), h(38, l1.best, 0, 0), h(39, r1.suf[1], 0, 0),
 		h(40, p2, p1, w.lower), h(41, l1.lower, r1.lower, 0),
+		h(42, verb, w.suf[1], 0), h(43, verb, p1, 0), h(44, verb, w.lower, 0),
 	)
 	if i == 0 {
 		f = append(f, h(33, w.shape, 0, 0))

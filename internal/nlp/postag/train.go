@@ -143,11 +143,12 @@ func Train(train, dev []nlp.Sentence, opt TrainOptions, log io.Writer) (*Model, 
 			toks := train[si].Tokens
 			words = prepare(foldLex[si%lexFolds], toks, words[:0])
 			p1, p2 := uint64(1), uint64(2)
+			verb := uint64(0)
 			for i := range toks {
 				gold := classOf[toks[i].XPOS+" "+toks[i].UPOS]
 				guess := gold
 				if !words[i].unique {
-					feats = features(feats[:0], words, i, p1, p2)
+					feats = features(feats[:0], words, i, p1, p2, verb)
 					tr.Score(feats, scores)
 					guess = argmax(scores)
 					tr.Update(feats, gold, guess)
@@ -158,6 +159,9 @@ func Train(train, dev []nlp.Sentence, opt TrainOptions, log io.Writer) (*Model, 
 				}
 				total++
 				p2, p1 = p1, uint64(guess)+16
+				if isVerb(m.xpos[guess]) {
+					verb = 1
+				}
 			}
 		}
 		cm := &Model{classes: m.classes, xpos: m.xpos, upos: m.upos, lex: m.lex, w: tr.Average(opt.MinWeight)}
