@@ -12,12 +12,14 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
+	"github.com/dyad-project/dyad/internal/analysis"
 	"github.com/dyad-project/dyad/internal/pipeline"
 	"github.com/dyad-project/dyad/internal/source"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
-const ingestExamples = `  dyad ingest examples/                      # a directory, recursively
+const ingestExamples = `  dyad ingest examples/                      # a directory, recursively, coded into events
+  dyad ingest --code=false archive/            # store text only; code later
   dyad ingest --db news.db feed.xml a.html     # files into another database
   dyad ingest https://example.org/rss.xml      # a feed by URL; short items fetch their page
   zcat dump.jsonl.gz | dyad ingest -           # standard input
@@ -29,6 +31,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fetch := fs.Bool("fetch", true, "fetch the page of a feed item that has no full text")
 	quiet := fs.Bool("quiet", false, "no progress output, only the summary")
 	enqueue := fs.Bool("enqueue", false, "only store the documents, pending, for dyad worker processes to code (PostgreSQL)")
+	code := fs.Bool("code", true, "code the documents into events as they are stored (off: store text only, pending)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -53,8 +56,12 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			Stdin:         os.Stdin,
 		},
 	}
-	if *enqueue {
-		opts.Analyze = nil // coded by workers, see dyad worker
+	if *code && !*enqueue { // with --enqueue, dyad worker processes code them
+		a, err := analysis.New(analysis.Options{})
+		if err != nil {
+			return fmt.Errorf("loading the analysis stages: %w", err)
+		}
+		opts.Analyze = storeAnalyzer(a)
 	}
 	return ingest(ctx, st, fs.Args(), opts, *quiet, stdout, stderr)
 }
