@@ -121,8 +121,15 @@ func (r *resolver) addWords(ms []Mention) []Mention {
 			continue
 		}
 		if p := pronouns[lw]; p != pNone {
-			if lw == "it" && (wi+1 >= len(words) || !itVerbs[strings.ToLower(r.text[words[wi+1].Start:words[wi+1].End])]) {
-				continue
+			if lw == "it" {
+				next := ""
+				if wi+1 < len(words) {
+					next = strings.ToLower(r.text[words[wi+1].Start:words[wi+1].End])
+				}
+				// "it said", "it fired": an actor; "it is likely": not
+				if !itVerbs[next] && !(len(next) > 4 && strings.HasSuffix(next, "ed") && next != "needed") {
+					continue
+				}
 			}
 			if lw == "us" && word == "US" {
 				continue
@@ -237,6 +244,8 @@ func (r *resolver) link(ms []Mention, i int) {
 		}
 	case m.Definite && m.Kind == Agent && m.Country == "":
 		r.linkDescription(ms, i)
+	case m.Kind == Agent && m.Country == "" && m.Plural && r.pairBefore(m.Span):
+		r.linkDescription(ms, i) // "the two sides", "both sides"
 	case (m.Kind == Country || m.Kind == Metonym) && m.Country != "" && m.Antecedent == nil:
 		// "Moscow", "the Russians", "the Kremlin" after "Russia"
 		for j := 0; j < i; j++ {
@@ -350,12 +359,12 @@ func (r *resolver) linkDescription(ms []Mention, i int) {
 	m := &ms[i]
 	noun := strings.ToLower(lastWord(m.Text))
 	kinds, isNoun := descriptions[noun]
-	if strings.HasPrefix(strings.ToLower(m.Text), "the two ") || strings.HasPrefix(strings.ToLower(m.Text), "both ") {
+	if strings.HasPrefix(strings.ToLower(m.Text), "the two ") || strings.HasPrefix(strings.ToLower(m.Text), "both ") || r.pairBefore(m.Span) {
 		var seen []string
 		var first *Mention
 		for j := i - 1; j >= 0 && len(seen) < 2; j-- {
 			c := &ms[j]
-			if c.Country == "" || c.Person != "" || contains(seen, c.Country) || strings.HasPrefix(c.Rule, "pronoun") {
+			if c.Country == "" || contains(seen, c.Country) || strings.HasPrefix(c.Rule, "pronoun") {
 				continue
 			}
 			seen = append(seen, c.Country)
@@ -395,6 +404,12 @@ func (r *resolver) linkDescription(ms []Mention, i int) {
 			return
 		}
 	}
+}
+
+// pairBefore reports whether "two" or "both" stands right before the span.
+func (r *resolver) pairBefore(s doc.Span) bool {
+	before := strings.ToLower(strings.TrimRight(r.text[max(0, s.Start-6):s.Start], " "))
+	return strings.HasSuffix(before, "two") || strings.HasSuffix(before, "both")
 }
 
 func (r *resolver) linkCounterpart(ms []Mention, i int) {

@@ -69,3 +69,21 @@ func TestDefiniteDescriptions(t *testing.T) {
 		}
 	}
 }
+
+func TestPairsAndIt(t *testing.T) {
+	d := loadAll(t)
+	text := "Sergei Shoigu met Iranian officials in Tehran. The two sides discussed Syria. Hamas said it fired rockets. It is likely to go on."
+	got := map[string]string{}
+	for _, m := range d.Resolve(text, nil, d.Match(text, nil, day("2023-01-01"))) {
+		got[m.Text] = m.Code + "/" + m.Rule
+	}
+	if g := got["sides"]; !strings.HasPrefix(g, "RUS/the two countries -> RUS and IRN") {
+		t.Errorf("sides = %q", g)
+	}
+	if g := got["it"]; !strings.HasPrefix(g, "PSEREBHMS/pronoun it") {
+		t.Errorf("it = %q", g)
+	}
+	if _, ok := got["It"]; ok {
+		t.Errorf("expletive It resolved: %q", got["It"])
+	}
+}

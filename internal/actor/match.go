@@ -438,6 +438,13 @@ func (d *Dictionary) join(sc *scan, a, b group) (group, bool) {
 		m.rule = "title+person; " + b.rule
 		m.agent, m.countryOnly, m.plural = false, false, false
 		return m, true
+	// "the government of Bashar al-Assad": the person's country and the sector
+	case gap == "of" && a.agent && !a.personTitle && b.kind == Person && b.country != "" && a.country == "":
+		m.kind, m.name, m.entry = Agent, b.name, b.entry
+		m.code, m.country = b.country+a.sector, b.country
+		m.person, m.role, m.countryOnly = "", "", false
+		m.rule = "agent of person"
+		return m, true
 	// "Foreign Minister" + "of" + "Iran", "Secretary General of the United Nations"
 	case gap == "of" && a.agent && !b.agent && b.kind != Person:
 		m.kind, m.name, m.entry = a.kind, b.name, b.entry

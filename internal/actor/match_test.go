@@ -55,6 +55,7 @@ func TestMatch(t *testing.T) {
 		{"group by date", "2020-01-01", "the Taliban", []string{"Taliban=AFGREBTLB"}},
 		{"group in power", "2022-01-01", "the Taliban", []string{"Taliban=AFGGOV"}},
 		{"person's agent", "2016-06-01", "Assad's regime", []string{"Assad's regime=SYRGOV"}},
+		{"agent of person", "2016-06-01", "the government of Bashar al-Assad", []string{"government of Bashar al-Assad=SYRGOV"}},
 		{"media", "2024-01-10", "Reuters and IRNA reported", []string{"Reuters=GBRMED", "IRNA=IRNGOVMED"}},
 		{"possessive with one adjective", "2024-01-10", "the UK's brave Armed Forces", []string{"UK's brave Armed Forces=GBRMIL"}},
 		{"possessive with more words stays apart", "2024-01-10", "Syria's prewar 23 population", []string{"Syria=SYR", "population=CVL"}},
