@@ -9,6 +9,7 @@ import (
 
 	"github.com/dyad-project/dyad/data/actors"
 	"github.com/dyad-project/dyad/internal/actor"
+	"github.com/dyad-project/dyad/internal/nlp/tokenize"
 )
 
 func day(s string) time.Time {
@@ -210,5 +211,27 @@ func TestCommunitiesAndOrdinals(t *testing.T) {
 	got := brief(d.Match("Iraqi Kurds, Syrian Arab forces and the U.S. 5th Fleet", nil, day("2016-06-01")))
 	if want := "Iraqi Kurds=IRQKUR|Syrian Arab forces=SYRMIL|U.S. 5th Fleet=USAMIL"; strings.Join(got, "|") != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestTokenizerIndependence checks that dyad's tokenizer and a plain split
+// at spaces give the same mentions: units, not tokens, are matched.
+func TestTokenizerIndependence(t *testing.T) {
+	d := loadAll(t)
+	b, err := os.ReadFile("testdata/news.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	toks := tokenize.New().Tokenize(text)
+	plain := d.Match(text, nil, day("2024-01-10"))
+	tokd := d.Match(text, toks, day("2024-01-10"))
+	if a, b := strings.Join(brief(plain), "|"), strings.Join(brief(tokd), "|"); a != b {
+		t.Errorf("split at spaces:\n%s\ntokenizer:\n%s", a, b)
+	}
+	for _, m := range tokd {
+		if m.TokStart < 0 || m.TokEnd > len(toks) || toks[m.TokStart].Start > m.Span.Start || toks[m.TokEnd-1].End < m.Span.End {
+			t.Errorf("mention %q tokens %d-%d do not cover its span", m.Text, m.TokStart, m.TokEnd)
+		}
 	}
 }
