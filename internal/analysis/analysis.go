@@ -52,6 +52,7 @@ type Analyzer struct {
 
 // Result is what Analyze derived from one document.
 type Result struct {
+	Sentences   []nlp.Sentence // the parsed sentences, for display and evaluation
 	Annotations []doc.Annotation
 	Events      []event.Event
 	Diagnostics []doc.Diagnostic
@@ -140,6 +141,7 @@ func (a *Analyzer) Analyze(d doc.Document) Result {
 		return r
 	}
 	sents := a.nlp.Annotate(text)
+	r.Sentences = sents
 	var all []nlp.Token
 	first := make([]int, len(sents)) // index in all of each sentence's first token
 	for i, s := range sents {

@@ -5,6 +5,7 @@ import (
 	"github.com/dyad-project/dyad/internal/doc"
 	"github.com/dyad-project/dyad/internal/eval"
 	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/nlp"
 )
 
 // CameoScores are the ConfliBERT figures: five-way class accuracy over the
@@ -28,24 +29,55 @@ func (s CameoScores) Accuracy() float64 {
 }
 
 // MainEvent picks the event a sentence is about: an asserted or reported
-// one before the others, then the most confident, the earliest on ties. Statements that only frame another event were
-// already dropped by the coder.
-func MainEvent(es []event.Event) *event.Event {
+// one before the others, then the one whose trigger stands highest in the
+// parse (the main clause before subordinate ones), then the most confident.
+// sents may be nil; then depth is not used.
+func MainEvent(es []event.Event, sents []nlp.Sentence) *event.Event {
 	var best *event.Event
+	bd := 0
 	for i := range es {
 		e := &es[i]
+		d := triggerDepth(sents, e.Trigger)
 		switch {
 		case best == nil:
-			best = e
 		case e.Status.Counted() != best.Status.Counted():
-			if e.Status.Counted() {
-				best = e
+			if !e.Status.Counted() {
+				continue
 			}
-		case e.Confidence > best.Confidence:
-			best = e
+		case d != bd:
+			if d > bd {
+				continue
+			}
+		case e.Confidence <= best.Confidence:
+			continue
 		}
+		best, bd = e, d
 	}
 	return best
+}
+
+// triggerDepth is the number of heads between the trigger token and the
+// root of its sentence (0 when unknown).
+func triggerDepth(sents []nlp.Sentence, sp doc.Span) int {
+	for _, s := range sents {
+		if sp.Start < s.Start || sp.Start >= s.End {
+			continue
+		}
+		for i, t := range s.Tokens {
+			if t.Start != sp.Start {
+				continue
+			}
+			d := 0
+			for n := i; n >= 0 && d <= len(s.Tokens); d++ {
+				n = s.Tokens[n].Head - 1
+				if n < 0 {
+					break
+				}
+			}
+			return d
+		}
+	}
+	return 0
 }
 
 // CameoAnalyzer returns an analyzer set up for the ConfliBERT sets: noun
@@ -63,7 +95,7 @@ func ScoreCameo(a *Analyzer, classes []eval.ClassRecord, spans []eval.SpanRecord
 		res := a.Analyze(doc.Document{ID: "c", Text: r.Text, Lang: "en"})
 		s.Sentences++
 		pred := 5 // column for "no event"
-		if e := MainEvent(res.Events); e != nil {
+		if e := MainEvent(res.Events, res.Sentences); e != nil {
 			s.Coded++
 			if p := cameo.Penta(e.Code); p >= 0 {
 				pred = p
@@ -78,7 +110,7 @@ func ScoreCameo(a *Analyzer, classes []eval.ClassRecord, spans []eval.SpanRecord
 		res := a.Analyze(doc.Document{ID: "s", Text: r.Text, Lang: "en"})
 		s.SpanSentences++
 		var src, tgt []doc.Span
-		if e := MainEvent(res.Events); e != nil {
+		if e := MainEvent(res.Events, res.Sentences); e != nil {
 			if e.Source.Span != nil {
 				src = append(src, *e.Source.Span)
 			}
