@@ -357,6 +357,7 @@ func load(ctx context.Context, base string, w *world, o options, out io.Writer) 
 	}
 	results := make([][]result, o.clients)
 	var wg sync.WaitGroup
+	cpu0 := cpuTime()
 	t0 := time.Now()
 	for c := range o.clients {
 		wg.Add(1)
@@ -380,6 +381,7 @@ func load(ctx context.Context, base string, w *world, o options, out io.Writer) 
 	}
 	wg.Wait()
 	elapsed := time.Since(t0)
+	cpu := cpuTime() - cpu0
 	per := make([][]time.Duration, len(eps))
 	errs := make([]int, len(eps))
 	var all []time.Duration
@@ -412,6 +414,10 @@ func load(ctx context.Context, base string, w *world, o options, out io.Writer) 
 	if firstErr != nil {
 		fmt.Fprintln(out, "first error:", firstErr)
 	}
+	// The CPU this process got (server and clients when in-process) shows
+	// how much of the machine the figures had.
+	fmt.Fprintf(out, "process CPU %.1f s over %.1f s (%.2f cores), %.2f ms CPU per request; load average %s\n",
+		cpu.Seconds(), elapsed.Seconds(), cpu.Seconds()/elapsed.Seconds(), float64(cpu.Microseconds())/1000/float64(max(len(all), 1)), loadAverage())
 	verdict := "MET"
 	if !ok {
 		verdict = "MISSED"
@@ -459,4 +465,26 @@ func fetch(ctx context.Context, c *http.Client, u string) error {
 		return fmt.Errorf("body is not a JSON object: %v", err)
 	}
 	return nil
+}
+
+// cpuTime returns the user and system CPU time of this process.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// loadAverage returns the first three fields of /proc/loadavg, or "unknown".
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
 }
