@@ -29,7 +29,7 @@ import (
 //
 // sents gives the sentence bounds; nil splits text at sentence punctuation.
 func (d *Dictionary) Resolve(text string, sents []nlp.Sentence, ms []Mention) []Mention {
-	r := &resolver{text: text, sents: sentenceBounds(text, sents), tokSents: sents}
+	r := &resolver{text: text, sents: sentenceBounds(text, sents), tokSents: sents, firstOf: map[string]int{}}
 	out := append([]Mention(nil), ms...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
 	out = r.addWords(out)
@@ -50,7 +50,12 @@ func (d *Dictionary) Resolve(text string, sents []nlp.Sentence, ms []Mention) []
 
 var possessive = map[string]bool{"his": true, "her": true, "its": true, "their": true, "our": true}
 
+// maxBack bounds how many earlier mentions a surname or description looks
+// through, so that Resolve stays linear in long documents.
+const maxBack = 400
+
 type resolver struct {
+	firstOf  map[string]int // country -> index of its first country-level mention
 	text     string
 	sents    []doc.Span
 	tokSents []nlp.Sentence
@@ -226,7 +231,7 @@ func (r *resolver) link(ms []Mention, i int) {
 	case m.Rule == "description":
 		r.linkDescription(ms, i)
 	case m.Rule == "surname":
-		for j := i - 1; j >= 0; j-- {
+		for j := i - 1; j >= 0 && j >= i-maxBack; j-- {
 			if ms[j].Person != "" && strings.HasSuffix(ms[j].Person, " "+m.Text) {
 				r.copyFrom(m, &ms[j], "surname of "+ms[j].Person)
 				return
@@ -235,7 +240,7 @@ func (r *resolver) link(ms []Mention, i int) {
 	case m.Kind == Agent && m.Country != "" && m.Sector == "" && strings.HasSuffix(strings.ToLower(m.Text), "counterpart"):
 		r.linkCounterpart(ms, i)
 	case m.Kind == Person && m.Person != "" && !strings.Contains(m.Person, " ") || m.Kind == Person && m.Code == "" && m.Country == "":
-		for j := i - 1; j >= 0; j-- {
+		for j := i - 1; j >= 0 && j >= i-maxBack; j-- {
 			if ms[j].Person != "" && ms[j].Person != m.Person && strings.HasSuffix(ms[j].Person, " "+lastWord(m.Person)) {
 				r.copyFrom(m, &ms[j], "surname of "+ms[j].Person)
 				m.Role = firstNonEmpty(m.Role, ms[j].Role)
@@ -248,14 +253,13 @@ func (r *resolver) link(ms []Mention, i int) {
 		r.linkDescription(ms, i) // "the two sides", "both sides"
 	case (m.Kind == Country || m.Kind == Metonym) && m.Country != "" && m.Antecedent == nil:
 		// "Moscow", "the Russians", "the Kremlin" after "Russia"
-		for j := 0; j < i; j++ {
-			if ms[j].Country == m.Country && (ms[j].Kind == Country || ms[j].Kind == Metonym) && ms[j].Antecedent == nil {
-				a := ms[j].Span
-				m.Antecedent = &a
-				m.Rule += "; same country as " + quote(ms[j].Text)
-				return
-			}
+		if j, ok := r.firstOf[m.Country]; ok {
+			a := ms[j].Span
+			m.Antecedent = &a
+			m.Rule += "; same country as " + quote(ms[j].Text)
+			return
 		}
+		r.firstOf[m.Country] = i
 	}
 }
 
@@ -322,9 +326,14 @@ func (r *resolver) linkPronoun(ms []Mention, i int) {
 		}
 		return
 	}
+	// the first mention of each of the four sentences before, back to front
+	lo := i
+	for lo > 0 && r.sentenceOf(ms[lo-1].Span.Start) >= s-3 {
+		lo--
+	}
 	for back := 0; back <= 3 && s-back >= 0; back++ {
 		sent := s - back
-		for j := 0; j < i; j++ {
+		for j := lo; j < i; j++ {
 			c := &ms[j]
 			if r.sentenceOf(c.Span.Start) != sent || !compatible(p, c) {
 				continue
@@ -377,7 +386,7 @@ func (r *resolver) linkDescription(ms []Mention, i int) {
 		}
 		return
 	}
-	for j := i - 1; j >= 0; j-- {
+	for j := i - 1; j >= 0 && j >= i-maxBack; j-- {
 		c := &ms[j]
 		if r.sentenceOf(m.Span.Start)-r.sentenceOf(c.Span.Start) > 5 {
 			return
