@@ -71,3 +71,23 @@ func benchText(b *testing.B) string {
 	}
 	return sb.String()
 }
+
+// BenchmarkResolve measures coreference over the news fixture's mentions.
+func BenchmarkResolve(b *testing.B) {
+	d := loadAll(b)
+	text := benchText(b)
+	ms := d.Match(text, nil, time.Date(2024, 1, 10, 0, 0, 0, 0, time.UTC))
+	if n := len(d.Resolve(text, nil, ms)); n <= len(ms)-5 {
+		b.Fatalf("resolve returned %d of %d mentions", n, len(ms))
+	}
+	toks := len(strings.Fields(text))
+	b.ResetTimer()
+	c0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		d.Resolve(text, nil, ms)
+	}
+	b.ReportMetric(float64(toks)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	if c := cpuTime() - c0; c > 0 {
+		b.ReportMetric(float64(toks)*float64(b.N)/c.Seconds(), "tokens/cpu-s")
+	}
+}
