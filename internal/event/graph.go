@@ -475,6 +475,21 @@ func (g *graph) defaultTargets(f frame) []int {
 			return out
 		}
 	}
+	// An object without an actor that is directed at someone: "filed a
+	// lawsuit against X", "sent a letter to X".
+	var directed []int
+	for _, p := range []string{"against", "on", "to", "with", "at", "upon", "into"} {
+		for _, o := range f.objs {
+			for _, k := range g.nmods(o) {
+				if g.caseOf(k) == p && g.isNominal(k) && !timeWords[g.lemma(k)] {
+					directed = append(directed, k)
+				}
+			}
+		}
+		if len(directed) > 0 {
+			break
+		}
+	}
 	// The first actor inside the object phrase: "welcomed a resumption of
 	// ties with Osgiliath", "condemned an attack by Osgiliath soldiers".
 	for _, o := range f.objs {
@@ -486,6 +501,9 @@ func (g *graph) defaultTargets(f frame) []int {
 			g.below[o] = t
 			return []int{o}
 		}
+	}
+	if len(directed) > 0 {
+		return directed
 	}
 	return f.objs
 }
@@ -635,7 +653,7 @@ func (g *graph) actors(toks []int, uncoded bool) []arg {
 			}
 			continue
 		}
-		if uncoded && g.isNominal(t) && !relPronouns[g.lemma(t)] {
+		if uncoded && g.isNominal(t) && !relPronouns[g.lemma(t)] && !timeWords[g.lemma(t)] && !strings.HasSuffix(g.rel(t), "tmod") && g.lemma(t) != "what" {
 			a, b := g.phraseSpan(t)
 			out = append(out, arg{tok: t, span: doc.Span{Start: g.toks[a].Start, End: g.toks[b].End}, text: g.phraseText(a, b)})
 		}
@@ -670,7 +688,7 @@ func (g *graph) span(i int, full bool) (int, int) {
 			case "acl":
 				continue
 			case "conj", "cc", "appos":
-				if !full {
+				if !full || g.rel(k) == "conj" && !g.isNominal(k) && g.toks[k].UPOS != "NOUN" {
 					continue
 				}
 			case "nmod", "obl":
