@@ -338,8 +338,10 @@ func (d *Dictionary) addPhrase(p string, e *Entry, layer string, isPlural bool, 
 			}
 		}
 	}
-	c := &cand{e: e, pat: pat, layer: layer, plural: isPlural, cues: cues, inherited: d.inherit,
-		personNoun: isPersonNoun(p[us[len(us)-1].start:us[len(us)-1].end])}
+	c := &cand{e: e, pat: pat, layer: layer, plural: isPlural, cues: cues, inherited: d.inherit}
+	if e.Kind == Agent || e.Kind == Title {
+		c.personNoun = isPersonNoun(p[us[len(us)-1].start:us[len(us)-1].end])
+	}
 	if d.term[node] < 0 {
 		d.term[node] = int32(len(d.cands))
 		d.cands = append(d.cands, []*cand{c})

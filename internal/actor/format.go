@@ -356,13 +356,19 @@ func validate(e *Entry) Problems {
 	if e.Kind == Country && e.Code != "" && len(e.Code) != 3 {
 		bad("code", "country %q has code %q; a country code has three letters", e.Name, e.Code)
 	}
-	seen := map[string]bool{}
-	for _, a := range append([]string{e.Name}, e.Aliases...) {
-		k := strings.ToLower(a)
-		if seen[k] {
+	// Repeated aliases: a quadratic scan is cheaper than a map for the few
+	// aliases an entry has.
+	for i, a := range e.Aliases {
+		if strings.EqualFold(a, e.Name) {
 			ps = append(ps, Problem{Line: e.Line, Field: "alias", Message: fmt.Sprintf("alias %q repeated", a), Warning: true})
+			continue
 		}
-		seen[k] = true
+		for _, b := range e.Aliases[:i] {
+			if strings.EqualFold(a, b) {
+				ps = append(ps, Problem{Line: e.Line, Field: "alias", Message: fmt.Sprintf("alias %q repeated", a), Warning: true})
+				break
+			}
+		}
 	}
 	return ps
 }
