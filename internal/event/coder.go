@@ -145,6 +145,9 @@ func (c *Coder) Code(in Input) ([]Event, []doc.Diagnostic) {
 				continue
 			}
 			events = append(events, e)
+			if c.cb == nil {
+				continue // derived events need CAMEO codes
+			}
 			if ie, ok := c.intent(in, g, e, cues[k]); ok {
 				events = append(events, ie)
 			}

@@ -643,6 +643,24 @@ func (g *graph) actors(toks []int, uncoded bool) []arg {
 	}
 	for _, t := range toks {
 		if m, at := g.findActorAt(t); m >= 0 {
+			// A bare sector with its countries: "lawmakers in Fornost and
+			// Gondor", "soldiers from Gondor".
+			if mm := &g.ms[m]; mm.Sector != "" && mm.Code == mm.Sector {
+				n := len(out)
+				for _, k := range g.nmods(at) {
+					if c := g.caseOf(k); c != "in" && c != "of" && c != "from" {
+						continue
+					}
+					for _, cj := range g.conjuncts(k) {
+						if cm := g.mentAt[cj]; cm >= 0 && len(g.ms[cm].Code) == 3 && g.ms[cm].Sector == "" {
+							add(cm, t, mm.Sector)
+						}
+					}
+				}
+				if len(out) > n {
+					continue
+				}
+			}
 			add(m, t, "")
 			if at != t {
 				for _, c := range g.conjuncts(at)[1:] {
