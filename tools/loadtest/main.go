@@ -94,7 +94,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 				return err
 			}
 		} else {
-			fmt.Fprintf(out, "using %s: %d documents, %d events\n", o.db, stats.Documents, stats.Events)
+			fmt.Fprintf(out, "using the store: %d documents, %d events\n", stats.Documents, stats.Events)
 		}
 		h, err := web.App(api.Config{Query: query.New(st), Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 			Metrics: api.NewMetrics(time.Now())}, api.DefaultMaxBody, 30*time.Second)
