@@ -83,11 +83,6 @@ func (s *Server) Register(mux *http.ServeMux) {
 	})
 }
 
-// Pages lists example paths of every page, for tests that open them all.
-func Pages(docID string) []string {
-	return []string{"/", "/events", "/events?quad=3", "/dyads/RUS/UKR", "/actors/RUS", "/documents/" + docID, "/search?q=Russia"}
-}
-
 // cacheFor serves files with a cache lifetime, and no directory listings.
 func cacheFor(d time.Duration, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
