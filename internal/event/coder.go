@@ -232,6 +232,10 @@ func (c *Coder) codeSentence(si int, g *graph) ([]candidate, string) {
 	return out, ""
 }
 
+// reciprocal verbs with coordinated subjects and no object code each side
+// acting on the other.
+var reciprocal = set("meet", "talk", "negotiate", "agree", "sign", "exchange", "swap", "clash", "fight", "cooperate", "reconcile", "discuss", "confer", "consult", "trade", "normalize", "normalise", "restore", "reach", "talks", "summit", "meeting", "agreement", "deal", "treaty", "ceasefire", "truce")
+
 // lightVerbs take their meaning from their object noun: "held talks with",
 // "paid a visit to", "launched strikes on".
 var lightVerbs = set("hold", "pay", "make", "issue", "launch", "carry", "conduct", "impose", "stage", "give", "deliver", "mount", "have", "begin", "start", "continue", "resume", "step", "announce", "order", "level", "unleash", "wage", "intensify", "escalate", "lodge", "file", "express", "extend", "offer", "sign", "reach", "seal", "strike", "conclude", "host")
@@ -387,6 +391,19 @@ func (c *Coder) codeNoun(si int, g *graph, i int) ([]candidate, string) {
 func (c *Coder) pairs(si int, g *graph, trig, anchor int, r *cameo.Rule, srcs, tgts []int) []candidate {
 	srcArgs := g.actors(srcs, c.opt.Uncoded)
 	tgtArgs := g.actors(tgts, c.opt.Uncoded)
+	if len(tgtArgs) == 0 && len(srcArgs) >= 2 && (reciprocal[g.lemma(trig)] || cameo.Root(r.Code) == "04") {
+		// "Saudi Arabia and the Houthis will exchange prisoners": each
+		// side acts on the other.
+		var out []candidate
+		for i, s := range srcArgs {
+			for j, t := range srcArgs {
+				if i != j && r.Code != "" {
+					out = append(out, candidate{sent: si, trigger: trig, anchor: anchor, rule: r, code: r.Code, src: s, tgt: t})
+				}
+			}
+		}
+		return out
+	}
 	// An actor is never its own target ("Iran's Iranian ...").
 	if len(srcArgs) == 0 {
 		srcArgs = []arg{{tok: -1}}

@@ -182,6 +182,8 @@ var grammarTests = []struct {
 		[]string{"Russia=RUS", "Kyiv=UKR", "Ukraine=UKRGOV"}, "RUS>UKR 190 reported[Ukraine]@UKRGOV"},
 	{"willing to", "Pakistan|PROPN|Pakistan|3|nsubj is|AUX|be|3|cop willing|ADJ|willing|0|root to|PART|to|5|mark withdraw|VERB|withdraw|3|xcomp from|ADP|from|7|case Kashmir|PROPN|Kashmir|5|obl",
 		[]string{"Pakistan=PAK", "Kashmir=IND"}, "PAK>IND 0874 future[willing]; PAK>IND 0356 asserted"},
+	{"reciprocal coordinated subjects", "Armenia|PROPN|Armenia|4|nsubj and|CCONJ|and|3|cc Azerbaijan|PROPN|Azerbaijan|1|conj met|VERB|meet|0|root",
+		[]string{"Armenia=ARM", "Azerbaijan=AZE"}, "ARM>AZE 040 asserted; AZE>ARM 040 asserted"},
 	{"no actors", "The|DET|the|2|det weather|NOUN|weather|3|nsubj attacked|VERB|attack|0|root the|DET|the|5|det crops|NOUN|crop|3|obj", nil, ""},
 }
 
