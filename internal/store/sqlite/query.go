@@ -226,29 +226,52 @@ func (db *DB) Dyads(ctx context.Context, f store.EventFilter, n int) ([]store.Dy
 	return out, nil
 }
 
-// ActorNames implements store.Queries.
+// manyNames is the number of events from which ActorNames stops reading
+// event rows for names: it counts per code on the covering indexes and
+// takes each code's name, country and sector from one of its events.
+const manyNames = 5000
+
+// ActorNames implements store.Queries. An actor with more than manyNames
+// events gets one name per code (see manyNames).
 func (db *DB) ActorNames(ctx context.Context, code string, f store.EventFilter) ([]store.ActorName, error) {
 	if code == "" {
 		return nil, fmt.Errorf("%w: empty actor code", store.ErrBadQuery)
 	}
 	f.Actor, f.Source, f.Target = "", "", ""
 	lo, hi := prefixRange(code)
-	side := func(role string) (string, []any, error) {
+	side := func(role string, names bool) (string, []any, error) {
 		src := "0"
 		if role == "source" {
 			src = "1"
 		}
-		return selectEvents(f, "e."+role+"_code AS code, e."+role+"_name AS name, e."+role+"_country AS country, e."+
-			role+"_sector AS sector, "+src+" AS src, e.date AS date",
+		cols := "'' AS name, '' AS country, '' AS sector"
+		if names {
+			cols = "e." + role + "_name AS name, e." + role + "_country AS country, e." + role + "_sector AS sector"
+		}
+		return selectEvents(f, "e."+role+"_code AS code, "+cols+", "+src+" AS src, e.date AS date",
 			[]string{"e." + role + "_code >= ? AND e." + role + "_code < ?"}, []any{lo, hi})
 	}
-	qs, as, err := side("source")
+	qs, as, err := side("source", false)
 	if err != nil {
 		return nil, err
 	}
-	qt, at, err := side("target")
+	qt, at, err := side("target", false)
 	if err != nil {
 		return nil, err
+	}
+	var n int
+	if err := db.r.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM ("+qs+") UNION ALL SELECT 1 FROM ("+qt+") LIMIT ?)",
+		append(append(append([]any{}, as...), at...), manyNames)...).Scan(&n); err != nil {
+		return nil, fmt.Errorf("sqlite: actor names: %w", err)
+	}
+	many := n >= manyNames
+	if !many {
+		if qs, as, err = side("source", true); err != nil {
+			return nil, err
+		}
+		if qt, at, err = side("target", true); err != nil {
+			return nil, err
+		}
 	}
 	rows, err := db.r.QueryContext(ctx, `SELECT code, name, max(country), max(sector), sum(src), sum(1 - src),
 		min(CASE WHEN date = '' THEN NULL ELSE date END), max(date)
@@ -272,6 +295,19 @@ func (db *DB) ActorNames(ctx context.Context, code string, f store.EventFilter) 
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: actor names: %w", err)
+	}
+	rows.Close()
+	if many {
+		for i := range out {
+			a := &out[i]
+			err := db.r.QueryRowContext(ctx, `SELECT name, country, sector FROM (
+				SELECT source_name AS name, source_country AS country, source_sector AS sector FROM events WHERE source_code = ?
+				UNION ALL SELECT target_name, target_country, target_sector FROM events WHERE target_code = ?) LIMIT 1`,
+				a.Code, a.Code).Scan(&a.Name, &a.Country, &a.Sector)
+			if err != nil {
+				return nil, fmt.Errorf("sqlite: actor names: name of %s: %w", a.Code, err)
+			}
+		}
 	}
 	return out, nil
 }

@@ -179,6 +179,21 @@ func testEventListMany(t *testing.T, s store.Store) {
 		{Source: "RUS", Statuses: all, Quad: 2, Limit: 400}, {Actor: "R", Statuses: all, Limit: 1000}, {Source: "RUS", Target: "UKR", Limit: 1000},
 		{Actor: "UKRGOV", Statuses: []event.Status{event.Negated}, Limit: 1000}, {Target: "IRN", Limit: 1000}, {Actor: "RUSMIL", Code: "112", Limit: 200},
 	}
+	// Names of a busy actor: a backend may read them from fewer rows.
+	names, err := s.ActorNames(ctx, "RUS", store.EventFilter{Statuses: all})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := 0
+	for _, a := range names {
+		if a.Name != a.Code+" name" || a.Country != "RUS" || a.First == "" || a.Last < a.First {
+			t.Errorf("ActorNames(RUS): %+v", a)
+		}
+		sum += a.AsSource + a.AsTarget
+	}
+	if len(names) != 2 || sum != 6000 {
+		t.Errorf("ActorNames(RUS): %d codes, %d events; want 2 codes (RUSGOV, RUSMIL) and 6000 events: %+v", len(names), sum, names)
+	}
 	for _, f := range filters {
 		a, b := f, f
 		total := 0
