@@ -234,7 +234,7 @@ func (c *Coder) codeSentence(si int, g *graph) ([]candidate, string) {
 
 // reciprocal verbs with coordinated subjects and no object code each side
 // acting on the other.
-var reciprocal = set("meet", "talk", "negotiate", "agree", "sign", "exchange", "swap", "clash", "fight", "cooperate", "reconcile", "discuss", "confer", "consult", "trade", "normalize", "normalise", "restore", "reach", "talks", "summit", "meeting", "agreement", "deal", "treaty", "ceasefire", "truce")
+var reciprocal = set("meet", "talk", "negotiate", "agree", "sign", "exchange", "swap", "clash", "fight", "cooperate", "reconcile", "discuss", "confer", "consult", "trade", "normalize", "normalise", "restore", "renew", "resume", "establish", "strengthen", "deepen", "sever", "reach", "talks", "summit", "meeting", "agreement", "deal", "treaty", "ceasefire", "truce")
 
 // lightVerbs take their meaning from their object noun: "held talks with",
 // "paid a visit to", "launched strikes on".
