@@ -342,7 +342,7 @@ func (g *graph) holds(r *cameo.Rule, f frame) bool {
 			cands = append(cands, g.nmods(o)...)
 		}
 		for _, o := range cands {
-			if !contains(pp.Preps, g.caseOf(o)) {
+			if !contains(pp.Preps, g.caseOf(o)) || g.temporal(o) {
 				continue
 			}
 			if pp.Noun == nil || g.termMatches(pp.Noun, o) {
@@ -429,7 +429,7 @@ func (g *graph) prepArgs(cands []int, preps, fallback []string) []int {
 			continue // see nounBetween
 		}
 		for _, o := range cands {
-			if g.caseOf(o) == want {
+			if g.caseOf(o) == want && !g.temporal(o) {
 				out = append(out, g.conjuncts(o)...)
 			}
 		}
@@ -732,6 +732,12 @@ func (g *graph) span(i int, full bool) (int, int) {
 		b--
 	}
 	return a, b
+}
+
+// temporal reports whether dependent o dates the event ("on Wednesday",
+// "in March") rather than naming a participant.
+func (g *graph) temporal(o int) bool {
+	return timeWords[g.lemma(o)] || strings.HasSuffix(g.rel(o), "tmod") || g.toks[o].UPOS == "NUM"
 }
 
 // closes reports whether token b is a closing bracket opened within [a, b).
