@@ -223,7 +223,7 @@ func (b *builder) add(key uint32, ents []Entry) {
 func (b *builder) finish() *Model {
 	m := b.m
 	size, shift := 1, uint32(32)
-	for size < 2*len(m.keys)+2 {
+	for 2*size < 3*len(m.keys)+2 { // load factor at most 2/3
 		size <<= 1
 		shift--
 	}
@@ -260,27 +260,42 @@ func (m *Model) Features() int { return len(m.keys) }
 func (m *Model) Weights() int { return m.nweights }
 
 // Score sets scores (len Classes) to the sum of the weights of feats.
+//
+// It works in two passes over chunks of features: first it finds every
+// feature's row, then it adds the rows up. The loads of one pass do not
+// depend on each other, so the processor can overlap their cache misses.
 func (m *Model) Score(feats []uint32, scores []float32) {
 	clear(scores)
 	mask := uint32(len(m.slots) - 1)
-	data := m.data
-	scale := m.scale
-	for _, f := range feats {
-		i := (f * 0x9E3779B1) >> m.shift
-		for {
-			s := m.slots[i]
-			if s.off == 0 {
-				break
-			}
-			if s.key == f {
-				o := s.off
-				n := data[o-1]
-				for _, e := range data[o : o+n] {
-					scores[e>>16] += float32(int16(uint16(e))) * scale
+	slots, data, scale := m.slots, m.data, m.scale
+	var offs [128]uint32
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), len(offs))]
+		feats = feats[len(chunk):]
+		for k, f := range chunk {
+			i := (f * 0x9E3779B1) >> m.shift
+			off := uint32(0)
+			for {
+				s := slots[i]
+				if s.key == f && s.off != 0 {
+					off = s.off
+					break
 				}
-				break
+				if s.off == 0 {
+					break
+				}
+				i = (i + 1) & mask
 			}
-			i = (i + 1) & mask
+			offs[k] = off
+		}
+		for _, o := range offs[:len(chunk)] {
+			if o == 0 {
+				continue
+			}
+			n := data[o-1]
+			for _, e := range data[o : o+n] {
+				scores[e>>16] += float32(int16(uint16(e))) * scale
+			}
 		}
 	}
 }

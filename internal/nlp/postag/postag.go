@@ -227,6 +227,7 @@ func features(f []uint32, ws []wordInfo, i int, p1, p2, verb uint64) []uint32 {
 		h(37, w.suf[2], r1.best, 0), h(38, l1.best, 0, 0), h(39, r1.suf[1], 0, 0),
 		h(40, p2, p1, w.lower), h(41, l1.lower, r1.lower, 0),
 		h(42, verb, w.suf[1], 0), h(43, verb, p1, 0), h(44, verb, w.lower, 0),
+		h(45, verb, p1, w.suf[1]), h(46, verb, w.suf[1], r1.best),
 	)
 	if i == 0 {
 		f = append(f, h(33, w.shape, 0, 0))
