@@ -235,7 +235,7 @@ func TestHelpHasExamples(t *testing.T) {
 
 func TestDemo(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
-	code, out, errOut := dyad(t, "demo", "--db", db)
+	code, out, errOut := dyad(t, "demo", "--serve=false", "--db", db)
 	if code != 0 {
 		t.Fatalf("demo exit %d\n%s\n%s", code, out, errOut)
 	}
@@ -252,7 +252,7 @@ func TestDemo(t *testing.T) {
 		t.Errorf("demo output shows its temporary directory:\n%s", out)
 	}
 	// Running it again changes nothing.
-	code, out, _ = dyad(t, "demo", "--db", db)
+	code, out, _ = dyad(t, "demo", "--serve=false", "--db", db)
 	if code != 0 || !strings.Contains(out, "ingested    0") {
 		t.Errorf("second demo: exit %d\n%s", code, out)
 	}
