@@ -206,3 +206,30 @@ func Example() {
 	// town NN 2 obj
 	// . . 2 punct
 }
+
+// One loaded model serves many goroutines and gives each the same parse.
+func TestConcurrentUse(t *testing.T) {
+	tg, p := models(t)
+	pl := &nlp.Pipeline{Tokenizer: tokenize.New(), Segmenter: segment.New(), Tagger: tg, Parser: p}
+	text, err := os.ReadFile("testdata/news.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprint(pl.Annotate(string(text)))
+	errs := make(chan string, 4)
+	for range 4 {
+		go func() {
+			got := fmt.Sprint(pl.Annotate(string(text)))
+			if got != want {
+				errs <- "a concurrent parse differs"
+				return
+			}
+			errs <- ""
+		}()
+	}
+	for range 4 {
+		if e := <-errs; e != "" {
+			t.Error(e)
+		}
+	}
+}
