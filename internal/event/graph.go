@@ -737,7 +737,7 @@ func (g *graph) span(i int, full bool) (int, int) {
 // temporal reports whether dependent o dates the event ("on Wednesday",
 // "in March") rather than naming a participant.
 func (g *graph) temporal(o int) bool {
-	return timeWords[g.lemma(o)] || strings.HasSuffix(g.rel(o), "tmod") || g.toks[o].UPOS == "NUM"
+	return timeWords[g.lemma(o)] || strings.HasSuffix(g.rel(o), "tmod")
 }
 
 // closes reports whether token b is a closing bracket opened within [a, b).
