@@ -94,6 +94,27 @@ func (w *Worker) Run(ctx context.Context, b Backend) (st Stats, err error) {
 	}
 	start := time.Now()
 	defer func() { st.Elapsed = time.Since(start) }()
+	// One batch's store runs while the next batch is coded: the
+	// database's time overlaps the coder's. Its leases stay held (and
+	// Complete checks them) until it lands.
+	var inFlight chan storeResult
+	wait := func() error {
+		if inFlight == nil {
+			return nil
+		}
+		r := <-inFlight
+		inFlight = nil
+		st.Batches++
+		st.Coded += r.stored
+		st.Lost += r.lost
+		st.Failed += r.failed
+		return r.err
+	}
+	defer func() {
+		if werr := wait(); err == nil {
+			err = werr
+		}
+	}()
 	for ctx.Err() == nil {
 		docs, err := b.Claim(ctx, w.Name, w.Batch, w.Lease, w.MaxAttempts)
 		if err != nil {
@@ -103,6 +124,9 @@ func (w *Worker) Run(ctx context.Context, b Backend) (st Stats, err error) {
 			return st, err
 		}
 		if len(docs) == 0 {
+			if err := wait(); err != nil {
+				return st, err
+			}
 			if w.Drain {
 				c, err := b.QueueCounts(ctx)
 				if err != nil {
@@ -121,9 +145,12 @@ func (w *Worker) Run(ctx context.Context, b Backend) (st Stats, err error) {
 			}
 			continue
 		}
-		if err := w.batch(ctx, b, docs, &st); err != nil {
+		res := w.code(ctx, b, docs)
+		if err := wait(); err != nil {
 			return st, err
 		}
+		inFlight = make(chan storeResult, 1)
+		go func(ch chan storeResult) { ch <- w.store(ctx, b, docs, res) }(inFlight)
 	}
 	return st, nil
 }
@@ -134,13 +161,24 @@ type result struct {
 	err error
 }
 
-// batch codes docs, renewing their leases meanwhile, and stores the results.
-func (w *Worker) batch(ctx context.Context, b Backend, docs []doc.Document, st *Stats) error {
+// storeResult is what storing one batch did.
+type storeResult struct {
+	stored, lost, failed int
+	err                  error
+}
+
+func ids(docs []doc.Document) []string {
 	ids := make([]string, len(docs))
 	for i, d := range docs {
 		ids[i] = d.ID
 	}
-	stopRenew := w.renew(ctx, b, ids)
+	return ids
+}
+
+// code codes docs, renewing their leases meanwhile. A document left
+// uncoded because ctx ended has a nil result.
+func (w *Worker) code(ctx context.Context, b Backend, docs []doc.Document) []*result {
+	stopRenew := w.renew(ctx, b, ids(docs))
 	res := make([]*result, len(docs))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -152,7 +190,7 @@ func (w *Worker) batch(ctx context.Context, b Backend, docs []doc.Document, st *
 				if ctx.Err() != nil {
 					continue // stopping: given back below
 				}
-				r := code(w.Analyze, docs[i])
+				r := codeOne(w.Analyze, docs[i])
 				res[i] = &r
 			}
 		}()
@@ -168,7 +206,13 @@ feed:
 	close(next)
 	wg.Wait()
 	stopRenew()
+	return res
+}
 
+// store stores the analyses of a coded batch, records failed attempts and
+// gives back what was not coded, even when ctx has ended.
+func (w *Worker) store(ctx context.Context, b Backend, docs []doc.Document, res []*result) (sr storeResult) {
+	docIDs := ids(docs)
 	// Store what was coded even when stopping: a context of its own.
 	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 	defer cancel()
@@ -177,31 +221,31 @@ feed:
 	for i, r := range res {
 		switch {
 		case r == nil:
-			undone = append(undone, ids[i])
+			undone = append(undone, docIDs[i])
 		case r.err != nil:
-			st.Failed++
-			if err := b.Release(wctx, w.Name, ids[i], r.err.Error(), w.MaxAttempts); err != nil {
-				return err
+			sr.failed++
+			if err := b.Release(wctx, w.Name, docIDs[i], r.err.Error(), w.MaxAttempts); err != nil {
+				sr.err = err
+				return sr
 			}
 		default:
 			done = append(done, r.a)
 		}
 	}
-	stored, lost, err := b.Complete(wctx, w.Name, done)
-	if err != nil {
-		return err
+	var err error
+	if sr.stored, sr.lost, err = b.Complete(wctx, w.Name, done); err != nil {
+		sr.err = err
+		return sr
 	}
 	if len(undone) > 0 {
 		if err := b.Unclaim(wctx, w.Name, undone); err != nil {
-			return err
+			sr.err = err
+			return sr
 		}
 	}
-	st.Batches++
-	st.Coded += stored
-	st.Lost += lost
 	fmt.Fprintf(w.Log, "worker %s: batch of %d: %d stored, %d lost to an expired lease, %d failed, %d given back\n",
-		w.Name, len(docs), stored, lost, len(docs)-len(done)-len(undone), len(undone))
-	return nil
+		w.Name, len(docs), sr.stored, sr.lost, sr.failed, len(undone))
+	return sr
 }
 
 // renew extends the leases on ids every third of a lease until the
@@ -231,8 +275,8 @@ func (w *Worker) renew(ctx context.Context, b Backend, ids []string) (stop func(
 	return func() { close(quit); wg.Wait() }
 }
 
-// code runs analyze on d and turns a panic into an error naming it.
-func code(analyze Analyzer, d doc.Document) (r result) {
+// codeOne runs analyze on d and turns a panic into an error naming it.
+func codeOne(analyze Analyzer, d doc.Document) (r result) {
 	defer func() {
 		if p := recover(); p != nil {
 			stack := string(debug.Stack())

@@ -83,7 +83,8 @@ CREATE TABLE annotations (
 	PRIMARY KEY (doc_id, ord)
 );
 
-CREATE INDEX annotations_kind_label ON annotations (kind, label);
+-- Annotations are read by document only (the primary key); no other index
+-- slows the COPY that stores them.
 
 CREATE TABLE events (
 	doc_id           text COLLATE "C" NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
