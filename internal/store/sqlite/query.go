@@ -54,6 +54,13 @@ const (
 // and whether the join is needed. Actor filters refer to the code lists of
 // withCodes; side chooses the branch of an actor filter.
 func eventWhere(f store.EventFilter, side int) (conds []string, args []any, join bool, err error) {
+	return where(f, side, true)
+}
+
+// where is eventWhere over events (live true: only events of current
+// document versions unless f.DocID names one) or over event_days (live
+// false: the summary holds live events only).
+func where(f store.EventFilter, side int, live bool) (conds []string, args []any, join bool, err error) {
 	eq := func(col string, v any) {
 		conds = append(conds, col+" = ?")
 		args = append(args, v)
@@ -112,6 +119,8 @@ func eventWhere(f store.EventFilter, side int) (conds []string, args []any, join
 	}
 	if f.DocID != "" {
 		eq("e.doc_id", f.DocID)
+	} else if live {
+		conds = append(conds, "e.live = 1")
 	}
 	if f.Outlet != "" {
 		eq("d.outlet", f.Outlet)
@@ -158,14 +167,25 @@ func selectEvents(f store.EventFilter, cols string, extra []string, extraArgs []
 	return with + strings.Join(parts, " UNION ALL "), args, nil
 }
 
-// EventCounts implements store.Queries.
+// EventCounts implements store.Queries. Filters that the event_days
+// summary can answer read it (a few rows per day); others read the events.
 func (db *DB) EventCounts(ctx context.Context, f store.EventFilter) ([]store.DayCount, error) {
-	sel, args, err := selectEvents(f, "e.date AS date, e.quad AS quad, e.goldstein AS goldstein", []string{"e.date <> ''"}, nil)
+	var q string
+	var args []any
+	var err error
+	if fromDays(f) {
+		var sel string
+		sel, args, err = selectDays(f, "e.date AS date, e.quad AS quad, e.events AS n, e.goldstein AS g", []string{"e.date <> ''"})
+		q = "SELECT date, quad, sum(n), sum(g) / " + unitSQL + " FROM (" + sel + ") GROUP BY date, quad ORDER BY date, quad"
+	} else {
+		var sel string
+		sel, args, err = selectEvents(f, "e.date AS date, e.quad AS quad, e.goldstein AS goldstein", []string{"e.date <> ''"}, nil)
+		q = "SELECT date, quad, count(*), total(goldstein) FROM (" + sel + ") GROUP BY date, quad ORDER BY date, quad"
+	}
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.r.QueryContext(ctx, "SELECT date, quad, count(*), total(goldstein) FROM ("+sel+
-		") GROUP BY date, quad ORDER BY date, quad", args...)
+	rows, err := db.query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: event counts: %w", err)
 	}
@@ -184,19 +204,36 @@ func (db *DB) EventCounts(ctx context.Context, f store.EventFilter) ([]store.Day
 	return out, nil
 }
 
-// Dyads implements store.Queries.
+// unitSQL divides event_days' Goldstein sums back into points.
+const unitSQL = "1000000.0"
+
+// Dyads implements store.Queries, from the event_days summary when the
+// filter allows (see EventCounts).
 func (db *DB) Dyads(ctx context.Context, f store.EventFilter, n int) ([]store.DyadCount, error) {
 	if n <= 0 || n > store.MaxLimit {
 		n = store.MaxLimit
 	}
-	sel, args, err := selectEvents(f, "e.source_code AS src, e.target_code AS tgt, e.quad AS quad, e.goldstein AS goldstein",
-		[]string{"e.source_code <> ''", "e.target_code <> ''"}, nil)
+	pairs := []string{"e.source_code <> ''", "e.target_code <> ''"}
+	var q string
+	var args []any
+	var err error
+	if fromDays(f) {
+		var sel string
+		sel, args, err = selectDays(f, "e.source_code AS src, e.target_code AS tgt, e.quad AS quad, e.events AS n, e.goldstein AS g", pairs)
+		q = `SELECT src, tgt, sum(n), sum(CASE WHEN quad IN (1, 2) THEN n ELSE 0 END),
+		sum(CASE WHEN quad IN (3, 4) THEN n ELSE 0 END), sum(g) / ` + unitSQL + ` FROM (` + sel + `)
+		GROUP BY src, tgt ORDER BY sum(n) DESC, src, tgt LIMIT ?`
+	} else {
+		var sel string
+		sel, args, err = selectEvents(f, "e.source_code AS src, e.target_code AS tgt, e.quad AS quad, e.goldstein AS goldstein", pairs, nil)
+		q = `SELECT src, tgt, count(*), sum(CASE WHEN quad IN (1, 2) THEN 1 ELSE 0 END),
+		sum(CASE WHEN quad IN (3, 4) THEN 1 ELSE 0 END), total(goldstein) FROM (` + sel + `)
+		GROUP BY src, tgt ORDER BY count(*) DESC, src, tgt LIMIT ?`
+	}
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.r.QueryContext(ctx, `SELECT src, tgt, count(*), sum(CASE WHEN quad IN (1, 2) THEN 1 ELSE 0 END),
-		sum(CASE WHEN quad IN (3, 4) THEN 1 ELSE 0 END), total(goldstein) FROM (`+sel+`)
-		GROUP BY src, tgt ORDER BY count(*) DESC, src, tgt LIMIT ?`, append(args, n)...)
+	rows, err := db.query(ctx, q, append(args, n)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: dyads: %w", err)
 	}
@@ -217,7 +254,7 @@ func (db *DB) Dyads(ctx context.Context, f store.EventFilter, n int) ([]store.Dy
 	// reads only the covering index.
 	for i := range out {
 		c := &out[i]
-		err := db.r.QueryRowContext(ctx, `SELECT source_name, target_name FROM events
+		err := db.queryRow(ctx, `SELECT source_name, target_name FROM events
 			WHERE source_code = ? AND target_code = ? LIMIT 1`, c.Source, c.Target).Scan(&c.SourceName, &c.TargetName)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: dyads: names of %s-%s: %w", c.Source, c.Target, err)
@@ -260,7 +297,7 @@ func (db *DB) ActorNames(ctx context.Context, code string, f store.EventFilter) 
 		return nil, err
 	}
 	var n int
-	if err := db.r.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM ("+qs+") UNION ALL SELECT 1 FROM ("+qt+") LIMIT ?)",
+	if err := db.queryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM ("+qs+") UNION ALL SELECT 1 FROM ("+qt+") LIMIT ?)",
 		append(append(append([]any{}, as...), at...), manyNames)...).Scan(&n); err != nil {
 		return nil, fmt.Errorf("sqlite: actor names: %w", err)
 	}
@@ -273,7 +310,7 @@ func (db *DB) ActorNames(ctx context.Context, code string, f store.EventFilter) 
 			return nil, err
 		}
 	}
-	rows, err := db.r.QueryContext(ctx, `SELECT code, name, max(country), max(sector), sum(src), sum(1 - src),
+	rows, err := db.query(ctx, `SELECT code, name, max(country), max(sector), sum(src), sum(1 - src),
 		min(CASE WHEN date = '' THEN NULL ELSE date END), max(date)
 		FROM (SELECT * FROM (`+qs+`) UNION ALL SELECT * FROM (`+qt+`)) GROUP BY code, name ORDER BY count(*) DESC, code, name LIMIT ?`,
 		append(append(as, at...), store.MaxLimit)...)
@@ -300,7 +337,7 @@ func (db *DB) ActorNames(ctx context.Context, code string, f store.EventFilter) 
 	if many {
 		for i := range out {
 			a := &out[i]
-			err := db.r.QueryRowContext(ctx, `SELECT name, country, sector FROM (
+			err := db.queryRow(ctx, `SELECT name, country, sector FROM (
 				SELECT source_name AS name, source_country AS country, source_sector AS sector FROM events WHERE source_code = ?
 				UNION ALL SELECT target_name, target_country, target_sector FROM events WHERE target_code = ?) LIMIT 1`,
 				a.Code, a.Code).Scan(&a.Name, &a.Country, &a.Sector)
@@ -342,7 +379,7 @@ func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPa
 			return store.EventPage{}, err
 		}
 		var matches int
-		if err := db.r.QueryRowContext(ctx, "SELECT count(*) FROM ("+sel+" LIMIT ?)", append(args, denseMatches)...).Scan(&matches); err != nil {
+		if err := db.queryRow(ctx, "SELECT count(*) FROM ("+sel+" LIMIT ?)", append(args, denseMatches)...).Scan(&matches); err != nil {
 			return store.EventPage{}, fmt.Errorf("sqlite: event list: %w", err)
 		}
 		dense = matches >= denseMatches
@@ -371,7 +408,7 @@ func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPa
 		inner = "SELECT rid FROM (" + sel + ") ORDER BY date, id LIMIT ?"
 		args = append(sargs, n+1)
 	}
-	es, err := queryEvents(ctx, db.r, "WHERE e.rowid IN ("+inner+") ORDER BY e.date, e.id", args...)
+	es, err := queryEvents(ctx, readPool{db}, "WHERE e.rowid IN ("+inner+") ORDER BY e.date, e.id", args...)
 	if err != nil {
 		return store.EventPage{}, fmt.Errorf("sqlite: event list: %w", err)
 	}

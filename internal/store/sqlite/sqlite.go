@@ -41,7 +41,9 @@ type Options struct {
 	// MustExist makes Open fail when the file does not exist instead of
 	// creating it; commands that only read use it.
 	MustExist bool
-	// Readers is the size of the read pool; 0 means GOMAXPROCS, at least 2.
+	// Readers is the size of the read pool; 0 means 2×GOMAXPROCS+2, so
+	// that a long read does not hold up the short ones behind it (WAL
+	// readers do not block each other).
 	Readers int
 	// Now is the clock that stamps documents; nil means time.Now.
 	Now func() time.Time
@@ -54,6 +56,8 @@ type DB struct {
 	w    *sql.DB // one connection, IMMEDIATE transactions
 	r    *sql.DB // read-only pool
 	now  func() time.Time
+
+	stmts stmts // prepared reads, see stmts.go
 }
 
 var _ store.Store = (*DB)(nil)
@@ -74,7 +78,7 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	}
 	readers := opts.Readers
 	if readers <= 0 {
-		readers = max(2, runtime.GOMAXPROCS(0))
+		readers = 2*runtime.GOMAXPROCS(0) + 2
 	}
 	db := &DB{path: path, now: opts.Now}
 	if db.now == nil {
@@ -111,6 +115,9 @@ func dsn(path string, readOnly bool) string {
 	q.Add("_pragma", "cache_size(-16000)") // 16 MB per connection
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
+		// Readers map the file instead of copying its pages into their
+		// own caches; the page cache of the kernel is shared by them all.
+		q.Add("_pragma", "mmap_size(1073741824)")
 	} else {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(NORMAL)")
@@ -121,7 +128,7 @@ func dsn(path string, readOnly bool) string {
 
 // Close releases both pools.
 func (db *DB) Close() error {
-	return errors.Join(db.r.Close(), db.w.Close())
+	return errors.Join(db.closeStmts(), db.r.Close(), db.w.Close())
 }
 
 // Path returns the database file's path.

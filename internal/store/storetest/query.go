@@ -24,6 +24,8 @@ func RunQueries(t *testing.T, open Opener) {
 		{"EmptyStore", testQueriesEmpty},
 		{"EventListMatchesEvents", testEventList},
 		{"EventListMatchesEventsOnMany", testEventListMany},
+		{"SupersededNotCounted", testSupersededNotCounted},
+		{"AggregatesEqualListedEvents", testAggregatesExact},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
