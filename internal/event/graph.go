@@ -125,6 +125,10 @@ func (g *graph) isNominal(i int) bool {
 
 var relPronouns = set("who", "which", "that", "whom", "whose")
 
+// misparsedParticles are the particles a parser may attach as the
+// preposition of the object that follows them.
+var misparsedParticles = set("off", "up", "down", "out", "away", "back", "over")
+
 // frame is the argument structure of a verb after voice and control.
 type frame struct {
 	subjects []int // logical subjects (agents)
@@ -162,6 +166,19 @@ func (g *graph) frame(i int) frame {
 			}
 		case "compound:prt":
 			f.prts = append(f.prts, g.lemma(k))
+		}
+	}
+	// A particle parsed as the preposition of the next phrase ("cordoned
+	// off the roads" with off as case of roads): the phrase is the object.
+	if len(objs) == 0 && len(f.prts) == 0 {
+		for k, o := range f.obls {
+			cs := g.kidsRel(o, "case")
+			if len(cs) == 1 && cs[0] == i+1 && misparsedParticles[g.lemma(cs[0])] && !g.temporal(o) {
+				f.prts = append(f.prts, g.lemma(cs[0]))
+				objs = append(objs, o)
+				f.obls = append(f.obls[:k:k], f.obls[k+1:]...)
+				break
+			}
 		}
 	}
 	// Passive: "by" introduces the agent.
@@ -384,8 +401,10 @@ func (g *graph) termMatches(t *cameo.Term, i int) bool {
 			// A single word may also name the phrase through a compound
 			// modifier, as PETRARCH's phrase matching does ("fired two
 			// artillery shells" matches ARTILLERY).
+			// So may an adjective before the head, as PETRARCH's phrase
+			// matching reads "renewed diplomatic ties" for DIPLOMATIC.
 			if len(ph.Mods) == 0 {
-				for _, k := range g.kidsRel(i, "compound") {
+				for _, k := range g.kidsRel(i, "compound", "amod") {
 					if g.lemma(k) == ph.Head {
 						return true
 					}
@@ -518,6 +537,8 @@ func (g *graph) firstActorBelow(i, depth int) int {
 			for _, k := range g.kids[n] {
 				switch g.baseRel(k) {
 				case "nmod", "compound", "amod", "appos", "flat", "obl":
+				case "acl":
+					// "the roads leading into Mordor"
 				default:
 					continue
 				}
@@ -662,6 +683,19 @@ func (g *graph) actors(toks []int, uncoded bool) []arg {
 				}
 			}
 			add(m, t, "")
+			// "the ambassadors of Arnor, Osgiliath and Gondor" matched as
+			// one mention up to Arnor: the conjuncts of a word inside it
+			// are actors of the same sector.
+			mm := &g.ms[m]
+			for k := max(mm.Start, 0); k < mm.End && k < len(g.toks); k++ {
+				for _, c := range g.conjuncts(k)[1:] {
+					if c >= mm.End {
+						if cm := g.mentAt[c]; cm >= 0 && cm != m {
+							add(cm, c, mm.Sector)
+						}
+					}
+				}
+			}
 			if at != t {
 				for _, c := range g.conjuncts(at)[1:] {
 					if cm := g.mentAt[c]; cm >= 0 {
