@@ -74,14 +74,34 @@ func putAnalyses(ctx context.Context, tx pgx.Tx, as []store.Analysis, now time.T
 			eventRows = append(eventRows, eventValues(id, j, e))
 		}
 	}
-	tag, err := tx.Exec(ctx, `UPDATE documents d SET status = u.status, skipped = u.skipped, status_changed = $4,
+	rows, err := tx.Query(ctx, `UPDATE documents d SET status = u.status, skipped = u.skipped, status_changed = $4,
 		claimed_by = '', claimed_until = NULL, failed = false, last_error = '', codings = d.codings + 1
-		FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, status, skipped) WHERE d.id = u.id`,
+		FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, status, skipped) WHERE d.id = u.id
+		RETURNING d.id, d.superseded_by <> ''`,
 		ids, statuses, skips, sortable(now))
 	if err != nil {
 		return fmt.Errorf("postgres: analyses: %w", err)
 	}
-	if int(tag.RowsAffected()) != len(ids) {
+	superseded := map[string]bool{}
+	updated := 0
+	for rows.Next() {
+		var id string
+		var old bool
+		if err := rows.Scan(&id, &old); err != nil {
+			rows.Close()
+			return fmt.Errorf("postgres: analyses: %w", err)
+		}
+		updated++
+		superseded[id] = old
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("postgres: analyses: %w", err)
+	}
+	for _, r := range eventRows {
+		r[len(r)-1] = !superseded[r[1].(string)]
+	}
+	if updated != len(ids) {
 		var missing string
 		err := tx.QueryRow(ctx, `SELECT u.id FROM unnest($1::text[]) AS u(id)
 			WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = u.id) LIMIT 1`, ids).Scan(&missing)
@@ -129,7 +149,7 @@ var eventCopyColumns = []string{"id", "doc_id", "ord",
 	"attributed_country", "attributed_sector",
 	"date", "date_value", "precision", "date_start", "date_end",
 	"location", "lat", "lon",
-	"confidence", "trigger_start", "trigger_end", "trigger_text", "sentence_start", "sentence_end", "rule"}
+	"confidence", "trigger_start", "trigger_end", "trigger_text", "sentence_start", "sentence_end", "rule", "live"}
 
 func actorValues(a event.Actor) []any {
 	start, end := spanArgs(a.Span)
@@ -153,7 +173,8 @@ func eventValues(id string, ord int, e *event.Event) []any {
 	}
 	ds, de := spanArgs(e.DateSpan)
 	v = append(v, e.Date, e.DateValue, e.Precision, ds, de, e.Location, e.Lat, e.Lon,
-		e.Confidence, e.Trigger.Start, e.Trigger.End, e.TriggerText, e.Sentence.Start, e.Sentence.End, e.Rule)
+		e.Confidence, e.Trigger.Start, e.Trigger.End, e.TriggerText, e.Sentence.Start, e.Sentence.End, e.Rule,
+		true) // live: set by putAnalyses from the document
 	return v
 }
 

@@ -264,6 +264,9 @@ func putBatch(ctx context.Context, tx pgx.Tx, items []store.Item, ids []string, 
 			FROM unnest($1::text[], $2::text[]) AS u(id, next) WHERE d.id = u.id`, retireOld, retireNew); err != nil {
 			return nil, fmt.Errorf("postgres: versions: %w", err)
 		}
+		if _, err := tx.Exec(ctx, `UPDATE events SET live = false WHERE doc_id = ANY($1) AND live`, retireOld); err != nil {
+			return nil, fmt.Errorf("postgres: versions: %w", err)
+		}
 	}
 	if len(diagRows) > 0 {
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"diagnostics"},

@@ -161,6 +161,9 @@ func eventWhere(f store.EventFilter, a *args) (conds []string, join bool, err er
 	}
 	if f.DocID != "" {
 		eq("e.doc_id", f.DocID)
+	} else {
+		// A superseded version's events count no more, unless asked for by name.
+		conds = append(conds, "e.live")
 	}
 	if f.Outlet != "" {
 		eq("d.outlet", f.Outlet)

@@ -24,6 +24,11 @@ func TestConformance(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) store.Store { return open(t) })
 }
 
+func TestQueriesConformance(t *testing.T) {
+	pgtest.DSN(t)
+	storetest.RunQueries(t, func(t *testing.T) store.Store { return open(t) })
+}
+
 func TestMigrateTwiceAppliesNothing(t *testing.T) {
 	db := open(t)
 	defer db.Close()

@@ -146,6 +146,9 @@ CREATE TABLE events (
 	sentence_start   integer NOT NULL DEFAULT 0,
 	sentence_end     integer NOT NULL DEFAULT 0,
 	rule             text NOT NULL DEFAULT '',
+	-- false once the document is superseded by a newer version at its URL:
+	-- a corrected article counts once (listings and aggregates skip it)
+	live             boolean NOT NULL DEFAULT true,
 	PRIMARY KEY (doc_id, id)
 );
 
@@ -153,8 +156,8 @@ CREATE TABLE events (
 -- also serve source and target prefix filters) and code filters. Lookups
 -- by document use the primary key.
 CREATE INDEX events_date ON events (date, id);
-CREATE INDEX events_dyad ON events (source_code, target_code, date) INCLUDE (quad, goldstein, status);
-CREATE INDEX events_target_dyad ON events (target_code, source_code, date) INCLUDE (quad, goldstein, status);
-CREATE INDEX events_day_quad ON events (date, quad) INCLUDE (goldstein, status);
+CREATE INDEX events_dyad ON events (source_code, target_code, date) INCLUDE (quad, goldstein, status, live);
+CREATE INDEX events_target_dyad ON events (target_code, source_code, date) INCLUDE (quad, goldstein, status, live);
+CREATE INDEX events_day_quad ON events (date, quad) INCLUDE (goldstein, status, live);
 CREATE INDEX events_code ON events (code, date);
 CREATE INDEX events_root ON events (root, date);
