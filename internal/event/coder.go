@@ -274,6 +274,10 @@ func (c *Coder) codeVerb(si int, g *graph, i int, consumed map[int]bool) ([]cand
 				tgts = g.prepArgs(f.obls, nr.Target, defaultTargetPreps)
 			}
 			if len(tgts) == 0 {
+				// "launched air strikes on Syrian troops"
+				tgts = g.prepArgs(g.nmods(o), nil, directedPreps)
+			}
+			if len(tgts) == 0 {
 				// "between the two ministers"
 				tgts = g.nounBetween(o)
 			}

@@ -436,6 +436,10 @@ func (g *graph) termMatches(t *cameo.Term, i int) bool {
 // defaultTargetPreps introduce targets when no pattern says where they are.
 var defaultTargetPreps = []string{"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "for", "from", "over"}
 
+// directedPreps introduce the one an act is directed at when no actor is
+// named: "filed a lawsuit against", "launched strikes on".
+var directedPreps = []string{"against", "on", "to", "with", "at", "upon", "into"}
+
 // prepArgs returns the dependents among cands whose case is in preps (or,
 // when preps is empty, in fallback).
 func (g *graph) prepArgs(cands []int, preps, fallback []string) []int {
@@ -497,16 +501,28 @@ func (g *graph) defaultTargets(f frame) []int {
 	// An object without an actor that is directed at someone: "filed a
 	// lawsuit against X", "sent a letter to X".
 	var directed []int
-	for _, p := range []string{"against", "on", "to", "with", "at", "upon", "into"} {
+	for _, p := range directedPreps {
 		for _, o := range f.objs {
 			for _, k := range g.nmods(o) {
-				if g.caseOf(k) == p && g.isNominal(k) && !timeWords[g.lemma(k)] {
+				if g.caseOf(k) == p && g.isNominal(k) && !g.temporal(k) {
 					directed = append(directed, k)
 				}
 			}
 		}
 		if len(directed) > 0 {
 			break
+		}
+	}
+	// Or a dependent of the verb itself: "called on Nigerian leaders to
+	// act", "fired tear gas at protesters".
+	for _, p := range directedPreps {
+		if len(directed) > 0 {
+			break
+		}
+		for _, k := range f.obls {
+			if g.caseOf(k) == p && g.isNominal(k) && !g.temporal(k) {
+				directed = append(directed, g.conjuncts(k)...)
+			}
 		}
 	}
 	// The first actor inside the object phrase: "welcomed a resumption of
