@@ -110,11 +110,23 @@ func label(t time.Time, iv Interval) string {
 // from the first to the last event (or from f.From to f.To when set), empty
 // ones included.
 func (s *Service) Series(ctx context.Context, f store.EventFilter, iv Interval) (Series, error) {
-	days, err := s.st.EventCounts(ctx, f)
+	days, err := s.counts(ctx, f, iv)
 	if err != nil {
 		return Series{}, err
 	}
 	return rollUp(days, iv, f.From, f.To)
+}
+
+// counts returns the counts of f that rollUp groups into periods of iv:
+// per period from a backend that keeps them, else per day.
+func (s *Service) counts(ctx context.Context, f store.EventFilter, iv Interval) ([]store.DayCount, error) {
+	if pc, ok := s.st.(store.PeriodCounter); ok && iv != Day {
+		c, ok, err := pc.PeriodCounts(ctx, f, string(iv))
+		if err != nil || ok {
+			return c, err
+		}
+	}
+	return s.st.EventCounts(ctx, f)
 }
 
 // rollUp groups day counts into periods; from and to, when set, widen the
@@ -209,11 +221,11 @@ func (s *Service) Dyad(ctx context.Context, a, b string, f store.EventFilter, iv
 	fab, fba := f, f
 	fab.Source, fab.Target = a, b
 	fba.Source, fba.Target = b, a
-	ab, err := s.st.EventCounts(ctx, fab)
+	ab, err := s.counts(ctx, fab, iv)
 	if err != nil {
 		return DyadSeries{}, err
 	}
-	ba, err := s.st.EventCounts(ctx, fba)
+	ba, err := s.counts(ctx, fba, iv)
 	if err != nil {
 		return DyadSeries{}, err
 	}

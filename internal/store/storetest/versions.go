@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"sort"
 	"testing"
+	"time"
 
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/store"
@@ -125,8 +126,11 @@ func testAggregatesExact(t *testing.T, s store.Store) {
 			e := sampleEvent(id, i, "190", "XXX", "YYY", fmt.Sprintf("2024-0%d-1%d", 1+rng.IntN(2), rng.IntN(2)), st)
 			e.Source.Code, e.Target.Code = codes[rng.IntN(len(codes))], codes[rng.IntN(len(codes))]
 			e.Quad, e.Goldstein = 1+rng.IntN(4), golds[rng.IntN(len(golds))]
-			if rng.IntN(10) == 0 {
+			switch rng.IntN(15) {
+			case 0:
 				e.Date = ""
+			case 1:
+				e.Date = "2024-02-30" // no calendar day: no week or month
 			}
 			a.Events = append(a.Events, e)
 		}
@@ -140,6 +144,8 @@ func testAggregatesExact(t *testing.T, s store.Store) {
 		{Actor: "UKR", Quad: 3},
 		{Actor: "USA", From: "2024-02-01", To: "2024-02-11"},
 		{Target: "USA", Statuses: []event.Status{event.Negated}},
+		{Source: "UKR", From: "2024-01-01", To: "2024-01-31"}, // whole months
+		{Actor: "RUS", From: "2024-01-08", To: "2024-01-21"},  // whole weeks
 	}
 	for step := range 12 {
 		var as []store.Analysis
@@ -162,14 +168,17 @@ func testAggregatesExact(t *testing.T, s store.Store) {
 	}
 }
 
+// key groups listed events: (date, "", quad) per day, (source, target, 0)
+// per pair.
+type key struct {
+	a, b string
+	q    int
+}
+
 // compareWithList checks EventCounts and Dyads of f against the events
 // that Events lists for f.
 func compareWithList(t *testing.T, s store.Store, step int, f store.EventFilter) {
 	t.Helper()
-	type key struct {
-		a, b string
-		q    int
-	}
 	days, pairs := map[key]store.DayCount{}, map[key]store.DyadCount{}
 	g := f
 	g.Limit = store.MaxLimit
@@ -231,7 +240,54 @@ func compareWithList(t *testing.T, s store.Store, step int, f store.EventFilter)
 			t.Errorf("step %d, filter %+v: Dyads %+v, the listed events make %+v", step, f, d, w)
 		}
 	}
+	if pc, ok := s.(store.PeriodCounter); ok {
+		for _, period := range []string{"week", "month"} {
+			comparePeriods(t, pc, step, f, period, days)
+		}
+	}
 	if !sort.SliceIsSorted(dyads, func(i, j int) bool { return dyads[i].Events > dyads[j].Events }) {
 		t.Errorf("step %d, filter %+v: Dyads not most events first", step, f)
+	}
+}
+
+// comparePeriods checks PeriodCounts of f against the day counts of the
+// listed events (keyed by date, "", quad) grouped by period.
+func comparePeriods(t *testing.T, pc store.PeriodCounter, step int, f store.EventFilter, period string, days map[key]store.DayCount) {
+	t.Helper()
+	got, ok, err := pc.PeriodCounts(ctx, f, period)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ok {
+		return // the caller sums days instead, which the checks above cover
+	}
+	type pk struct {
+		start string
+		q     int
+	}
+	want := map[pk]store.DayCount{}
+	for _, d := range days {
+		day, err := time.Parse(time.DateOnly, d.Date)
+		if err != nil {
+			continue
+		}
+		if period == "week" {
+			day = day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
+		} else {
+			day = day.AddDate(0, 0, 1-day.Day())
+		}
+		k := pk{day.Format(time.DateOnly), d.Quad}
+		w := want[k]
+		w.Date, w.Quad, w.Events, w.Goldstein = k.start, k.q, w.Events+d.Events, w.Goldstein+d.Goldstein
+		want[k] = w
+	}
+	if len(got) != len(want) {
+		t.Errorf("step %d, filter %+v: PeriodCounts(%s) has %d rows, the listed events make %d", step, f, period, len(got), len(want))
+	}
+	for _, c := range got {
+		w := want[pk{c.Date, c.Quad}]
+		if c.Events != w.Events || math.Abs(c.Goldstein-w.Goldstein) > 1e-6 {
+			t.Errorf("step %d, filter %+v: PeriodCounts(%s) %+v, the listed events make %+v", step, f, period, c, w)
+		}
 	}
 }
