@@ -305,6 +305,14 @@ func (c *Coder) codeVerb(si int, g *graph, i int, consumed map[int]bool) ([]cand
 			switch t {
 			case "obj":
 				tgts = append(tgts, f.objs...)
+				if len(f.objs) == 0 && len(best.Prt) > 0 {
+					// "called on leaders" with on parsed as a preposition
+					for _, o := range f.obls {
+						if contains(best.Prt, g.caseOf(o)) {
+							tgts = append(tgts, g.conjuncts(o)...)
+						}
+					}
+				}
 			case "iobj":
 				tgts = append(tgts, f.iobjs...)
 			default:
@@ -314,7 +322,10 @@ func (c *Coder) codeVerb(si int, g *graph, i int, consumed map[int]bool) ([]cand
 				}
 			}
 		}
-	} else {
+	}
+	if len(tgts) == 0 {
+		// The pattern's place is empty ("expelled the diplomat" without
+		// "from"): the default places.
 		tgts = g.defaultTargets(f)
 	}
 	if len(g.actors(tgts, false)) == 0 {
