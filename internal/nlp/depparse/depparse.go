@@ -99,6 +99,7 @@ type state struct {
 	rset   []uint64
 	w, p   []uint64 // word and tag hashes
 	wp     []uint64
+	u, suf []uint64 // UPOS and 3-letter suffix hashes
 	feats  []uint32
 	scores []float32
 }
@@ -137,11 +138,15 @@ func (st *state) init(toks []nlp.Token) {
 	st.nl, st.nr = grow(st.nl, m), grow(st.nr, m)
 	st.lset, st.rset = grow(st.lset, m), grow(st.rset, m)
 	st.w, st.p, st.wp = grow(st.w, m), grow(st.p, m), grow(st.wp, m)
-	st.w[0], st.p[0] = noneHash, noneHash
-	st.w[n+1], st.p[n+1] = rootHash, rootHash
+	st.u, st.suf = grow(st.u, m), grow(st.suf, m)
+	st.w[0], st.p[0], st.u[0], st.suf[0] = noneHash, noneHash, noneHash, noneHash
+	st.w[n+1], st.p[n+1], st.u[n+1], st.suf[n+1] = rootHash, rootHash, rootHash, rootHash
 	for i := range toks {
-		st.w[i+1] = wordHash(toks[i].Form())
+		f := toks[i].Form()
+		st.w[i+1] = wordHash(f)
 		st.p[i+1] = perceptron.String(toks[i].XPOS)
+		st.u[i+1] = perceptron.String(toks[i].UPOS)
+		st.suf[i+1] = wordHash(f[max(0, len(f)-3):])
 	}
 	for i := range st.wp {
 		st.wp[i] = st.w[i]*0x9E3779B97F4A7C15 ^ st.p[i]
@@ -298,6 +303,9 @@ func (st *state) features(f []uint32) []uint32 {
 		h(74, w[s1], p[s0], 0), h(75, p[s1], w[s0], 0), h(76, p[s1], lab(s1l), 0),
 		h(77, p[s1], p[s0], dist(s1, s0)), h(78, w[s1], p[s0], p[b0]), h(79, p[s1], p[s0], w[b0]),
 		h(80, p[s0], w[b0], p[b1]), h(81, w[s0], p[b0], p[b1]),
+		h(82, st.u[s0], st.u[b0], 0), h(83, st.u[s1], st.u[s0], st.u[b0]), h(84, st.u[s0], st.u[b0], st.u[b1]),
+		h(85, st.suf[s0], p[s0], 0), h(86, st.suf[b0], p[b0], 0), h(87, w[b0], w[b1], 0),
+		h(88, w[s0], w[b1], 0), h(89, st.u[s0], st.u[b0], d),
 	)
 	return f
 }

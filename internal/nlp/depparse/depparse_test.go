@@ -20,8 +20,8 @@ import (
 // Floors on en_ewt dev with tags predicted by the embedded tagger, set just
 // below what the committed models measure (see docs/models.md).
 const (
-	floorUAS = 84.0
-	floorLAS = 80.7
+	floorUAS = 84.3
+	floorLAS = 81.0
 )
 
 func sharedDir(t testing.TB) string {
