@@ -74,6 +74,13 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		// opens connections only as they are needed.
 		cfg.MaxConns = defaultMaxConns
 	}
+	// Statements are prepared once per connection and cached. A generic
+	// plan cannot see how selective an actor prefix or a date range is and
+	// may walk the whole date index for a rare dyad; plan each execution
+	// with its values instead.
+	if _, ok := cfg.ConnConfig.RuntimeParams["plan_cache_mode"]; !ok {
+		cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %s: %w", redact(dsn), err)
