@@ -19,7 +19,7 @@ func fromDays(f store.EventFilter) bool {
 
 // selectDays is selectEvents over the summary rows of f's events, which
 // fromDays(f) must allow. Columns are of event_days e.
-func selectDays(f store.EventFilter, cols string, extra []string) (string, []any, error) {
+func selectDays(f store.EventFilter, cols string, extra []string, extraArgs ...any) (string, []any, error) {
 	with, args := withCodes(f)
 	sides := []int{eitherSide}
 	if f.Actor != "" {
@@ -34,6 +34,13 @@ func selectDays(f store.EventFilter, cols string, extra []string) (string, []any
 		conds = append(conds, extra...)
 		parts = append(parts, "SELECT "+cols+" FROM event_days e WHERE "+strings.Join(conds, " AND "))
 		args = append(args, cargs...)
+		args = append(args, extraArgs...)
 	}
-	return with + strings.Join(parts, " UNION ALL "), args, nil
+	return with + strings.Join(parts, " UNION ALL ") + noFlatten, args, nil
 }
+
+// noFlatten ends a subquery of summary rows that an aggregate groups by
+// day: a subquery with a LIMIT is planned on its own, by its WHERE, instead
+// of being merged into the aggregate, whose GROUP BY date, quad the
+// planner would otherwise serve by walking the whole date index in order.
+const noFlatten = " LIMIT -1"

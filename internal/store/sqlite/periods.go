@@ -37,7 +37,7 @@ func (db *DB) PeriodCounts(ctx context.Context, f store.EventFilter, period stri
 		}
 		args = append(append(args, period), cargs...)
 	}
-	rows, err := db.query(ctx, with+"SELECT date, quad, sum(n), sum(g) / "+unitSQL+" FROM ("+sel+") GROUP BY date, quad ORDER BY date, quad", args...)
+	rows, err := db.query(ctx, with+"SELECT date, quad, sum(n), sum(g) / "+unitSQL+" FROM ("+sel+noFlatten+") GROUP BY date, quad ORDER BY date, quad", args...)
 	if err != nil {
 		return nil, false, fmt.Errorf("sqlite: period counts: %w", err)
 	}

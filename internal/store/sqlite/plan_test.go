@@ -23,6 +23,8 @@ func TestQueryPlans(t *testing.T) {
 	}{
 		{currentAtURL, []any{"https://x.example/1", "id"}, "documents_url"},
 		{`SELECT status FROM documents WHERE id = ?`, []any{"id"}, "sqlite_autoindex_documents_1"},
+		// Listed events take their document's outlet and URL from an index.
+		{`SELECT ` + eventColumns + ` FROM events e JOIN documents d INDEXED BY documents_id_outlet_url ON d.id = e.doc_id WHERE e.rowid IN (1, 2)`, nil, "documents_id_outlet_url"},
 	}
 	for _, tc := range tests {
 		rows, err := db.r.QueryContext(ctx, "EXPLAIN QUERY PLAN "+tc.query, tc.args...)

@@ -374,12 +374,31 @@ func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPa
 	n := limit(f.Limit)
 	dense := f.Actor == "" && f.Source == "" && f.Target == ""
 	if !dense {
-		sel, args, err := selectEvents(f, "1", extra, extraArgs)
+		// The count only chooses the plan: the summary's rows from the
+		// cursor's day on stand in for the events when the filter allows.
+		var q string
+		var args []any
+		var err error
+		if fromDays(f) {
+			var sel string
+			var cur []string
+			var curArgs []any
+			if f.Cursor != "" {
+				date, _, _ := decodeCursor(f.Cursor) // checked above
+				cur, curArgs = []string{"e.date >= ?"}, []any{date}
+			}
+			sel, args, err = selectDays(f, "e.events AS n", cur, curArgs...)
+			q = "SELECT coalesce(sum(n), 0) FROM (SELECT n FROM (" + sel + ") LIMIT ?)"
+		} else {
+			var sel string
+			sel, args, err = selectEvents(f, "1", extra, extraArgs)
+			q = "SELECT count(*) FROM (" + sel + " LIMIT ?)"
+		}
 		if err != nil {
 			return store.EventPage{}, err
 		}
 		var matches int
-		if err := db.queryRow(ctx, "SELECT count(*) FROM ("+sel+" LIMIT ?)", append(args, denseMatches)...).Scan(&matches); err != nil {
+		if err := db.queryRow(ctx, q, append(args, denseMatches)...).Scan(&matches); err != nil {
 			return store.EventPage{}, fmt.Errorf("sqlite: event list: %w", err)
 		}
 		dense = matches >= denseMatches
