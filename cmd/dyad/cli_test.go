@@ -125,7 +125,7 @@ func TestIngestDocsShow(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("show exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"title:        Ministers meet in Geneva", "outlet:       Example Wire", "coding:       pending", "talks.txt", "foreign ministers of France"} {
+	for _, want := range []string{"title:        Ministers meet in Geneva", "outlet:       Example Wire", "coding:       coded", "events: ", "talks.txt", "foreign ministers of France"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("show lacks %q:\n%s", want, out)
 		}
@@ -135,7 +135,7 @@ func TestIngestDocsShow(t *testing.T) {
 		ID     string `json:"id"`
 		Status string `json:"status"`
 	}
-	if err := json.Unmarshal([]byte(out), &s); code != 0 || err != nil || s.ID != d.ID || s.Status != "pending" {
+	if err := json.Unmarshal([]byte(out), &s); code != 0 || err != nil || s.ID != d.ID || s.Status != "coded" {
 		t.Errorf("show --json: exit %d, %v, %+v", code, err, s)
 	}
 	code, _, errOut = dyad(t, "show", "--db", db, "0000")
