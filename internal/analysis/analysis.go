@@ -173,7 +173,7 @@ func (a *Analyzer) Analyze(d doc.Document) Result {
 	}
 	var dater event.Dater
 	if !d.Published.IsZero() {
-		exprs := a.tx.Find(text, d.Published)
+		exprs := a.tx.FindWith(text, d.Published, timex.ParseTense(sents))
 		for _, e := range exprs {
 			r.Annotations = append(r.Annotations, doc.Annotation{Kind: "timex", Span: doc.Span{Start: e.Start, End: e.End}, Label: e.Value, Note: string(e.Precision)})
 		}
@@ -196,80 +196,53 @@ func (a *Analyzer) Analyze(d doc.Document) Result {
 	return r
 }
 
-// dater finds the temporal expression that governs a clause: the
-// expression attached (through obl, nmod and their relatives) to the
-// clause's verb or to the nearest verb above it in the same sentence.
+// dater dates an event by the temporal expression that governs its clause,
+// as timex.Govern picks it; an expression that names no calendar period
+// ("recently") dates nothing, so the event keeps the publication day.
 type dater struct {
-	// per sentence: attachment token → expression
-	attach []map[int]timex.Expr
-	sents  []nlp.Sentence
+	sents []nlp.Sentence
+	exprs []timex.Expr
 }
 
 func newDater(sents []nlp.Sentence, exprs []timex.Expr) *dater {
-	d := &dater{attach: make([]map[int]timex.Expr, len(sents)), sents: sents}
-	si := 0
+	var keep []timex.Expr
 	for _, e := range exprs {
-		if e.Type != timex.Date && e.Type != timex.Time || e.Date() == "" {
-			continue
-		}
-		for si < len(sents) && sents[si].End <= e.Start {
-			si++
-		}
-		if si >= len(sents) {
-			break
-		}
-		s := &sents[si]
-		// the head of the expression: a token inside whose head is outside
-		head := -1
-		for i, t := range s.Tokens {
-			if t.Start >= e.Start && t.End <= e.End {
-				h := t.Head - 1
-				if h < 0 || s.Tokens[h].Start < e.Start || s.Tokens[h].End > e.End {
-					head = i
-					break
-				}
-			}
-		}
-		if head < 0 {
-			continue
-		}
-		// climb nominal links to the verb it modifies
-		n := head
-		for steps := 0; steps < 4 && n >= 0; steps++ {
-			u := s.Tokens[n].UPOS
-			if (u == "VERB" || u == "AUX") && n != head {
-				break
-			}
-			n = s.Tokens[n].Head - 1
-		}
-		if n < 0 {
-			n = head
-		}
-		if d.attach[si] == nil {
-			d.attach[si] = map[int]timex.Expr{}
-		}
-		if _, dup := d.attach[si][n]; !dup {
-			d.attach[si][n] = e
+		if (e.Type == timex.Date || e.Type == timex.Time) && e.Date() != "" {
+			keep = append(keep, e)
 		}
 	}
-	return d
+	return &dater{sents: sents, exprs: keep}
 }
 
 // EventDate implements event.Dater.
 func (d *dater) EventDate(sent, tok int) (event.Date, bool) {
-	if sent < 0 || sent >= len(d.attach) || d.attach[sent] == nil {
+	if sent < 0 || sent >= len(d.sents) || len(d.exprs) == 0 {
 		return event.Date{}, false
 	}
-	s := &d.sents[sent]
-	for n, steps := tok, 0; n >= 0 && steps <= len(s.Tokens); n, steps = s.Tokens[n].Head-1, steps+1 {
-		if e, ok := d.attach[sent][n]; ok {
-			sp := doc.Span{Start: e.Start, End: e.End}
-			return event.Date{Date: e.Date(), Value: e.Value, Precision: string(e.Precision), Span: &sp}, true
-		}
-		// do not take a date across a speech verb: "said on Monday that X attacked"
-		if r := s.Tokens[n].Rel; r == "ccomp" || r == "parataxis" {
+	s := d.sents[sent]
+	e, ok := timex.Govern(s, d.exprs, tok)
+	// A participial, adverbial or coordinated clause without a date of its
+	// own shares its head's ("arrived on Sunday ... led by", "adopted on
+	// Friday ..., adding"), and so does a past event reported without one
+	// ("said on Wednesday that it had struck"); a future or present one
+	// does not ("announced on Tuesday ... forces are to withdraw").
+	for steps := 0; !ok && steps < 3 && tok >= 0 && tok < len(s.Tokens); steps++ {
+		rel, _, _ := strings.Cut(s.Tokens[tok].Rel, ":")
+		if rel == "ccomp" && timex.ClauseTense(s, tok) != timex.TensePast {
 			break
 		}
+		if rel != "acl" && rel != "advcl" && rel != "xcomp" && rel != "conj" && rel != "ccomp" {
+			break
+		}
+		tok = s.Tokens[tok].Head - 1
+		if tok < 0 {
+			break
+		}
+		e, ok = timex.Govern(s, d.exprs, tok)
 	}
-	return event.Date{}, false
+	if !ok {
+		return event.Date{}, false
+	}
+	sp := doc.Span{Start: e.Start, End: e.End}
+	return event.Date{Date: e.Date(), Value: e.Value, Precision: string(e.Precision), Span: &sp}, true
 }

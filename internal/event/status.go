@@ -163,7 +163,7 @@ func (g *graph) status(anchor int) statusInfo {
 	}
 	// "said Biden would raise ...": would in reported speech is the future
 	// seen from the past, unless a condition makes it hypothetical.
-	if out.status == Hypothetical && out.cue >= 0 && g.lemma(out.cue) == "would" && (underSpeech || out.speaker != nil) {
+	if out.status == Hypothetical && out.cue >= 0 && g.lemma(out.cue) == "would" && (underSpeech || out.speaker != nil) && !g.siblingCondition(out.cue) {
 		out.status = Future
 	}
 	return out
@@ -377,4 +377,25 @@ func interviewSpeakers(in Input) []*Actor {
 		}
 	}
 	return out
+}
+
+// siblingCondition reports whether the clause of the modal at cue is
+// followed by an "if" or "unless" clause attached beside it, as a parser may
+// attach "said that X would strike ... if Y violated" to the speech verb.
+func (g *graph) siblingCondition(cue int) bool {
+	cl := g.heads[cue]
+	if cl < 0 || g.heads[cl] < 0 {
+		return false
+	}
+	for _, k := range g.kids[g.heads[cl]] {
+		if k <= cl {
+			continue
+		}
+		for _, m := range g.kidsRel(k, "mark") {
+			if l := g.lemma(m); l == "if" || l == "unless" {
+				return true
+			}
+		}
+	}
+	return false
 }
