@@ -31,7 +31,7 @@ type Chart struct {
 }
 
 const (
-	padL, padR, padT, padB = 48.0, 12.0, 24.0, 36.0
+	padL, padR, padT, padB = 48.0, 30.0, 24.0, 36.0
 )
 
 func (c Chart) size() (w, h float64) {
