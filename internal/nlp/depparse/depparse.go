@@ -62,6 +62,10 @@ func (m *Model) Parse(s *nlp.Sentence) {
 	st.init(s.Tokens)
 	scores := st.scoreBuf(m.w.Classes())
 	for !st.terminal() {
+		if len(st.stack) == 0 {
+			st.apply(shift) // the only valid transition: no need to score
+			continue
+		}
 		st.feats = st.features(st.feats[:0])
 		m.w.Score(st.feats, scores)
 		best, bestScore := -1, float32(0)
