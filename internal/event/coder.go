@@ -132,11 +132,14 @@ func (c *Coder) Code(in Input) ([]Event, []doc.Diagnostic) {
 		var built []candidate
 		var bes []Event
 		var cues []int
+		var dropped []string
 		for _, cd := range cands {
 			if e, cue, ok := c.build(in, si, g, cd, speakers[si]); ok {
 				built = append(built, cd)
 				bes = append(bes, e)
 				cues = append(cues, cue)
+			} else if !cd.src.present() || !c.opt.Uncoded && (cd.src.m == nil || cd.src.m.Code == "") {
+				dropped = append(dropped, fmt.Sprintf("%s at %q: no source actor", cd.code, g.word(cd.trigger)))
 			}
 		}
 		keep := coveredFilter(g, built)
@@ -155,7 +158,10 @@ func (c *Coder) Code(in Input) ([]Event, []doc.Diagnostic) {
 				events = append(events, re)
 			}
 		}
-		if len(events) == before {
+		if len(dropped) > 0 {
+			diags = append(diags, doc.Diagnostic{Stage: "event", Severity: doc.Info, Span: &sp, Message: "event dropped: " + strings.Join(dropped, "; ")})
+		}
+		if len(events) == before && len(dropped) == 0 {
 			if why == "" {
 				why = "no event pattern matched"
 			}
@@ -490,15 +496,17 @@ func coveredFilter(g *graph, cs []candidate) []bool {
 
 // build turns a candidate into an Event, or reports false when the options
 // or the codebook reject it.
+//
+// Every event needs a source, as in CAMEO practice (PETRARCH drops events
+// without a source actor): with Options.Uncoded a noun phrase will do,
+// otherwise it must be a coded actor. A target may be absent ("Iran
+// warned", a statement). A dropped candidate's reason is recorded by Code.
 func (c *Coder) build(in Input, si int, g *graph, cd candidate, speaker *Actor) (Event, int, bool) {
-	if !cd.src.present() && !cd.tgt.present() {
-		return Event{}, -1, false
-	}
 	coded := func(a arg) bool { return a.present() && a.m != nil && a.m.Code != "" }
-	if c.opt.RequireSource && !coded(cd.src) || c.opt.RequireTarget && !coded(cd.tgt) {
+	if !cd.src.present() || !c.opt.Uncoded && !coded(cd.src) {
 		return Event{}, -1, false
 	}
-	if !c.opt.Uncoded && !coded(cd.src) && !coded(cd.tgt) {
+	if c.opt.RequireSource && !coded(cd.src) || c.opt.RequireTarget && !coded(cd.tgt) {
 		return Event{}, -1, false
 	}
 	e := Event{DocID: in.DocID, Code: cd.code, Root: cameo.Root(cd.code), Quad: cameo.Quad(cd.code)}

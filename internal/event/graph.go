@@ -145,6 +145,11 @@ type frame struct {
 func (g *graph) frame(i int) frame {
 	f := frame{verb: i}
 	var subj, objs []int
+	if n, ok := g.misparsedPredicate(i); ok {
+		// "police arrested students" parsed as the noun phrase "arrested
+		// students": the words before are the subject, the head the object.
+		subj, objs = []int{n}, []int{g.heads[i]}
+	}
 	for _, k := range g.kids[i] {
 		switch g.rel(k) {
 		case "nsubj", "csubj", "nsubj:outer", "nsubj:xsubj", "csubj:outer":
@@ -883,4 +888,38 @@ func (g *graph) location(i int) string {
 		}
 	}
 	return ""
+}
+
+// misparsedPredicate reports whether verb i, parsed as a past participle
+// modifying the noun after it, is really the predicate of the noun phrase
+// just before it ("Armenian police detained dozens", "UK extradited the
+// preacher"), as taggers confuse VBD and VBN; it returns the head of that
+// phrase. A participle after a determiner, number, adjective or
+// punctuation ("the arrested students", "US-led forces") is left alone.
+func (g *graph) misparsedPredicate(i int) (int, bool) {
+	h := g.heads[i]
+	if g.rel(i) != "amod" || h <= i || i == 0 || g.toks[i].UPOS != "VERB" {
+		return -1, false
+	}
+	if x := g.toks[i].XPOS; x != "VBD" && x != "VBN" {
+		return -1, false
+	}
+	if u := g.toks[i-1].UPOS; u != "NOUN" && u != "PROPN" && u != "PRON" {
+		return -1, false
+	}
+	n := i - 1
+	for steps := 0; steps < len(g.toks) && g.heads[n] >= 0 && g.heads[n] < i; steps++ {
+		n = g.heads[n]
+	}
+	if g.heads[n] == h {
+		switch g.rel(n) {
+		case "compound", "amod", "nmod:poss", "det", "nummod", "flat":
+			// a modifier of the same noun ("the US-backed", "Iran's
+			// detained citizens") only when it is a possessor or a name
+			if g.rel(n) != "compound" {
+				return -1, false
+			}
+		}
+	}
+	return n, true
 }
