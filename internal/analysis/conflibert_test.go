@@ -46,12 +46,15 @@ func TestConfliBERTFloor(t *testing.T) {
 			fmt.Println(i, row)
 		}
 	}
-	const accFloor, srcFloor = 0.72, 0.70
+	const accFloor, srcFloor, tgtFloor = 0.72, 0.70, 0.55
 	if s.Accuracy() < accFloor {
 		t.Errorf("class accuracy %.1f%% under the floor %.0f%%", 100*s.Accuracy(), 100*accFloor)
 	}
 	if f := s.SourceOver.F1(); f < srcFloor {
 		t.Errorf("source span F1 (overlap) %.1f%% under the floor %.0f%%", 100*f, 100*srcFloor)
+	}
+	if f := s.TargetOver.F1(); f < tgtFloor {
+		t.Errorf("target span F1 (overlap) %.1f%% under the floor %.0f%%", 100*f, 100*tgtFloor)
 	}
 }
 
