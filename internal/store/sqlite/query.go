@@ -372,8 +372,12 @@ func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPa
 		extraArgs = append(extraArgs, date, date, id)
 	}
 	n := limit(f.Limit)
+	inner, args, err := db.orderedWalk(ctx, f, extra, extraArgs, n)
+	if err != nil {
+		return store.EventPage{}, err
+	}
 	dense := f.Actor == "" && f.Source == "" && f.Target == ""
-	if !dense {
+	if !dense && inner == "" {
 		// The count only chooses the plan: the summary's rows from the
 		// cursor's day on stand in for the events when the filter allows.
 		var q string
@@ -403,9 +407,9 @@ func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPa
 		}
 		dense = matches >= denseMatches
 	}
-	var inner string
-	var args []any
-	if dense {
+	switch {
+	case inner != "":
+	case dense:
 		// One walk in (date, id) order; the WHERE reads the index entry.
 		with, wargs := withCodes(f)
 		conds, cargs, join, err := eventWhere(f, eitherSide)
@@ -419,7 +423,7 @@ func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPa
 		}
 		inner = with + "SELECT e.rowid FROM " + from + " WHERE " + strings.Join(conds, " AND ") + " ORDER BY e.date, e.id LIMIT ?"
 		args = append(append(append(wargs, cargs...), extraArgs...), n+1)
-	} else {
+	default:
 		sel, sargs, err := selectEvents(f, "e.rowid AS rid, e.date AS date, e.id AS id", extra, extraArgs)
 		if err != nil {
 			return store.EventPage{}, err
