@@ -29,7 +29,8 @@ func (s CameoScores) Accuracy() float64 {
 }
 
 // MainEvent picks the event a sentence is about: an asserted or reported
-// one before the others, then the one whose trigger stands highest in the
+// one before the others, a specific one before a bare statement (010), then
+// the one whose trigger stands highest in the
 // parse (the main clause before subordinate ones), then the most confident.
 // sents may be nil; then depth is not used.
 func MainEvent(es []event.Event, sents []nlp.Sentence) *event.Event {
@@ -42,6 +43,11 @@ func MainEvent(es []event.Event, sents []nlp.Sentence) *event.Event {
 		case best == nil:
 		case e.Status.Counted() != best.Status.Counted():
 			if !e.Status.Counted() {
+				continue
+			}
+		case (e.Code == "010") != (best.Code == "010"):
+			// a bare statement is the news only when nothing else is
+			if e.Code == "010" {
 				continue
 			}
 		case d != bd:
