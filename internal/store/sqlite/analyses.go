@@ -5,9 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
@@ -21,11 +23,15 @@ func (db *DB) PutAnalyses(ctx context.Context, as []store.Analysis) error {
 		return fmt.Errorf("sqlite: begin: %w", err)
 	}
 	defer tx.Rollback()
-	now := db.now()
+	w := newAnalysisWriter(tx, db.now())
+	defer w.close()
 	for i := range as {
-		if err := putAnalysis(ctx, tx, as[i].DocID, &as[i], now); err != nil {
+		if err := w.put(ctx, as[i].DocID, &as[i]); err != nil {
 			return err
 		}
+	}
+	if err := w.flush(ctx); err != nil {
+		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sqlite: commit: %w", err)
@@ -33,73 +39,251 @@ func (db *DB) PutAnalyses(ctx context.Context, as []store.Analysis) error {
 	return nil
 }
 
-// putAnalysis replaces the analysis of document id inside tx.
-func putAnalysis(ctx context.Context, tx *sql.Tx, id string, a *store.Analysis, now time.Time) error {
+// maxParams is the most parameters SQLite binds in one statement
+// (SQLITE_MAX_VARIABLE_NUMBER).
+const maxParams = 32766
+
+// Rows per multi-row INSERT. One statement of many rows costs far less
+// than as many one-row statements: each statement that may fail half-way
+// copies the pages it changes to the statement journal once, and the
+// foreign keys and the triggers on events make every INSERT such a
+// statement. Measured with BenchmarkPutAnalyses, gains flatten out
+// beyond a hundred or so rows.
+const (
+	eventRows      = 128
+	annotationRows = 512
+	diagnosticRows = 256
+)
+
+const (
+	insertAnnotations = `INSERT INTO annotations (doc_id, ord, kind, start, end, label, note, ref_start, ref_end) VALUES `
+	insertDiagnostics = `INSERT INTO diagnostics (doc_id, phase, ord, stage, severity, span_start, span_end, message) VALUES `
+)
+
+// analysisWriter stores analyses inside one write transaction. Rows are
+// gathered across documents and written by multi-row INSERTs prepared once
+// per transaction; flush writes what is left and must run before commit.
+type analysisWriter struct {
+	tx  *sql.Tx
+	now string
+
+	status, update              *sql.Stmt // prepared on first use
+	delAnn, delEvents, delDiags *sql.Stmt
+
+	events, annotations, diagnostics rowBuffer
+	buffered                         map[string]bool // documents with rows not yet written
+}
+
+func newAnalysisWriter(tx *sql.Tx, now time.Time) *analysisWriter {
+	head, _, _ := strings.Cut(insertEvent, "VALUES")
+	return &analysisWriter{
+		tx:          tx,
+		now:         sortable(now),
+		events:      newRowBuffer("events", head+"VALUES ", eventRows, len(eventArgs("", 0, &event.Event{}))),
+		annotations: newRowBuffer("annotations", insertAnnotations, annotationRows, 9),
+		diagnostics: newRowBuffer("diagnostics", insertDiagnostics, diagnosticRows, 8),
+		buffered:    map[string]bool{},
+	}
+}
+
+// prepare returns *st, preparing q into it on first use.
+func (w *analysisWriter) prepare(ctx context.Context, st **sql.Stmt, q string) (*sql.Stmt, error) {
+	if *st == nil {
+		s, err := w.tx.PrepareContext(ctx, q)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: prepare: %w", err)
+		}
+		*st = s
+	}
+	return *st, nil
+}
+
+func (w *analysisWriter) close() {
+	for _, s := range []*sql.Stmt{w.status, w.update, w.delAnn, w.delEvents, w.delDiags,
+		w.events.full, w.annotations.full, w.diagnostics.full} {
+		if s != nil {
+			s.Close()
+		}
+	}
+}
+
+// put replaces the analysis of document id. A document that is still
+// pending has never had an analysis, so only the others pay for deleting
+// the earlier one.
+func (w *analysisWriter) put(ctx context.Context, id string, a *store.Analysis) error {
+	for i := range a.Events {
+		e := &a.Events[i]
+		if e.ID == "" {
+			return fmt.Errorf("sqlite: analysis of %s: event %d has no ID", id, i)
+		}
+		if e.DocID != "" && e.DocID != id {
+			return fmt.Errorf("sqlite: analysis of %s: event %s belongs to document %s", id, e.ID, e.DocID)
+		}
+	}
+	st, err := w.prepare(ctx, &w.status, `SELECT status FROM documents WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	var was string
+	switch err := st.QueryRowContext(ctx, id).Scan(&was); {
+	case errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("analysis of document %s: %w", id, store.ErrNotFound)
+	case err != nil:
+		return fmt.Errorf("sqlite: analysis of %s: %w", id, err)
+	}
+	if store.CodingStatus(was) != store.Pending {
+		if w.buffered[id] {
+			// Stored twice in one batch: the rows of the first must be in
+			// the tables for the second to replace them.
+			if err := w.flush(ctx); err != nil {
+				return err
+			}
+		}
+		for _, d := range []struct {
+			st **sql.Stmt
+			q  string
+		}{
+			{&w.delAnn, `DELETE FROM annotations WHERE doc_id = ?`},
+			{&w.delEvents, `DELETE FROM events WHERE doc_id = ?`},
+			{&w.delDiags, `DELETE FROM diagnostics WHERE doc_id = ? AND phase = 'analysis'`},
+		} {
+			st, err := w.prepare(ctx, d.st, d.q)
+			if err != nil {
+				return err
+			}
+			if _, err := st.ExecContext(ctx, id); err != nil {
+				return fmt.Errorf("sqlite: analysis of %s: %w", id, err)
+			}
+		}
+	}
 	status := store.Coded
 	if a.Skipped != "" {
 		status = store.Skipped
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE documents SET status = ?, skipped = ?, status_changed = ?,
-		claimed_by = '', claimed_until = '' WHERE id = ?`, string(status), a.Skipped, sortable(now), id)
-	if err != nil {
+	if st, err = w.prepare(ctx, &w.update, `UPDATE documents SET status = ?, skipped = ?, status_changed = ?,
+		claimed_by = '', claimed_until = '' WHERE id = ?`); err != nil {
+		return err
+	}
+	if _, err := st.ExecContext(ctx, string(status), a.Skipped, w.now, id); err != nil {
 		return fmt.Errorf("sqlite: analysis of %s: %w", id, err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("sqlite: analysis of %s: %w", id, err)
-	} else if n == 0 {
-		return fmt.Errorf("analysis of document %s: %w", id, store.ErrNotFound)
-	}
-	for _, q := range []string{
-		`DELETE FROM annotations WHERE doc_id = ?`,
-		`DELETE FROM events WHERE doc_id = ?`,
-		`DELETE FROM diagnostics WHERE doc_id = ? AND phase = 'analysis'`,
-	} {
-		if _, err := tx.ExecContext(ctx, q, id); err != nil {
-			return fmt.Errorf("sqlite: analysis of %s: %w", id, err)
-		}
-	}
-	if len(a.Annotations) > 0 {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO annotations (doc_id, ord, kind, start, end, label, note,
-			ref_start, ref_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return fmt.Errorf("sqlite: analysis of %s: %w", id, err)
-		}
-		defer st.Close()
-		for i, an := range a.Annotations {
-			rs, re := spanArgs(an.Ref)
-			if _, err := st.ExecContext(ctx, id, i, an.Kind, an.Span.Start, an.Span.End, an.Label, an.Note, rs, re); err != nil {
-				return fmt.Errorf("sqlite: analysis of %s: annotation %d: %w", id, i, err)
-			}
+	for i, an := range a.Annotations {
+		rs, re := spanArgs(an.Ref)
+		if err := w.annotations.add(ctx, w.tx, id, id, i, an.Kind, an.Span.Start, an.Span.End, an.Label, an.Note, rs, re); err != nil {
+			return err
 		}
 	}
 	for i, g := range a.Diagnostics {
 		start, end := spanArgs(g.Span)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO diagnostics (doc_id, phase, ord, stage, severity, span_start,
-			span_end, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, phaseAnalysis, i, g.Stage, string(g.Severity), start, end, g.Message); err != nil {
-			return fmt.Errorf("sqlite: analysis of %s: diagnostic %d: %w", id, i, err)
+		if err := w.diagnostics.add(ctx, w.tx, id, id, phaseAnalysis, i, g.Stage, string(g.Severity), start, end, g.Message); err != nil {
+			return err
 		}
 	}
-	if len(a.Events) > 0 {
-		st, err := tx.PrepareContext(ctx, insertEvent)
-		if err != nil {
-			return fmt.Errorf("sqlite: analysis of %s: %w", id, err)
+	for i := range a.Events {
+		if err := w.events.add(ctx, w.tx, id, eventArgs(id, i, &a.Events[i])...); err != nil {
+			return err
 		}
-		defer st.Close()
-		for i := range a.Events {
-			e := &a.Events[i]
-			if e.ID == "" {
-				return fmt.Errorf("sqlite: analysis of %s: event %d has no ID", id, i)
-			}
-			if e.DocID != "" && e.DocID != id {
-				return fmt.Errorf("sqlite: analysis of %s: event %s belongs to document %s", id, e.ID, e.DocID)
-			}
-			if _, err := st.ExecContext(ctx, eventArgs(id, i, e)...); err != nil {
-				return fmt.Errorf("sqlite: analysis of %s: event %s: %w", id, e.ID, err)
-			}
-		}
+	}
+	if len(a.Annotations)+len(a.Diagnostics)+len(a.Events) > 0 {
+		w.buffered[id] = true
 	}
 	return nil
+}
+
+// flush writes the rows still buffered.
+func (w *analysisWriter) flush(ctx context.Context) error {
+	for _, b := range []*rowBuffer{&w.annotations, &w.diagnostics, &w.events} {
+		if err := b.flush(ctx, w.tx); err != nil {
+			return err
+		}
+	}
+	clear(w.buffered)
+	return nil
+}
+
+// rowBuffer gathers the values of rows of one table and writes them with
+// INSERTs of up to rows rows each.
+type rowBuffer struct {
+	table string
+	head  string // INSERT INTO ... VALUES
+	cols  int
+	rows  int // rows per full statement
+	args  []any
+	docs  []string  // documents with rows in args, for errors
+	full  *sql.Stmt // the statement of rows rows, prepared on first use
+}
+
+func newRowBuffer(table, head string, rows, cols int) rowBuffer {
+	return rowBuffer{table: table, head: head, cols: cols, rows: min(rows, maxParams/cols)}
+}
+
+// add buffers one row of document id, writing a full statement's worth
+// when there is one.
+func (b *rowBuffer) add(ctx context.Context, tx *sql.Tx, id string, row ...any) error {
+	if len(row) != b.cols {
+		return fmt.Errorf("sqlite: analysis of %s: %d values for a row of %s, want %d", id, len(row), b.table, b.cols)
+	}
+	b.args = append(b.args, row...)
+	if n := len(b.docs); n == 0 || b.docs[n-1] != id {
+		b.docs = append(b.docs, id)
+	}
+	if len(b.args) < b.rows*b.cols {
+		return nil
+	}
+	if b.full == nil {
+		st, err := tx.PrepareContext(ctx, b.sql(b.rows))
+		if err != nil {
+			return fmt.Errorf("sqlite: prepare: %w", err)
+		}
+		b.full = st
+	}
+	_, err := b.full.ExecContext(ctx, b.args...)
+	return b.done(err)
+}
+
+// flush writes the rows left over in one statement.
+func (b *rowBuffer) flush(ctx context.Context, tx *sql.Tx) error {
+	if len(b.args) == 0 {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, b.sql(len(b.args)/b.cols), b.args...)
+	return b.done(err)
+}
+
+// done empties the buffer after a write, and names the documents written
+// in an error.
+func (b *rowBuffer) done(err error) error {
+	if err != nil {
+		docs := b.docs[0]
+		if len(b.docs) > 1 {
+			docs = fmt.Sprintf("%s (and %d more)", b.docs[0], len(b.docs)-1)
+		}
+		err = fmt.Errorf("sqlite: analysis of %s: %s: %w", docs, b.table, err)
+	}
+	clear(b.args)
+	b.args, b.docs = b.args[:0], b.docs[:0]
+	return err
+}
+
+// sql returns the INSERT of n rows.
+func (b *rowBuffer) sql(n int) string {
+	var s strings.Builder
+	s.Grow(len(b.head) + n*(3*b.cols+2))
+	s.WriteString(b.head)
+	for r := range n {
+		if r > 0 {
+			s.WriteByte(',')
+		}
+		s.WriteByte('(')
+		for c := range b.cols {
+			if c > 0 {
+				s.WriteByte(',')
+			}
+			s.WriteByte('?')
+		}
+		s.WriteByte(')')
+	}
+	return s.String()
 }
 
 // Analysis implements store.Store.

@@ -63,12 +63,12 @@ func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, e
 		return nil, fmt.Errorf("sqlite: begin: %w", err)
 	}
 	defer tx.Rollback()
-	w, err := newWriter(ctx, tx)
+	now := db.now()
+	w, err := newWriter(ctx, tx, now)
 	if err != nil {
 		return nil, err
 	}
 	defer w.close()
-	now := db.now()
 	res := make([]store.PutResult, len(items))
 	for i := range items {
 		r, err := w.putItem(ctx, &items[i], now)
@@ -76,6 +76,9 @@ func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, e
 			return nil, err
 		}
 		res[i] = r
+	}
+	if err := w.analyses.flush(ctx); err != nil {
+		return nil, err
 	}
 	if err := w.index(ctx); err != nil {
 		return nil, err
@@ -97,7 +100,8 @@ type writer struct {
 	tx                              *sql.Tx
 	status, current, insert, retire *sql.Stmt
 	version, diag                   *sql.Stmt
-	first, last                     int64 // seq range of the rows inserted, 0 when none
+	first, last                     int64           // seq range of the rows inserted, 0 when none
+	analyses                        *analysisWriter // the items' analyses, see analyses.go
 }
 
 // index adds the documents the transaction inserted to the full-text index
@@ -115,8 +119,9 @@ func (w *writer) index(ctx context.Context) error {
 	return nil
 }
 
-func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
+func newWriter(ctx context.Context, tx *sql.Tx, now time.Time) (*writer, error) {
 	w := &writer{tx: tx}
+	w.analyses = newAnalysisWriter(tx, now)
 	stmts := []struct {
 		s   **sql.Stmt
 		sql string
@@ -142,6 +147,7 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 }
 
 func (w *writer) close() {
+	w.analyses.close()
 	for _, s := range []*sql.Stmt{w.status, w.current, w.insert, w.retire, w.version, w.diag} {
 		if s != nil {
 			s.Close()
@@ -183,7 +189,7 @@ func (w *writer) putItem(ctx context.Context, it *store.Item, now time.Time) (st
 				return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
 			}
 			if store.CodingStatus(status) == store.Pending {
-				if err := putAnalysis(ctx, w.tx, id, it.Analysis, now); err != nil {
+				if err := w.analyses.put(ctx, id, it.Analysis); err != nil {
 					return store.PutResult{}, err
 				}
 			}
@@ -224,7 +230,7 @@ func (w *writer) putItem(ctx context.Context, it *store.Item, now time.Time) (st
 		}
 	}
 	if it.Analysis != nil {
-		if err := putAnalysis(ctx, w.tx, id, it.Analysis, now); err != nil {
+		if err := w.analyses.put(ctx, id, it.Analysis); err != nil {
 			return store.PutResult{}, err
 		}
 	}
