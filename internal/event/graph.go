@@ -503,6 +503,19 @@ func (g *graph) defaultTargets(f frame) []int {
 			return out
 		}
 	}
+	// An actor inside a prepositional phrase of the verb: "marched close
+	// to the border with Mordor".
+	for _, p := range defaultTargetPreps {
+		for _, o := range f.obls {
+			if g.caseOf(o) != p || g.temporal(o) {
+				continue
+			}
+			if t := g.firstActorBelow(o, 2); t >= 0 {
+				g.below[o] = t
+				return []int{o}
+			}
+		}
+	}
 	// An object without an actor that is directed at someone: "filed a
 	// lawsuit against X", "sent a letter to X".
 	var directed []int
