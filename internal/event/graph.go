@@ -443,7 +443,7 @@ var defaultTargetPreps = []string{"with", "to", "against", "on", "at", "into", "
 
 // directedPreps introduce the one an act is directed at when no actor is
 // named: "filed a lawsuit against", "launched strikes on".
-var directedPreps = []string{"against", "on", "to", "with", "at", "upon", "into"}
+var directedPreps = []string{"against", "on", "to", "with", "at", "upon", "into", "about", "over", "for"}
 
 // prepArgs returns the dependents among cands whose case is in preps (or,
 // when preps is empty, in fallback).
