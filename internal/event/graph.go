@@ -558,8 +558,16 @@ func (g *graph) defaultTargets(f frame) []int {
 	if len(directed) > 0 {
 		return directed
 	}
+	if contentVerbs[g.lemma(f.verb)] || lightVerbs[g.lemma(f.verb)] {
+		// "issued a statement", "expressed concern": the object is what
+		// was done or said, not whom it was done to.
+		return nil
+	}
 	return f.objs
 }
+
+// contentVerbs take as object what they express, never a target.
+var contentVerbs = set("express", "voice", "convey", "reiterate", "reaffirm", "take", "raise")
 
 // firstActorBelow searches the nominal dependents of i breadth first, at
 // most depth levels down, for a token that stands for an actor.
