@@ -368,8 +368,10 @@ func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPa
 		if err != nil {
 			return store.EventPage{}, err
 		}
-		extra = append(extra, "(e.date > ? OR (e.date = ? AND e.id > ?))")
-		extraArgs = append(extraArgs, date, date, id)
+		// The first condition is implied by the second; it lets a walk
+		// of an index on (code, date) seek to the cursor's day.
+		extra = append(extra, "e.date >= ?", "(e.date > ? OR (e.date = ? AND e.id > ?))")
+		extraArgs = append(extraArgs, date, date, date, id)
 	}
 	n := limit(f.Limit)
 	inner, args, err := db.orderedWalk(ctx, f, extra, extraArgs, n)
