@@ -100,6 +100,14 @@ var grammarTests = []struct {
 	mentions []string
 	want     string
 }{
+	{"misparsed predicate", "Armenian|ADJ|Armenian|2|amod police|NOUN|police|0|root detained|VERB|detain|4|amod|VBD dozens|NOUN|dozen|2|obj of|ADP|of|6|case demonstrators|NOUN|demonstrator|4|nmod",
+		[]string{"Armenian police=ARMCOP", "demonstrators=OPP"}, "ARMCOP>OPP 173 asserted"},
+	{"participle after determiner", "the|DET|the|3|det detained|VERB|detain|3|amod|VBN activists|NOUN|activist|4|nsubj protested|VERB|protest|0|root",
+		[]string{"activists=OPP"}, "OPP> 140 asserted"},
+	{"conjuncts after a mention", "ambassadors|NOUN|ambassador|7|nsubj of|ADP|of|3|case Arnor|PROPN|Arnor|1|nmod ,|PUNCT|,|5|punct Gondor|PROPN|Gondor|3|conj and|CCONJ|and|7|cc criticized|VERB|criticize|0|root Rohan|PROPN|Rohan|7|obj",
+		[]string{"ambassadors of Arnor=ARNGOV", "Gondor=GON", "Rohan=ROH"}, "ARNGOV>ROH 111 asserted; GON>ROH 111 asserted"},
+	{"actor inside a prepositional phrase", "Russia|PROPN|Russia|2|nsubj protested|VERB|protest|0|root to|ADP|to|5|case the|DET|the|5|det envoy|NOUN|envoy|2|obl of|ADP|of|7|case Poland|PROPN|Poland|5|nmod",
+		[]string{"Russia=RUS", "Poland=POL"}, "RUS>POL 140 asserted"},
 	{"active", "Russia|PROPN|Russia|2|nsubj attacked|VERB|attack|0|root Ukraine|PROPN|Ukraine|2|obj .|PUNCT|.|2|punct",
 		[]string{"Russia=RUS", "Ukraine=UKR"}, "RUS>UKR 190 asserted"},
 	{"passive", "Ukraine|PROPN|Ukraine|3|nsubj:pass was|AUX|be|3|aux:pass attacked|VERB|attack|0|root|VBN by|ADP|by|5|case Russia|PROPN|Russia|3|obl:agent",
@@ -252,5 +260,24 @@ func TestEventIDStable(t *testing.T) {
 	d, _ := c.Code(in)
 	if d[0].ID == a[0].ID {
 		t.Error("different documents gave the same event ID")
+	}
+}
+
+// TestSourcelessDropped: an event without a source actor is not coded and
+// the sentence says why.
+func TestSourcelessDropped(t *testing.T) {
+	in := build(t, "Ukraine|PROPN|Ukraine|3|nsubj:pass was|AUX|be|3|aux:pass attacked|VERB|attack|0|root|VBN", "Ukraine=UKR")
+	es, diags := testCoder(t).Code(in)
+	if len(es) != 0 {
+		t.Fatalf("got %s, want no event", summary(es))
+	}
+	found := false
+	for _, d := range diags {
+		if strings.Contains(d.Message, "no source actor") && strings.Contains(d.Message, `"attacked"`) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("diagnostics %v do not say the source is missing", diags)
 	}
 }
