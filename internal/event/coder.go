@@ -258,6 +258,10 @@ func set(ws ...string) map[string]bool {
 func (c *Coder) codeVerb(si int, g *graph, i int, consumed map[int]bool) ([]candidate, string) {
 	lemma := g.lemma(i)
 	rules := c.pats.Verbs(lemma)
+	if form := strings.ToLower(g.word(i)); len(rules) == 0 && form != lemma {
+		// a dictionary may list an inflected form ("SAID") as a verb of its own
+		rules = c.pats.Verbs(form)
+	}
 	f := g.frame(i)
 	// Light verb + event noun: the noun's rule codes, the verb's subject is the source.
 	if lightVerbs[lemma] {

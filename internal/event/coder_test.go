@@ -281,3 +281,17 @@ func TestSourcelessDropped(t *testing.T) {
 		t.Errorf("diagnostics %v do not say the source is missing", diags)
 	}
 }
+
+// TestInflectedVerbEntry: a dictionary verb listed by an inflected form
+// ("SAID" in PETRARCH's files) matches that form when its lemma has no rules.
+func TestInflectedVerbEntry(t *testing.T) {
+	p := cameo.NewPatterns()
+	if err := p.Parse("test.txt", "group said 023\nverb said\nend\n"); err != nil {
+		t.Fatal(err)
+	}
+	in := build(t, "Gondor|PROPN|Gondor|2|nsubj said|VERB|say|0|root", "Gondor=GON")
+	es, _ := NewCoder(nil, p, Options{}).Code(in)
+	if got, want := summary(es), "GON> 023 asserted"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
