@@ -511,6 +511,9 @@ func (g *graph) defaultTargets(f frame) []int {
 				continue
 			}
 			if t := g.firstActorBelow(o, 2); t >= 0 {
+				if g.viaClause(o, t) {
+					return g.conjuncts(t)
+				}
 				g.below[o] = t
 				return []int{o}
 			}
@@ -550,6 +553,11 @@ func (g *graph) defaultTargets(f frame) []int {
 			if cs := g.conjuncts(t); len(cs) > 1 {
 				return cs
 			}
+			if g.viaClause(o, t) {
+				// "a statement calling on Belarusian authorities": the
+				// actor of the clause, not the object phrase
+				return []int{t}
+			}
 			// The object phrase is the target; the actor inside names it.
 			g.below[o] = t
 			return []int{o}
@@ -568,6 +576,17 @@ func (g *graph) defaultTargets(f frame) []int {
 
 // contentVerbs take as object what they express, never a target.
 var contentVerbs = set("express", "voice", "convey", "reiterate", "reaffirm", "take", "raise")
+
+// viaClause reports whether the path from t up to its ancestor o passes
+// through a clause modifying a noun (acl).
+func (g *graph) viaClause(o, t int) bool {
+	for n, steps := t, 0; n >= 0 && n != o && steps < len(g.toks); n, steps = g.heads[n], steps+1 {
+		if g.baseRel(n) == "acl" {
+			return true
+		}
+	}
+	return false
+}
 
 // firstActorBelow searches the nominal dependents of i breadth first, at
 // most depth levels down, for a token that stands for an actor.
