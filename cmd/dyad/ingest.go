@@ -106,6 +106,9 @@ func printSummary(stdout, stderr io.Writer, sum pipeline.Summary) {
 	fmt.Fprintf(stdout, "  superseded  %d  (new versions of a stored URL)\n", sum.Superseded)
 	fmt.Fprintf(stdout, "  skipped     %d  (stored; not coded because of their language%s)\n", sum.Skipped, langList(sum.SkippedLangs))
 	fmt.Fprintf(stdout, "  failed      %d\n", sum.Failed)
+	if sum.Coded > 0 {
+		fmt.Fprintf(stdout, "coded %d documents into %d events\n", sum.Coded, sum.Events)
+	}
 }
 
 // firstLine keeps a failure to one line (a panic's stack goes to show).

@@ -71,6 +71,8 @@ type Counts struct {
 	Skipped    int   // new documents whose coding was skipped for their language
 	Failed     int   // inputs, records or documents that could not be stored or analysed
 	Bytes      int64 // text bytes of the documents read
+	Coded      int   // stored documents that were coded in this run
+	Events     int   // events stored with them
 }
 
 // Stored is the number of documents written by the run.
@@ -471,6 +473,10 @@ func (w *batchWriter) count(p prepared, r store.PutResult) {
 	if r.Outcome != store.Unchanged && p.lang != "" {
 		w.sum.Skipped++
 		w.sum.SkippedLangs[p.lang]++
+	}
+	if a := p.item.Analysis; r.Outcome != store.Unchanged && p.lang == "" && a != nil && a.Skipped == "" {
+		w.sum.Coded++
+		w.sum.Events += len(a.Events)
 	}
 	if p.failure != nil {
 		w.sum.Failed++

@@ -165,8 +165,8 @@ func TestAnalyzerPanicIsOneFailure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Ingested != 5 || sum.Failed != 1 {
-		t.Fatalf("counts = %+v, want 5 ingested and 1 failed", sum.Counts)
+	if sum.Ingested != 5 || sum.Failed != 1 || sum.Coded != 4 || sum.Events != 4 {
+		t.Fatalf("counts = %+v, want 5 ingested, 1 failed, 4 coded with 4 events", sum.Counts)
 	}
 	if f := sum.Failures[0].String(); !strings.HasPrefix(f, p+":4: analysis panicked: coder bug") {
 		t.Errorf("failure = %q", f)
