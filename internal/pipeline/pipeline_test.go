@@ -84,7 +84,7 @@ func TestRunStoresAndReports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := pipeline.Counts{Read: 8, Ingested: 5, Skipped: 1, Failed: 3}
+	want := pipeline.Counts{Read: 8, Ingested: 5, Skipped: 1, Failed: 3, Coded: 4}
 	got := sum.Counts
 	got.Bytes = 0
 	if got != want {
