@@ -35,8 +35,10 @@ func ImportPetrarchVerbs(r io.Reader, name string, w io.Writer) (ImportStats, er
 	defined := map[string]bool{}
 	curSet, header := "", ""
 	var setWords []string
+	setMembers := map[string][]string{}
 	flushSet := func() {
 		if inSet && len(setWords) > 0 {
+			setMembers[curSet] = setWords
 			fmt.Fprintf(bw, "\nset %s: %s\n", curSet, strings.Join(setWords, " "))
 			defined[curSet] = true
 			st.Sets++
@@ -133,7 +135,7 @@ func ImportPetrarchVerbs(r io.Reader, name string, w io.Writer) (ImportStats, er
 					emitMember(lemma, cons, "")
 				}
 			}
-			conv, code, reason := convertPattern(line[1:])
+			conv, code, reason := convertPattern(line[1:], setMembers)
 			if reason == "" {
 				reason = undefinedSet(conv, defined)
 			}
@@ -300,7 +302,13 @@ type patItem struct {
 }
 
 // convertPattern converts the text after "- " of a pattern line.
-func convertPattern(s string) (conv, code, reason string) {
+//
+// sets holds the members of the synonym sets read so far, so that a set of
+// prepositions ("&PREPOSIT1") becomes alternatives of a preposition. Words
+// after the verb read as PETRARCH does: an object phrase, then prepositional
+// phrases, each opened by a preposition; "+" after a preposition makes its
+// noun the target.
+func convertPattern(s string, sets map[string][]string) (conv, code, reason string) {
 	m := codeRE.FindStringSubmatch(s)
 	if m == nil {
 		return "", "", "no code"
@@ -345,22 +353,45 @@ func convertPattern(s string) (conv, code, reason string) {
 	objDone := false
 	var objWords []string
 	lastPrep := ""
+	// cur is a prepositional phrase written as bare words ("* IFTAR IN ^ +",
+	// "* &PREPOSIT1 RESOLUTION"): its preposition and the words after it.
+	var cur *ppWords
+	closePP := func() {
+		if cur == nil {
+			return
+		}
+		if n := termWord(cur.words); n != "" {
+			cs = append(cs, "pp="+cur.prep+":"+n)
+		} else {
+			cs = append(cs, "pp="+cur.prep)
+		}
+		if cur.target {
+			cs = append(cs, "target="+cur.prep)
+		}
+		cur = nil
+	}
+	closeObj := func() {
+		if n := termWord(objWords); n != "" && !objDone {
+			cs = append(cs, "obj="+n)
+		}
+		objDone = true
+	}
 	for i, t := range post {
 		switch {
 		case t.mark == "*":
 			return "", "", "two verb markers"
 		case t.mark == "+":
-			if lastPrep != "" {
+			if cur != nil {
+				cur.target = true
+			} else if lastPrep != "" {
 				cs = append(cs, "target="+lastPrep)
 			} else if len(objWords) > 0 || i == 0 {
 				cs = append(cs, "target=obj")
 			}
-		case t.mark == "$" || t.mark == "%":
+		case t.mark == "$" || t.mark == "%" || t.mark == "^":
 		case t.paren:
-			if len(objWords) > 0 && !objDone {
-				cs = append(cs, "obj="+termWord(objWords))
-			}
-			objDone = true
+			closePP()
+			closeObj()
 			if len(t.words) == 0 || !preps[stripUnderscore(t.words[0])] && !particles[stripUnderscore(t.words[0])] {
 				return "", "", "unknown preposition"
 			}
@@ -388,26 +419,40 @@ func convertPattern(s string) (conv, code, reason string) {
 			}
 			lastPrep = p
 		default:
-			if objDone {
-				return "", "", "words after a prepositional phrase"
+			for _, w := range t.words {
+				for _, part := range strings.Split(w, "_") {
+					if part == "" {
+						continue
+					}
+					first := len(objWords) == 0 && !objDone && cur == nil
+					lw := stripUnderscore(part)
+					if first && !preps[lw] && particles[lw] {
+						cs = append(cs, "prt="+lw)
+						continue
+					}
+					if alts := prepAlts(part, sets); alts != "" {
+						if lastPrep != "" && cur == nil {
+							return "", "", "words after a prepositional phrase"
+						}
+						closePP()
+						closeObj()
+						cur = &ppWords{prep: alts}
+						continue
+					}
+					switch {
+					case cur != nil:
+						cur.words = append(cur.words, part)
+					case objDone:
+						return "", "", "words after a prepositional phrase"
+					default:
+						objWords = append(objWords, part)
+					}
+				}
 			}
-			if len(objWords) == 0 && len(t.words) == 1 && preps[stripUnderscore(t.words[0])] {
-				// TABARI style "* TO ATTEND": a bare preposition.
-				lastPrep = stripUnderscore(t.words[0])
-				objDone = true
-				cs = append(cs, "pp="+lastPrep)
-				continue
-			}
-			if len(objWords) == 0 && len(t.words) == 1 && particles[stripUnderscore(t.words[0])] {
-				cs = append(cs, "prt="+stripUnderscore(t.words[0]))
-				continue
-			}
-			objWords = append(objWords, t.words...)
 		}
 	}
-	if len(objWords) > 0 && !objDone {
-		cs = append(cs, "obj="+termWord(objWords))
-	}
+	closePP()
+	closeObj()
 	for _, c := range cs {
 		if strings.HasSuffix(c, "=") || strings.Contains(c, "=:") || strings.HasSuffix(c, ":") {
 			return "", "", "empty word"
@@ -419,6 +464,41 @@ func convertPattern(s string) (conv, code, reason string) {
 	return " " + strings.Join(cs, " "), code, ""
 }
 
+// ppWords is a prepositional phrase written as bare words.
+type ppWords struct {
+	prep   string // alternatives a|b
+	words  []string
+	target bool
+}
+
+// postPreps are words that open a prepositional phrase after the verb's
+// object: the obliques' prepositions and the particles that are also
+// prepositions.
+var postPreps = map[string]bool{"in": true, "on": true, "over": true, "through": true, "around": true, "off": true}
+
+// prepAlts returns the preposition alternatives a pattern word stands for:
+// the word itself when it is a preposition, the members of a set reference
+// all of whose members are prepositions, "" otherwise.
+func prepAlts(w string, sets map[string][]string) string {
+	if strings.HasPrefix(w, "&") {
+		ms := sets[petrWord(w[1:])]
+		if len(ms) == 0 {
+			return ""
+		}
+		for _, m := range ms {
+			if !preps[m] && !postPreps[m] {
+				return ""
+			}
+		}
+		return strings.Join(ms, "|")
+	}
+	lw := stripUnderscore(w)
+	if preps[lw] || postPreps[lw] {
+		return lw
+	}
+	return ""
+}
+
 func stripUnderscore(w string) string { return strings.ToLower(strings.Trim(w, "_")) }
 
 // functionWords cannot stand for a subject constraint.
@@ -426,7 +506,7 @@ var functionWordSet = map[string]bool{"not": true, "will": true, "would": true, 
 
 func functionWord(w string) bool {
 	w = stripUnderscore(w)
-	return functionWordSet[w] || preps[w] || strings.HasSuffix(w, "ly")
+	return functionWordSet[w] || preps[w] || postPreps[w] || strings.HasSuffix(w, "ly")
 }
 
 // termWord turns the words of a noun phrase into one term: "&SET" stays a

@@ -76,3 +76,46 @@ func FuzzImportPetrarchVerbs(f *testing.F) {
 		}
 	})
 }
+
+// Prepositions written as bare words after the verb (TABARI style) and sets
+// of prepositions become preposition constraints, not parts of the object.
+func TestImportPetrarchPrepositions(t *testing.T) {
+	const in = `&PREPOSIT1_
++AGAINST
++IN
+
+--- HOST  [040] ---
+HOST
+- * IFTAR IN ^ +           [045]
+- * &PREPOSIT1 RESOLUTION  [102]
+- * MEMOS FROM             [911]
+- * + ABOUT                [162]
+- * FOR_ASYLUM             [174]
+- * THEIR ^ ABOUT +        [162]
+- * {IN &PREPOSIT1}        [---]
+`
+	var buf bytes.Buffer
+	st, err := ImportPetrarchVerbs(strings.NewReader(in), "preps.txt", &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := buf.String()
+	for _, want := range []string{
+		"pattern 045 obj=iftar pp=in target=in\n",
+		"pattern 102 pp=against|in:resolution\n",
+		"pattern 911 obj=memo pp=from\n",
+		"pattern 162 target=obj pp=about\n",
+		"pattern 174 pp=for:asylum\n",
+		"pattern 162 pp=about target=about\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+	if len(st.Skipped) != 0 {
+		t.Errorf("skipped = %q", st.Skipped)
+	}
+	if err := NewPatterns().Parse("out", got); err != nil {
+		t.Errorf("converted text does not parse: %v", err)
+	}
+}
