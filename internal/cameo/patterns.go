@@ -49,10 +49,11 @@ type Rule struct {
 	Obj     *Term
 	Prt     []string // particle alternatives (compound:prt)
 	PPs     []PP
-	Target  []string // where the target comes from: obj, iobj, or prepositions
-	Source  []string // nouns: prepositions introducing the source ("by", "of", "between")
-	Own     bool     // the code was given on the member line, not inherited from the group
-	Text    string   // the pattern as written, for display
+	Pre     [][]string // alternatives of words that precede the trigger, in order (see docs/patterns.md)
+	Target  []string   // where the target comes from: obj, iobj, or prepositions
+	Source  []string   // nouns: prepositions introducing the source ("by", "of", "between")
+	Own     bool       // the code was given on the member line, not inherited from the group
+	Text    string     // the pattern as written, for display
 }
 
 // Specificity ranks rules: the one that constrains more wins.
@@ -66,6 +67,9 @@ func (r *Rule) Specificity() int {
 	}
 	if len(r.Prt) > 0 {
 		n += 2
+	}
+	if len(r.Pre) > 0 {
+		n += 1 + len(r.Pre[0])
 	}
 	for _, p := range r.PPs {
 		n++
@@ -271,6 +275,9 @@ func (p *Patterns) combine(k Kind, m member, r *Rule, code, id string) *Rule {
 			out.Prt = c.Prt
 		}
 		out.PPs = append(append([]PP(nil), c.PPs...), out.PPs...)
+		if len(out.Pre) == 0 {
+			out.Pre = c.Pre
+		}
 		if len(out.Target) == 0 {
 			out.Target = c.Target
 		}
@@ -329,6 +336,16 @@ func (p *Patterns) constraints(k Kind, fields []string) (*Rule, string, error) {
 				pp.Noun = t
 			}
 			r.PPs = append(r.PPs, pp)
+		case "pre":
+			for _, a := range strings.Split(val, "|") {
+				ws := strings.Split(a, "_")
+				for _, w := range ws {
+					if !validWord(w) {
+						return nil, "", fmt.Errorf("pre: bad word %q", w)
+					}
+				}
+				r.Pre = append(r.Pre, ws)
+			}
 		case "target", "source":
 			alts, err := words(val)
 			if err != nil {
@@ -340,7 +357,7 @@ func (p *Patterns) constraints(k Kind, fields []string) (*Rule, string, error) {
 				r.Source = alts
 			}
 		default:
-			return nil, "", fmt.Errorf("unknown key %q (want subj, obj, prt, pp, target or source)", key)
+			return nil, "", fmt.Errorf("unknown key %q (want subj, obj, prt, pp, pre, target or source)", key)
 		}
 	}
 	return r, code, nil

@@ -94,6 +94,14 @@ func ImportPetrarchVerbs(r io.Reader, name string, w io.Writer) (ImportStats, er
 			}
 			flushSet()
 			curSet, inSet = setName, true
+		case inSet && strings.HasPrefix(line, "+&"):
+			// A set inside a set stands for its members.
+			ms, ok := setMembers[petrWord(strings.Fields(line[2:])[0])]
+			if !ok {
+				skip("undefined set in a set")
+				continue
+			}
+			setWords = append(setWords, ms...)
 		case inSet && strings.HasPrefix(line, "+"):
 			ws := petrPhrase(line[1:])
 			if ws == "" {
@@ -344,10 +352,13 @@ func convertPattern(s string, sets map[string][]string) (conv, code, reason stri
 		preWords = append(preWords, t.words...)
 	}
 	if len(preWords) > 0 {
-		if len(preWords) > 2 || functionWord(preWords[len(preWords)-1]) {
+		if subjectWords(preWords, sets) {
+			cs = append(cs, "subj="+termWord(preWords, sets))
+		} else if p := preTerm(preWords, sets); p != "" {
+			cs = append(cs, "pre="+p)
+		} else {
 			return "", "", "words before the verb"
 		}
-		cs = append(cs, "subj="+termWord(preWords))
 	}
 	post := toks[star+1:]
 	objDone := false
@@ -360,7 +371,7 @@ func convertPattern(s string, sets map[string][]string) (conv, code, reason stri
 		if cur == nil {
 			return
 		}
-		if n := termWord(cur.words); n != "" {
+		if n := termWord(cur.words, sets); n != "" {
 			cs = append(cs, "pp="+cur.prep+":"+n)
 		} else {
 			cs = append(cs, "pp="+cur.prep)
@@ -371,7 +382,7 @@ func convertPattern(s string, sets map[string][]string) (conv, code, reason stri
 		cur = nil
 	}
 	closeObj := func() {
-		if n := termWord(objWords); n != "" && !objDone {
+		if n := termWord(objWords, sets); n != "" && !objDone {
 			cs = append(cs, "obj="+n)
 		}
 		objDone = true
@@ -410,7 +421,7 @@ func convertPattern(s string, sets map[string][]string) (conv, code, reason stri
 				nw = append(nw, w)
 			}
 			if len(nw) > 0 {
-				cs = append(cs, "pp="+p+":"+termWord(nw))
+				cs = append(cs, "pp="+p+":"+termWord(nw, sets))
 			} else {
 				cs = append(cs, "pp="+p)
 			}
@@ -501,6 +512,73 @@ func prepAlts(w string, sets map[string][]string) string {
 
 func stripUnderscore(w string) string { return strings.ToLower(strings.Trim(w, "_")) }
 
+// subjectWords reports whether the words before the verb read as its
+// subject: one or two content words, no verb forms or auxiliaries.
+func subjectWords(ws []string, sets map[string][]string) bool {
+	if len(ws) > 2 {
+		return false
+	}
+	notNoun := func(w string) bool {
+		return functionWord(w) || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.Contains(w, "'")
+	}
+	for _, w := range ws {
+		lw := stripUnderscore(w)
+		if strings.HasPrefix(lw, "&") {
+			// A set of auxiliaries or negations ("DID N'T") is no subject.
+			for _, m := range sets[petrWord(lw[1:])] {
+				for _, part := range strings.Split(m, "_") {
+					if functionWordSet[part] || part == "did" || part == "never" || strings.Contains(part, "'") {
+						return false
+					}
+				}
+			}
+			continue
+		}
+		if notNoun(lw) {
+			return false
+		}
+	}
+	return true
+}
+
+// preTerm turns the words before the verb into the value of a pre=
+// constraint: the words in order, joined by "_", with sets expanded into
+// alternatives. It returns "" when a word cannot be written.
+func preTerm(ws []string, sets map[string][]string) string {
+	alts := []string{""}
+	for _, w := range ws {
+		for _, part := range strings.Split(w, "_") {
+			if part == "" {
+				continue
+			}
+			var opts []string
+			if strings.HasPrefix(part, "&") {
+				opts = sets[petrWord(part[1:])]
+			} else if pw := petrWord(part); pw != "" {
+				opts = []string{pw}
+			}
+			if len(opts) == 0 || len(alts)*len(opts) > maxTermAlts {
+				return ""
+			}
+			var next []string
+			for _, a := range alts {
+				for _, o := range opts {
+					if a == "" {
+						next = append(next, o)
+					} else {
+						next = append(next, a+"_"+o)
+					}
+				}
+			}
+			alts = next
+		}
+	}
+	if alts[0] == "" {
+		return ""
+	}
+	return strings.Join(alts, "|")
+}
+
 // functionWords cannot stand for a subject constraint.
 var functionWordSet = map[string]bool{"not": true, "will": true, "would": true, "said": true, "to": true, "failed": true, "has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "be": true, "been": true, "can": true, "could": true, "may": true, "should": true, "indicated": true, "so": true, "recently": true, "the": true, "a": true, "an": true}
 
@@ -512,7 +590,7 @@ func functionWord(w string) bool {
 // termWord turns the words of a noun phrase into one term: "&SET" stays a
 // set reference, otherwise content words joined by "_" with the head
 // singularised. Determiners and other function words are dropped.
-func termWord(ws []string) string {
+func termWord(ws []string, sets map[string][]string) string {
 	var keep []string
 	for _, w := range ws {
 		for _, part := range strings.Split(w, "_") {
@@ -538,17 +616,43 @@ func termWord(ws []string) string {
 		return ""
 	}
 	last := keep[len(keep)-1]
-	if strings.HasPrefix(last, "&") {
-		return last // a set as head; modifiers dropped
+	if strings.HasPrefix(last, "&") && len(keep) == 1 {
+		return last
 	}
-	var mods []string
-	for _, k := range keep[:len(keep)-1] {
-		if !strings.HasPrefix(k, "&") {
-			mods = append(mods, k)
+	// Expand the sets among several words into alternatives: "NEW
+	// &TIETYPES RELATIONS" is new_military_relation|new_economic_relation|...
+	alts := []string{""}
+	for i, k := range keep {
+		opts := []string{k}
+		if i == len(keep)-1 && !strings.HasPrefix(k, "&") {
+			opts = []string{singular(k)}
 		}
+		if strings.HasPrefix(k, "&") {
+			opts = sets[k[1:]]
+		}
+		if len(opts) == 0 || len(alts)*len(opts) > maxTermAlts {
+			if i == len(keep)-1 {
+				return last // an unknown set as head: left to the caller's check
+			}
+			continue // an unknown or too large set as a modifier is dropped
+		}
+		var next []string
+		for _, a := range alts {
+			for _, o := range opts {
+				if a == "" {
+					next = append(next, o)
+				} else {
+					next = append(next, a+"_"+o)
+				}
+			}
+		}
+		alts = next
 	}
-	return strings.Join(append(mods, singular(last)), "_")
+	return strings.Join(alts, "|")
 }
+
+// maxTermAlts bounds the alternatives a term's set expansion may produce.
+const maxTermAlts = 64
 
 // tokenizePattern splits pattern text into items: words, {noun phrases},
 // (prepositional phrases) and the markers * + $ %.

@@ -40,12 +40,62 @@ func TestImportPetrarchVerbs(t *testing.T) {
 		"pattern --- obj=picture\n",
 		"pattern 190 subj=&weapon\n",
 		"pattern 042:043 pp=to\n",
+		"pattern 112 pre=not obj=relation\n",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q:\n%s", want, got)
 		}
 	}
-	if len(st.Skipped) != 1 || !strings.Contains(st.Skipped[0], "sample.txt:15: words before the verb") {
+	if len(st.Skipped) != 0 {
+		t.Errorf("skipped = %q", st.Skipped)
+	}
+	if err := NewPatterns().Parse("out", got); err != nil {
+		t.Errorf("converted text does not parse: %v", err)
+	}
+}
+
+// Words before the verb that are not its subject become a pre= constraint,
+// with sets expanded; sets inside noun phrases expand into alternatives.
+func TestImportPetrarchPreAndSets(t *testing.T) {
+	const in = `&TIETYPES
++MILITARY
++ECONOMIC
+
+&NEG
++DID N'T
++WILL NOT
+
+&ACCORDSYN
++&TIETYPES
++CLOSER
+
+--- CLASH  [223] ---
+CLASH
+- &NEG * OVER EFFORTS      [904]
+- INDICATED WOULD *        [1010]
+- TANKS *                  [192]
+- * NEW_&TIETYPES_RELATIONS [903]
+- * &ACCORDSYN             [083]
+`
+	var buf bytes.Buffer
+	st, err := ImportPetrarchVerbs(strings.NewReader(in), "pre.txt", &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := buf.String()
+	for _, want := range []string{
+		"set accordsyn: military economic closer\n",
+		"pattern 904 pre=did_n't|will_not prt=over obj=effort\n",
+		"pattern 1010 pre=indicated_would\n",
+		"pattern 192 subj=tank\n",
+		"pattern 903 obj=new_military_relation|new_economic_relation\n",
+		"pattern 083 obj=&accordsyn\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+	if len(st.Skipped) != 0 {
 		t.Errorf("skipped = %q", st.Skipped)
 	}
 	if err := NewPatterns().Parse("out", got); err != nil {

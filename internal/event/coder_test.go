@@ -295,3 +295,27 @@ func TestInflectedVerbEntry(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestPreConstraint: pre= words must stand, in order, before the trigger
+// among the words around it (its governor "indicated" and that word's
+// dependents, the trigger's auxiliary "would").
+func TestPreConstraint(t *testing.T) {
+	p := cameo.NewPatterns()
+	if err := p.Parse("test.txt", "group act 100\nverb act\npattern 1010 pre=indicated_would|noted_would\npattern 1011 pre=indicated_should\nend\n"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ spec, want string }{
+		{"Gondor|PROPN|Gondor|2|nsubj indicated|VERB|indicate|0|root Arnor|PROPN|Arnor|5|nsubj would|AUX|would|5|aux act|VERB|act|2|ccomp against|ADP|against|7|case Rohan|PROPN|Rohan|5|obl", "ARN>ROH 1010 future[would]"},
+		{"Gondor|PROPN|Gondor|3|nsubj would|AUX|would|3|aux act|VERB|act|0|root against|ADP|against|5|case Rohan|PROPN|Rohan|3|obl", "GON>ROH 100 hypothetical[would]"},
+	} {
+		ms := []string{"Gondor=GON", "Rohan=ROH"}
+		if strings.Contains(tt.spec, "Arnor") {
+			ms = append(ms, "Arnor=ARN")
+		}
+		in := build(t, tt.spec, ms...)
+		es, diags := NewCoder(nil, p, Options{}).Code(in)
+		if got := summary(es); got != tt.want {
+			t.Errorf("got %q, want %q (diags %v)", got, tt.want, diags)
+		}
+	}
+}

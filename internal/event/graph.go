@@ -1,6 +1,7 @@
 package event
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/dyad-project/dyad/internal/cameo"
@@ -357,6 +358,9 @@ func (g *graph) holds(r *cameo.Rule, f frame) bool {
 			return false
 		}
 	}
+	if len(r.Pre) > 0 && !g.preHolds(r.Pre, f.verb) {
+		return false
+	}
 	for _, pp := range r.PPs {
 		ok := false
 		cands := append([]int(nil), f.obls...)
@@ -377,6 +381,41 @@ func (g *graph) holds(r *cameo.Rule, f frame) bool {
 		}
 	}
 	return true
+}
+
+// preHolds reports whether one alternative's words stand, in that order,
+// before the trigger v among the words grammatically around it: v's own
+// dependents, its governors up the tree ("said" in "said it would act"),
+// and their dependents ("would", "not"). A word matches a token's lowercase
+// form or lemma.
+func (g *graph) preHolds(alts [][]string, v int) bool {
+	var near []int
+	seen := map[int]bool{}
+	add := func(i int) {
+		if i >= 0 && i < v && !seen[i] {
+			seen[i] = true
+			near = append(near, i)
+		}
+	}
+	for a, depth := v, 0; a >= 0 && depth < 4; a, depth = g.heads[a], depth+1 {
+		add(a)
+		for _, k := range g.kids[a] {
+			add(k)
+		}
+	}
+	sort.Ints(near)
+	for _, ws := range alts {
+		j := 0
+		for _, i := range near {
+			if j < len(ws) && (ws[j] == strings.ToLower(g.word(i)) || ws[j] == g.lemma(i)) {
+				j++
+			}
+		}
+		if j == len(ws) {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(xs []string, x string) bool {
