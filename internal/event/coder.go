@@ -538,6 +538,11 @@ func (c *Coder) build(in Input, si int, g *graph, cd candidate, speaker *Actor) 
 		e.Rule += " (reverse)"
 	}
 	st := g.status(cd.anchor)
+	if st.status == Negated && st.cue >= 0 && preNames(cd.rule.Pre, g, st.cue) {
+		// The pattern itself names the negation ("NOT * [112]"): the
+		// event it codes is what the text asserts.
+		st.status, st.cue = Asserted, -1
+	}
 	if q := len(g.toks) - 1; (st.status == Asserted || st.status == Reported) && g.toks[q].Text == "?" {
 		// A question asserts nothing: "Has Iran sent missiles?"
 		st.status, st.cue = Hypothetical, q
@@ -731,4 +736,17 @@ func eventID(docID string, trig doc.Span, code, src, tgt string) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%d-%d\x00%s\x00%s\x00%s", docID, trig.Start, trig.End, code, src, tgt)
 	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// preNames reports whether some alternative of a pre= constraint names
+// token i by its lowercase form or lemma.
+func preNames(alts [][]string, g *graph, i int) bool {
+	for _, ws := range alts {
+		for _, w := range ws {
+			if w == strings.ToLower(g.word(i)) || w == g.lemma(i) {
+				return true
+			}
+		}
+	}
+	return false
 }

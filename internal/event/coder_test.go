@@ -319,3 +319,22 @@ func TestPreConstraint(t *testing.T) {
 		}
 	}
 }
+
+// TestPreNegation: a pattern that names the negation before the verb codes
+// an asserted event of its own; without such a pattern the event is negated.
+func TestPreNegation(t *testing.T) {
+	p := cameo.NewPatterns()
+	if err := p.Parse("test.txt", "group clash 223\nverb clash\npattern 904 pre=did_not|will_not\nend\ngroup fight 190\nverb fight\nend\n"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ spec, want string }{
+		{"Gondor|PROPN|Gondor|4|nsubj will|AUX|will|4|aux not|PART|not|4|advmod clash|VERB|clash|0|root with|ADP|with|6|case Rohan|PROPN|Rohan|4|obl", "GON>ROH 904 asserted"},
+		{"Gondor|PROPN|Gondor|4|nsubj will|AUX|will|4|aux not|PART|not|4|advmod fight|VERB|fight|0|root with|ADP|with|6|case Rohan|PROPN|Rohan|4|obl", "GON>ROH 190 negated[not]"},
+	} {
+		in := build(t, tt.spec, "Gondor=GON", "Rohan=ROH")
+		es, diags := NewCoder(nil, p, Options{}).Code(in)
+		if got := summary(es); got != tt.want {
+			t.Errorf("got %q, want %q (diags %v)", got, tt.want, diags)
+		}
+	}
+}

@@ -385,8 +385,8 @@ func (g *graph) holds(r *cameo.Rule, f frame) bool {
 
 // preHolds reports whether one alternative's words stand, in that order,
 // before the trigger v among the words grammatically around it: v's own
-// dependents, its governors up the tree ("said" in "said it would act"),
-// and their dependents ("would", "not"). A word matches a token's lowercase
+// dependents and theirs, its governors up the tree ("said" in "said it
+// would act"), and their dependents ("would", "not"). A word matches a token's lowercase
 // form or lemma.
 func (g *graph) preHolds(alts [][]string, v int) bool {
 	var near []int
@@ -401,6 +401,11 @@ func (g *graph) preHolds(alts [][]string, v int) bool {
 		add(a)
 		for _, k := range g.kids[a] {
 			add(k)
+			if a == v && k < v {
+				for _, kk := range g.kids[k] {
+					add(kk) // "most" in "most certainly did not"
+				}
+			}
 		}
 	}
 	sort.Ints(near)
