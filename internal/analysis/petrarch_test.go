@@ -55,7 +55,7 @@ func TestPetrarchValidationFloor(t *testing.T) {
 	rate := float64(s.Found) / float64(s.Expected)
 	t.Logf("records %d passed %d; expected codings %d found %d (%.1f%%); no-event records %d with events %d; extra codings %d",
 		s.Records, s.Passed, s.Expected, s.Found, 100*rate, s.NoEventRecords, s.FalseHits, s.Extra)
-	const floor = 0.54
+	const floor = 0.60 // 62.4% measured
 	if rate < floor {
 		t.Errorf("reproduced %.1f%% of expected codings, floor %.0f%%", 100*rate, 100*floor)
 	}
