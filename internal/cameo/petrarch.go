@@ -342,7 +342,11 @@ func convertPattern(s string, sets map[string][]string) (conv, code, reason stri
 	var cs []string
 	pre := toks[:star]
 	var preWords []string
+	targetFirst := false
 	for _, t := range pre {
+		if t.mark == "+" {
+			targetFirst = true
+		}
 		if t.mark == "$" || t.mark == "+" || t.mark == "%" {
 			continue
 		}
@@ -361,6 +365,17 @@ func convertPattern(s string, sets map[string][]string) (conv, code, reason stri
 		}
 	}
 	post := toks[star+1:]
+	sourceAfter := false
+	for _, t := range post {
+		if t.mark == "$" {
+			sourceAfter = true
+		}
+	}
+	if targetFirst && sourceAfter && !passiveWords(preWords) {
+		// "+ * IN $": the subject is the target and the source follows the
+		// verb, so the code applies target→source.
+		code = swapCode(code)
+	}
 	objDone := false
 	var objWords []string
 	lastPrep := ""
@@ -473,6 +488,31 @@ func convertPattern(s string, sets map[string][]string) (conv, code, reason stri
 		return "", code, ""
 	}
 	return " " + strings.Join(cs, " "), code, ""
+}
+
+// swapCode exchanges the directions of a code: "075" → ":075",
+// "042:043" → "043:042", ":190" → "190".
+func swapCode(c string) string {
+	if c == "---" {
+		return c
+	}
+	a, b, _ := strings.Cut(c, ":")
+	if a == "" {
+		return b
+	}
+	return b + ":" + a
+}
+
+// passiveWords reports whether the words before the verb make it passive
+// ("+ WAS_ * ... $"), where the coder's voice rules already swap the roles.
+func passiveWords(ws []string) bool {
+	for _, w := range ws {
+		switch stripUnderscore(w) {
+		case "was", "were", "is", "are", "be", "been", "being":
+			return true
+		}
+	}
+	return false
 }
 
 // ppWords is a prepositional phrase written as bare words.

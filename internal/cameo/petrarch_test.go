@@ -76,6 +76,8 @@ CLASH
 - TANKS *                  [192]
 - * NEW_&TIETYPES_RELATIONS [903]
 - * &ACCORDSYN             [083]
+- + * IN $                 [075]
+- + WAS_ * FROM $          [066]
 `
 	var buf bytes.Buffer
 	st, err := ImportPetrarchVerbs(strings.NewReader(in), "pre.txt", &buf)
@@ -90,6 +92,8 @@ CLASH
 		"pattern 192 subj=tank\n",
 		"pattern 903 obj=new_military_relation|new_economic_relation\n",
 		"pattern 083 obj=&accordsyn\n",
+		"pattern :075 prt=in\n",         // target before the verb, source after: swapped
+		"pattern 066 pre=was pp=from\n", // passive: the coder's voice rules swap
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q:\n%s", want, got)
