@@ -195,7 +195,7 @@ var (
 var particles = map[string]bool{"up": true, "down": true, "out": true, "off": true, "in": true, "on": true, "over": true, "back": true, "away": true, "forward": true, "aside": true, "along": true, "through": true, "around": true, "apart": true, "together": true}
 
 // preps are prepositions that introduce an oblique (obl + case in UD).
-var preps = map[string]bool{"to": true, "for": true, "at": true, "after": true, "with": true, "into": true, "against": true, "by": true, "from": true, "of": true, "about": true, "toward": true, "towards": true, "upon": true, "onto": true, "between": true, "among": true, "as": true, "under": true, "within": true, "across": true, "behind": true, "near": true, "without": true, "like": true, "before": true, "beyond": true, "amid": true}
+var preps = map[string]bool{"to": true, "for": true, "at": true, "after": true, "with": true, "into": true, "against": true, "by": true, "from": true, "of": true, "about": true, "toward": true, "towards": true, "upon": true, "onto": true, "between": true, "among": true, "as": true, "under": true, "within": true, "across": true, "behind": true, "near": true, "without": true, "like": true, "before": true, "beyond": true, "amid": true, "during": true, "until": true, "despite": true, "outside": true, "inside": true, "via": true, "throughout": true, "since": true}
 
 // petrVerb turns BRING_OUT into the lemma bring with prt=out.
 func petrVerb(w string) (lemma, cons string, ok bool) {
@@ -418,10 +418,16 @@ func convertPattern(s string, sets map[string][]string) (conv, code, reason stri
 		case t.paren:
 			closePP()
 			closeObj()
-			if len(t.words) == 0 || !preps[stripUnderscore(t.words[0])] && !particles[stripUnderscore(t.words[0])] {
+			if len(t.words) == 0 {
 				return "", "", "unknown preposition"
 			}
-			p := stripUnderscore(t.words[0])
+			// "(BY/WITH SANCTIONS)" gives alternatives.
+			p := strings.ReplaceAll(stripUnderscore(t.words[0]), "/", "|")
+			for _, a := range strings.Split(p, "|") {
+				if !preps[a] && !particles[a] {
+					return "", "", "unknown preposition"
+				}
+			}
 			rest := t.words[1:]
 			hasTarget := false
 			var nw []string

@@ -147,6 +147,8 @@ HOST
 - * FOR_ASYLUM             [174]
 - * THEIR ^ ABOUT +        [162]
 - * {IN &PREPOSIT1}        [---]
+- * (BY/WITH SANCTIONS)    [163]
+- * (DURING PROTEST)       [175]
 `
 	var buf bytes.Buffer
 	st, err := ImportPetrarchVerbs(strings.NewReader(in), "preps.txt", &buf)
@@ -161,6 +163,8 @@ HOST
 		"pattern 162 target=obj pp=about\n",
 		"pattern 174 pp=for:asylum\n",
 		"pattern 162 pp=about target=about\n",
+		"pattern 163 pp=by|with:sanction\n",
+		"pattern 175 pp=during:protest\n",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q:\n%s", want, got)
