@@ -106,6 +106,7 @@ func FuzzParse(f *testing.F) {
 	f.Add(sample)
 	f.Add("group g ---\nverb x prt=up pp=to:&s\n")
 	f.Add("set s: a_b c\nnoun n 010 target=of source=by|between\n")
+	f.Add("group g 100\nverb act pre=did_n't|will_not pp=by|with:tank\npattern 1010 pre=said_would\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		p := NewPatterns()
 		_ = p.Parse("fuzz", in) // must not panic

@@ -96,7 +96,11 @@ func ImportPetrarchVerbs(r io.Reader, name string, w io.Writer) (ImportStats, er
 			curSet, inSet = setName, true
 		case inSet && strings.HasPrefix(line, "+&"):
 			// A set inside a set stands for its members.
-			ms, ok := setMembers[petrWord(strings.Fields(line[2:])[0])]
+			f := strings.Fields(line[2:])
+			ms, ok := []string(nil), false
+			if len(f) > 0 {
+				ms, ok = setMembers[petrWord(f[0])]
+			}
 			if !ok {
 				skip("undefined set in a set")
 				continue
