@@ -18,10 +18,12 @@ type ImportStats struct {
 // with {noun phrases} and (prepositional phrases), or the older TABARI
 // syntax of the validation dictionaries) into dyad's pattern format, which
 // it writes to w. Words become lemmas (plural nouns are singularised);
-// pattern words before the verb become a subject constraint when they are a
-// single noun, and the pattern is skipped with a reason otherwise (auxiliary
-// and negation words are handled by the coder's status rules, not by
-// patterns). name labels the skip reasons.
+// pattern words before the verb become a subject constraint when they are
+// one or two content words and a pre= constraint otherwise (auxiliaries,
+// negations, governing verbs); prepositions after the verb, bare or in
+// parentheses, and sets of prepositions become pp= constraints; sets inside
+// phrases expand into alternatives. Patterns it cannot represent are
+// skipped with a reason; name labels the reasons.
 func ImportPetrarchVerbs(r io.Reader, name string, w io.Writer) (ImportStats, error) {
 	var st ImportStats
 	sc := bufio.NewScanner(r)
