@@ -121,6 +121,11 @@ func dsn(path string, readOnly bool) string {
 	} else {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(NORMAL)")
+		// The one writer keeps a larger cache, so a batch of analyses does
+		// not spill pages mid-transaction, and keeps statement journals in
+		// memory rather than in temporary files.
+		q.Add("_pragma", "cache_size(-131072)")
+		q.Add("_pragma", "temp_store(MEMORY)")
 		q.Set("_txlock", "immediate")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
