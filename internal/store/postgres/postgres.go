@@ -14,10 +14,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
-	"path"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -121,38 +117,12 @@ func (db *DB) Close() error {
 // Pool returns the connection pool, for tools that inspect the database.
 func (db *DB) Pool() *pgxpool.Pool { return db.pool }
 
-// migration is one numbered .sql file.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-// migrations returns the embedded migrations in order. Files are named
-// NNNN_name.sql; numbers start at 1 and have no gaps.
-func migrations() ([]migration, error) {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
+// migrations returns the embedded migrations in order (see
+// store.ReadMigrations).
+func migrations() ([]store.Migration, error) {
+	ms, err := store.ReadMigrations(migrationFiles)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: migrations: %w", err)
-	}
-	var ms []migration
-	for _, e := range entries {
-		num, _, ok := strings.Cut(e.Name(), "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil || v <= 0 {
-			return nil, fmt.Errorf("postgres: migration %s: name must be NNNN_name.sql", e.Name())
-		}
-		b, err := migrationFiles.ReadFile(path.Join("migrations", e.Name()))
-		if err != nil {
-			return nil, fmt.Errorf("postgres: migration %s: %w", e.Name(), err)
-		}
-		ms = append(ms, migration{version: v, name: e.Name(), sql: string(b)})
-	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
-	for i, m := range ms {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("postgres: migration %s: expected number %d", m.name, i+1)
-		}
+		return nil, fmt.Errorf("postgres: %w", err)
 	}
 	return ms, nil
 }
@@ -196,15 +166,15 @@ func (db *DB) Migrate(ctx context.Context) (int, error) {
 	}
 	for _, m := range ms[have:] {
 		err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
-			if _, err := tx.Exec(ctx, m.sql); err != nil {
+			if _, err := tx.Exec(ctx, m.SQL); err != nil {
 				return err
 			}
 			_, err := tx.Exec(ctx, "INSERT INTO schema_migrations (version, name, applied) VALUES ($1, $2, $3)",
-				m.version, m.name, db.now().UTC())
+				m.Version, m.Name, db.now().UTC())
 			return err
 		})
 		if err != nil {
-			return 0, fmt.Errorf("postgres: migration %s: %w", m.name, err)
+			return 0, fmt.Errorf("postgres: migration %s: %w", m.Name, err)
 		}
 	}
 	return len(ms) - have, nil
