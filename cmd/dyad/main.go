@@ -33,6 +33,7 @@ func commands() []command {
 		{"dict", "check and import actor and verb dictionaries", runDict},
 		{"timex", "print the temporal expressions in a text and their values", runTimex},
 		{"code", "code a text into events and print them", runCode},
+		{"corpus", "build, lint, check and measure the gold event corpus", runCorpus},
 		{"events", "query stored events", runEvents},
 		{"export", "write stored events as JSON Lines, CSV, GDELT or PLOVER", runExport},
 		{"eval", "score a stage against gold data and print figures", runEval},

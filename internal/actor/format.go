@@ -460,3 +460,7 @@ var sectors = map[string]bool{
 	"CTH": true, "ORT": true, "PRO": true, "SHI": true, "SUN": true, "ALE": true, "DRZ": true, "ATH": true,
 	"JAN": true, "MAR": true, "SIK": true, "TAO": true, "ZRO": true, "CON": true, "MOS": true, "ITR": true,
 }
+
+// IsSector reports whether s is one of the three-letter CAMEO role and sector
+// codes a dictionary's sector field accepts ("GOV", "MIL", "REB", ...).
+func IsSector(s string) bool { return sectors[s] }
