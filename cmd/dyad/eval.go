@@ -14,6 +14,7 @@ func evalCommands() []command {
 		{"actors", "mention F1 and country attribution on re3d or CAMEO BIO spans", runEvalActors},
 		{"cameo", "5-class accuracy and source/target span F1 on the ConfliBERT CAMEO sets", runEvalCameo},
 		{"petrarch", "PETRARCH validation records: pass/fail per record and the overall rate", runEvalPetrarch},
+		{"events", "event, root, code, source, target, status and date P/R/F1 against the gold corpus", runEvalEvents},
 	}
 }
 

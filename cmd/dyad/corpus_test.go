@@ -1,0 +1,67 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCorpusBuildCheckStatsEval(t *testing.T) {
+	src, err := os.ReadFile("../../internal/corpus/testdata/small.gold")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeFile(t, dir, "src/small.gold", string(src))
+	code, out, errOut := dyad(t, "corpus", "build", "--dir", dir)
+	if code != 0 {
+		t.Fatalf("build exit %d\n%s\n%s", code, out, errOut)
+	}
+	for _, s := range []string{"train", "dev", "test"} {
+		if _, err := os.Stat(filepath.Join(dir, s+".jsonl")); err != nil {
+			t.Errorf("build wrote no %s file: %v", s, err)
+		}
+	}
+	if code, out, _ := dyad(t, "corpus", "check", "--dir", dir); code != 0 || !strings.Contains(out, "2 documents, 3 events: 0 errors") {
+		t.Errorf("check exit %d:\n%s", code, out)
+	}
+	// The two documents miss every size target: stats prints the table and fails.
+	code, out, _ = dyad(t, "corpus", "stats", "--dir", dir)
+	if code != 1 || !strings.Contains(out, "documents") || !strings.Contains(out, "MISSED") {
+		t.Errorf("stats exit %d:\n%s", code, out)
+	}
+	// The coder over the built files: every level is printed.
+	var all []string
+	for _, s := range []string{"train", "dev", "test"} {
+		b, _ := os.ReadFile(filepath.Join(dir, s+".jsonl"))
+		all = append(all, string(b))
+	}
+	writeFile(t, dir, "all.jsonl", strings.Join(all, ""))
+	code, out, errOut = dyad(t, "eval", "events", "--gold", filepath.Join(dir, "all.jsonl"))
+	if code != 0 {
+		t.Fatalf("eval events exit %d\n%s\n%s", code, out, errOut)
+	}
+	for _, want := range []string{"2 documents, 3 gold events", "+status", "+date", "by register", "sector-only sources"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("eval events output lacks %q:\n%s", want, out)
+		}
+	}
+	// Agreement of the file with itself is perfect.
+	code, out, _ = dyad(t, "corpus", "agree", filepath.Join(dir, "all.jsonl"), filepath.Join(dir, "all.jsonl"))
+	if code != 0 || !strings.Contains(out, "kappa on roots: 1.000") {
+		t.Errorf("agree exit %d:\n%s", code, out)
+	}
+}
+
+func TestCorpusLintNamesTheLine(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "bad.gold", "### wire-x-0001\nregister: wire\ndate: 2024-03-06\noutlet: W\ntitle: T\ntext:\nThe army shelled the town.\nevents:\n- trigger: shelled\n  code: 194\n  source: The navy | SYRMIL\n")
+	code, out, _ := dyad(t, "corpus", "lint", filepath.Join(dir, "bad.gold"))
+	if code != 1 || !strings.Contains(out, "bad.gold:11 wire-x-0001: error") || !strings.Contains(out, `"The navy": not found`) {
+		t.Errorf("lint exit %d:\n%s", code, out)
+	}
+	if code, _, errOut := dyad(t, "corpus", "frobnicate"); code != 2 || !strings.Contains(errOut, "unknown corpus subcommand") {
+		t.Errorf("unknown subcommand exit %d: %s", code, errOut)
+	}
+}
