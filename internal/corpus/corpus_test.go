@@ -102,7 +102,7 @@ func TestParseGoldErrors(t *testing.T) {
 	const head = "### wire-x-0001\nregister: wire\ndate: 2024-03-06\noutlet: W\ntitle: T\ntext:\nThe army shelled the town and the army withdrew.\nevents:\n"
 	for _, tc := range []struct {
 		name, events, want string
-		line           int
+		line               int
 	}{
 		{"ambiguous trigger", "- trigger: army\n  code: 190\n  source: The army | SYRMIL\n", "occurs 2 times", 9},
 		{"missing span", "- trigger: shelled\n  code: 194\n  source: The navy | SYRMIL\n", "not found in the text", 11},

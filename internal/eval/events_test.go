@@ -63,7 +63,7 @@ func TestAgree(t *testing.T) {
 		ev(60, "057", "IND", "PAK", "asserted"),
 	}}}
 	b := []corpus.Document{{ID: "d-0001", Events: []corpus.Event{
-		ev(0, "043", "TURGOV", "RUSGOV", "asserted"), // same root, other code
+		ev(0, "043", "TURGOV", "RUSGOV", "asserted"),  // same root, other code
 		ev(20, "112", "FRAGOV", "RUSGOV", "asserted"), // same root, other target
 		ev(40, "190", "RUSMIL", "UKR", "asserted"),    // other status
 		ev(60, "036", "IND", "PAK", "asserted"),       // other root
