@@ -38,6 +38,7 @@ func runCorpus(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	sub, rest := args[0], args[1:]
 	fs := newFlagSet("corpus "+sub, synopsis, examples, stderr)
 	dir := fs.String("dir", "data/corpus", "corpus directory: src/*.gold in, {train,dev,test}.jsonl out")
+	diff := fs.String("diff", "", "agree: write each document's disagreements to this file, for adjudication")
 	if err := parseFlags(fs, rest); err != nil {
 		return err
 	}
@@ -72,9 +73,9 @@ func runCorpus(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return corpusStats(files, cb, chk, stdout, stderr)
 	case "agree":
 		if fs.NArg() != 2 {
-			return fmt.Errorf("%w: want two annotation files of the same documents", errUsage)
+			return fmt.Errorf("%w: want two annotations (files or directories of .gold or .jsonl) of the same documents", errUsage)
 		}
-		return corpusAgree(fs.Arg(0), fs.Arg(1), stdout)
+		return corpusAgree(fs.Arg(0), fs.Arg(1), *diff, cb, stdout)
 	default:
 		return fmt.Errorf("%w: unknown corpus subcommand %q (want build, lint, check, stats or agree)", errUsage, sub)
 	}
@@ -282,12 +283,12 @@ func corpusStats(paths []string, cb *cameo.Codebook, chk *corpus.Checker, stdout
 
 // corpusAgree prints the agreement between two annotations of the same
 // documents: Cohen's kappa on roots and F1 at four levels.
-func corpusAgree(pathA, pathB string, stdout io.Writer) error {
-	a, da, err := corpus.ReadFile(pathA)
+func corpusAgree(pathA, pathB, diffPath string, cb *cameo.Codebook, stdout io.Writer) error {
+	a, da, err := loadAnnotations(pathA, cb)
 	if err != nil {
 		return err
 	}
-	b, db, err := corpus.ReadFile(pathB)
+	b, db, err := loadAnnotations(pathB, cb)
 	if err != nil {
 		return err
 	}
@@ -295,7 +296,31 @@ func corpusAgree(pathA, pathB string, stdout io.Writer) error {
 		printDiags(stdout, ds)
 		return errFailed
 	}
+	texts := map[string]string{}
+	for _, d := range a {
+		texts[d.ID] = d.Text
+	}
+	for _, d := range b {
+		if t, ok := texts[d.ID]; ok && t != d.Text {
+			return fmt.Errorf("document %s: the two annotations have different texts", d.ID)
+		}
+	}
 	ag := eval.Agree(a, b)
+	if diffPath != "" {
+		var buf bytes.Buffer
+		for _, dd := range eval.Disagreements(a, b) {
+			fmt.Fprintf(&buf, "### %s\n", dd.ID)
+			for _, e := range dd.OnlyA {
+				fmt.Fprintf(&buf, "first only:  %s\n", describeEvent(e))
+			}
+			for _, e := range dd.OnlyB {
+				fmt.Fprintf(&buf, "second only: %s\n", describeEvent(e))
+			}
+		}
+		if err := os.WriteFile(diffPath, buf.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(stdout, "documents in both: %d; events: %d (%s), %d (%s)\n", ag.Docs, ag.EventsA, pathA, ag.EventsB, pathB)
 	fmt.Fprintf(stdout, "trigger-matched pairs: %d; same root: %d (%.1f %%); Cohen's kappa on roots: %.3f; same status: %.1f %%\n",
 		ag.Matched, ag.RootAgree, pct(ag.RootAgree, ag.Matched), ag.Kappa, pct(ag.StatusAgree, ag.Matched))
@@ -333,4 +358,49 @@ func pct(n, of int) float64 {
 		return 0
 	}
 	return 100 * float64(n) / float64(of)
+}
+
+// loadAnnotations reads a .gold or .jsonl file, or every such file of a
+// directory.
+func loadAnnotations(path string, cb *cameo.Codebook) ([]corpus.Document, []corpus.Diagnostic, error) {
+	paths := []string{path}
+	if st, err := os.Stat(path); err != nil {
+		return nil, nil, err
+	} else if st.IsDir() {
+		gold, _ := filepath.Glob(filepath.Join(path, "*.gold"))
+		jsonl, _ := filepath.Glob(filepath.Join(path, "*.jsonl"))
+		paths = append(gold, jsonl...)
+		if len(paths) == 0 {
+			return nil, nil, fmt.Errorf("%s: no .gold or .jsonl files", path)
+		}
+	}
+	var docs []corpus.Document
+	var diags []corpus.Diagnostic
+	for _, p := range paths {
+		if strings.HasSuffix(p, ".gold") {
+			files, ds, err := readGoldFiles([]string{p}, cb)
+			if err != nil {
+				return nil, nil, err
+			}
+			docs = append(docs, files[p]...)
+			diags = append(diags, ds...)
+			continue
+		}
+		ds, dg, err := corpus.ReadFile(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		docs = append(docs, ds...)
+		diags = append(diags, dg...)
+	}
+	return docs, diags, nil
+}
+
+// describeEvent is one line naming an event's fields, for adjudication.
+func describeEvent(e corpus.Event) string {
+	tgt := "-"
+	if e.Target != nil {
+		tgt = fmt.Sprintf("%q %s", e.Target.Text, e.Target.Code)
+	}
+	return fmt.Sprintf("%q @%d %s  %q %s -> %s  %s  date %s", e.Trigger.Text, e.Trigger.Start, e.Code, e.Source.Text, e.Source.Code, tgt, e.Status, e.Date.Value)
 }

@@ -47,10 +47,12 @@ func TestCorpusBuildCheckStatsEval(t *testing.T) {
 			t.Errorf("eval events output lacks %q:\n%s", want, out)
 		}
 	}
-	// Agreement of the file with itself is perfect.
-	code, out, _ = dyad(t, "corpus", "agree", filepath.Join(dir, "all.jsonl"), filepath.Join(dir, "all.jsonl"))
-	if code != 0 || !strings.Contains(out, "kappa on roots: 1.000") {
-		t.Errorf("agree exit %d:\n%s", code, out)
+	// Agreement of the corpus with its own source is perfect, and the diff
+	// of disagreements is empty.
+	diff := filepath.Join(dir, "diff.txt")
+	code, out, _ = dyad(t, "corpus", "agree", "--diff", diff, filepath.Join(dir, "all.jsonl"), filepath.Join(dir, "src"))
+	if b, err := os.ReadFile(diff); code != 0 || !strings.Contains(out, "kappa on roots: 1.000") || err != nil || len(b) != 0 {
+		t.Errorf("agree exit %d (diff %q, %v):\n%s", code, b, err, out)
 	}
 }
 

@@ -266,3 +266,47 @@ func country(code string) string {
 	}
 	return code[:3]
 }
+
+// DocDisagreement lists the events of one document that the other
+// annotation lacks at the full level (trigger, code, source, target, status).
+type DocDisagreement struct {
+	ID           string
+	OnlyA, OnlyB []corpus.Event
+}
+
+// Disagreements returns, for every document in both annotations, the events
+// without a partner in the other annotation; documents in full agreement are
+// left out.
+func Disagreements(a, b []corpus.Document) []DocDisagreement {
+	byID := map[string]*corpus.Document{}
+	for i := range b {
+		byID[b[i].ID] = &b[i]
+	}
+	var out []DocDisagreement
+	for i := range a {
+		db, ok := byID[a[i].ID]
+		if !ok {
+			continue
+		}
+		ea, eb := a[i].Events, db.Events
+		_, partner := matchEvents(ea, eb, func(x, y *corpus.Event) bool { return eventMatch(x, y, 5) })
+		used := make([]bool, len(eb))
+		d := DocDisagreement{ID: a[i].ID}
+		for k, j := range partner {
+			if j < 0 {
+				d.OnlyA = append(d.OnlyA, ea[k])
+			} else {
+				used[j] = true
+			}
+		}
+		for j := range eb {
+			if !used[j] {
+				d.OnlyB = append(d.OnlyB, eb[j])
+			}
+		}
+		if len(d.OnlyA)+len(d.OnlyB) > 0 {
+			out = append(out, d)
+		}
+	}
+	return out
+}

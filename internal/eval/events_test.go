@@ -83,3 +83,15 @@ func TestAgree(t *testing.T) {
 		t.Errorf("confusion = %v", c)
 	}
 }
+
+func TestDisagreements(t *testing.T) {
+	a := []corpus.Document{{ID: "d-0001", Events: []corpus.Event{ev(0, "042", "TURGOV", "RUSGOV", "asserted"), ev(20, "111", "FRAGOV", "RUS", "asserted")}}}
+	b := []corpus.Document{{ID: "d-0001", Events: []corpus.Event{ev(0, "042", "TURGOV", "RUSGOV", "asserted"), ev(20, "111", "FRAGOV", "RUS", "reported")}}}
+	d := Disagreements(a, b)
+	if len(d) != 1 || len(d[0].OnlyA) != 1 || len(d[0].OnlyB) != 1 || d[0].OnlyB[0].Status != "reported" {
+		t.Errorf("disagreements = %+v", d)
+	}
+	if d := Disagreements(a, a); len(d) != 0 {
+		t.Errorf("self: %+v", d)
+	}
+}
