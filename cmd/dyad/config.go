@@ -28,6 +28,9 @@ type config struct {
 	Workers int    // --workers, DYAD_WORKERS: preparing goroutines
 	Batch   int    // --batch, DYAD_BATCH: documents per transaction
 	MaxSize int64  // --max-size, DYAD_MAX_SIZE: cap on every read, in bytes
+	// AllowPrivate (--allow-private, DYAD_ALLOW_PRIVATE) lets fetches reach
+	// loopback, private and link-local addresses: an internal feed server.
+	AllowPrivate bool
 }
 
 // setting describes one field: its flag, environment variable, default and
@@ -62,6 +65,14 @@ func settings() []setting {
 			c.Batch = n
 			return nil
 		}},
+		{"allow-private", "DYAD_ALLOW_PRIVATE", "false", "let fetches reach loopback, private and link-local addresses (an internal feed server); off, a feed cannot make dyad fetch from this machine or its network", func(c *config, v string) error {
+			b, err := strconv.ParseBool(v)
+			if err != nil {
+				return fmt.Errorf("%q is not true or false", v)
+			}
+			c.AllowPrivate = b
+			return nil
+		}},
 		{"max-size", "DYAD_MAX_SIZE", "20MB", "size cap on each file, page, feed and JSON line (e.g. 512KB, 20MB, 1GB)", func(c *config, v string) error {
 			n, err := parseSize(v)
 			if err != nil {
@@ -82,7 +93,14 @@ func configFlags(fs *flag.FlagSet, names ...string) func() (config, error) {
 	for _, s := range settings() {
 		for _, n := range names {
 			if s.flag == n {
-				values[n] = fs.String(s.flag, s.def, fmt.Sprintf("%s (env %s)", s.usage, s.env))
+				usage := fmt.Sprintf("%s (env %s)", s.usage, s.env)
+				if s.def == "false" {
+					v := &boolString{s: s.def}
+					fs.Var(v, s.flag, usage)
+					values[n] = &v.s
+				} else {
+					values[n] = fs.String(s.flag, s.def, usage)
+				}
 				chosen = append(chosen, s)
 			}
 		}
@@ -106,6 +124,14 @@ func configFlags(fs *flag.FlagSet, names ...string) func() (config, error) {
 		return c, errors.Join(errs...)
 	}
 }
+
+// boolString is a string setting that the flag package treats as a boolean
+// flag, so that "--allow-private" alone means true.
+type boolString struct{ s string }
+
+func (b *boolString) String() string     { return b.s }
+func (b *boolString) Set(v string) error { b.s = v; return nil }
+func (b *boolString) IsBoolFlag() bool   { return true }
 
 // parseFlags parses args with fs; a bad flag is a usage error (exit 2).
 func parseFlags(fs *flag.FlagSet, args []string) error {

@@ -27,7 +27,7 @@ const ingestExamples = `  dyad ingest examples/                      # a directo
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("ingest", "[flags] PATH...|-|URL", ingestExamples, stderr)
-	load := configFlags(fs, "db", "workers", "batch", "max-size")
+	load := configFlags(fs, "db", "workers", "batch", "max-size", "allow-private")
 	fetch := fs.Bool("fetch", true, "fetch the page of a feed item that has no full text")
 	quiet := fs.Bool("quiet", false, "no progress output, only the summary")
 	enqueue := fs.Bool("enqueue", false, "only store the documents, pending, for dyad worker processes to code (PostgreSQL)")
@@ -54,6 +54,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			MaxBytes:      cfg.MaxSize,
 			FetchFullText: *fetch,
 			Stdin:         os.Stdin,
+			AllowPrivate:  cfg.AllowPrivate,
 		},
 	}
 	if *code && !*enqueue { // with --enqueue, dyad worker processes code them

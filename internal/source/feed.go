@@ -186,7 +186,7 @@ func (r *reader) fullText(d doc.Document) (doc.Document, error) {
 		}
 		return d, fmt.Errorf("%w: link %q is not http(s)", ErrFetch, d.URL)
 	}
-	body, ct, err := fetch(r.ctx, r.opts.client(), d.URL, r.opts.maxBytes())
+	body, ct, err := fetch(r.ctx, r.client, d.URL, r.opts.maxBytes())
 	if err != nil {
 		return d, fmt.Errorf("%s: %w", d.URL, err)
 	}

@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -12,7 +13,7 @@ import (
 
 // url fetches an http(s) input and reads it as a feed or a page.
 func (r *reader) url(u string) error {
-	body, ct, err := fetch(r.ctx, r.opts.client(), u, r.opts.maxBytes())
+	body, ct, err := fetch(r.ctx, r.client, u, r.opts.maxBytes())
 	if err != nil {
 		if cerr := r.ctx.Err(); cerr != nil {
 			return cerr
@@ -30,10 +31,16 @@ func fetch(ctx context.Context, c *http.Client, u string, max int64) ([]byte, st
 	if err != nil {
 		return nil, "", fmt.Errorf("%w: %v", ErrFetch, err)
 	}
+	if err := checkURL(req.URL); err != nil {
+		return nil, "", err
+	}
 	req.Header.Set("User-Agent", "dyad (+https://github.com/dyad-project/dyad)")
 	req.Header.Set("Accept", "application/rss+xml, application/atom+xml, text/html, application/xml;q=0.9, */*;q=0.5")
 	resp, err := c.Do(req)
 	if err != nil {
+		if errors.Is(err, ErrForbidden) {
+			return nil, "", fmt.Errorf("%w: %v", ErrForbidden, errors.Unwrap(err))
+		}
 		return nil, "", fmt.Errorf("%w: %v", ErrFetch, err)
 	}
 	defer resp.Body.Close()

@@ -48,6 +48,10 @@ type Options struct {
 	MinFullText int
 	// Stdin is read for the input "-". Nil makes "-" an error.
 	Stdin io.Reader
+	// AllowPrivate lets the default client fetch from loopback, private
+	// and link-local addresses (an internal feed server). Off by default:
+	// a feed's links must not reach this machine or its network.
+	AllowPrivate bool
 }
 
 func (o Options) maxBytes() int64 {
@@ -61,7 +65,7 @@ func (o Options) client() *http.Client {
 	if o.Client != nil {
 		return o.Client
 	}
-	return &http.Client{Timeout: 30 * time.Second}
+	return NewClient(30*time.Second, o.AllowPrivate)
 }
 
 func (o Options) minFullText() int {
@@ -119,7 +123,7 @@ func (e *Error) Unwrap() error { return e.Err }
 // Walk stops and returns the error when yield returns one or when ctx is
 // done; bad inputs never stop it.
 func Walk(ctx context.Context, inputs []string, opts Options, yield func(Item) error) error {
-	r := &reader{ctx: ctx, opts: opts, yield: yield}
+	r := &reader{ctx: ctx, opts: opts, yield: yield, client: opts.client()}
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -158,9 +162,10 @@ const (
 
 // reader carries the state of one Walk.
 type reader struct {
-	ctx   context.Context
-	opts  Options
-	yield func(Item) error
+	ctx    context.Context
+	opts   Options
+	yield  func(Item) error
+	client *http.Client // one per walk, so that connections are reused
 }
 
 // emit finishes a document (language, origin) and yields it.

@@ -372,6 +372,9 @@ func newsServer(t *testing.T) *httptest.Server {
 		w.Header().Set("Content-Type", "text/html")
 		w.Write([]byte("<html><body><p>" + strings.Repeat("long text ", 10000) + "</p></body></html>"))
 	})
+	mux.HandleFunc("/to-file", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "file:///etc/passwd", http.StatusFound)
+	})
 	srv = httptest.NewServer(mux) // listens on 127.0.0.1
 	t.Cleanup(srv.Close)
 	return srv
@@ -412,7 +415,7 @@ func TestFeedURLFullText(t *testing.T) {
 
 func TestURLErrors(t *testing.T) {
 	srv := newsServer(t)
-	items := walk(t, []string{srv.URL + "/missing", srv.URL + "/article", srv.URL + "/latin"}, Options{})
+	items := walk(t, []string{srv.URL + "/missing", srv.URL + "/article", srv.URL + "/latin"}, Options{AllowPrivate: true})
 	got := summaries(items)
 	want := []string{
 		srv.URL + "/missing ERR fetch",
@@ -443,7 +446,7 @@ func TestWalkStops(t *testing.T) {
 
 func TestFeedNoFetch(t *testing.T) {
 	srv := newsServer(t)
-	items := walk(t, []string{srv.URL + "/feed.xml"}, Options{})
+	items := walk(t, []string{srv.URL + "/feed.xml"}, Options{AllowPrivate: true})
 	if len(items) != 5 {
 		t.Fatalf("got %d items, want 5", len(items))
 	}
@@ -462,7 +465,7 @@ func TestWalkCancelDuringFetch(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	err := Walk(ctx, []string{srv.URL + "/slow", "testdata/text/plain.txt"}, Options{}, func(Item) error { return nil })
+	err := Walk(ctx, []string{srv.URL + "/slow", "testdata/text/plain.txt"}, Options{AllowPrivate: true}, func(Item) error { return nil })
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("Walk = %v, want the context's error", err)
 	}
