@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,45 +33,18 @@ func Estimate(ctx context.Context, inputs []string) (n int, ok bool) {
 			ok = ok && known
 			continue
 		}
-		_ = filepath.WalkDir(in, func(p string, d fs.DirEntry, err error) error {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			if err != nil {
-				n++
+		_ = source.ListDir(ctx, in, func(e source.Entry) error {
+			if e.Err != nil {
+				n++ // it will be one failure
 				return nil
 			}
-			name := d.Name()
-			if d.IsDir() {
-				if p != in && strings.HasPrefix(name, ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if strings.HasPrefix(name, ".") || !d.Type().IsRegular() || !readable(name) {
-				return nil
-			}
-			c, known := estimateFile(p)
+			c, known := estimateFile(e.Path)
 			n += c
 			ok = ok && known
 			return nil
 		})
 	}
 	return n, ok
-}
-
-// readable reports whether a directory walk reads the file, by extension.
-func readable(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	if ext == ".gz" {
-		ext = strings.ToLower(filepath.Ext(strings.TrimSuffix(name, filepath.Ext(name))))
-	}
-	for _, e := range source.Extensions() {
-		if ext == e {
-			return true
-		}
-	}
-	return false
 }
 
 // estimateFile counts the records of one file: lines for JSON Lines, item

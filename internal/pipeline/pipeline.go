@@ -16,9 +16,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -121,8 +119,8 @@ func Run(ctx context.Context, st store.Store, inputs []string, opts Options) (Su
 
 // walkParallel reads inputs as source.Walk would, with the files found in
 // directories spread over n goroutines. Each file is read by source.Walk
-// itself, so errors and origins are the same; a directory is listed with
-// the rules of source.Walk (hidden names and unread extensions skipped).
+// itself, so errors and origins are the same; a directory is listed by
+// source.ListDir, the one directory rule, so the result does not depend on n.
 func walkParallel(ctx context.Context, inputs []string, opts source.Options, n int, yield func(source.Item) error) error {
 	if n <= 1 {
 		return source.Walk(ctx, inputs, opts, yield)
@@ -160,28 +158,11 @@ func walkParallel(ctx context.Context, inputs []string, opts source.Options, n i
 				}
 				continue
 			}
-			err = filepath.WalkDir(in, func(p string, d fs.DirEntry, err error) error {
-				if err != nil {
-					// source.Walk reports the unreadable entry itself.
-					if serr := send(p); serr != nil {
-						return serr
-					}
-					if d != nil && d.IsDir() {
-						return filepath.SkipDir
-					}
-					return nil
+			err = source.ListDir(ctx, in, func(e source.Entry) error {
+				if e.Err != nil {
+					return yield(source.FailedItem(e.Path, e.Err))
 				}
-				name := d.Name()
-				if d.IsDir() {
-					if p != in && strings.HasPrefix(name, ".") {
-						return filepath.SkipDir
-					}
-					return nil
-				}
-				if strings.HasPrefix(name, ".") || !d.Type().IsRegular() || !readable(name) {
-					return nil
-				}
-				return send(p)
+				return send(e.Path)
 			})
 			if err != nil {
 				return err

@@ -292,6 +292,13 @@ func TestParallelReadingMatchesSequential(t *testing.T) {
 	}
 	write(t, dir, "many/.hidden/skip.txt", "Hidden files are not read by a directory walk at all.")
 	write(t, dir, "many/notes.md", "Markdown is not an extension the walk reads.")
+	// Links: a file reached twice is read once; a dangling link and a loop
+	// are reported once each, whatever the number of readers.
+	for _, l := range [][2]string{{"00/story.txt", "many/again.txt"}, {"missing.txt", "many/gone.txt"}, {".", "many/01/loop"}, {"02", "many/zz-linked-dir"}} {
+		if err := os.Symlink(l[0], filepath.Join(dir, l[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
 	type outcome struct {
 		counts   pipeline.Counts
 		failures []string
@@ -315,5 +322,14 @@ func TestParallelReadingMatchesSequential(t *testing.T) {
 	}
 	if one.counts.Ingested != 45 {
 		t.Errorf("ingested %d, want 45", one.counts.Ingested)
+	}
+	var links []string
+	for _, f := range one.failures {
+		if strings.Contains(f, "gone.txt") || strings.Contains(f, "loop") {
+			links = append(links, f)
+		}
+	}
+	if len(links) != 2 || !strings.Contains(links[0], "loops back") || !strings.Contains(links[1], "dangling") {
+		t.Errorf("link failures = %q, want the dangling link and the loop once each", links)
 	}
 }

@@ -195,56 +195,29 @@ func isURL(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
 }
 
-// path reads a file or walks a directory.
+// path reads a file or walks a directory (ListDir gives the rule).
 func (r *reader) path(p string) error {
 	fi, err := os.Stat(p)
 	if err != nil {
 		return r.fail(p, "", unwrapPathError(err))
 	}
 	if !fi.IsDir() {
+		if !fi.Mode().IsRegular() {
+			return r.fail(p, "", notRegular(fi))
+		}
 		return r.file(p, fi)
 	}
-	files := 0
-	err = filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			// An unreadable subdirectory or file: report it and go on.
-			if ferr := r.fail(path, "", unwrapPathError(err)); ferr != nil {
-				return ferr
-			}
-			if d != nil && d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
+	return ListDir(r.ctx, p, func(e Entry) error {
+		if e.Err != nil {
+			return r.fail(e.Path, "", e.Err)
 		}
-		if cerr := r.ctx.Err(); cerr != nil {
-			return cerr
-		}
-		name := d.Name()
-		if d.IsDir() {
-			if path != p && strings.HasPrefix(name, ".") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if strings.HasPrefix(name, ".") || !wanted(name) {
-			return nil
-		}
-		// os.Stat follows a symbolic link to a file; links to
-		// directories are not followed (no loops).
-		fi, err := os.Stat(path)
-		if err != nil {
-			return r.fail(path, "", unwrapPathError(err))
-		}
-		if !fi.Mode().IsRegular() {
-			return nil
-		}
-		files++
-		return r.file(path, fi)
+		return r.file(e.Path, e.Info)
 	})
-	if err == nil && files == 0 {
-		return r.fail(p, "", fmt.Errorf("%w: directory has no files named *%s (optionally .gz)", ErrEmpty, strings.Join(extensions, ", *")))
-	}
-	return err
+}
+
+// FailedItem is the item a walk yields for an input that could not be read.
+func FailedItem(origin string, err error) Item {
+	return Item{Doc: doc.Document{Origin: origin}, Err: &Error{Origin: origin, Err: err}, Origin: origin}
 }
 
 // wanted reports whether a directory walk reads a file of this name.
