@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
-	"os/signal"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -55,11 +54,17 @@ func TestDyadHelperProcess(t *testing.T) {
 	if !ok {
 		t.Skip("runs only as a child process of another test")
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signalContext(context.Background())
 	defer stop()
 	var argv []string
 	if err := json.Unmarshal([]byte(args), &argv); err != nil {
 		t.Fatalf("%s: %v", helperEnv, err)
+	}
+	if len(argv) == 1 && argv[0] == "test-ignore-cancel" {
+		// A command that does not stop when asked: only a second signal ends it.
+		<-ctx.Done()
+		time.Sleep(time.Minute)
+		os.Exit(0)
 	}
 	os.Exit(run(ctx, argv, os.Stdout, os.Stderr))
 }

@@ -256,5 +256,35 @@ func (r *reader) stdin() error {
 	if r.opts.Stdin == nil {
 		return r.fail("-", "", fmt.Errorf("%w: no standard input given", ErrUnsupported))
 	}
-	return r.stream("-", "stdin", r.opts.Stdin, -1, "")
+	return r.stream("-", "stdin", &ctxReader{ctx: r.ctx, r: r.opts.Stdin}, -1, "")
+}
+
+// ctxReader makes a read that may block for ever (an idle terminal or pipe)
+// end when ctx is done. Each Read runs in its own goroutine and into its own
+// buffer; one abandoned by cancellation ends with the process.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c *ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	type result struct {
+		n   int
+		err error
+	}
+	buf := make([]byte, len(p))
+	done := make(chan result, 1)
+	go func() {
+		n, err := c.r.Read(buf)
+		done <- result{n, err}
+	}()
+	select {
+	case res := <-done:
+		return copy(p, buf[:res.n]), res.err
+	case <-c.ctx.Done():
+		return 0, c.ctx.Err()
+	}
 }
