@@ -20,7 +20,7 @@ func (r *reader) url(u string) error {
 		}
 		return r.fail(u, "", err)
 	}
-	return r.streamFetched(u, body, ct)
+	return r.whole(u, func() error { return r.streamFetched(u, body, ct) })
 }
 
 // fetch GETs u and returns at most max bytes of its body with its content

@@ -165,6 +165,7 @@ func recordDate(raw json.RawMessage) (time.Time, error) {
 // record named origin:N. Blank lines are skipped.
 func (r *reader) jsonLines(origin string, br *bufio.Reader, max int64) error {
 	var buf []byte
+	blank := int64(0) // bytes of blank lines since the last record
 	for n := 1; ; n++ {
 		if err := r.ctx.Err(); err != nil {
 			return err
@@ -182,7 +183,11 @@ func (r *reader) jsonLines(origin string, br *bufio.Reader, max int64) error {
 			case tooLong:
 				yerr = r.fail(o, FormatJSONL, fmt.Errorf("%w: line longer than %d bytes", ErrTooLarge, max))
 			case len(bytes.TrimSpace(line)) == 0:
+				if blank += int64(len(line)) + 1; blank > max {
+					return r.fail(o, FormatJSONL, fmt.Errorf("%w: more than %d bytes of blank lines; the rest is not read", ErrMalformed, max))
+				}
 			default:
+				blank = 0
 				d, diags, perr := ParseRecord(o, line)
 				if perr != nil {
 					yerr = r.fail(o, FormatJSONL, perr)
@@ -195,6 +200,8 @@ func (r *reader) jsonLines(origin string, br *bufio.Reader, max int64) error {
 			}
 		} else if n == 1 && err == io.EOF {
 			return r.fail(origin, FormatJSONL, ErrEmpty)
+		} else if blank += 1; blank > max {
+			return r.fail(origin+":"+strconv.Itoa(n), FormatJSONL, fmt.Errorf("%w: more than %d bytes of blank lines; the rest is not read", ErrMalformed, max))
 		}
 		if err == io.EOF {
 			return nil

@@ -145,7 +145,7 @@ func Walk(ctx context.Context, inputs []string, opts Options, yield func(Item) e
 }
 
 // extensions lists the file extensions a directory walk reads.
-var extensions = []string{".txt", ".html", ".htm", ".xml", ".rss", ".atom", ".jsonl", ".json", ".ndjson"}
+var extensions = []string{".txt", ".html", ".htm", ".xml", ".rss", ".atom", ".jsonl", ".json", ".ndjson", ".csv", ".tsv"}
 
 // Extensions returns the file extensions a directory walk reads (each may
 // also be followed by .gz).
@@ -166,6 +166,7 @@ type reader struct {
 	opts   Options
 	yield  func(Item) error
 	client *http.Client // one per walk, so that connections are reused
+	items  int          // items yielded so far, documents and failures
 }
 
 // emit finishes a document (language, origin) and yields it.
@@ -173,6 +174,7 @@ func (r *reader) emit(d doc.Document, diags []doc.Diagnostic) error {
 	if d.Lang == "" {
 		d.Lang = lang.Detect(d.Text).Lang
 	}
+	r.items++
 	return r.yield(Item{Doc: d, Diagnostics: diags, Origin: d.Origin})
 }
 
@@ -188,7 +190,22 @@ func (r *reader) fail(origin, format string, err error) error {
 	case fmtJSONArray, fmtJSONSeq:
 		format = FormatJSONL
 	}
+	r.items++
 	return r.yield(Item{Doc: doc.Document{Origin: e.Origin, Format: format}, Err: e, Origin: e.Origin})
+}
+
+// whole reads one input with read and reports an input that yielded
+// nothing at all (a feed with no items, a JSON array with no records) as
+// ErrEmpty, so that no input passes unnoticed.
+func (r *reader) whole(origin string, read func() error) error {
+	before := r.items
+	if err := read(); err != nil {
+		return err
+	}
+	if r.items == before {
+		return r.fail(origin, "", fmt.Errorf("%w: no document in it", ErrEmpty))
+	}
+	return nil
 }
 
 func isURL(s string) bool {
@@ -249,14 +266,14 @@ func (r *reader) file(p string, fi os.FileInfo) error {
 		return r.fail(p, "", unwrapPathError(err))
 	}
 	defer f.Close()
-	return r.stream(p, p, f, fi.Size(), "")
+	return r.whole(p, func() error { return r.stream(p, p, f, fi.Size(), "") })
 }
 
 func (r *reader) stdin() error {
 	if r.opts.Stdin == nil {
 		return r.fail("-", "", fmt.Errorf("%w: no standard input given", ErrUnsupported))
 	}
-	return r.stream("-", "stdin", &ctxReader{ctx: r.ctx, r: r.opts.Stdin}, -1, "")
+	return r.whole("-", func() error { return r.stream("-", "stdin", &ctxReader{ctx: r.ctx, r: r.opts.Stdin}, -1, "") })
 }
 
 // ctxReader makes a read that may block for ever (an idle terminal or pipe)

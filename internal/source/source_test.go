@@ -157,7 +157,7 @@ func TestBadInput(t *testing.T) {
 		wantKind string
 		wantMsg  string
 	}{
-		{emptyDir, Options{}, "empty", emptyDir + ": empty input: directory has no files named *.txt, *.html, *.htm, *.xml, *.rss, *.atom, *.jsonl, *.json, *.ndjson (optionally .gz)"},
+		{emptyDir, Options{}, "empty", emptyDir + ": empty input: directory has no files named *.txt, *.html, *.htm, *.xml, *.rss, *.atom, *.jsonl, *.json, *.ndjson, *.csv, *.tsv (optionally .gz)"},
 		{"testdata/bad/binary.txt", Options{}, "binary", "testdata/bad/binary.txt: binary data, not text (NUL byte at offset 6)"},
 		{"testdata/bad/empty.txt", Options{}, "empty", "testdata/bad/empty.txt: empty input"},
 		{"testdata/bad/blank.txt", Options{}, "empty", "testdata/bad/blank.txt: empty input"},

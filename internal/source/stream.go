@@ -70,6 +70,9 @@ func (r *reader) stream(origin, name string, rd io.Reader, size int64, contentTy
 	if format == FormatJSONL {
 		return r.jsonLines(origin, br, max)
 	}
+	if format == FormatCSV || format == FormatTSV {
+		return r.delimited(origin, format, br, max)
+	}
 	if format == fmtJSONArray || format == fmtJSONSeq {
 		return r.jsonValues(origin, br, max, format == fmtJSONArray)
 	}
@@ -167,6 +170,10 @@ func formatByName(name string) string {
 		return FormatJSONL
 	case ".json":
 		return fmtJSONArray // sniffed: an array or JSON Lines
+	case ".csv":
+		return FormatCSV
+	case ".tsv", ".tab":
+		return FormatTSV
 	}
 	return ""
 }
@@ -183,6 +190,10 @@ func formatByContentType(ct string) string {
 		return FormatJSONL
 	case strings.Contains(ct, "json"):
 		return fmtJSONArray
+	case strings.HasPrefix(ct, "text/csv"):
+		return FormatCSV
+	case strings.HasPrefix(ct, "text/tab-separated-values"):
+		return FormatTSV
 	case strings.HasPrefix(ct, "text/plain"):
 		return FormatText
 	}
