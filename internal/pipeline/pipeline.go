@@ -317,9 +317,15 @@ func prepare(ctx context.Context, st store.Store, analyze Analyzer, it source.It
 	case !utf8.ValidString(d.Text):
 		return prepared{failure: &Failure{Origin: origin, Err: source.ErrInvalidUTF8}}
 	}
+	// NUL and invalid UTF-8 in any field are cleaned here, once, so that
+	// both backends store the same document (PostgreSQL refuses NUL).
+	diags := it.Diagnostics
+	if fixed := doc.Clean(&d); len(fixed) > 0 {
+		diags = append(append([]doc.Diagnostic(nil), diags...), fixed...)
+	}
 	// The store derives the ID itself; it is computed here only when an
 	// analysis needs it, since hashing long texts twice shows in profiles.
-	p := prepared{item: store.Item{Doc: d, Diagnostics: it.Diagnostics}, bytes: len(d.Text)}
+	p := prepared{item: store.Item{Doc: d, Diagnostics: diags}, bytes: len(d.Text)}
 	if d.Lang != CodedLanguage {
 		lang := d.Lang
 		if lang == "" {
@@ -391,7 +397,8 @@ func (w *batchWriter) report() {
 
 // write stores ps in one transaction. If the store refuses the batch, each
 // document is tried alone so that one bad document fails by itself; when
-// every one fails too, the store is broken and the error ends the run.
+// every one fails too, the run ends only if the store does not answer a
+// ping (a store without Ping is then taken as broken).
 func (w *batchWriter) write(ctx context.Context, ps []prepared) error {
 	if len(ps) == 0 {
 		return nil
@@ -435,9 +442,17 @@ func (w *batchWriter) write(ctx context.Context, ps []prepared) error {
 	}
 	w.report()
 	if stored == 0 {
+		if p, ok := w.st.(pinger); ok && p.Ping(ctx) == nil {
+			return nil // the documents were bad, the store is fine
+		}
 		return fmt.Errorf("store: %w", first)
 	}
 	return nil
+}
+
+// pinger is a store that can tell whether it is reachable.
+type pinger interface {
+	Ping(ctx context.Context) error
 }
 
 func (w *batchWriter) count(p prepared, r store.PutResult) {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -261,7 +262,36 @@ func TestStoreRefusalIsolatesTheDocument(t *testing.T) {
 	if _, err := pipeline.RunWalker(ctx, failingStore{db}, all, pipeline.Options{}); err == nil {
 		t.Error("a store refusing every document: no error")
 	}
+	// A whole batch of bad documents in a store that answers a ping does
+	// not end the run; one that does not answer does.
+	mixed := func(ctx context.Context, yield func(source.Item) error) error {
+		for i := range 5 {
+			text := "poison " + strconv.Itoa(i)
+			if i >= 3 {
+				text = "Tale " + strconv.Itoa(i) + " is fine."
+			}
+			if err := yield(source.Item{Doc: doc.Document{Text: text, Lang: "en", Origin: "m:" + strconv.Itoa(i)}}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	sum, err = pipeline.RunWalker(ctx, pingingStore{failingStore{db}, nil}, mixed, pipeline.Options{Workers: 1, Batch: 3})
+	if err != nil || sum.Failed != 3 || sum.Ingested != 2 {
+		t.Errorf("reachable store: %v, %+v; want 3 failed and 2 stored", err, sum.Counts)
+	}
+	if _, err := pipeline.RunWalker(ctx, pingingStore{failingStore{db}, errors.New("connection refused")}, mixed, pipeline.Options{Workers: 1, Batch: 3}); err == nil {
+		t.Error("an unreachable store: the run went on")
+	}
 }
+
+// pingingStore answers Ping with err.
+type pingingStore struct {
+	failingStore
+	err error
+}
+
+func (p pingingStore) Ping(context.Context) error { return p.err }
 
 func TestCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())

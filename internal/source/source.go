@@ -178,8 +178,12 @@ func (r *reader) emit(d doc.Document, diags []doc.Diagnostic) error {
 	return r.yield(Item{Doc: d, Diagnostics: diags, Origin: d.Origin})
 }
 
-// fail yields an error item for origin.
+// fail yields an error item for origin. An error that is only the walk's
+// own cancellation is returned instead: it is not a bad input.
 func (r *reader) fail(origin, format string, err error) error {
+	if cerr := r.ctx.Err(); cerr != nil && errors.Is(err, cerr) {
+		return cerr
+	}
 	var e *Error
 	if !errors.As(err, &e) {
 		e = &Error{Origin: origin, Err: err}

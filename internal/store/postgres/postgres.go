@@ -197,3 +197,6 @@ func (db *DB) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
 
 // isNoRows reports whether err says a query returned no row.
 func isNoRows(err error) bool { return errors.Is(err, pgx.ErrNoRows) }
+
+// Ping reports whether the server answers.
+func (db *DB) Ping(ctx context.Context) error { return db.pool.Ping(ctx) }

@@ -235,3 +235,10 @@ func (db *DB) apply(ctx context.Context, m store.Migration) error {
 	}
 	return nil
 }
+
+// Ping reports whether the database answers a query on the writer's
+// connection.
+func (db *DB) Ping(ctx context.Context) error {
+	var one int
+	return db.w.QueryRowContext(ctx, "SELECT 1").Scan(&one)
+}

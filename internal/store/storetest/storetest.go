@@ -49,6 +49,7 @@ func Run(t *testing.T, open Opener) {
 		{"EventPages", testEventPages},
 		{"Stats", testStats},
 		{"Concurrent", testConcurrent},
+		{"NULDocuments", testNULDocuments},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
