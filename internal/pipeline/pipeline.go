@@ -184,6 +184,7 @@ func walkParallel(ctx context.Context, inputs []string, opts source.Options, n i
 // prepared is one item after a worker has seen it.
 type prepared struct {
 	item    store.Item // empty when the item cannot be stored
+	partial bool       // the text is less than its source has (source.Item.Partial)
 	lang    string     // set when coding is skipped for the language
 	failure *Failure   // why the item failed; it may still be stored (a failed analysis)
 	bytes   int
@@ -325,7 +326,7 @@ func prepare(ctx context.Context, st store.Store, analyze Analyzer, it source.It
 	}
 	// The store derives the ID itself; it is computed here only when an
 	// analysis needs it, since hashing long texts twice shows in profiles.
-	p := prepared{item: store.Item{Doc: d, Diagnostics: diags}, bytes: len(d.Text)}
+	p := prepared{item: store.Item{Doc: d, Diagnostics: diags}, bytes: len(d.Text), partial: it.Partial}
 	if d.Lang != CodedLanguage {
 		lang := d.Lang
 		if lang == "" {
@@ -400,6 +401,10 @@ func (w *batchWriter) report() {
 // every one fails too, the run ends only if the store does not answer a
 // ping (a store without Ping is then taken as broken).
 func (w *batchWriter) write(ctx context.Context, ps []prepared) error {
+	ps, err := w.keepFuller(ctx, ps)
+	if err != nil {
+		return err
+	}
 	if len(ps) == 0 {
 		return nil
 	}
@@ -448,6 +453,38 @@ func (w *batchWriter) write(ctx context.Context, ps []prepared) error {
 		return fmt.Errorf("store: %w", first)
 	}
 	return nil
+}
+
+// keepFuller drops from ps the partial documents (a feed summary kept
+// because the page fetch failed) whose URL already has a stored version
+// with more text: the stored version stays current and the item is
+// reported as failed, naming why.
+func (w *batchWriter) keepFuller(ctx context.Context, ps []prepared) ([]prepared, error) {
+	out := make([]prepared, 0, len(ps))
+	for _, p := range ps {
+		d := p.item.Doc
+		if !p.partial || d.URL == "" {
+			out = append(out, p)
+			continue
+		}
+		cur, err := w.st.Documents(ctx, store.DocFilter{URL: d.URL, Limit: 1})
+		if err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		if len(cur) == 0 || len(cur[0].Text) < len(d.Text) {
+			out = append(out, p)
+			continue
+		}
+		w.sum.Read++
+		w.sum.Bytes += int64(p.bytes)
+		w.sum.Failed++
+		if len(w.sum.Failures) < MaxListedFailures {
+			w.sum.Failures = append(w.sum.Failures, Failure{Origin: d.Origin, Err: fmt.Errorf(
+				"%w: the page could not be fetched; kept the stored version %s (%d bytes) rather than the feed summary (%d bytes)",
+				source.ErrFetch, cur[0].ID, len(cur[0].Text), len(d.Text))})
+		}
+	}
+	return out, nil
 }
 
 // pinger is a store that can tell whether it is reachable.

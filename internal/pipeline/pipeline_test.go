@@ -363,3 +363,44 @@ func TestParallelReadingMatchesSequential(t *testing.T) {
 		t.Errorf("link failures = %q, want the dangling link and the loop once each", links)
 	}
 }
+
+// TestFailedFetchKeepsTheStoredText: a feed item whose page fetch failed
+// (its summary only) never becomes a new version over the page's full text;
+// the page coming back later is unchanged.
+func TestFailedFetchKeepsTheStoredText(t *testing.T) {
+	ctx := context.Background()
+	db := openStore(t)
+	const url = "https://wire.example/talks"
+	full := "The foreign ministers of Chile and Peru met in Lima on Monday. " + strings.Repeat("They discussed the border, trade and fishing rights at length. ", 20)
+	run := func(text string, partial bool) pipeline.Summary {
+		walk := func(ctx context.Context, yield func(source.Item) error) error {
+			return yield(source.Item{Doc: doc.Document{Text: text, URL: url, Lang: "en", Origin: "feed.xml#1"}, Partial: partial})
+		}
+		sum, err := pipeline.RunWalker(ctx, db, walk, pipeline.Options{Workers: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sum
+	}
+	if s := run(full, false); s.Ingested != 1 {
+		t.Fatalf("first run: %+v", s.Counts)
+	}
+	s := run("Ministers met in Lima.", true)
+	if s.Ingested+s.Superseded != 0 || s.Failed != 1 || !strings.Contains(s.Failures[0].Err.Error(), "kept the stored version") {
+		t.Errorf("failed fetch: %+v %v", s.Counts, s.Failures)
+	}
+	if s := run(full, false); s.Unchanged != 1 {
+		t.Errorf("page back: %+v, want unchanged", s.Counts)
+	}
+	cur, err := db.Documents(ctx, store.DocFilter{URL: url})
+	if err != nil || len(cur) != 1 || cur[0].Text != full {
+		t.Errorf("current version at the URL: %v %d", err, len(cur))
+	}
+	// A partial item at a new URL is stored: it is all there is.
+	walk := func(ctx context.Context, yield func(source.Item) error) error {
+		return yield(source.Item{Doc: doc.Document{Text: "Only a summary survives.", URL: url + "/2", Lang: "en"}, Partial: true})
+	}
+	if s, err := pipeline.RunWalker(ctx, db, walk, pipeline.Options{}); err != nil || s.Ingested != 1 {
+		t.Errorf("partial at a new URL: %v %+v", err, s.Counts)
+	}
+}

@@ -164,10 +164,14 @@ func (r *reader) feed(origin string, data []byte, contentType string) error {
 		case fetchErr != nil:
 			diags = append(diags, doc.Diagnostic{Stage: "source", Severity: doc.Error,
 				Message: fmt.Sprintf("%s: full text not fetched, kept the feed summary: %v", d.Origin, fetchErr)})
-			err = r.emit(d, diags)
+			d.Meta = withMeta(d.Meta, TextFrom, "feed summary (page fetch failed)")
+			err = r.emitItem(Item{Doc: d, Diagnostics: diags, Partial: true})
 		case d.Text == "":
 			err = r.fail(d.Origin, d.Format, fmt.Errorf("%w: feed item has no content or description", ErrNoText))
 		default:
+			if d.Meta[TextFrom] == "" {
+				d.Meta = withMeta(d.Meta, TextFrom, "feed")
+			}
 			err = r.emit(d, diags)
 		}
 		if err != nil {
@@ -175,6 +179,19 @@ func (r *reader) feed(origin string, data []byte, contentType string) error {
 		}
 	}
 	return nil
+}
+
+// TextFrom is the metadata key that says where a feed item's stored text
+// came from ("page", "feed", "feed summary (page fetch failed)"), so that
+// each stored version says why it was made.
+const TextFrom = "text_from"
+
+func withMeta(m map[string]string, k, v string) map[string]string {
+	if m == nil {
+		m = map[string]string{}
+	}
+	m[k] = v
+	return m
 }
 
 // fullText fetches an item's link and, when the page yields more text than
@@ -205,6 +222,7 @@ func (r *reader) fullText(d doc.Document) (doc.Document, error) {
 		d.Meta = map[string]string{}
 	}
 	d.Meta["fulltext"] = d.URL
+	d.Meta[TextFrom] = "page"
 	if page.URL != "" {
 		d.URL = page.URL
 	}

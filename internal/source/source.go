@@ -89,6 +89,10 @@ type Item struct {
 	Diagnostics []doc.Diagnostic
 	Err         error
 	Origin      string // same as Doc.Origin: path, path:line or URL
+	// Partial marks a document with less text than its source has: a feed
+	// item whose page could not be fetched, kept with the feed's summary.
+	// A store must not let it replace a fuller version at the same URL.
+	Partial bool
 }
 
 // Errors a caller can classify with errors.Is. Item.Err wraps one of them in
@@ -171,11 +175,16 @@ type reader struct {
 
 // emit finishes a document (language, origin) and yields it.
 func (r *reader) emit(d doc.Document, diags []doc.Diagnostic) error {
-	if d.Lang == "" {
-		d.Lang = lang.Detect(d.Text).Lang
+	return r.emitItem(Item{Doc: d, Diagnostics: diags})
+}
+
+func (r *reader) emitItem(it Item) error {
+	if it.Doc.Lang == "" {
+		it.Doc.Lang = lang.Detect(it.Doc.Text).Lang
 	}
+	it.Origin = it.Doc.Origin
 	r.items++
-	return r.yield(Item{Doc: d, Diagnostics: diags, Origin: d.Origin})
+	return r.yield(it)
 }
 
 // fail yields an error item for origin. An error that is only the walk's

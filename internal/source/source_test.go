@@ -391,6 +391,9 @@ func TestFeedURLFullText(t *testing.T) {
 	if full.Err != nil || !strings.Contains(full.Doc.Text, "Russia and China abstained.") || full.Doc.Meta["fulltext"] != srv.URL+"/article" {
 		t.Errorf("item 1 was not filled from its page: err=%v meta=%v text=%.80q", full.Err, full.Doc.Meta, full.Doc.Text)
 	}
+	if full.Partial || full.Doc.Meta[TextFrom] != "page" {
+		t.Errorf("item 1: partial %v, text_from %q", full.Partial, full.Doc.Meta[TextFrom])
+	}
 	if full.Doc.URL != "https://courier.example.net/world/unmiss-extended" || full.Doc.Author != "Daniel Ochieng" {
 		t.Errorf("item 1 metadata from page: url=%q author=%q", full.Doc.URL, full.Doc.Author)
 	}
@@ -406,6 +409,9 @@ func TestFeedURLFullText(t *testing.T) {
 		}
 		if it.Doc.Text == "" {
 			t.Errorf("item %d: summary text lost", i+2)
+		}
+		if !it.Partial || it.Doc.Meta[TextFrom] != "feed summary (page fetch failed)" {
+			t.Errorf("item %d: partial %v, text_from %q", i+2, it.Partial, it.Doc.Meta[TextFrom])
 		}
 	}
 	if it := items[4]; it.Err != nil || len(it.Diagnostics) != 1 || !strings.Contains(it.Diagnostics[0].Message, "item has no link") {

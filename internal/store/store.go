@@ -87,6 +87,7 @@ type Analysis struct {
 
 // DocFilter selects documents. Zero fields do not filter.
 type DocFilter struct {
+	URL    string // exact URL: the current version stored there, unless AllVersions
 	Outlet string
 	Lang   string
 	From   time.Time // published on or after

@@ -422,6 +422,9 @@ func (db *DB) Documents(ctx context.Context, f store.DocFilter) ([]doc.Document,
 	if !f.AllVersions {
 		where = append(where, "d.superseded_by = ''")
 	}
+	if f.URL != "" {
+		where = append(where, "d.url = "+a.add(f.URL))
+	}
 	if f.Outlet != "" {
 		where = append(where, "d.outlet = "+a.add(f.Outlet))
 	}

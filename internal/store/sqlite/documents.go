@@ -360,6 +360,10 @@ func (db *DB) Documents(ctx context.Context, f store.DocFilter) ([]doc.Document,
 	if !f.AllVersions {
 		where = append(where, "d.superseded_by = ''")
 	}
+	if f.URL != "" {
+		where = append(where, "d.url = ?")
+		args = append(args, f.URL)
+	}
 	if f.Outlet != "" {
 		where = append(where, "d.outlet = ?")
 		args = append(args, f.Outlet)

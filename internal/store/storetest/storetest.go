@@ -223,6 +223,16 @@ func testVersions(t *testing.T, s store.Store) {
 	if len(current) != 1 || current[0].ID != g3.ID {
 		t.Errorf("current documents = %v, want only v3", ids(current))
 	}
+	// By URL: the current version, or every version on request.
+	if byURL, err := s.Documents(ctx, store.DocFilter{URL: v1.URL}); err != nil || len(byURL) != 1 || byURL[0].ID != g3.ID {
+		t.Errorf("documents at %s = %v (%v), want only v3", v1.URL, ids(byURL), err)
+	}
+	if byURL, err := s.Documents(ctx, store.DocFilter{URL: v1.URL, AllVersions: true}); err != nil || len(byURL) != 3 {
+		t.Errorf("every version at %s = %v (%v), want 3", v1.URL, ids(byURL), err)
+	}
+	if none, err := s.Documents(ctx, store.DocFilter{URL: v1.URL + "/other"}); err != nil || len(none) != 0 {
+		t.Errorf("documents at another URL = %v (%v)", ids(none), err)
+	}
 	all, err := s.Documents(ctx, store.DocFilter{AllVersions: true})
 	if err != nil {
 		t.Fatal(err)
