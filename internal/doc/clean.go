@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -76,4 +77,25 @@ func cleanString(s string) (clean string, nul, bad int) {
 		i += size
 	}
 	return b.String(), nul, bad
+}
+
+// earliestPublished is the earliest publication date dyad accepts; see
+// CheckPublished.
+var earliestPublished = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// CheckPublished applies the one plausibility rule for publication dates,
+// whatever read the document: a date before 1900 or more than a day after
+// now is stored as unknown, with a warning that gives the date it had.
+func CheckPublished(d *Document, now time.Time) *Diagnostic {
+	p := d.Published
+	if p.IsZero() || (!p.Before(earliestPublished) && !p.After(now.Add(24*time.Hour))) {
+		return nil
+	}
+	d.Published = time.Time{}
+	why := "before 1900"
+	if p.After(now) {
+		why = "more than a day in the future"
+	}
+	return &Diagnostic{Stage: "source", Severity: Warning,
+		Message: fmt.Sprintf("publication date %s is %s; stored as unknown", p.Format(time.RFC3339), why)}
 }

@@ -3,6 +3,7 @@ package doc
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestClean(t *testing.T) {
@@ -27,5 +28,31 @@ func TestClean(t *testing.T) {
 	clean := Document{Text: "nothing to do", Meta: map[string]string{"a": "b"}}
 	if diags := Clean(&clean); len(diags) != 0 {
 		t.Errorf("clean document: %v", diags)
+	}
+}
+
+func TestCheckPublished(t *testing.T) {
+	now := time.Date(2026, 12, 5, 12, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		in   time.Time
+		want string // "" keeps the date
+	}{
+		{time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC), ""},
+		{time.Time{}, ""},
+		{now.Add(23 * time.Hour), ""},
+		{time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC), ""},
+		{time.Date(1899, 12, 31, 0, 0, 0, 0, time.UTC), "before 1900"},
+		{time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), "more than a day in the future"},
+		{time.Date(5138, 1, 1, 0, 0, 0, 0, time.UTC), "more than a day in the future"},
+		{now.Add(25 * time.Hour), "more than a day in the future"},
+	} {
+		d := Document{Published: tc.in}
+		w := CheckPublished(&d, now)
+		switch {
+		case tc.want == "" && (w != nil || !d.Published.Equal(tc.in)):
+			t.Errorf("%v: got %v, %v; want kept", tc.in, w, d.Published)
+		case tc.want != "" && (w == nil || !strings.Contains(w.Message, tc.want) || !d.Published.IsZero()):
+			t.Errorf("%v: got %v, %v; want unknown and %q", tc.in, w, d.Published, tc.want)
+		}
 	}
 }

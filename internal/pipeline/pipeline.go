@@ -58,6 +58,8 @@ type Options struct {
 	Source     source.Options // how inputs are read
 	// Progress, when set, is called from Run's goroutine after each commit.
 	Progress func(Counts)
+	// Now is the clock the publication-date rule reads; nil means time.Now.
+	Now func() time.Time
 }
 
 // Counts are the running totals of a run.
@@ -210,6 +212,10 @@ func RunWalker(ctx context.Context, st store.Store, walk Walker, opts Options) (
 	if flushEvery <= 0 {
 		flushEvery = DefaultFlushEvery
 	}
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
 
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
@@ -234,7 +240,7 @@ func RunWalker(ctx context.Context, st store.Store, walk Walker, opts Options) (
 		go func() {
 			defer wg.Done()
 			for it := range in {
-				p := prepare(ctx, st, opts.Analyze, it)
+				p := prepare(ctx, st, opts.Analyze, it, now())
 				select {
 				case out <- p:
 				case <-ctx.Done():
@@ -306,7 +312,7 @@ loop:
 
 // prepare checks one item, sets its ID, gates it on language and runs the
 // analysis when one is wanted.
-func prepare(ctx context.Context, st store.Store, analyze Analyzer, it source.Item) prepared {
+func prepare(ctx context.Context, st store.Store, analyze Analyzer, it source.Item, now time.Time) prepared {
 	if it.Err != nil {
 		return prepared{failure: &Failure{Origin: it.Origin, Err: it.Err}}
 	}
@@ -321,7 +327,11 @@ func prepare(ctx context.Context, st store.Store, analyze Analyzer, it source.It
 	// NUL and invalid UTF-8 in any field are cleaned here, once, so that
 	// both backends store the same document (PostgreSQL refuses NUL).
 	diags := it.Diagnostics
-	if fixed := doc.Clean(&d); len(fixed) > 0 {
+	fixed := doc.Clean(&d)
+	if w := doc.CheckPublished(&d, now); w != nil {
+		fixed = append(fixed, *w)
+	}
+	if len(fixed) > 0 {
 		diags = append(append([]doc.Diagnostic(nil), diags...), fixed...)
 	}
 	// The store derives the ID itself; it is computed here only when an

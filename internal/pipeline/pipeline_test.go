@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/dyad-project/dyad/internal/doc"
 	"github.com/dyad-project/dyad/internal/event"
@@ -402,5 +403,51 @@ func TestFailedFetchKeepsTheStoredText(t *testing.T) {
 	}
 	if s, err := pipeline.RunWalker(ctx, db, walk, pipeline.Options{}); err != nil || s.Ingested != 1 {
 		t.Errorf("partial at a new URL: %v %+v", err, s.Counts)
+	}
+}
+
+// TestImplausibleDates: every reader's dates go through one rule; a year-1
+// JSON date is a warning, not a silent unknown.
+func TestImplausibleDates(t *testing.T) {
+	ctx := context.Background()
+	db := openStore(t)
+	dir := t.TempDir()
+	write(t, dir, "dates.jsonl", `{"text": "Story one: talks in Quito on Monday.", "date": "0001-01-01"}
+{"text": "Story two: talks in Quito on Tuesday.", "date": "9999-12-31"}
+{"text": "Story three: talks in Quito on Wednesday.", "date": "2024-05-01"}
+`)
+	now := func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }
+	sum, err := pipeline.Run(ctx, db, []string{dir}, pipeline.Options{Now: now})
+	if err != nil || sum.Ingested != 3 {
+		t.Fatalf("%v %+v", err, sum.Counts)
+	}
+	docs, err := db.Documents(ctx, store.DocFilter{Query: "Quito"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		info, err := db.DocumentInfo(ctx, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var msgs []string
+		for _, g := range info.Diagnostics {
+			msgs = append(msgs, g.Message)
+		}
+		all := strings.Join(msgs, "; ")
+		switch {
+		case strings.HasPrefix(d.Text, "Story one"):
+			if !d.Published.IsZero() || !strings.Contains(all, "before 1900") {
+				t.Errorf("year 1: %v, %q", d.Published, all)
+			}
+		case strings.HasPrefix(d.Text, "Story two"):
+			if !d.Published.IsZero() || !strings.Contains(all, "in the future") {
+				t.Errorf("year 9999: %v, %q", d.Published, all)
+			}
+		default:
+			if d.Published.Year() != 2024 || all != "" {
+				t.Errorf("2024: %v, %q", d.Published, all)
+			}
+		}
 	}
 }

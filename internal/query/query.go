@@ -73,8 +73,13 @@ type Period struct {
 // Series is a time series of event counts.
 type Series struct {
 	Interval Interval `json:"interval"`
-	Events   int      `json:"events"`
+	Events   int      `json:"events"` // every event of the filter, plotted or not
 	Periods  []Period `json:"periods"`
+	// Omitted counts the events outside the plotted range (stray dates far
+	// from the bulk when no range was asked for); OmittedDays lists their
+	// days, at most twenty.
+	Omitted     int      `json:"omitted,omitempty"`
+	OmittedDays []string `json:"omitted_days,omitempty"`
 }
 
 // periodStart returns the first day of the period that holds day t.
@@ -99,6 +104,17 @@ func nextPeriod(t time.Time, iv Interval) time.Time {
 	return t.AddDate(0, 0, 1)
 }
 
+// prevPeriod returns the start of the period before the one starting at t.
+func prevPeriod(t time.Time, iv Interval) time.Time {
+	switch iv {
+	case Week:
+		return t.AddDate(0, 0, -7)
+	case Month:
+		return t.AddDate(0, -1, 0)
+	}
+	return t.AddDate(0, 0, -1)
+}
+
 func label(t time.Time, iv Interval) string {
 	if iv == Month {
 		return t.Format("2006-01")
@@ -114,7 +130,7 @@ func (s *Service) Series(ctx context.Context, f store.EventFilter, iv Interval) 
 	if err != nil {
 		return Series{}, err
 	}
-	return rollUp(days, iv, f.From, f.To)
+	return rollUp(days, iv, f.From, f.To, time.Time{}, time.Time{})
 }
 
 // counts returns the counts of f that rollUp groups into periods of iv:
@@ -129,20 +145,124 @@ func (s *Service) counts(ctx context.Context, f store.EventFilter, iv Interval) 
 	return s.st.EventCounts(ctx, f)
 }
 
-// rollUp groups day counts into periods; from and to, when set, widen the
-// range to them.
-func rollUp(days []store.DayCount, iv Interval, from, to string) (Series, error) {
+// bulkShare is the share of events at each end that may lie outside the
+// default range of a series; outlierReach is how far beyond the bulk a
+// stray date may be and still be plotted.
+const (
+	bulkShare    = 0.01
+	outlierReach = 365 * 24 * time.Hour
+)
+
+// bulk returns the default range of a series over days: from the first day
+// by which more than 1 % of the events happened to the last day after which
+// more than 1 % happen, widened to the earliest and latest days that lie
+// within a year of it. One event misdated 1953 among thousands of 2018 no
+// longer squeezes the chart into its last pixels; it is counted as omitted.
+func bulk(days []store.DayCount) (lo, hi time.Time) {
+	type day struct {
+		t time.Time
+		n int
+	}
+	var ds []day
+	total := 0
+	for _, d := range days {
+		t, err := time.Parse(time.DateOnly, d.Date)
+		if err != nil || d.Events <= 0 {
+			continue
+		}
+		ds = append(ds, day{t, d.Events})
+		total += d.Events
+	}
+	if len(ds) == 0 {
+		return
+	}
+	sort.Slice(ds, func(i, j int) bool { return ds[i].t.Before(ds[j].t) })
+	cut := bulkShare * float64(total)
+	cum := 0
+	for _, d := range ds {
+		if cum += d.n; float64(cum) > cut {
+			lo = d.t
+			break
+		}
+	}
+	cum = 0
+	for i := len(ds) - 1; i >= 0; i-- {
+		if cum += ds[i].n; float64(cum) > cut {
+			hi = ds[i].t
+			break
+		}
+	}
+	for _, d := range ds {
+		if d.t.Before(lo) && lo.Sub(d.t) <= outlierReach {
+			lo = d.t
+			break
+		}
+	}
+	for i := len(ds) - 1; i >= 0; i-- {
+		if ds[i].t.After(hi) && ds[i].t.Sub(hi) <= outlierReach {
+			hi = ds[i].t
+			break
+		}
+	}
+	return lo, hi
+}
+
+// rollUp groups day counts into periods. from and to, when set, are the
+// range asked for; an unset end takes the data's bulk (see bulk), and a
+// range of more than MaxPeriods periods is an error only when both ends
+// were asked for — otherwise the unset end is moved in. Events outside the
+// range are counted in Omitted, never dropped silently.
+//
+// bulkLo and bulkHi, when set, are the default range to use instead of the
+// bulk of days (a dyad's two directions share the bulk of both).
+func rollUp(days []store.DayCount, iv Interval, from, to string, bulkLo, bulkHi time.Time) (Series, error) {
 	out := Series{Interval: iv, Periods: []Period{}}
-	var lo, hi time.Time
 	parse := func(s string) (time.Time, bool) {
 		t, err := time.Parse(time.DateOnly, s)
 		return t, err == nil
 	}
+	lo, hi := bulkLo, bulkHi
+	if lo.IsZero() || hi.IsZero() {
+		lo, hi = bulk(days)
+	}
+	userLo, userHi := false, false
 	if t, ok := parse(from); ok {
-		lo = t
+		lo, userLo = t, true
 	}
 	if t, ok := parse(to); ok {
-		hi = t
+		hi, userHi = t, true
+	}
+	if lo.IsZero() || hi.IsZero() || hi.Before(lo) {
+		for _, d := range days {
+			out.Events += d.Events
+		}
+		return out, nil
+	}
+	first := periodStart(lo, iv)
+	n := 0
+	for p := first; !p.After(hi); p = nextPeriod(p, iv) {
+		if n++; n > MaxPeriods {
+			break
+		}
+	}
+	if n > MaxPeriods {
+		switch {
+		case userLo && userHi:
+			return Series{}, badf("interval", "more than %d periods from %s to %s; choose a longer interval or a shorter range",
+				MaxPeriods, lo.Format(time.DateOnly), hi.Format(time.DateOnly))
+		case userLo:
+			p := first
+			for range MaxPeriods - 1 {
+				p = nextPeriod(p, iv)
+			}
+			hi = nextPeriod(p, iv).AddDate(0, 0, -1)
+		default: // keep the latest periods
+			p := periodStart(hi, iv)
+			for range MaxPeriods - 1 {
+				p = prevPeriod(p, iv)
+			}
+			lo, first = p, p
+		}
 	}
 	type acc struct {
 		quad   [4]int
@@ -150,16 +270,17 @@ func rollUp(days []store.DayCount, iv Interval, from, to string) (Series, error)
 		sum    float64
 	}
 	byStart := map[time.Time]*acc{}
+	omitted := map[string]bool{}
 	for _, d := range days {
 		t, ok := parse(d.Date)
 		if !ok {
 			continue // stored dates are checked on the way in; a bad one has no period
 		}
-		if lo.IsZero() || t.Before(lo) && from == "" {
-			lo = t
-		}
-		if hi.IsZero() || t.After(hi) && to == "" {
-			hi = t
+		out.Events += d.Events
+		if periodStart(t, iv).Before(first) || t.After(hi) {
+			out.Omitted += d.Events
+			omitted[d.Date] = true
+			continue
 		}
 		p := periodStart(t, iv)
 		a := byStart[p]
@@ -172,17 +293,15 @@ func rollUp(days []store.DayCount, iv Interval, from, to string) (Series, error)
 		}
 		a.events += d.Events
 		a.sum += d.Goldstein
-		out.Events += d.Events
 	}
-	if lo.IsZero() || hi.IsZero() || hi.Before(lo) {
-		return out, nil
+	for d := range omitted {
+		out.OmittedDays = append(out.OmittedDays, d)
 	}
-	n := 0
-	for p := periodStart(lo, iv); !p.After(hi); p = nextPeriod(p, iv) {
-		if n++; n > MaxPeriods {
-			return Series{}, badf("interval", "more than %d periods from %s to %s; choose a longer interval or a shorter range",
-				MaxPeriods, lo.Format(time.DateOnly), hi.Format(time.DateOnly))
-		}
+	sort.Strings(out.OmittedDays)
+	if len(out.OmittedDays) > maxOmittedDays {
+		out.OmittedDays = out.OmittedDays[:maxOmittedDays]
+	}
+	for p := first; !p.After(hi); p = nextPeriod(p, iv) {
 		per := Period{Label: label(p, iv), From: p.Format(time.DateOnly), To: nextPeriod(p, iv).AddDate(0, 0, -1).Format(time.DateOnly)}
 		if a := byStart[p]; a != nil {
 			per.Events, per.Quad, per.GoldsteinSum = a.events, a.quad, a.sum
@@ -194,6 +313,9 @@ func rollUp(days []store.DayCount, iv Interval, from, to string) (Series, error)
 	}
 	return out, nil
 }
+
+// maxOmittedDays bounds the list of days a series leaves out.
+const maxOmittedDays = 20
 
 // DyadSeries is the time series of the events from A to B and from B to A.
 type DyadSeries struct {
@@ -229,21 +351,14 @@ func (s *Service) Dyad(ctx context.Context, a, b string, f store.EventFilter, iv
 	if err != nil {
 		return DyadSeries{}, err
 	}
-	// Both directions share the range of all their events.
-	from, to := f.From, f.To
-	for _, d := range append(append([]store.DayCount{}, ab...), ba...) {
-		if f.From == "" && (from == "" || d.Date < from) {
-			from = d.Date
-		}
-		if f.To == "" && d.Date > to {
-			to = d.Date
-		}
-	}
+	// Both directions share one range: the one asked for, else the bulk of
+	// all their events.
+	lo, hi := bulk(append(append([]store.DayCount{}, ab...), ba...))
 	out := DyadSeries{A: a, B: b}
-	if out.AToB, err = rollUp(ab, iv, from, to); err != nil {
+	if out.AToB, err = rollUp(ab, iv, f.From, f.To, lo, hi); err != nil {
 		return DyadSeries{}, err
 	}
-	if out.BToA, err = rollUp(ba, iv, from, to); err != nil {
+	if out.BToA, err = rollUp(ba, iv, f.From, f.To, lo, hi); err != nil {
 		return DyadSeries{}, err
 	}
 	out.Total = out.AToB.Events + out.BToA.Events

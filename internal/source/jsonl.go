@@ -152,7 +152,13 @@ func jsonKind(raw json.RawMessage) string {
 func recordDate(raw json.RawMessage) (time.Time, error) {
 	var s string
 	if err := json.Unmarshal(raw, &s); err == nil {
-		return extract.ParseDate(s)
+		t, err := extract.ParseDate(s)
+		if err == nil && t.Year() < 1900 {
+			// Year 1 is also the zero time, "unknown": say so instead of
+			// dropping it silently.
+			return time.Time{}, fmt.Errorf("%q is before 1900; stored as unknown", s)
+		}
+		return t, err
 	}
 	n, err := strconv.ParseFloat(string(bytes.TrimSpace(raw)), 64)
 	if err != nil || n < 0 || n > 1e11 {
