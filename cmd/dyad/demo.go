@@ -25,6 +25,7 @@ const demoExamples = `  dyad demo                          # into ./dyad.db, the
   dyad demo --db /tmp/demo.db --addr 127.0.0.1:9000`
 
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	limitMemory()
 	fs := newFlagSet("demo", "[flags]", demoExamples, stderr)
 	load := configFlags(fs, "db")
 	serve := fs.Bool("serve", true, "after coding, serve the web UI and API until Ctrl-C")

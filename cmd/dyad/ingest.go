@@ -26,6 +26,7 @@ const ingestExamples = `  dyad ingest examples/                      # a directo
   DYAD_DB=/data/dyad.db dyad ingest --workers 4 --batch 500 archive/`
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	limitMemory()
 	fs := newFlagSet("ingest", "[flags] PATH...|-|URL", ingestExamples, stderr)
 	load := configFlags(fs, "db", "workers", "batch", "max-size", "allow-private")
 	fetch := fs.Bool("fetch", true, "fetch the page of a feed item that has no full text")

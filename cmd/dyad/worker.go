@@ -19,6 +19,7 @@ const workerExamples = `  dyad ingest --db postgres://dyad@db/dyad --enqueue arc
   DYAD_DB=postgres://dyad@db/dyad dyad worker --lease 5m --max-attempts 5`
 
 func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	limitMemory()
 	fs := newFlagSet("worker", "--db postgres://... [flags]", workerExamples, stderr)
 	load := configFlags(fs, "db")
 	batch := fs.Int("batch", 20, "documents leased, coded and stored per transaction (1 to 1000)")

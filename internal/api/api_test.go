@@ -294,3 +294,35 @@ func TestIngestAndFind(t *testing.T) {
 		t.Errorf("ingest counter not incremented:\n%s", b)
 	}
 }
+
+// TestIngestChecksEveryBodyType: the size caps and the URL rule are the
+// same for JSON, text/plain and HTML submissions.
+func TestIngestChecksEveryBodyType(t *testing.T) {
+	f := newFixture(t, token)
+	post := func(ct, body string) (int, string) {
+		req, _ := http.NewRequest("POST", f.srv.URL+"/api/documents", strings.NewReader(body))
+		req.Header.Set("Content-Type", ct)
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	text := "The ministers of Chile and Peru met in Lima on Monday."
+	for _, tc := range []struct{ ct, body, want string }{
+		{"text/plain", "URL: javascript:alert(1)\n\n" + text, `scheme \"javascript\"`},
+		{"text/plain", "URL: file:///etc/passwd\n\n" + text, `scheme \"file\"`},
+		{"text/html", `<html><head><link rel="canonical" href="ftp://x.example/a"></head><body><article><p>` + text + `</p></article></body></html>`, `scheme \"ftp\"`},
+		{"application/json", `{"text": "` + text + `", "url": "javascript:x"}`, `scheme \"javascript\"`},
+		{"application/json", `{"text": "` + text + `", "title": "` + strings.Repeat("t", 3000) + `"}`, "title is 3000 bytes, over the cap of 2048 bytes"},
+		{"text/plain", "Title: " + strings.Repeat("t", 3000) + "\n\n" + text, "title is 3000 bytes, over the cap of 2048 bytes"},
+	} {
+		code, body := post(tc.ct, tc.body)
+		if code != 400 || !strings.Contains(body, tc.want) {
+			t.Errorf("%s %.40q: %d %s, want 400 with %q", tc.ct, tc.body, code, body, tc.want)
+		}
+	}
+}

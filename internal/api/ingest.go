@@ -96,9 +96,6 @@ type submittedJSON struct {
 	Lang   string `json:"lang"`
 }
 
-// maxField bounds the metadata fields of a JSON submission.
-const maxField = 2048
-
 // ReadSubmission reads a POSTed document: a JSON object
 // {text,title,url,date,outlet,author,lang}, a text/plain body (with an
 // optional "Key: value" header block) or a text/html page. Errors wrap
@@ -135,6 +132,17 @@ func ReadSubmission(r *http.Request) (Submission, error) {
 	if strings.TrimSpace(s.Doc.Text) == "" {
 		return Submission{}, fmt.Errorf("%w: the document has no text", ErrBadRequest)
 	}
+	// One set of checks whatever the body's type: the caps every path
+	// applies, and a URL of the kind dyad would fetch (text/plain and HTML
+	// headers included).
+	if err := doc.DefaultCaps.Check(&s.Doc); err != nil {
+		return Submission{}, fmt.Errorf("%w: %v", ErrBadRequest, err)
+	}
+	if s.Doc.URL != "" {
+		if err := source.CheckURL(s.Doc.URL); err != nil {
+			return Submission{}, fmt.Errorf("%w: field url: %v", ErrBadRequest, err)
+		}
+	}
 	if s.Doc.Lang == "" {
 		s.Doc.Lang = lang.Detect(s.Doc.Text).Lang
 	}
@@ -151,16 +159,11 @@ func readJSON(origin string, body []byte) (Submission, error) {
 	if dec.More() {
 		return Submission{}, errors.New("JSON body: more than one value")
 	}
-	for name, v := range map[string]string{"title": j.Title, "url": j.URL, "date": j.Date, "outlet": j.Outlet, "author": j.Author, "lang": j.Lang} {
-		if len(v) > maxField {
-			return Submission{}, fmt.Errorf("field %s: longer than %d bytes", name, maxField)
-		}
+	if len(j.Date) > doc.DefaultCaps.Field {
+		return Submission{}, fmt.Errorf("field date: %d bytes, over the cap of %d bytes", len(j.Date), doc.DefaultCaps.Field)
 	}
 	if !utf8.ValidString(j.Text) {
 		return Submission{}, errors.New("field text: not UTF-8")
-	}
-	if j.URL != "" && !strings.HasPrefix(j.URL, "http://") && !strings.HasPrefix(j.URL, "https://") {
-		return Submission{}, fmt.Errorf("field url: %q is not an http(s) URL", j.URL)
 	}
 	d := doc.Document{Text: j.Text, Title: j.Title, URL: j.URL, Outlet: j.Outlet, Author: j.Author, Lang: j.Lang,
 		Origin: origin, Format: "json"}

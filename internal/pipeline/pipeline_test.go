@@ -451,3 +451,25 @@ func TestImplausibleDates(t *testing.T) {
 		}
 	}
 }
+
+// TestSizeCapsEveryPath: a record over a cap fails alone, naming the field
+// and the cap, as it does through the API.
+func TestSizeCapsEveryPath(t *testing.T) {
+	ctx := context.Background()
+	db := openStore(t)
+	dir := t.TempDir()
+	big := strings.Repeat("t", 5<<20)
+	write(t, dir, "caps.jsonl", `{"text": "Story one: talks in Quito.", "title": "`+big+`"}
+{"text": "Story two: talks in Quito.", "desk": "`+strings.Repeat("m", 3<<20)+`"}
+{"text": "Story three: talks in Quito.", "title": "Fine"}
+`)
+	sum, err := pipeline.Run(ctx, db, []string{dir}, pipeline.Options{})
+	if err != nil || sum.Ingested != 1 || sum.Failed != 2 {
+		t.Fatalf("%v %+v", err, sum.Counts)
+	}
+	for i, want := range []string{"caps.jsonl:1: over the size cap: title is 5242880 bytes, over the cap of 2048 bytes", `caps.jsonl:2: over the size cap: metadata field "desk" is 3145728 bytes`} {
+		if got := sum.Failures[i].String(); !strings.Contains(got, want) {
+			t.Errorf("failure %d = %q, want %q", i, got, want)
+		}
+	}
+}
