@@ -13,9 +13,13 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/dyad-project/dyad/internal/cameo"
 	"github.com/dyad-project/dyad/internal/query"
 	"github.com/dyad-project/dyad/internal/store"
 )
@@ -40,6 +44,9 @@ type Config struct {
 	// Ingest stores one submitted document through the pipeline. Required
 	// when Token is set.
 	Ingest Ingester
+	// Codebook checks the code, root and plover parameters; nil means the
+	// embedded CAMEO codebook.
+	Codebook *cameo.Codebook
 }
 
 // Server answers the API routes.
@@ -54,6 +61,13 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.Token != "" && cfg.Ingest == nil {
 		return nil, errors.New("api: a token is set but no Ingest function")
+	}
+	if cfg.Codebook == nil {
+		cb, err := cameo.DefaultCodebook()
+		if err != nil {
+			return nil, fmt.Errorf("api: %w", err)
+		}
+		cfg.Codebook = cb
 	}
 	return &Server{cfg: cfg}, nil
 }
@@ -102,8 +116,104 @@ func (s *Server) Register(mux *http.ServeMux) {
 		mux.HandleFunc(r.Method+" "+r.Pattern, r.h)
 	}
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		var allow []string
+		for _, rt := range s.routes() {
+			if matchPattern(rt.Pattern, r.URL.Path) {
+				allow = append(allow, rt.Method)
+				if rt.Method == http.MethodGet {
+					allow = append(allow, http.MethodHead)
+				}
+			}
+		}
+		if len(allow) > 0 {
+			w.Header().Set("Allow", strings.Join(allow, ", "))
+			s.fail(w, r, fmt.Errorf("%w: %s %s; this path answers %s", ErrMethod, r.Method, r.URL.Path, strings.Join(allow, ", ")))
+			return
+		}
 		s.fail(w, r, fmt.Errorf("%w: no API route %s %s", store.ErrNotFound, r.Method, r.URL.Path))
 	})
+}
+
+// matchPattern reports whether path matches a route pattern whose {name}
+// segments match any one non-empty segment.
+func matchPattern(pattern, path string) bool {
+	ps, xs := strings.Split(pattern, "/"), strings.Split(path, "/")
+	if len(ps) != len(xs) {
+		return false
+	}
+	for i := range ps {
+		if strings.HasPrefix(ps[i], "{") && strings.HasSuffix(ps[i], "}") {
+			if xs[i] == "" {
+				return false
+			}
+			continue
+		}
+		if ps[i] != xs[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// params parses the request's query strictly: a malformed query (a raw
+// ";", a bad escape) and a parameter the route does not read are errors
+// naming it, rather than parameters silently dropped or ignored.
+func params(r *http.Request, allowed ...string) (url.Values, error) {
+	v, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return nil, fmt.Errorf("%w: malformed query: %v (use & between parameters and escape ; as %%3B)", query.ErrBadFilter, err)
+	}
+	var unknown []string
+	for k := range v {
+		if !slices.Contains(allowed, k) {
+			unknown = append(unknown, k)
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		known := "none"
+		if len(allowed) > 0 {
+			known = strings.Join(allowed, ", ")
+		}
+		return nil, fmt.Errorf("%w: unknown parameter %s (this route reads: %s)", query.ErrBadFilter, strings.Join(unknown, ", "), known)
+	}
+	return v, nil
+}
+
+// filter reads the event filter of a route that also takes extra
+// parameters, and checks its codes against the codebook.
+func (s *Server) filter(r *http.Request, extra ...string) (store.EventFilter, url.Values, error) {
+	v, err := params(r, append(append([]string{}, query.FilterParams...), extra...)...)
+	if err != nil {
+		return store.EventFilter{}, nil, err
+	}
+	f, err := query.ParseEventFilter(v)
+	if err != nil {
+		return store.EventFilter{}, nil, err
+	}
+	if f.Code != "" {
+		if _, ok := s.cfg.Codebook.Lookup(f.Code); !ok {
+			return store.EventFilter{}, nil, fmt.Errorf("%w: code: %q is not a CAMEO code of the codebook", query.ErrBadFilter, f.Code)
+		}
+	}
+	if f.Root != "" {
+		if _, ok := s.cfg.Codebook.Lookup(f.Root); !ok {
+			return store.EventFilter{}, nil, fmt.Errorf("%w: root: %q is not a CAMEO root (01 to 20)", query.ErrBadFilter, f.Root)
+		}
+	}
+	if f.Plover != "" {
+		var types []string
+		for _, c := range s.cfg.Codebook.Codes() {
+			if c.PloverType != "" && !slices.Contains(types, c.PloverType) {
+				types = append(types, c.PloverType)
+			}
+		}
+		if !slices.Contains(types, f.Plover) {
+			sort.Strings(types)
+			return store.EventFilter{}, nil, fmt.Errorf("%w: plover: %q is not a PLOVER event type (%s)", query.ErrBadFilter, f.Plover, strings.Join(types, ", "))
+		}
+	}
+	return f, v, nil
 }
 
 // fail writes err as a JSON error with its status; server errors are
@@ -146,12 +256,12 @@ func intParam(r *http.Request, name string, dflt, lo, hi int) (int, error) {
 }
 
 func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
-	f, err := query.ParseEventFilter(r.URL.Query())
+	f, v, err := s.filter(r, "interval")
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	iv, err := query.ParseInterval(r.URL.Query().Get("interval"), query.Month)
+	iv, err := query.ParseInterval(v.Get("interval"), query.Month)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -171,7 +281,7 @@ type eventPage struct {
 }
 
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
-	f, err := query.ParseEventFilter(r.URL.Query())
+	f, _, err := s.filter(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -189,12 +299,12 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) dyadSeries(w http.ResponseWriter, r *http.Request) {
-	f, err := query.ParseEventFilter(r.URL.Query())
+	f, v, err := s.filter(r, "interval")
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	iv, err := query.ParseInterval(r.URL.Query().Get("interval"), query.Month)
+	iv, err := query.ParseInterval(v.Get("interval"), query.Month)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -208,7 +318,7 @@ func (s *Server) dyadSeries(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) actor(w http.ResponseWriter, r *http.Request) {
-	f, err := query.ParseEventFilter(r.URL.Query())
+	f, _, err := s.filter(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -222,7 +332,7 @@ func (s *Server) actor(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) network(w http.ResponseWriter, r *http.Request) {
-	f, err := query.ParseEventFilter(r.URL.Query())
+	f, _, err := s.filter(r, "edges")
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -241,6 +351,10 @@ func (s *Server) network(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) document(w http.ResponseWriter, r *http.Request) {
+	if _, err := params(r); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	v, err := s.cfg.Query.Document(r.Context(), r.PathValue("id"))
 	if err != nil {
 		s.fail(w, r, err)
@@ -256,7 +370,12 @@ type searchResult struct {
 }
 
 func (s *Server) search(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query().Get("q")
+	v, err := params(r, "q", "limit")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	q := v.Get("q")
 	limit, err := intParam(r, "limit", 50, 1, store.MaxLimit)
 	if err != nil {
 		s.fail(w, r, err)

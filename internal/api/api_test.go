@@ -326,3 +326,82 @@ func TestIngestChecksEveryBodyType(t *testing.T) {
 		}
 	}
 }
+
+// TestStrictRequests: wrong methods are 405 with Allow; unknown or
+// malformed parameters and unknown codes are 400 naming the parameter.
+func TestStrictRequests(t *testing.T) {
+	f := newFixture(t, token)
+	for _, m := range []string{"PUT", "DELETE", "PATCH"} {
+		req, _ := http.NewRequest(m, f.srv.URL+"/api/events", nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 405 || resp.Header.Get("Allow") != "GET, HEAD" || !strings.Contains(string(b), "this path answers GET") {
+			t.Errorf("%s /api/events: %d Allow=%q %s", m, resp.StatusCode, resp.Header.Get("Allow"), b)
+		}
+	}
+	req, _ := http.NewRequest("DELETE", f.srv.URL+"/api/documents/abc", nil)
+	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 405 || resp.Header.Get("Allow") != "GET, HEAD" {
+		t.Errorf("DELETE a document: %v %v", err, resp)
+	}
+	if resp, _ := get(t, f.srv.URL+"/api/nothing-here"); resp.StatusCode != 404 {
+		t.Errorf("unknown path: %d, want 404", resp.StatusCode)
+	}
+	for _, tc := range []struct{ path, want string }{
+		{"/api/events?acter=USA", "unknown parameter acter"},
+		{"/api/events?code=999", `code: \"999\" is not a CAMEO code of the codebook`},
+		{"/api/events?root=33", `root: \"33\" is not a CAMEO root`},
+		{"/api/events?plover=FOO", `plover: \"FOO\" is not a PLOVER event type`},
+		{"/api/events?status=negated,all", "all stands alone"},
+		{"/api/events?status=rumoured", `\"rumoured\" is not one of`},
+		{"/api/events?actor=USA;root=19", "malformed query"},
+		{"/api/overview?edges=3", "unknown parameter edges"},
+		{"/api/search?q=talks&page=2", "unknown parameter page"},
+		{"/api/documents/abc?x=1", "unknown parameter x"},
+		{"/api/network?interval=day", "unknown parameter interval"},
+	} {
+		resp, b := get(t, f.srv.URL+tc.path)
+		if resp.StatusCode != 400 || !strings.Contains(string(b), tc.want) {
+			t.Errorf("%s: %d %s, want 400 with %q", tc.path, resp.StatusCode, b, tc.want)
+		}
+	}
+	for _, ok := range []string{"/api/events?code=042&plover=CONSULT&status=all", "/api/overview?interval=week&root=19", "/api/network?edges=5", "/api/search?q=talks&limit=3"} {
+		if resp, b := get(t, f.srv.URL+ok); resp.StatusCode != 200 {
+			t.Errorf("%s: %d %s", ok, resp.StatusCode, b)
+		}
+	}
+	// The overview's stats use snake_case keys like every other body.
+	_, b := get(t, f.srv.URL+"/api/overview")
+	if !strings.Contains(string(b), `"stats":{"documents":`) {
+		t.Errorf("overview stats keys: %.200s", b)
+	}
+}
+
+// TestOpenAPIParametersAreRead: every query parameter the OpenAPI document
+// lists for a GET route is one the route reads (not refused as unknown).
+func TestOpenAPIParametersAreRead(t *testing.T) {
+	f := newFixture(t, token)
+	var spec struct {
+		Paths map[string]map[string]struct {
+			Parameters []struct{ Name, In string } `json:"parameters"`
+		} `json:"paths"`
+	}
+	if err := json.Unmarshal(api.OpenAPI(), &spec); err != nil {
+		t.Fatal(err)
+	}
+	fill := strings.NewReplacer("{a}", "USA", "{b}", "RUS", "{code}", "USA", "{id}", "abc")
+	for path, ops := range spec.Paths {
+		for _, p := range ops["get"].Parameters {
+			if p.In != "query" {
+				continue
+			}
+			_, b := get(t, f.srv.URL+fill.Replace(path)+"?"+p.Name+"=x")
+			if strings.Contains(string(b), "unknown parameter") {
+				t.Errorf("%s lists %s but the route refuses it: %s", path, p.Name, b)
+			}
+		}
+	}
+}

@@ -16,6 +16,7 @@ var (
 	ErrIngestDisabled = errors.New("ingestion is disabled: start the server with --token-file or DYAD_TOKEN to enable POST /api/documents")
 	ErrBadRequest     = errors.New("bad request")
 	ErrUnsupported    = errors.New("unsupported media type")
+	ErrMethod         = errors.New("method not allowed")
 )
 
 // statusTable maps each error kind to its HTTP status, first match wins.
@@ -31,6 +32,7 @@ var statusTable = []struct {
 	{ErrUnauthorized, http.StatusUnauthorized},
 	{ErrIngestDisabled, http.StatusForbidden},
 	{ErrUnsupported, http.StatusUnsupportedMediaType},
+	{ErrMethod, http.StatusMethodNotAllowed},
 	{context.DeadlineExceeded, http.StatusServiceUnavailable},
 }
 

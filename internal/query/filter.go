@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -132,6 +133,8 @@ func ParseEventFilter(v url.Values) (store.EventFilter, error) {
 	if s := get("status"); s != "" {
 		if s == "all" {
 			f.Statuses = AllStatuses
+		} else if slices.Contains(strings.Split(strings.ToLower(s), ","), "all") {
+			errs = append(errs, badf("status", "%q: all stands alone; list statuses or write all", s))
 		} else {
 			for _, p := range strings.Split(s, ",") {
 				st := event.Status(strings.ToLower(strings.TrimSpace(p)))

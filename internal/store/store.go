@@ -62,14 +62,14 @@ type DocInfo struct {
 
 // Stats counts what a store holds.
 type Stats struct {
-	Documents  int            // every stored version
-	Superseded int            // versions replaced by a newer one at the same URL
-	Pending    int            // documents without an analysis
-	Coded      int            //
-	Skipped    int            // documents whose analysis skipped coding
-	Events     int            //
-	Outlets    int            // distinct non-empty outlets
-	Languages  map[string]int // documents per language
+	Documents  int            `json:"documents"`  // every stored version
+	Superseded int            `json:"superseded"` // versions replaced by a newer one at the same URL
+	Pending    int            `json:"pending"`    // documents without an analysis
+	Coded      int            `json:"coded"`      //
+	Skipped    int            `json:"skipped"`    // documents whose analysis skipped coding
+	Events     int            `json:"events"`     //
+	Outlets    int            `json:"outlets"`    // distinct non-empty outlets
+	Languages  map[string]int `json:"languages"`  // documents per language
 }
 
 // MaxLimit is the largest page a listing returns in one call.
