@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dyad-project/dyad/internal/doc"
 	"github.com/dyad-project/dyad/internal/pipeline"
 	"github.com/dyad-project/dyad/internal/source"
 	"github.com/dyad-project/dyad/internal/store"
@@ -67,5 +68,36 @@ func testNULDocuments(t *testing.T, s store.Store) {
 				t.Errorf("diagnostics %q lack the cleaning", got)
 			}
 		}
+	}
+}
+
+// testPartialFetch: a feed summary kept because the page fetch failed does
+// not become a new version over the stored page; the page coming back is
+// unchanged.
+func testPartialFetch(t *testing.T, s store.Store) {
+	const url = "https://wire.example/talks"
+	full := "The foreign ministers of Chile and Peru met in Lima on Monday. " + strings.Repeat("They discussed the border and trade at length. ", 20)
+	run := func(text string, partial bool) pipeline.Summary {
+		walk := func(ctx context.Context, yield func(source.Item) error) error {
+			return yield(source.Item{Doc: doc.Document{Text: text, URL: url, Lang: "en", Origin: "feed.xml#1"}, Partial: partial})
+		}
+		sum, err := pipeline.RunWalker(ctx, s, walk, pipeline.Options{Workers: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sum
+	}
+	if sum := run(full, false); sum.Ingested != 1 {
+		t.Fatalf("page: %+v", sum.Counts)
+	}
+	if sum := run("Ministers met in Lima.", true); sum.Ingested+sum.Superseded != 0 || sum.Failed != 1 {
+		t.Errorf("summary after a failed fetch: %+v", sum.Counts)
+	}
+	if sum := run(full, false); sum.Unchanged != 1 {
+		t.Errorf("page back: %+v", sum.Counts)
+	}
+	cur, err := s.Documents(ctx, store.DocFilter{URL: url, AllVersions: true})
+	if err != nil || len(cur) != 1 || cur[0].Text != full {
+		t.Errorf("versions at the URL: %d (%v), want the page only", len(cur), err)
 	}
 }

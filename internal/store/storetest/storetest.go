@@ -50,6 +50,7 @@ func Run(t *testing.T, open Opener) {
 		{"Stats", testStats},
 		{"Concurrent", testConcurrent},
 		{"NULDocuments", testNULDocuments},
+		{"PartialFetch", testPartialFetch},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
