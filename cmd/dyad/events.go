@@ -6,74 +6,65 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
-	"time"
+	"net/url"
 
+	"github.com/dyad-project/dyad/internal/cameo"
 	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/query"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
 // eventFilterFlags registers the event filters shared by "events" and
 // "export" and returns a function that builds the store filter after Parse.
+// The flags are the API's parameters (--text is its q), read by the same
+// query.ParseEventFilter and checked against the same codebook, so that a
+// filter means the same thing and fails the same way everywhere.
 func eventFilterFlags(fs *flag.FlagSet) func() (store.EventFilter, error) {
-	actor := fs.String("actor", "", "source or target actor code prefix (RUS matches RUSGOV)")
-	src := fs.String("source", "", "source actor code prefix")
-	tgt := fs.String("target", "", "target actor code prefix")
-	dyad := fs.String("dyad", "", "A,B: events from A to B (code prefixes)")
-	code := fs.String("code", "", "exact CAMEO code, e.g. 042")
-	root := fs.String("root", "", "two-digit CAMEO root, e.g. 19")
-	quad := fs.Int("quad", 0, "quad class: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict")
-	plover := fs.String("plover", "", "PLOVER event type, e.g. ASSAULT")
-	status := fs.String("status", "", "comma-separated statuses (default: asserted,reported); \"all\" for every status")
-	from := fs.String("from", "", "first event date YYYY-MM-DD")
-	to := fs.String("to", "", "last event date YYYY-MM-DD")
-	outlet := fs.String("outlet", "", "outlet name")
-	text := fs.String("text", "", "full-text query over the documents")
+	names := map[string]string{ // flag -> API parameter
+		"actor": "actor", "source": "source", "target": "target", "dyad": "dyad", "code": "code", "root": "root",
+		"quad": "quad", "plover": "plover", "status": "status", "from": "from", "to": "to", "outlet": "outlet", "text": "q",
+	}
+	usage := map[string]string{
+		"actor":  "source or target actor code prefix (RUS matches RUSGOV), any letter case",
+		"source": "source actor code prefix",
+		"target": "target actor code prefix",
+		"dyad":   "A,B: events from A to B (code prefixes)",
+		"code":   "exact CAMEO code, e.g. 042",
+		"root":   "two-digit CAMEO root, e.g. 19",
+		"quad":   "quad class: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict",
+		"plover": "PLOVER event type, e.g. ASSAULT",
+		"status": "comma-separated statuses (default: asserted,reported); \"all\" for every status",
+		"from":   "first event date YYYY-MM-DD",
+		"to":     "last event date YYYY-MM-DD",
+		"outlet": "outlet name",
+		"text":   "full-text query over the documents (the API's q)",
+	}
+	vals := map[string]*string{}
+	for flagName := range names {
+		vals[flagName] = fs.String(flagName, "", usage[flagName])
+	}
 	return func() (store.EventFilter, error) {
-		f := store.EventFilter{Actor: *actor, Source: *src, Target: *tgt, Code: *code, Root: *root, Quad: *quad,
-			Plover: strings.ToUpper(*plover), From: *from, To: *to, Outlet: *outlet, Text: *text}
-		if *dyad != "" {
-			a, b, ok := strings.Cut(*dyad, ",")
-			if !ok || strings.TrimSpace(a) == "" || strings.TrimSpace(b) == "" {
-				return f, fmt.Errorf("%w: --dyad %q: want A,B", errUsage, *dyad)
-			}
-			if f.Source != "" || f.Target != "" {
-				return f, fmt.Errorf("%w: --dyad with --source or --target", errUsage)
-			}
-			f.Source, f.Target = strings.TrimSpace(a), strings.TrimSpace(b)
-		}
-		if *quad < 0 || *quad > 4 {
-			return f, fmt.Errorf("%w: --quad %d: want 1-4", errUsage, *quad)
-		}
-		if *code != "" && (len(*code) < 2 || len(*code) > 4 || strings.Trim(*code, "0123456789") != "") {
-			return f, fmt.Errorf("%w: --code %q: want a CAMEO code such as 042", errUsage, *code)
-		}
-		if *root != "" && (len(*root) != 2 || strings.Trim(*root, "0123456789") != "") {
-			return f, fmt.Errorf("%w: --root %q: want two digits such as 19", errUsage, *root)
-		}
-		for _, d := range []struct{ name, v string }{{"from", *from}, {"to", *to}} {
-			if d.v == "" {
-				continue
-			}
-			if _, err := time.Parse("2006-01-02", d.v); err != nil {
-				return f, fmt.Errorf("%w: --%s %q: want YYYY-MM-DD", errUsage, d.name, d.v)
+		v := url.Values{}
+		for flagName, param := range names {
+			if s := *vals[flagName]; s != "" {
+				v.Set(param, s)
 			}
 		}
-		switch s := strings.TrimSpace(*status); s {
-		case "":
-		case "all":
-			f.Statuses = []event.Status{event.Asserted, event.Reported, event.Negated, event.Hypothetical, event.Future, event.Denied}
-		default:
-			for _, p := range strings.Split(s, ",") {
-				st := event.Status(strings.TrimSpace(p))
-				switch st {
-				case event.Asserted, event.Reported, event.Negated, event.Hypothetical, event.Future, event.Denied:
-					f.Statuses = append(f.Statuses, st)
-				default:
-					return f, fmt.Errorf("%w: --status %q: want asserted, reported, negated, hypothetical, future, denied or all", errUsage, p)
-				}
-			}
+		if v.Get("dyad") != "" && (v.Get("source") != "" || v.Get("target") != "") {
+			return store.EventFilter{}, fmt.Errorf("%w: --dyad with --source or --target", errUsage)
 		}
+		f, err := query.ParseEventFilter(v)
+		if err == nil {
+			var cb *cameo.Codebook
+			if cb, err = cameo.DefaultCodebook(); err != nil {
+				return store.EventFilter{}, err
+			}
+			err = query.CheckCodes(f, cb)
+		}
+		if err != nil {
+			return store.EventFilter{}, fmt.Errorf("%w: %v", errUsage, err)
+		}
+		f.Limit = 0 // the command's --limit decides
 		return f, nil
 	}
 }

@@ -191,27 +191,8 @@ func (s *Server) filter(r *http.Request, extra ...string) (store.EventFilter, ur
 	if err != nil {
 		return store.EventFilter{}, nil, err
 	}
-	if f.Code != "" {
-		if _, ok := s.cfg.Codebook.Lookup(f.Code); !ok {
-			return store.EventFilter{}, nil, fmt.Errorf("%w: code: %q is not a CAMEO code of the codebook", query.ErrBadFilter, f.Code)
-		}
-	}
-	if f.Root != "" {
-		if _, ok := s.cfg.Codebook.Lookup(f.Root); !ok {
-			return store.EventFilter{}, nil, fmt.Errorf("%w: root: %q is not a CAMEO root (01 to 20)", query.ErrBadFilter, f.Root)
-		}
-	}
-	if f.Plover != "" {
-		var types []string
-		for _, c := range s.cfg.Codebook.Codes() {
-			if c.PloverType != "" && !slices.Contains(types, c.PloverType) {
-				types = append(types, c.PloverType)
-			}
-		}
-		if !slices.Contains(types, f.Plover) {
-			sort.Strings(types)
-			return store.EventFilter{}, nil, fmt.Errorf("%w: plover: %q is not a PLOVER event type (%s)", query.ErrBadFilter, f.Plover, strings.Join(types, ", "))
-		}
+	if err := query.CheckCodes(f, s.cfg.Codebook); err != nil {
+		return store.EventFilter{}, nil, err
 	}
 	return f, v, nil
 }

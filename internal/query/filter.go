@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/dyad-project/dyad/internal/cameo"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/store"
 )
@@ -218,4 +219,33 @@ func Values(f store.EventFilter) url.Values {
 		v.Set("limit", strconv.Itoa(f.Limit))
 	}
 	return v
+}
+
+// CheckCodes checks a filter's code, root and plover against the codebook:
+// a well-formed code that names no CAMEO code is an error naming the
+// parameter, not an empty answer.
+func CheckCodes(f store.EventFilter, cb *cameo.Codebook) error {
+	if f.Code != "" {
+		if _, ok := cb.Lookup(f.Code); !ok {
+			return badf("code", "%q is not a CAMEO code of the codebook", f.Code)
+		}
+	}
+	if f.Root != "" {
+		if _, ok := cb.Lookup(f.Root); !ok || len(f.Root) != 2 {
+			return badf("root", "%q is not a CAMEO root (01 to 20)", f.Root)
+		}
+	}
+	if f.Plover != "" {
+		var types []string
+		for _, c := range cb.Codes() {
+			if c.PloverType != "" && !slices.Contains(types, c.PloverType) {
+				types = append(types, c.PloverType)
+			}
+		}
+		if !slices.Contains(types, f.Plover) {
+			slices.Sort(types)
+			return badf("plover", "%q is not a PLOVER event type (%s)", f.Plover, strings.Join(types, ", "))
+		}
+	}
+	return nil
 }

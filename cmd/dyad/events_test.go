@@ -1,0 +1,45 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestEventsFilterGrammar: the CLI's filters are the API's, with the same
+// case-insensitive codes and the same errors (exit status 2).
+func TestEventsFilterGrammar(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	if code, out, errOut := dyad(t, "demo", "--db", db, "--serve=false"); code != 0 {
+		t.Fatalf("demo: exit %d\n%s\n%s", code, out, errOut)
+	}
+	count := func(args ...string) int {
+		code, out, errOut := dyad(t, append([]string{"events", "--db", db, "--json", "--limit", "0"}, args...)...)
+		if code != 0 {
+			t.Fatalf("events %v: exit %d %s", args, code, errOut)
+		}
+		return strings.Count(out, "\n")
+	}
+	upper, lower := count("--actor", "USA"), count("--actor", "usa")
+	if upper == 0 || upper != lower {
+		t.Errorf("--actor USA: %d events, --actor usa: %d", upper, lower)
+	}
+	if all, some := count("--status", "all"), count(); all < some {
+		t.Errorf("--status all %d < default %d", all, some)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--from", "2024-02-01", "--to", "2024-01-01"}, "from: 2024-02-01 is after to 2024-01-01"},
+		{[]string{"--code", "999"}, `code: "999" is not a CAMEO code of the codebook`},
+		{[]string{"--plover", "FOO"}, `plover: "FOO" is not a PLOVER event type`},
+		{[]string{"--status", "negated,all"}, "all stands alone"},
+		{[]string{"--dyad", "USA"}, "is not two actor codes"},
+	} {
+		code, _, errOut := dyad(t, append([]string{"events", "--db", db}, tc.args...)...)
+		if code != 2 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("events %v: exit %d %q, want 2 and %q", tc.args, code, errOut, tc.want)
+		}
+	}
+}
