@@ -67,7 +67,7 @@ func runActors(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	asJSON := fs.Bool("json", false, "print one JSON object per mention")
 	var dicts dictFlags
 	fs.Var(&dicts, "dict", "a user dictionary `FILE` that adds or overrides entries (repeatable)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

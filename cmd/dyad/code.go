@@ -27,7 +27,7 @@ func runCode(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	outlet := fs.String("outlet", "", "the outlet, for attribution of unsourced events")
 	asJSON := fs.Bool("json", false, "print JSON Lines, one event a line")
 	why := fs.Bool("why", false, "also print why sentences yielded no event")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

@@ -134,15 +134,34 @@ func (b *boolString) String() string     { return b.s }
 func (b *boolString) Set(v string) error { b.s = v; return nil }
 func (b *boolString) IsBoolFlag() bool   { return true }
 
-// parseFlags parses args with fs; a bad flag is a usage error (exit 2).
+// parseFlags parses args with fs, taking flags wherever they stand: before,
+// between or after positional arguments (everything after a lone "--" is
+// positional). fs.Args() then returns the positional arguments in order. A
+// bad flag is a usage error (exit 2); -h is flag.ErrHelp.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
+	var tail []string
+	for i, a := range args {
+		if a == "--" {
+			args, tail = args[:i], args[i+1:]
+			break
 		}
-		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	return nil
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return err
+			}
+			return fmt.Errorf("%w: %v", errUsage, err)
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+	return fs.Parse(append([]string{"--"}, append(pos, tail...)...))
 }
 
 // parseSize reads a byte size such as 20MB, 512KB, 1GB or 1048576.

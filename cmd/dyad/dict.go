@@ -36,7 +36,7 @@ func runDictImport(ctx context.Context, args []string, stdout, stderr io.Writer)
 func runDictCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("dict check", "FILE...", "  dyad dict check my-actors.txt\n  dyad dict check data/actors/curated/*.txt", stderr)
 	alone := fs.Bool("alone", false, "check the files by themselves, without loading the embedded dictionaries")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -99,7 +99,7 @@ func runDictImportPetrarch(ctx context.Context, args []string, stdout, stderr io
 		"  dyad dict import petrarch ../shared/data/petrarch-dictionaries", stderr)
 	out := fs.String("out", "data/actors/petrarch", "directory to write the converted files to")
 	verbose := fs.Bool("v", false, "print every warning")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

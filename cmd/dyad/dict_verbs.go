@@ -19,7 +19,7 @@ func runDictImportPetrarchVerbs(ctx context.Context, args []string, stdout, stde
 		"  dyad dict import petrarch-verbs --out data/cameo/verbs.txt ../shared/data/petrarch-dictionaries/CAMEO.2.0.txt", stderr)
 	out := fs.String("out", "data/cameo/verbs.txt", "the pattern file to write")
 	verbose := fs.Bool("v", false, "list every skipped pattern with its reason")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

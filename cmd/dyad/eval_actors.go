@@ -26,7 +26,7 @@ func runEvalActors(ctx context.Context, args []string, stdout, stderr io.Writer)
 	nerr := fs.Int("errors", 0, "print up to N misses, false positives and wrong countries")
 	var dicts dictFlags
 	fs.Var(&dicts, "dict", "a user dictionary `FILE` (repeatable)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	date, err := time.Parse("2006-01-02", *dateFlag)

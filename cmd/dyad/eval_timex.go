@@ -15,7 +15,7 @@ func runEvalTimex(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs := newFlagSet("eval timex", "[flags] DIR",
 		"  dyad eval timex ../shared/data/dev/aquaint-timeml\n  dyad eval timex -errors ../shared/data/dev/aquaint-timeml", stderr)
 	showErrors := fs.Bool("errors", false, "list every missed, spurious and mis-valued expression")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

@@ -43,3 +43,29 @@ func TestEventsFilterGrammar(t *testing.T) {
 		}
 	}
 }
+
+// TestFlagsAnywhere: every command takes flags after its arguments, and a
+// bad flag is a usage error (exit 2) whatever the command.
+func TestFlagsAnywhere(t *testing.T) {
+	code, out, errOut := dyad(t, "timex", "on Wednesday", "--date", "2024-01-27", "--json")
+	if code != 0 || !strings.Contains(out, `"value":"2024-01-24"`) {
+		t.Errorf("timex TEXT --date --json: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, _ := dyad(t, "timex", "--date", "2024-01-27", "--", "--json"); code != 0 || strings.Contains(out, `"value"`) {
+		t.Errorf("after --, --json is text: exit %d %s", code, out)
+	}
+	for _, cmd := range []string{"serve", "events", "ingest", "parse", "timex", "code", "actors", "dict", "corpus", "eval"} {
+		args := []string{cmd, "--bogus"}
+		switch cmd {
+		case "corpus":
+			args = []string{cmd, "check", "--bogus"}
+		case "eval":
+			args = []string{cmd, "timex", "--bogus"}
+		case "dict":
+			args = []string{cmd, "check", "--bogus"}
+		}
+		if code, _, errOut := dyad(t, args...); code != 2 || !strings.Contains(errOut, "bogus") {
+			t.Errorf("%v: exit %d %q, want 2", args, code, errOut)
+		}
+	}
+}

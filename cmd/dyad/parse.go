@@ -85,7 +85,7 @@ func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		"  echo 'Russia condemned the strike on Tuesday.' | dyad parse\n  dyad parse article.txt > article.conllu", stderr)
 	taggerPath := fs.String("tagger", "", "tagger model file (default: the embedded model)")
 	parserPath := fs.String("parser", "", "parser model file (default: the embedded model)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	inputs := fs.Args()

@@ -45,7 +45,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	maxBody := fs.String("max-body", "4MB", "largest request body (e.g. 512KB, 4MB)")
 	timeout := fs.Duration("timeout", 30*time.Second, "deadline of one request")
 	load := configFlags(fs, "db")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {

@@ -23,7 +23,7 @@ func runTimex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			"  dyad timex --date 2024-01-27 --json article.txt\n  cat article.txt | dyad timex -", stderr)
 	dateFlag := fs.String("date", "", "publication date YYYY-MM-DD the expressions resolve against (default: today, UTC)")
 	asJSON := fs.Bool("json", false, "write one JSON object per expression (JSON Lines)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
