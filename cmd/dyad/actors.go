@@ -16,9 +16,6 @@ import (
 	"github.com/dyad-project/dyad/internal/nlp/tokenize"
 )
 
-// maxActorInput bounds the text "dyad actors" reads.
-const maxActorInput = 16 << 20
-
 // loadDictionary loads the embedded actor dictionaries and then the user's
 // files, which override them.
 func loadDictionary(user []actor.File) (*actor.Dictionary, error) {
@@ -67,6 +64,7 @@ func runActors(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	asJSON := fs.Bool("json", false, "print one JSON object per mention")
 	var dicts dictFlags
 	fs.Var(&dicts, "dict", "a user dictionary `FILE` that adds or overrides entries (repeatable)")
+	load := configFlags(fs, "max-size")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -80,7 +78,11 @@ func runActors(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return fmt.Errorf("%w: --date %q: want YYYY-MM-DD", errUsage, *dateFlag)
 		}
 	}
-	text, err := readTextArg(fs.Arg(0))
+	cfg, err := load()
+	if err != nil {
+		return err
+	}
+	text, err := readText(fs.Arg(0), cfg.MaxSize, true)
 	if err != nil {
 		return err
 	}
@@ -122,27 +124,4 @@ func runActors(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stdout, line)
 	}
 	return nil
-}
-
-// readTextArg returns the text named by arg: "-" reads standard input, an
-// existing file is read, anything else is the text itself.
-func readTextArg(arg string) (string, error) {
-	if arg == "-" {
-		b, err := io.ReadAll(io.LimitReader(os.Stdin, maxActorInput+1))
-		if err != nil {
-			return "", err
-		}
-		if len(b) > maxActorInput {
-			return "", fmt.Errorf("standard input is longer than %d bytes", maxActorInput)
-		}
-		return string(b), nil
-	}
-	if st, err := os.Stat(arg); err == nil && st.Mode().IsRegular() {
-		if st.Size() > maxActorInput {
-			return "", fmt.Errorf("%s is longer than %d bytes", arg, maxActorInput)
-		}
-		b, err := os.ReadFile(arg)
-		return string(b), err
-	}
-	return arg, nil
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -17,9 +16,6 @@ import (
 	"github.com/dyad-project/dyad/internal/source"
 )
 
-// maxCodeInput bounds what "dyad code" reads from one file or stdin.
-const maxCodeInput = 8 << 20
-
 func runCode(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("code", "[--date YYYY-MM-DD] [--outlet NAME] [--json] [--why] FILE|-",
 		"  dyad code --date 2024-01-27 examples/text/2024-01-27-ahmadian-moscow.txt\n  echo 'Russia did not attack Ukraine.' | dyad code --json -", stderr)
@@ -27,6 +23,7 @@ func runCode(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	outlet := fs.String("outlet", "", "the outlet, for attribution of unsourced events")
 	asJSON := fs.Bool("json", false, "print JSON Lines, one event a line")
 	why := fs.Bool("why", false, "also print why sentences yielded no event")
+	load := configFlags(fs, "max-size")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -41,7 +38,11 @@ func runCode(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		pub = t
 	}
-	text, err := evReadInput(fs.Arg(0), maxCodeInput)
+	cfg, err := load()
+	if err != nil {
+		return err
+	}
+	text, err := readText(fs.Arg(0), cfg.MaxSize, false)
 	if err != nil {
 		return err
 	}
@@ -98,27 +99,6 @@ func runCode(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 	}
 	return nil
-}
-
-// readInput reads a file, or stdin for "-", up to limit bytes.
-func evReadInput(name string, limit int64) (string, error) {
-	var r io.Reader = os.Stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return "", err
-		}
-		defer f.Close()
-		r = f
-	}
-	b, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return "", fmt.Errorf("%s: %w", name, err)
-	}
-	if int64(len(b)) > limit {
-		return "", fmt.Errorf("%s: more than %d bytes", name, limit)
-	}
-	return string(b), nil
 }
 
 // printEvents writes events as an aligned table.

@@ -69,3 +69,28 @@ func TestFlagsAnywhere(t *testing.T) {
 		}
 	}
 }
+
+// TestTextInputsHonourMaxSize: code, parse, actors and timex read their
+// text through one helper bounded by --max-size.
+func TestTextInputsHonourMaxSize(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", "Kenya recalled its ambassador from Uganda on Monday, the foreign ministry said.")
+	p := filepath.Join(dir, "a.txt")
+	for _, args := range [][]string{
+		{"code", "--date", "2024-05-08", p},
+		{"parse", p},
+		{"actors", p},
+		{"timex", "--date", "2024-05-08", p},
+	} {
+		if code, _, errOut := dyad(t, args...); code != 0 {
+			t.Errorf("%v: exit %d %s", args, code, errOut)
+		}
+		small := append(append([]string{}, args...), "--max-size", "20")
+		if code, _, errOut := dyad(t, small...); code != 1 || !strings.Contains(errOut, "over the --max-size cap of 20 bytes") {
+			t.Errorf("%v: exit %d %q, want the cap named", small, code, errOut)
+		}
+	}
+	if code, _, errOut := dyad(t, "code", dir); code != 1 || !strings.Contains(errOut, "a directory") {
+		t.Errorf("code DIR: exit %d %q", code, errOut)
+	}
+}

@@ -18,9 +18,6 @@ import (
 	"github.com/dyad-project/dyad/internal/nlp/tokenize"
 )
 
-// maxParseInput bounds the bytes read from one input of "dyad parse".
-const maxParseInput = 64 << 20
-
 // nlpModels are the loaded stages and how long the models took to load.
 type nlpModels struct {
 	pipeline             *nlp.Pipeline
@@ -85,7 +82,12 @@ func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		"  echo 'Russia condemned the strike on Tuesday.' | dyad parse\n  dyad parse article.txt > article.conllu", stderr)
 	taggerPath := fs.String("tagger", "", "tagger model file (default: the embedded model)")
 	parserPath := fs.String("parser", "", "parser model file (default: the embedded model)")
+	load := configFlags(fs, "max-size")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := load()
+	if err != nil {
 		return err
 	}
 	inputs := fs.Args()
@@ -102,7 +104,7 @@ func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		text, err := readInput(in)
+		text, err := readText(in, cfg.MaxSize, false)
 		if err != nil {
 			fmt.Fprintf(stderr, "dyad parse: %v\n", err)
 			failed = true
@@ -142,27 +144,4 @@ func oneLine(s string) string {
 		}
 		return r
 	}, s)
-}
-
-// readInput reads a file, or stdin for "-", up to maxParseInput bytes.
-func readInput(path string) (string, error) {
-	var r io.Reader
-	if path == "-" {
-		r = os.Stdin
-	} else {
-		f, err := os.Open(path)
-		if err != nil {
-			return "", err
-		}
-		defer f.Close()
-		r = f
-	}
-	b, err := io.ReadAll(io.LimitReader(r, maxParseInput+1))
-	if err != nil {
-		return "", fmt.Errorf("%s: %w", path, err)
-	}
-	if len(b) > maxParseInput {
-		return "", fmt.Errorf("%s: larger than %d bytes; split it", path, maxParseInput)
-	}
-	return string(b), nil
 }

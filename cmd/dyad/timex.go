@@ -5,16 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/dyad-project/dyad/internal/timex"
 )
-
-// maxTimexInput bounds the text "dyad timex" reads.
-const maxTimexInput = 16 << 20
 
 // runTimex prints the temporal expressions of a text with their values.
 func runTimex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -23,6 +19,7 @@ func runTimex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			"  dyad timex --date 2024-01-27 --json article.txt\n  cat article.txt | dyad timex -", stderr)
 	dateFlag := fs.String("date", "", "publication date YYYY-MM-DD the expressions resolve against (default: today, UTC)")
 	asJSON := fs.Bool("json", false, "write one JSON object per expression (JSON Lines)")
+	load := configFlags(fs, "max-size")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -37,7 +34,11 @@ func runTimex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		ref = d
 	}
-	text, err := timexInput(fs.Args())
+	cfg, err := load()
+	if err != nil {
+		return err
+	}
+	text, err := literalText(fs.Args(), cfg.MaxSize)
 	if err != nil {
 		return err
 	}
@@ -64,31 +65,3 @@ func runTimex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 // timexInput returns the text named by args: "-" reads standard input, a
-// single existing file is read, anything else is the text itself.
-func timexInput(args []string) (string, error) {
-	if len(args) == 1 {
-		if args[0] == "-" {
-			return readBounded(os.Stdin, "standard input")
-		}
-		if st, err := os.Stat(args[0]); err == nil && st.Mode().IsRegular() {
-			f, err := os.Open(args[0])
-			if err != nil {
-				return "", err
-			}
-			defer f.Close()
-			return readBounded(f, args[0])
-		}
-	}
-	return strings.Join(args, " "), nil
-}
-
-func readBounded(r io.Reader, name string) (string, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxTimexInput+1))
-	if err != nil {
-		return "", fmt.Errorf("%s: %w", name, err)
-	}
-	if len(b) > maxTimexInput {
-		return "", fmt.Errorf("%s: longer than %d bytes", name, maxTimexInput)
-	}
-	return string(b), nil
-}
