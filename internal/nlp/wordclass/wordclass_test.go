@@ -110,3 +110,16 @@ func Example() {
 	fmt.Println(tab.Word("Detained"), tab.Word("DETAINED") == tab.Word("arrested"), tab.Word("cat"))
 	// Output: [1 2 5] true [0 0 0]
 }
+
+func BenchmarkRead(b *testing.B) {
+	raw, err := os.ReadFile("../../../data/vectors/wordclass.bin.gz")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		zr, _ := gzip.NewReader(bytes.NewReader(raw))
+		if _, err := wordclass.Read(bufio.NewReader(zr)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
