@@ -10,18 +10,18 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jdkato/prose/v2"
-
 	"github.com/dyad-project/dyad/internal/eval"
 	"github.com/dyad-project/dyad/internal/nlp/conllu"
+	"github.com/dyad-project/dyad/internal/nlp/recase"
 )
 
 func runEvalParse(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("eval parse", "--gold FILE.conllu [--raw] [--compare-prose]",
-		"  dyad eval parse --gold ../shared/data/ud/en_ewt/en_ewt-ud-test.conllu --raw --compare-prose", stderr)
+	fs := newFlagSet("eval parse", "--gold FILE.conllu [--raw] [--case title|lower|upper]",
+		"  dyad eval parse --gold ../shared/data/ud/en_ewt/en_ewt-ud-test.conllu --raw\n"+
+			"  dyad eval parse --gold ../shared/data/ud/en_ewt/en_ewt-ud-test.conllu --case title", stderr)
 	goldPath := fs.String("gold", "", "gold CoNLL-U file (required)")
 	raw := fs.Bool("raw", false, "also run tokenizer and splitter on the raw text and score as the CoNLL 2018 shared task")
-	compare := fs.Bool("compare-prose", false, "also tag the same sentences with github.com/jdkato/prose/v2 and print its XPOS accuracy and speed")
+	caseName := fs.String("case", "", "rewrite the gold words first: title (capitalise every whitespace-delimited word), lower or upper")
 	taggerPath := fs.String("tagger", "", "tagger model file (default: the embedded model)")
 	parserPath := fs.String("parser", "", "parser model file (default: the embedded model)")
 	if err := fs.Parse(args); err != nil {
@@ -30,15 +30,22 @@ func runEvalParse(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if *goldPath == "" || fs.NArg() > 0 {
 		return fmt.Errorf("%w: --gold FILE is required and no other arguments are taken", errUsage)
 	}
+	rc, err := recase.Parse(*caseName)
+	if err != nil {
+		return fmt.Errorf("%w: --case: %v", errUsage, err)
+	}
 	gold, bad, err := readGold(*goldPath, stderr)
 	if err != nil {
 		return err
+	}
+	for _, g := range gold {
+		recase.CoNLLU(g, rc)
 	}
 	models, err := loadNLP(*taggerPath, *parserPath)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%s: %d sentences", *goldPath, len(gold))
+	fmt.Fprintf(stdout, "%s (%s): %d sentences", *goldPath, rc, len(gold))
 	if bad > 0 {
 		fmt.Fprintf(stdout, " (%d malformed sentences skipped)", bad)
 	}
@@ -96,11 +103,6 @@ func runEvalParse(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		fmt.Fprintf(stdout, "  speed: tokenize+split+tag+lemmatize+parse %.0f tokens/s wall clock, %.0f tokens per CPU second (%d tokens in %s, one goroutine)\n",
 			rate(ntok, el), rate(ntok, cpuRaw), ntok, el.Round(time.Millisecond))
 	}
-	if *compare {
-		if err := compareProse(ctx, gold, stdout); err != nil {
-			return err
-		}
-	}
 	if rss := peakRSS(); rss != "" {
 		fmt.Fprintf(stdout, "\npeak RSS: %s\n", rss)
 	}
@@ -137,71 +139,6 @@ func readGold(path string, stderr io.Writer) ([]*conllu.Sentence, int, error) {
 		}
 		out = append(out, s)
 	}
-}
-
-// compareProse tags the gold sentences with prose's tagger. prose takes
-// text, not tokens, so each sentence is given as its gold words joined by
-// spaces; a gold word counts as right only when prose kept it as one token
-// with the gold XPOS.
-func compareProse(ctx context.Context, gold []*conllu.Sentence, stdout io.Writer) error {
-	t0 := time.Now()
-	model := prose.ModelFromData("compare")
-	load := time.Since(t0)
-	words, same, right, ptoks := 0, 0, 0, 0
-	var el time.Duration
-	c0 := cpuTime()
-	for _, g := range gold {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		forms := make([]string, len(g.Words))
-		for i, w := range g.Words {
-			forms[i] = w.Form
-		}
-		text := strings.Join(forms, " ")
-		t := time.Now()
-		doc, err := prose.NewDocument(text, prose.UsingModel(model), prose.WithSegmentation(false), prose.WithExtraction(false))
-		el += time.Since(t)
-		if err != nil {
-			return fmt.Errorf("prose: %w", err)
-		}
-		toks := doc.Tokens()
-		ptoks += len(toks)
-		// Walk both token lists by their offsets in text.
-		gs := 0
-		pos := 0
-		pstart := make([]int, len(toks))
-		for i, t := range toks {
-			k := strings.Index(text[pos:], t.Text)
-			if k < 0 {
-				pstart[i] = -1
-				continue
-			}
-			pstart[i] = pos + k
-			pos += k + len(t.Text)
-		}
-		j := 0
-		for i, w := range g.Words {
-			words++
-			for j < len(toks) && (pstart[j] < 0 || pstart[j] < gs) {
-				j++
-			}
-			if j < len(toks) && pstart[j] == gs && toks[j].Text == w.Form {
-				same++
-				if toks[j].Tag == w.XPOS {
-					right++
-				}
-			}
-			gs += len(forms[i]) + 1
-		}
-	}
-	cpuProse := cpuTime() - c0
-	fmt.Fprintf(stdout, "\ngithub.com/jdkato/prose/v2 tagger on the same sentences (gold words joined by spaces):\n")
-	fmt.Fprintf(stdout, "  XPOS %.2f (of all %d gold words; prose kept %.2f%% of them as single tokens)\n",
-		100*float64(right)/float64(max(words, 1)), words, 100*float64(same)/float64(max(words, 1)))
-	fmt.Fprintf(stdout, "  speed: %.0f tokens/s wall clock, %.0f tokens per CPU second (tokenize+tag, %d tokens in %s), model load %s\n",
-		rate(ptoks, el), rate(ptoks, cpuProse), ptoks, el.Round(time.Millisecond), ms(load))
-	return nil
 }
 
 func rate(n int, d time.Duration) float64 {
