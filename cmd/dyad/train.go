@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"compress/gzip"
 	"context"
 	"fmt"
 	"io"
@@ -11,7 +13,18 @@ import (
 	"github.com/dyad-project/dyad/internal/nlp/conllu"
 	"github.com/dyad-project/dyad/internal/nlp/depparse"
 	"github.com/dyad-project/dyad/internal/nlp/postag"
+	"github.com/dyad-project/dyad/internal/nlp/recase"
+	"github.com/dyad-project/dyad/internal/nlp/wordclass"
 )
+
+// readWordClasses reads a gzip-compressed word class table.
+func readWordClasses(r io.Reader) (*wordclass.Table, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	return wordclass.Read(bufio.NewReader(zr))
+}
 
 func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("train", "tagger|parser --train FILE.conllu --dev FILE.conllu [flags]",
@@ -27,6 +40,10 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	minWeight := fs.Float64("min-weight", 0, "drop averaged weights smaller than this (0: the default of each model)")
 	jack := fs.Int("jackknife", 0, "parser: train on tags predicted by taggers trained on N-1 of N folds (0: gold tags)")
 	tagEpochs := fs.Int("tagger-epochs", 6, "parser with --jackknife: epochs of each fold's tagger")
+	classesPath := fs.String("classes", "", "word class table made by tools/wordvectors (e.g. data/vectors/wordclass.bin.gz); saved inside the model")
+	caseTitle := fs.Float64("case-title", 0, "share of training sentences shown title-cased")
+	caseLower := fs.Float64("case-lower", 0, "share of training sentences shown lower-cased")
+	caseUpper := fs.Float64("case-upper", 0, "share of training sentences shown upper-cased")
 	if len(args) == 0 || (args[0] != "tagger" && args[0] != "parser") {
 		fs.Usage()
 		return fmt.Errorf("%w: name what to train: tagger or parser", errUsage)
@@ -51,24 +68,42 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 	}
+	var classes *wordclass.Table
+	if *classesPath != "" {
+		if classes, err = loadFile(*classesPath, readWordClasses); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "word classes: %d words, clusters %v\n", classes.Len(), classes.Sizes())
+	}
+	mix := recase.Mix{Title: *caseTitle, Lower: *caseLower, Upper: *caseUpper}
+	if mix.Title < 0 || mix.Lower < 0 || mix.Upper < 0 || mix.Title+mix.Lower+mix.Upper > 1 {
+		return fmt.Errorf("%w: --case-title, --case-lower and --case-upper are shares that sum to at most 1", errUsage)
+	}
 	fmt.Fprintf(stdout, "%s: %d training sentences, %d dev sentences\n", what, len(train), len(dev))
 	start := time.Now()
 	var save func(io.Writer) error
 	switch what {
 	case "tagger":
-		m, err := postag.Train(train, dev, postag.TrainOptions{Epochs: *epochs, Seed: *seed, MinWeight: *minWeight}, stdout)
+		m, err := postag.Train(train, dev, postag.TrainOptions{Epochs: *epochs, Seed: *seed, MinWeight: *minWeight, Classes: classes, Case: mix}, stdout)
 		if err != nil {
 			return err
 		}
 		save = m.Save
 	case "parser":
+		if !mix.Zero() {
+			// Each training sentence is shown to the parser in one case,
+			// fixed by the seed, so that its jackknifed tags carry the
+			// errors of that case.
+			n := recase.Augment(train, mix, *seed)
+			fmt.Fprintf(stdout, "recased %d of %d training sentences\n", n, len(train))
+		}
 		if *jack > 1 {
 			fmt.Fprintf(stdout, "jackknifing tags over %d folds\n", *jack)
-			if err := postag.Jackknife(train, *jack, postag.TrainOptions{Epochs: *tagEpochs, Seed: *seed}); err != nil {
+			if err := postag.Jackknife(train, *jack, postag.TrainOptions{Epochs: *tagEpochs, Seed: *seed, Classes: classes, Case: mix}); err != nil {
 				return err
 			}
 		}
-		m, err := depparse.Train(ctx, train, dev, depparse.TrainOptions{Epochs: *epochs, Seed: *seed, MinWeight: *minWeight}, stdout)
+		m, err := depparse.Train(ctx, train, dev, depparse.TrainOptions{Epochs: *epochs, Seed: *seed, MinWeight: *minWeight, Classes: classes}, stdout)
 		if err != nil {
 			return err
 		}

@@ -27,6 +27,7 @@ import (
 	"github.com/dyad-project/dyad/data/models"
 	"github.com/dyad-project/dyad/internal/nlp"
 	"github.com/dyad-project/dyad/internal/nlp/perceptron"
+	"github.com/dyad-project/dyad/internal/nlp/wordclass"
 )
 
 // Transition classes: shift is 0, left arc with label l is 1+2l, right arc
@@ -39,7 +40,8 @@ func rightOf(l int) int { return 2 + 2*l }
 // Model is a trained parser.
 type Model struct {
 	labels []string
-	root   int // index of the "root" label
+	root   int              // index of the "root" label
+	wc     *wordclass.Table // word-vector classes of lowercase words; nil: none
 	w      *perceptron.Model
 	pool   sync.Pool // *state
 }
@@ -59,7 +61,7 @@ func (m *Model) Parse(s *nlp.Sentence) {
 		st = &state{}
 	}
 	defer m.pool.Put(st)
-	st.init(s.Tokens)
+	st.init(s.Tokens, m.wc)
 	scores := st.scoreBuf(m.w.Classes())
 	for !st.terminal() {
 		if len(st.stack) == 0 {
@@ -104,6 +106,8 @@ type state struct {
 	w, p   []uint64 // word and tag hashes
 	wp     []uint64
 	u, suf []uint64 // UPOS and 3-letter suffix hashes
+	c1, c2 []uint64 // middle and fine word-vector classes
+	c0     []uint64 // coarse word-vector class
 	feats  []uint32
 	scores []float32
 }
@@ -130,7 +134,7 @@ const (
 	rootHash = 0x726f6f74
 )
 
-func (st *state) init(toks []nlp.Token) {
+func (st *state) init(toks []nlp.Token, wc *wordclass.Table) {
 	n := len(toks)
 	st.n = n
 	m := n + 2
@@ -143,11 +147,16 @@ func (st *state) init(toks []nlp.Token) {
 	st.lset, st.rset = grow(st.lset, m), grow(st.rset, m)
 	st.w, st.p, st.wp = grow(st.w, m), grow(st.p, m), grow(st.wp, m)
 	st.u, st.suf = grow(st.u, m), grow(st.suf, m)
+	st.c0, st.c1, st.c2 = grow(st.c0, m), grow(st.c1, m), grow(st.c2, m)
 	st.w[0], st.p[0], st.u[0], st.suf[0] = noneHash, noneHash, noneHash, noneHash
 	st.w[n+1], st.p[n+1], st.u[n+1], st.suf[n+1] = rootHash, rootHash, rootHash, rootHash
+	st.c0[0], st.c1[0], st.c2[0] = noneHash, noneHash, noneHash
+	st.c0[n+1], st.c1[n+1], st.c2[n+1] = rootHash, rootHash, rootHash
 	for i := range toks {
 		f := toks[i].Form()
 		st.w[i+1] = wordHash(f)
+		cl := wc.Lookup(wordclass.Hash(f))
+		st.c0[i+1], st.c1[i+1], st.c2[i+1] = uint64(cl[0]), uint64(cl[1]), uint64(cl[2])
 		st.p[i+1] = perceptron.String(toks[i].XPOS)
 		st.u[i+1] = perceptron.String(toks[i].UPOS)
 		st.suf[i+1] = wordHash(f[max(0, len(f)-3):])
@@ -311,18 +320,31 @@ func (st *state) features(f []uint32) []uint32 {
 		h(85, st.suf[s0], p[s0], 0), h(86, st.suf[b0], p[b0], 0), h(87, w[b0], w[b1], 0),
 		h(88, w[s0], w[b1], 0), h(89, st.u[s0], st.u[b0], d),
 	)
+	c0, c1, c2 := st.c0, st.c1, st.c2
+	f = append(f,
+		h(90, c1[s0], 0, 0), h(91, c1[b0], 0, 0), h(92, c2[s0], 0, 0), h(93, c2[b0], 0, 0),
+		h(94, c1[b1], 0, 0), h(95, c1[s1], 0, 0),
+		h(96, c1[s0], c1[b0], 0), h(97, c1[s0], p[b0], 0), h(98, p[s0], c1[b0], 0),
+		h(99, c2[s0], p[b0], 0), h(100, p[s0], c2[b0], 0), h(101, c1[s1], c1[s0], 0),
+		h(102, c0[s0], c0[b0], d), h(103, c1[s0], p[s0l], lab(s0l)), h(104, c1[b0], p[b0l], lab(b0l)),
+		h(105, c1[s0l], 0, 0), h(106, c1[s0r], 0, 0), h(107, c1[b0l], 0, 0), h(108, c1[b2], 0, 0),
+		h(109, c1[s0], c1[b0], c1[b1]), h(110, w[s0], c1[b0], 0), h(111, c1[s0], w[b0], 0), h(112, c2[s0], c2[b0], 0),
+	)
 	return f
 }
 
 // Format of a parser file (gzip compressed), integers as unsigned varints,
 // strings as length + bytes:
 //
-//	magic "dyad-parser\n", version (1)
+//	magic "dyad-parser\n", version (2)
 //	label count, labels
+//	word classes: 0, or 1 and a table (see package wordclass)
 //	perceptron model over 1+2*labels transition classes (see package perceptron)
+//
+// Version 1 files (before word classes) are refused.
 const (
 	magic   = "dyad-parser\n"
-	version = 1
+	version = 2
 )
 
 // Save writes the model to w in its gzip-compressed binary format.
@@ -339,6 +361,14 @@ func (m *Model) Save(w io.Writer) error {
 	for _, l := range m.labels {
 		bw.Write(b[:binary.PutUvarint(b[:], uint64(len(l)))])
 		bw.WriteString(l)
+	}
+	if m.wc == nil {
+		bw.WriteByte(0)
+	} else {
+		bw.WriteByte(1)
+		if _, err := m.wc.WriteTo(bw); err != nil {
+			return err
+		}
 	}
 	if _, err := m.w.WriteTo(bw); err != nil {
 		return err
@@ -389,6 +419,14 @@ func Load(r io.Reader) (*Model, error) {
 	if m.root < 0 {
 		return nil, fmt.Errorf("%w: no root label", ErrFormat)
 	}
+	switch has, err := br.ReadByte(); {
+	case err != nil || has > 1:
+		return nil, fmt.Errorf("%w: word class flag", ErrFormat)
+	case has == 1:
+		if m.wc, err = wordclass.Read(br); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+		}
+	}
 	w, err := perceptron.Read(br)
 	if err != nil {
 		return nil, err
@@ -413,7 +451,7 @@ func Default() (*Model, error) {
 // Prune returns a copy of m without the weights whose magnitude is below
 // minAbs.
 func (m *Model) Prune(minAbs float32) *Model {
-	return &Model{labels: m.labels, root: m.root, w: m.w.Prune(minAbs)}
+	return &Model{labels: m.labels, root: m.root, wc: m.wc, w: m.w.Prune(minAbs)}
 }
 
 // Features returns the number of features with weights.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/dyad-project/dyad/internal/nlp"
 	"github.com/dyad-project/dyad/internal/nlp/perceptron"
+	"github.com/dyad-project/dyad/internal/nlp/wordclass"
 )
 
 // TrainOptions control Train.
@@ -17,6 +18,9 @@ type TrainOptions struct {
 	Seed      uint64  // seeds the shuffle and the exploration; equal seeds give equal models
 	MinWeight float64 // averaged weights smaller than this are dropped (default 0.05)
 	Explore   float64 // from the second epoch, follow the model's own transition with this probability (default 0.9)
+	// Classes are the word-vector classes used as features and saved with
+	// the model; nil trains without them.
+	Classes *wordclass.Table
 }
 
 // Train learns a parser from sentences with gold heads and relations (and
@@ -98,7 +102,7 @@ func Train(ctx context.Context, train, dev []nlp.Sentence, opt TrainOptions, log
 				return nil, ctx.Err()
 			}
 			g := golds[si]
-			st.init(train[si].Tokens)
+			st.init(train[si].Tokens, opt.Classes)
 			for !st.terminal() {
 				st.feats = st.features(st.feats[:0])
 				tr.Score(st.feats, scores)
@@ -130,7 +134,7 @@ func Train(ctx context.Context, train, dev []nlp.Sentence, opt TrainOptions, log
 				st.apply(next)
 			}
 		}
-		m := &Model{labels: labels, root: root, w: tr.Average(opt.MinWeight)}
+		m := &Model{labels: labels, root: root, wc: opt.Classes, w: tr.Average(opt.MinWeight)}
 		msg := fmt.Sprintf("epoch %d: train transitions %.2f%%, %d features, %d weights", epoch,
 			100*float64(right)/float64(max(total, 1)), m.w.Features(), m.w.Weights())
 		las := float64(epoch)

@@ -21,11 +21,13 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dyad-project/dyad/data/models"
 	"github.com/dyad-project/dyad/internal/nlp"
 	"github.com/dyad-project/dyad/internal/nlp/perceptron"
+	"github.com/dyad-project/dyad/internal/nlp/wordclass"
 )
 
 // Model is a trained tagger.
@@ -35,7 +37,9 @@ type Model struct {
 	upos    []string
 	// lex maps a lowercase word seen in training to what it knows of it.
 	lex map[string]lexEntry
-	w   *perceptron.Model
+	// wc gives the word-vector classes of lowercase words; nil: none.
+	wc *wordclass.Table
+	w  *perceptron.Model
 
 	pool sync.Pool // *scratch
 }
@@ -58,7 +62,9 @@ type scratch struct {
 // wordInfo holds per-token hashes computed once per sentence.
 type wordInfo struct {
 	word, lower, shape uint64
+	cfshape            uint64 // shape with case folded: "Xxxx" and "xxxx" alike
 	suf, pre           [4]uint64
+	cls                [wordclass.Levels]uint64 // word-vector classes, coarse to fine; 0 unknown
 	best, amb          uint64
 	known, unique      bool
 }
@@ -77,7 +83,8 @@ func (m *Model) Classes() []string { return slices.Clone(m.classes) }
 func (m *Model) Tag(s *nlp.Sentence) {
 	sc := m.getScratch()
 	defer m.pool.Put(sc)
-	sc.words = prepare(m.lex, s.Tokens, sc.words[:0])
+	var mode uint64
+	sc.words, mode = prepare(m.lex, m.wc, s.Tokens, sc.words[:0])
 	p1, p2 := uint64(1), uint64(2) // start symbols
 	verb := uint64(0)              // 1 once a verb or modal has been predicted
 	for i := range s.Tokens {
@@ -85,7 +92,7 @@ func (m *Model) Tag(s *nlp.Sentence) {
 		if wi := &sc.words[i]; wi.unique {
 			c = int(wi.best) - 1
 		} else {
-			sc.feats = features(sc.feats[:0], sc.words, i, p1, p2, verb)
+			sc.feats = features(sc.feats[:0], sc.words, i, p1, p2, verb, mode)
 			m.w.Score(sc.feats, sc.scores)
 			c = argmax(sc.scores)
 		}
@@ -133,7 +140,10 @@ func lowerKey(w string) string {
 }
 
 // shape maps letters to X/x and digits to d, collapsing runs longer than two.
-func shape(w string) uint64 {
+func shape(w string) uint64 { return shapeOf(w, false) }
+
+// shapeOf is shape, with every letter mapped to x when fold is set.
+func shapeOf(w string, fold bool) uint64 {
 	h := uint64(14695981039346656037)
 	var last rune
 	run := 0
@@ -141,9 +151,9 @@ func shape(w string) uint64 {
 	for _, r := range w {
 		var c rune
 		switch {
-		case r >= 'A' && r <= 'Z':
+		case r >= 'A' && r <= 'Z' && !fold:
 			c = 'X'
-		case r >= 'a' && r <= 'z':
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
 			c = 'x'
 		case r >= '0' && r <= '9':
 			c = 'd'
@@ -170,12 +180,79 @@ func shape(w string) uint64 {
 	return h
 }
 
-// prepare computes the per-token hashes of a sentence.
-func prepare(lex map[string]lexEntry, toks []nlp.Token, out []wordInfo) []wordInfo {
+// Case modes of a sentence (see caseMode).
+const (
+	modeNormal = iota
+	modeLower
+	modeTitle
+	modeUpper
+)
+
+// caseMode tells how a sentence uses case: normal prose, all lower case,
+// title case (most words after the first capitalised) or all capitals.
+// Outside normal prose the case of a word says little, so the tagger then
+// sees the words lowercased and the mode as a feature.
+func caseMode(toks []nlp.Token) uint64 {
+	words, upperWords, capsAfterFirst, after, anyUpper := 0, 0, 0, 0, false
+	for i := range toks {
+		w := toks[i].Form()
+		letters, upper := 0, 0
+		first := rune(0)
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				if first == 0 {
+					first = r
+				}
+				letters++
+				if unicode.IsUpper(r) {
+					upper++
+				}
+			}
+		}
+		if letters == 0 {
+			continue
+		}
+		words++
+		if upper > 0 {
+			anyUpper = true
+		}
+		if upper == letters {
+			upperWords++
+		}
+		if i > 0 {
+			after++
+			if unicode.IsUpper(first) {
+				capsAfterFirst++
+			}
+		}
+	}
+	switch {
+	case words >= 2 && 10*upperWords >= 8*words:
+		return modeUpper
+	case words >= 2 && !anyUpper:
+		return modeLower
+	case after >= 3 && 10*capsAfterFirst >= 7*after:
+		return modeTitle
+	}
+	return modeNormal
+}
+
+// prepare computes the per-token hashes of a sentence and its case mode.
+func prepare(lex map[string]lexEntry, wc *wordclass.Table, toks []nlp.Token, out []wordInfo) ([]wordInfo, uint64) {
+	mode := caseMode(toks)
 	for i := range toks {
 		w := toks[i].Form()
 		low := lowerKey(w)
-		wi := wordInfo{word: perceptron.String(w), lower: perceptron.String(low), shape: shape(w)}
+		wi := wordInfo{word: perceptron.String(w), lower: perceptron.String(low), shape: shape(w), cfshape: shapeOf(w, true)}
+		if mode != modeNormal {
+			// Outside normal prose case says little: the word is seen
+			// lowercased and its shape with case folded.
+			wi.word, wi.shape = wi.lower, wi.cfshape
+		}
+		cls := wc.Lookup(wordclass.Hash(w))
+		for l, c := range cls {
+			wi.cls[l] = uint64(c)
+		}
 		for k := 1; k <= 4; k++ {
 			if len(low) > k {
 				wi.suf[k-1] = perceptron.String(low[len(low)-k:])
@@ -187,7 +264,7 @@ func prepare(lex map[string]lexEntry, toks []nlp.Token, out []wordInfo) []wordIn
 		}
 		out = append(out, wi)
 	}
-	return out
+	return out, mode
 }
 
 var none = wordInfo{word: 3, lower: 3, shape: 3, best: 3, amb: 3}
@@ -199,7 +276,10 @@ func isVerb(xpos string) bool { return strings.HasPrefix(xpos, "VB") || xpos == 
 // predicted classes p1 and p2 and whether a verb was predicted before i
 // (verb is 0 or 1; it tells a past tense from a participle: "police
 // arrested" against "the men arrested on Monday were").
-func features(f []uint32, ws []wordInfo, i int, p1, p2, verb uint64) []uint32 {
+//
+// mode is the sentence's case mode; the word-vector classes of the word and
+// its neighbours stand in for words the treebank did not teach.
+func features(f []uint32, ws []wordInfo, i int, p1, p2, verb, mode uint64) []uint32 {
 	at := func(j int) *wordInfo {
 		if j < 0 || j >= len(ws) {
 			return &none
@@ -228,6 +308,11 @@ func features(f []uint32, ws []wordInfo, i int, p1, p2, verb uint64) []uint32 {
 		h(40, p2, p1, w.lower), h(41, l1.lower, r1.lower, 0),
 		h(42, verb, w.suf[1], 0), h(43, verb, p1, 0), h(44, verb, w.lower, 0),
 		h(45, verb, p1, w.suf[1]), h(46, verb, w.suf[1], r1.best),
+		h(47, mode, 0, 0), h(48, mode, w.shape, 0), h(49, mode, p1, 0), h(50, w.cfshape, 0, 0),
+		h(51, w.cls[0], 0, 0), h(52, w.cls[1], 0, 0), h(53, w.cls[2], 0, 0),
+		h(54, l1.cls[1], 0, 0), h(55, r1.cls[1], 0, 0), h(56, l1.cls[2], 0, 0), h(57, r1.cls[2], 0, 0),
+		h(58, p1, w.cls[1], 0), h(59, w.cls[2], w.suf[1], 0), h(60, w.cls[1], r1.cls[1], 0),
+		h(61, r2.cls[1], 0, 0), h(62, w.cls[2], r1.best, 0),
 	)
 	if i == 0 {
 		f = append(f, h(33, w.shape, 0, 0))
@@ -238,13 +323,16 @@ func features(f []uint32, ws []wordInfo, i int, p1, p2, verb uint64) []uint32 {
 // Format of a tagger file (gzip compressed), integers as unsigned varints,
 // strings as length + bytes:
 //
-//	magic "dyad-tagger\n", version (1)
+//	magic "dyad-tagger\n", version (2)
 //	class count, classes ("XPOS UPOS")
 //	lexicon size; per word: word, best class, ambiguity hash (8 bytes LE), unique (0/1)
+//	word classes: 0, or 1 and a table (see package wordclass)
 //	perceptron model (see package perceptron)
+//
+// Version 1 files (before word classes and case modes) are refused.
 const (
 	magic   = "dyad-tagger\n"
-	version = 1
+	version = 2
 )
 
 // Save writes the model to w in its gzip-compressed binary format.
@@ -278,6 +366,14 @@ func (m *Model) Save(w io.Writer) error {
 			u = 1
 		}
 		bw.WriteByte(u)
+	}
+	if m.wc == nil {
+		bw.WriteByte(0)
+	} else {
+		bw.WriteByte(1)
+		if _, err := m.wc.WriteTo(bw); err != nil {
+			return err
+		}
 	}
 	if _, err := m.w.WriteTo(bw); err != nil {
 		return err
@@ -372,6 +468,14 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		m.lex[k] = lexEntry{best: uint16(best), amb: binary.LittleEndian.Uint64(b8[:]), unique: u == 1}
 	}
+	switch has, err := br.ReadByte(); {
+	case err != nil || has > 1:
+		return nil, fmt.Errorf("%w: word class flag", ErrFormat)
+	case has == 1:
+		if m.wc, err = wordclass.Read(br); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrFormat, err)
+		}
+	}
 	w, err := perceptron.Read(br)
 	if err != nil {
 		return nil, err
@@ -396,5 +500,5 @@ func Default() (*Model, error) {
 // Prune returns a copy of m without the weights whose magnitude is below
 // minAbs.
 func (m *Model) Prune(minAbs float32) *Model {
-	return &Model{classes: m.classes, xpos: m.xpos, upos: m.upos, lex: m.lex, w: m.w.Prune(minAbs)}
+	return &Model{classes: m.classes, xpos: m.xpos, upos: m.upos, lex: m.lex, wc: m.wc, w: m.w.Prune(minAbs)}
 }

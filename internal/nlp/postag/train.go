@@ -9,6 +9,8 @@ import (
 
 	"github.com/dyad-project/dyad/internal/nlp"
 	"github.com/dyad-project/dyad/internal/nlp/perceptron"
+	"github.com/dyad-project/dyad/internal/nlp/recase"
+	"github.com/dyad-project/dyad/internal/nlp/wordclass"
 )
 
 // TrainOptions control Train.
@@ -16,6 +18,13 @@ type TrainOptions struct {
 	Epochs    int     // passes over the training data (default 10)
 	Seed      uint64  // seeds the shuffle; equal seeds give equal models
 	MinWeight float64 // averaged weights smaller than this are dropped (default 0.05)
+	// Classes are the word-vector classes used as features and saved with
+	// the model; nil trains without them.
+	Classes *wordclass.Table
+	// Case is the share of training sentences shown title-cased,
+	// lower-cased and upper-cased, drawn afresh for each sentence in each
+	// epoch.
+	Case recase.Mix
 }
 
 // Lexicon thresholds: words seen fewer than lexMin times are unknown to the
@@ -82,7 +91,7 @@ func Train(train, dev []nlp.Sentence, opt TrainOptions, log io.Writer) (*Model, 
 	if opt.MinWeight == 0 {
 		opt.MinWeight = 0.05
 	}
-	m := &Model{}
+	m := &Model{wc: opt.Classes}
 	classOf := map[string]int{}
 	// counts[f][word][class]: how often word took class in fold f. The
 	// lexicon used for a training sentence leaves out its own fold, so that
@@ -136,19 +145,26 @@ func Train(train, dev []nlp.Sentence, opt TrainOptions, log io.Writer) (*Model, 
 	scores := make([]float32, len(m.classes))
 	var feats []uint32
 	var words []wordInfo
+	var recased nlp.Sentence
+	var mode uint64
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		correct, total := 0, 0
 		for _, si := range order {
 			toks := train[si].Tokens
-			words = prepare(foldLex[si%lexFolds], toks, words[:0])
+			if c := opt.Case.Pick(rng.Float64()); c != recase.Keep {
+				recased.Tokens = append(recased.Tokens[:0], toks...)
+				recase.Sentence(&recased, c)
+				toks = recased.Tokens
+			}
+			words, mode = prepare(foldLex[si%lexFolds], m.wc, toks, words[:0])
 			p1, p2 := uint64(1), uint64(2)
 			verb := uint64(0)
 			for i := range toks {
 				gold := classOf[toks[i].XPOS+" "+toks[i].UPOS]
 				guess := gold
 				if !words[i].unique {
-					feats = features(feats[:0], words, i, p1, p2, verb)
+					feats = features(feats[:0], words, i, p1, p2, verb, mode)
 					tr.Score(feats, scores)
 					guess = argmax(scores)
 					tr.Update(feats, gold, guess)
@@ -164,13 +180,23 @@ func Train(train, dev []nlp.Sentence, opt TrainOptions, log io.Writer) (*Model, 
 				}
 			}
 		}
-		cm := &Model{classes: m.classes, xpos: m.xpos, upos: m.upos, lex: m.lex, w: tr.Average(opt.MinWeight)}
+		cm := &Model{classes: m.classes, xpos: m.xpos, upos: m.upos, lex: m.lex, wc: m.wc, w: tr.Average(opt.MinWeight)}
 		msg := fmt.Sprintf("epoch %d: train %.2f%%, %d features, %d weights", epoch, pct(correct, total), cm.w.Features(), cm.w.Weights())
 		acc := float64(epoch)
 		if len(dev) > 0 {
 			up, xp := Accuracy(cm, dev)
 			msg += fmt.Sprintf("; dev UPOS %.2f%% XPOS %.2f%%", up, xp)
 			acc = xp
+			if !opt.Case.Zero() {
+				// Choose the epoch by the mean XPOS of the cased, title-cased
+				// and lower-cased dev sets.
+				for _, c := range []recase.Case{recase.Title, recase.Lower} {
+					u, x := Accuracy(cm, Recased(dev, c))
+					msg += fmt.Sprintf(", %s UPOS %.2f%% XPOS %.2f%%", c, u, x)
+					acc += x
+				}
+				acc /= 3
+			}
 		}
 		fmt.Fprintln(log, msg)
 		if acc > bestAcc {
@@ -205,6 +231,16 @@ func Accuracy(m *Model, gold []nlp.Sentence) (upos, xpos float64) {
 		}
 	}
 	return pct(nu, n), pct(nx, n)
+}
+
+// Recased returns copies of sentences rewritten in case c.
+func Recased(sents []nlp.Sentence, c recase.Case) []nlp.Sentence {
+	out := make([]nlp.Sentence, len(sents))
+	for i, s := range sents {
+		out[i] = nlp.Sentence{Start: s.Start, End: s.End, Tokens: slices.Clone(s.Tokens)}
+		recase.Sentence(&out[i], c)
+	}
+	return out
 }
 
 // Jackknife replaces the gold tags of sentences by tags predicted by taggers
