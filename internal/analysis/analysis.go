@@ -115,9 +115,6 @@ func DefaultNLP() (*nlp.Pipeline, error) {
 	return &nlp.Pipeline{Tokenizer: tokenize.New(), Segmenter: segment.New(), Tagger: tg, Lemmatizer: lm, Parser: ps}, nil
 }
 
-// Sentences runs only the NLP stages over text.
-func (a *Analyzer) Sentences(text string) []nlp.Sentence { return a.nlp.Annotate(text) }
-
 // Analyze reads one document. Documents in a language other than English
 // are skipped with the reason; an over-long text is cut at MaxBytes with a
 // warning. Analyze never fails: problems become diagnostics.

@@ -183,7 +183,7 @@ func params(r *http.Request, allowed ...string) (url.Values, error) {
 // filter reads the event filter of a route that also takes extra
 // parameters, and checks its codes against the codebook.
 func (s *Server) filter(r *http.Request, extra ...string) (store.EventFilter, url.Values, error) {
-	v, err := params(r, append(append([]string{}, query.FilterParams...), extra...)...)
+	v, err := params(r, append(query.FilterParams(), extra...)...)
 	if err != nil {
 		return store.EventFilter{}, nil, err
 	}

@@ -29,12 +29,17 @@ const MaxParam = 512
 // DefaultLimit is the page size of an event list when none is asked for.
 const DefaultLimit = 50
 
-// FilterParams are the URL parameters ParseEventFilter reads, in the order
-// forms show them.
-var FilterParams = []string{"actor", "source", "target", "dyad", "code", "root", "quad", "plover", "status", "from", "to", "outlet", "q", "limit", "cursor"}
+// FilterParams returns the URL parameters ParseEventFilter reads, in the
+// order forms show them (a new slice each call).
+func FilterParams() []string {
+	return []string{"actor", "source", "target", "dyad", "code", "root", "quad", "plover", "status", "from", "to", "outlet", "q", "limit", "cursor"}
+}
 
-// AllStatuses are the statuses an event can have, counted ones first.
-var AllStatuses = []event.Status{event.Asserted, event.Reported, event.Negated, event.Hypothetical, event.Future, event.Denied}
+// AllStatuses returns the statuses an event can have, counted ones first
+// (a new slice each call).
+func AllStatuses() []event.Status {
+	return []event.Status{event.Asserted, event.Reported, event.Negated, event.Hypothetical, event.Future, event.Denied}
+}
 
 func badf(param, format string, args ...any) error {
 	return fmt.Errorf("%w: %s: %s", ErrBadFilter, param, fmt.Sprintf(format, args...))
@@ -133,7 +138,7 @@ func ParseEventFilter(v url.Values) (store.EventFilter, error) {
 	}
 	if s := get("status"); s != "" {
 		if s == "all" {
-			f.Statuses = AllStatuses
+			f.Statuses = AllStatuses()
 		} else if slices.Contains(strings.Split(strings.ToLower(s), ","), "all") {
 			errs = append(errs, badf("status", "%q: all stands alone; list statuses or write all", s))
 		} else {
@@ -178,7 +183,7 @@ func ParseEventFilter(v url.Values) (store.EventFilter, error) {
 }
 
 func validStatus(s event.Status) bool {
-	for _, a := range AllStatuses {
+	for _, a := range AllStatuses() {
 		if s == a {
 			return true
 		}

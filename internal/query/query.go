@@ -374,7 +374,7 @@ func (s *Service) Names(ctx context.Context, d *DyadSeries) error {
 		src, tgt   string
 		nsrc, ntgt *string
 	}{{d.A, d.B, &d.NameA, &d.NameB}, {d.B, d.A, &d.NameB, &d.NameA}} {
-		ds, err := s.st.Dyads(ctx, store.EventFilter{Source: dir.src, Target: dir.tgt, Statuses: AllStatuses}, 1)
+		ds, err := s.st.Dyads(ctx, store.EventFilter{Source: dir.src, Target: dir.tgt, Statuses: AllStatuses()}, 1)
 		if err != nil {
 			return err
 		}

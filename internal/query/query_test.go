@@ -39,7 +39,7 @@ func TestParseEventFilter(t *testing.T) {
 			store.EventFilter{Source: "RUS", Target: "UKR", Quad: 3, From: "2024-01-01", To: "2024-02-01",
 				Statuses: []event.Status{event.Asserted, event.Negated}, Limit: 10}, false},
 		{"actor=USA&code=042&root=04&q=talks&outlet=Wire+A", store.EventFilter{Actor: "USA", Code: "042", Root: "04", Text: "talks", Outlet: "Wire A", Limit: 50}, false},
-		{"status=all", store.EventFilter{Statuses: query.AllStatuses, Limit: 50}, false},
+		{"status=all", store.EventFilter{Statuses: query.AllStatuses(), Limit: 50}, false},
 		{"quad=5", store.EventFilter{}, true},
 		{"from=2024-13-01", store.EventFilter{}, true},
 		{"from=2024-02-01&to=2024-01-01", store.EventFilter{}, true},
@@ -72,7 +72,7 @@ func TestParseEventFilter(t *testing.T) {
 func TestSeriesPeriods(t *testing.T) {
 	s, _ := open(t)
 	ctx := context.Background()
-	got, err := s.Series(ctx, store.EventFilter{Statuses: query.AllStatuses}, query.Month)
+	got, err := s.Series(ctx, store.EventFilter{Statuses: query.AllStatuses()}, query.Month)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +117,7 @@ func TestDyadNetworkProfile(t *testing.T) {
 	if d.AToB.Events != 2 || d.BToA.Events != 0 || d.NameA != "Russia" || d.NameB != "Ukraine" || len(d.AToB.Periods) != len(d.BToA.Periods) {
 		t.Errorf("dyad RUS,UKR = %+v", d)
 	}
-	n, err := s.Network(ctx, store.EventFilter{Statuses: query.AllStatuses}, 0)
+	n, err := s.Network(ctx, store.EventFilter{Statuses: query.AllStatuses()}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,7 +201,7 @@ func TestProfileRolesFromDictionary(t *testing.T) {
 	}
 	defer db.Close()
 	querytest.Fixture(t, db)
-	p, err := query.New(db, query.WithDictionary(d)).Profile(context.Background(), "USAGOV", store.EventFilter{Statuses: query.AllStatuses})
+	p, err := query.New(db, query.WithDictionary(d)).Profile(context.Background(), "USAGOV", store.EventFilter{Statuses: query.AllStatuses()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -261,8 +261,8 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	p := EventsPage{Page: Page{Title: "Events", Nav: "events"}, Form: v, Statuses: query.AllStatuses, Events: page.Events}
-	for _, k := range query.FilterParams {
+	p := EventsPage{Page: Page{Title: "Events", Nav: "events"}, Form: v, Statuses: query.AllStatuses(), Events: page.Events}
+	for _, k := range query.FilterParams() {
 		if k != "limit" && k != "cursor" && v.Get(k) != "" {
 			p.Filtered = true
 		}

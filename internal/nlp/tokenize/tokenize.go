@@ -678,15 +678,6 @@ func hasLetter(s string) bool {
 	return false
 }
 
-func hasUpper(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if asciiClass[s[i]] == cUpper {
-			return true
-		}
-	}
-	return false
-}
-
 // segLen returns the number of letters starting at text[r].
 func segLen(text string, r, b int) int {
 	k := r

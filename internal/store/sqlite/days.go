@@ -6,10 +6,6 @@ import (
 	"github.com/dyad-project/dyad/internal/store"
 )
 
-// goldsteinUnit is the fraction of a Goldstein point in which event_days
-// sums them (see migration 0004): integer sums never drift.
-const goldsteinUnit = 1e6
-
 // fromDays reports whether f can be answered from the event_days summary:
 // it filters only on what the summary keys hold (actor codes, quad class,
 // status, dates) and not on one document, whose events may be superseded.
