@@ -50,11 +50,11 @@ func runEvalCameo(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
-	a, err := analysis.CameoAnalyzer(analysis.Options{})
+	a, err := eval.CameoAnalyzer(analysis.Options{})
 	if err != nil {
 		return err
 	}
-	s := analysis.ScoreCameo(a, classes, spans)
+	s := eval.ScoreCameo(a, classes, spans)
 	fmt.Fprintf(stdout, "five-way class (%s): accuracy %.1f%% (%d of %d; %d sentences coded to an event)\n", *class, 100*s.Accuracy(), s.Correct, s.Sentences, s.Coded)
 	fmt.Fprintln(stdout, "confusion: rows gold 0 statement, 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict; columns predicted, then no event")
 	for i, row := range s.Confusion {

@@ -43,7 +43,7 @@ func runEvalPetrarch(ctx context.Context, args []string, stdout, stderr io.Write
 	if err != nil {
 		return err
 	}
-	code, err := analysis.PetrarchCoder(analysis.Options{}, d)
+	code, err := eval.NewPetrarchCoder(analysis.Options{}, d)
 	if err != nil {
 		return err
 	}

@@ -1,9 +1,9 @@
-package analysis
+package eval
 
 import (
+	"github.com/dyad-project/dyad/internal/analysis"
 	"github.com/dyad-project/dyad/internal/cameo"
 	"github.com/dyad-project/dyad/internal/doc"
-	"github.com/dyad-project/dyad/internal/eval"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/nlp"
 )
@@ -15,8 +15,8 @@ type CameoScores struct {
 	Sentences, Correct, Coded int // class file: sentences, right class, sentences with an event
 	Confusion                 [5][6]int
 	SpanSentences             int
-	SourceExact, TargetExact  eval.PRF
-	SourceOver, TargetOver    eval.PRF
+	SourceExact, TargetExact  PRF
+	SourceOver, TargetOver    PRF
 }
 
 // Accuracy is the share of class-file sentences whose main event has the
@@ -89,13 +89,13 @@ func triggerDepth(sents []nlp.Sentence, sp doc.Span) int {
 // CameoAnalyzer returns an analyzer set up for the ConfliBERT sets: noun
 // phrases without a dictionary actor may stand as sources and targets, and
 // spans cover the whole noun phrase, as the gold spans do.
-func CameoAnalyzer(base Options) (*Analyzer, error) {
+func CameoAnalyzer(base analysis.Options) (*analysis.Analyzer, error) {
 	base.Coder.Uncoded, base.Coder.PhraseSpans = true, true
-	return New(base)
+	return analysis.New(base)
 }
 
 // ScoreCameo runs a over the class and span records.
-func ScoreCameo(a *Analyzer, classes []eval.ClassRecord, spans []eval.SpanRecord) CameoScores {
+func ScoreCameo(a *analysis.Analyzer, classes []ClassRecord, spans []SpanRecord) CameoScores {
 	var s CameoScores
 	for _, r := range classes {
 		res := a.Analyze(doc.Document{ID: "c", Text: r.Text, Lang: "en"})
@@ -124,8 +124,8 @@ func ScoreCameo(a *Analyzer, classes []eval.ClassRecord, spans []eval.SpanRecord
 				tgt = append(tgt, *e.Target.Span)
 			}
 		}
-		eval.ScoreSpans(r.Sources, src, &s.SourceExact, &s.SourceOver)
-		eval.ScoreSpans(r.Targets, tgt, &s.TargetExact, &s.TargetOver)
+		ScoreSpans(r.Sources, src, &s.SourceExact, &s.SourceOver)
+		ScoreSpans(r.Targets, tgt, &s.TargetExact, &s.TargetOver)
 	}
 	return s
 }

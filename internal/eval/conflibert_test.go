@@ -1,24 +1,24 @@
-package analysis
+package eval
 
 import (
 	"fmt"
+	"github.com/dyad-project/dyad/internal/analysis"
+	"github.com/dyad-project/dyad/internal/testenv"
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/dyad-project/dyad/internal/eval"
 )
 
 // TestConfliBERTFloor scores the five-way class and the source/target
 // spans on the ConfliBERT CAMEO files.
 func TestConfliBERTFloor(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "dev", "conflibert-cameo")
+	dir := filepath.Join(testenv.Shared(t), "dev", "conflibert-cameo")
 	cf, err := os.Open(filepath.Join(dir, "cameo_class.train.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer cf.Close()
-	classes, err := eval.ReadClassTSV(cf, "cameo_class.train.tsv")
+	classes, err := ReadClassTSV(cf, "cameo_class.train.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,13 +27,13 @@ func TestConfliBERTFloor(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer bf.Close()
-	spans, err := eval.ReadBIO(bf, "cameo_ner.train.txt")
+	spans, err := ReadBIO(bf, "cameo_ner.train.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Every fifth sentence keeps the test fast; `dyad eval cameo` scores all.
 	classes, spans = every(classes, 5), every(spans, 5)
-	a, err := CameoAnalyzer(Options{})
+	a, err := CameoAnalyzer(analysis.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,50 +1,38 @@
-package analysis
+package eval
 
 import (
 	"fmt"
+	"github.com/dyad-project/dyad/internal/analysis"
+	"github.com/dyad-project/dyad/internal/testenv"
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/dyad-project/dyad/internal/eval"
 )
-
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	p := filepath.Join(repoRoot(t), "..", "shared", "data")
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data missing at %s (required under CI): %v", p, err)
-		}
-		t.Skipf("shared data not found at %s", p)
-	}
-	return p
-}
 
 // TestPetrarchValidationFloor codes PETRARCH's validation records with
 // their own (fictional) dictionaries and checks the share of expected
 // codings reproduced and that records expecting nothing get nothing.
 func TestPetrarchValidationFloor(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "dev", "petrarch-validation")
+	dir := filepath.Join(testenv.Shared(t), "dev", "petrarch-validation")
 	f, err := os.Open(filepath.Join(dir, "PETR.UnitTest.records.dev.xml"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	recs, err := eval.ReadPetrarchRecords(f, "PETR.UnitTest.records.dev.xml")
+	recs, err := ReadPetrarchRecords(f, "PETR.UnitTest.records.dev.xml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	dicts, err := eval.LoadPetrarchDicts(dir, "PETR.Validate.actors.txt", "PETR.Validate.agents.txt", "PETR.Validate.discards.txt", "PETR.Validate.verbs.txt")
+	dicts, err := LoadPetrarchDicts(dir, "PETR.Validate.actors.txt", "PETR.Validate.agents.txt", "PETR.Validate.discards.txt", "PETR.Validate.verbs.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	code, err := PetrarchCoder(Options{}, dicts)
+	code, err := NewPetrarchCoder(analysis.Options{}, dicts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	outs := eval.RunPetrarch(recs, code)
-	s := eval.SummarizePetrarch(outs)
+	outs := RunPetrarch(recs, code)
+	s := SummarizePetrarch(outs)
 	if testing.Verbose() {
 		for _, o := range outs {
 			if o.Scorable && !o.Pass {
