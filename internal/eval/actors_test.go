@@ -13,34 +13,14 @@ import (
 	"github.com/dyad-project/dyad/internal/nlp"
 	"github.com/dyad-project/dyad/internal/nlp/segment"
 	"github.com/dyad-project/dyad/internal/nlp/tokenize"
+	"github.com/dyad-project/dyad/internal/testenv"
 )
 
 // actorShared returns ../shared/data, skipping (failing under CI=true) when
 // it is absent.
 func actorShared(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = up
-	}
-	p := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data missing at %s: %v", p, err)
-		}
-		t.Skipf("shared data missing at %s", p)
-	}
-	return p
+	return testenv.Shared(t)
 }
 
 // TestActorsRe3dFloor runs the actor stage (embedded dictionaries, dyad's

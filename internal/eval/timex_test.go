@@ -2,12 +2,12 @@ package eval_test
 
 import (
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/dyad-project/dyad/internal/eval"
+	"github.com/dyad-project/dyad/internal/testenv"
 	"github.com/dyad-project/dyad/internal/timex"
 )
 
@@ -15,32 +15,14 @@ var showTimexErrors = flag.Bool("timex.errors", false, "log every TIMEX3 disagre
 
 // timexRepoRoot walks up from the package directory to go.mod.
 func timexRepoRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = up
-	}
+	t.Helper()
+	return testenv.RepoRoot(t)
 }
 
 // timexSharedDir returns ../shared/data, skipping without it (failing under CI).
 func timexSharedDir(t testing.TB) string {
-	p := filepath.Join(timexRepoRoot(t), "..", "shared", "data")
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data missing under CI: %v", err)
-		}
-		t.Skipf("shared data not present: %v", err)
-	}
-	return p
+	t.Helper()
+	return testenv.Shared(t)
 }
 
 func TestReadTimeML(t *testing.T) {

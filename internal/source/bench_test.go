@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"context"
+	"github.com/dyad-project/dyad/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,28 +15,7 @@ import (
 // (failing under CI=true, where it must be present).
 func sharedDir(tb testing.TB) string {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found above the package directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("shared data missing under CI: %v", err)
-		}
-		tb.Skipf("shared data not present (%v)", err)
-	}
-	return p
+	return testenv.Shared(tb)
 }
 
 // BenchmarkJSONL reads the 1,257 real articles of india-police-events

@@ -32,16 +32,14 @@ import (
 	"github.com/dyad-project/dyad/internal/query"
 	"github.com/dyad-project/dyad/internal/store"
 	"github.com/dyad-project/dyad/internal/store/sqlite"
+	"github.com/dyad-project/dyad/internal/testenv"
 	"github.com/dyad-project/dyad/internal/web"
 )
 
 // need skips the test with why, or fails it under CI=true.
 func need(t *testing.T, format string, args ...any) {
 	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatalf(format, args...)
-	}
-	t.Skipf(format, args...)
+	testenv.Need(t, fmt.Sprintf(format, args...))
 }
 
 // chromiumPath returns DYAD_CHROMIUM, else chromium from PATH.
@@ -64,20 +62,7 @@ func chromiumPath(t *testing.T) string {
 
 func repoRoot(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
+	return testenv.RepoRoot(t)
 }
 
 func analyzer(a *analysis.Analyzer) pipeline.Analyzer {

@@ -7,21 +7,17 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dyad-project/dyad/internal/testenv"
 )
 
 // TestCommittedDataUpToDate regenerates the lemma data from its sources and
 // compares it with the committed data/lemma/lemmas.tsv.gz.
 func TestCommittedDataUpToDate(t *testing.T) {
-	ewt := filepath.Join("..", "..", "..", "shared", "data", "ud", "en_ewt", "en_ewt-ud-train.conllu")
-	if _, err := os.Stat(ewt); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data missing under CI: %v", err)
-		}
-		t.Skipf("en_ewt absent (%v); skipping", err)
-	}
+	ewt := testenv.SharedFile(t, "ud", "en_ewt", "en_ewt-ud-train.conllu")
 	const wn = "/usr/share/wordnet"
 	if _, err := os.Stat(filepath.Join(wn, "verb.exc")); err != nil {
-		t.Skipf("WordNet absent (%v): apt-get install wordnet-base to run this test", err)
+		testenv.Need(t, "WordNet absent ("+err.Error()+"): apt-get install wordnet-base to run this test")
 	}
 	var got strings.Builder
 	if err := build(&got, ewt, wn); err != nil {

@@ -12,34 +12,14 @@ import (
 	"github.com/dyad-project/dyad/internal/source"
 	"github.com/dyad-project/dyad/internal/store"
 	"github.com/dyad-project/dyad/internal/store/sqlite"
+	"github.com/dyad-project/dyad/internal/testenv"
 )
 
 // sharedData returns ../shared/data from the repository root; it skips the
 // test when absent, except under CI=true.
 func sharedData(tb testing.TB) string {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("shared data missing under CI: %v", err)
-		}
-		tb.Skipf("shared data not found (%v)", err)
-	}
-	return p
+	return testenv.Shared(tb)
 }
 
 // BenchmarkPutIndiaPolice stores the 1,257 real articles of the India
