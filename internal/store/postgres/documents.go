@@ -402,19 +402,6 @@ func diagnostics(ctx context.Context, q querier, id, phase string) ([]doc.Diagno
 	return ds, nil
 }
 
-// defaultLimit is the page size when a filter sets none.
-const defaultLimit = 100
-
-func limit(n int) int {
-	switch {
-	case n <= 0:
-		return defaultLimit
-	case n > store.MaxLimit:
-		return store.MaxLimit
-	}
-	return n
-}
-
 // Documents implements store.Store.
 func (db *DB) Documents(ctx context.Context, f store.DocFilter) ([]doc.Document, error) {
 	var where []string
@@ -460,7 +447,7 @@ func (db *DB) Documents(ctx context.Context, f store.DocFilter) ([]doc.Document,
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
-	q += " ORDER BY d.published DESC, d.id LIMIT " + a.add(limit(f.Limit))
+	q += " ORDER BY d.published DESC, d.id LIMIT " + a.add(store.Limit(f.Limit))
 	rows, err := db.pool.Query(ctx, q, a...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: documents: %w", err)

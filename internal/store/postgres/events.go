@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/base64"
 	"fmt"
 	"strings"
 
@@ -86,43 +85,19 @@ func queryEvents(ctx context.Context, q querier, tail string, a ...any) ([]event
 	return es, rows.Err()
 }
 
-// prefixRange returns the bounds of the strings that start with p, for an
-// index-friendly prefix match under the "C" collation: p <= s < upper.
-func prefixRange(p string) (string, string) {
-	return p, p + "\U0010FFFF"
-}
-
-// Cursors are base64 of "date\x00id" of the last event of a page, as in
-// the SQLite store.
-func encodeCursor(e event.Event) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(e.Date + "\x00" + e.ID))
-}
-
-func decodeCursor(c string) (date, id string, err error) {
-	b, err := base64.RawURLEncoding.DecodeString(c)
-	if err != nil {
-		return "", "", fmt.Errorf("%w: cursor %q: %v", store.ErrBadQuery, c, err)
-	}
-	date, id, ok := strings.Cut(string(b), "\x00")
-	if !ok || id == "" || strings.IndexByte(id, 0) >= 0 {
-		return "", "", fmt.Errorf("%w: cursor %q is not one this store made", store.ErrBadQuery, c)
-	}
-	return date, id, nil
-}
-
 // eventWhere returns the WHERE conditions that select the events of f
 // (without its cursor), over events e joined with documents d, adding
 // their parameters to a, and whether the join is needed.
 func eventWhere(f store.EventFilter, a *args) (conds []string, join bool, err error) {
 	prefix := func(col, p string) {
-		lo, hi := prefixRange(p)
+		lo, hi := store.PrefixRange(p)
 		conds = append(conds, col+" >= "+a.add(lo)+" AND "+col+" < "+a.add(hi))
 	}
 	eq := func(col string, v any) {
 		conds = append(conds, col+" = "+a.add(v))
 	}
 	if f.Actor != "" {
-		lo, hi := prefixRange(f.Actor)
+		lo, hi := store.PrefixRange(f.Actor)
 		l, h := a.add(lo), a.add(hi)
 		conds = append(conds, "((e.source_code >= "+l+" AND e.source_code < "+h+") OR (e.target_code >= "+l+" AND e.target_code < "+h+"))")
 	}
@@ -188,13 +163,13 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter) (store.EventPage,
 		return store.EventPage{}, err
 	}
 	if f.Cursor != "" {
-		date, id, err := decodeCursor(f.Cursor)
+		date, id, err := store.DecodeCursor(f.Cursor)
 		if err != nil {
 			return store.EventPage{}, err
 		}
 		where = append(where, "(e.date, e.id) > ("+a.add(date)+"::text COLLATE \"C\", "+a.add(id)+"::text COLLATE \"C\")")
 	}
-	n := limit(f.Limit)
+	n := store.Limit(f.Limit)
 	es, err := queryEvents(ctx, db.pool, "WHERE "+strings.Join(where, " AND ")+" ORDER BY e.date, e.id LIMIT "+a.add(n+1), a...)
 	if err != nil {
 		return store.EventPage{}, fmt.Errorf("postgres: events: %w", err)
@@ -202,7 +177,7 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter) (store.EventPage,
 	var page store.EventPage
 	if len(es) > n {
 		es = es[:n]
-		page.Next = encodeCursor(es[n-1])
+		page.Next = store.EncodeCursor(es[n-1])
 	}
 	page.Events = es
 	return page, nil

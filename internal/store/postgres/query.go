@@ -98,7 +98,7 @@ func (db *DB) ActorNames(ctx context.Context, code string, f store.EventFilter) 
 		return nil, fmt.Errorf("%w: empty actor code", store.ErrBadQuery)
 	}
 	f.Actor, f.Source, f.Target = "", "", ""
-	lo, hi := prefixRange(code)
+	lo, hi := store.PrefixRange(code)
 	var a args
 	side := func(role string) (string, error) {
 		tail, err := fromEvents(f, &a, "e."+role+"_code >= "+a.add(lo)+" AND e."+role+"_code < "+a.add(hi))

@@ -340,19 +340,6 @@ func diagnostics(ctx context.Context, q querier, id, phase string) ([]doc.Diagno
 	return ds, nil
 }
 
-// defaultLimit is the page size when a filter sets none.
-const defaultLimit = 100
-
-func limit(n int) int {
-	switch {
-	case n <= 0:
-		return defaultLimit
-	case n > store.MaxLimit:
-		return store.MaxLimit
-	}
-	return n
-}
-
 // Documents implements store.Store.
 func (db *DB) Documents(ctx context.Context, f store.DocFilter) ([]doc.Document, error) {
 	var where []string
@@ -405,7 +392,7 @@ func (db *DB) Documents(ctx context.Context, f store.DocFilter) ([]doc.Document,
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
 	q += " ORDER BY d.published DESC, d.id LIMIT ?"
-	args = append(args, limit(f.Limit))
+	args = append(args, store.Limit(f.Limit))
 	rows, err := db.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: documents: %w", err)

@@ -3,9 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/base64"
-	"fmt"
-	"strings"
 
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/store"
@@ -139,29 +136,6 @@ func queryEvents(ctx context.Context, q querier, tail string, args ...any) ([]ev
 		es = append(es, e)
 	}
 	return es, rows.Err()
-}
-
-// prefixRange returns the bounds of the strings that start with p, for an
-// index-friendly prefix match: p <= s < upper.
-func prefixRange(p string) (string, string) {
-	return p, p + "\U0010FFFF"
-}
-
-// Cursors are base64 of "date\x00id" of the last event of a page.
-func encodeCursor(e event.Event) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(e.Date + "\x00" + e.ID))
-}
-
-func decodeCursor(c string) (date, id string, err error) {
-	b, err := base64.RawURLEncoding.DecodeString(c)
-	if err != nil {
-		return "", "", fmt.Errorf("%w: cursor %q: %v", store.ErrBadQuery, c, err)
-	}
-	date, id, ok := strings.Cut(string(b), "\x00")
-	if !ok || id == "" {
-		return "", "", fmt.Errorf("%w: cursor %q is not one this store made", store.ErrBadQuery, c)
-	}
-	return date, id, nil
 }
 
 // Events implements store.Store with the plan of EventList, whose pages

@@ -14,7 +14,7 @@ import (
 // index seek per value instead of a scan of every row in the range. The
 // filters then seek each (source, target) pair of the covering indexes.
 func codeCTE(name, col, prefix string) (string, []any) {
-	lo, hi := prefixRange(prefix)
+	lo, hi := store.PrefixRange(prefix)
 	return name + "(c) AS (SELECT (SELECT min(" + col + ") FROM events WHERE " + col + " >= ? AND " + col + " < ?)" +
 		" UNION ALL SELECT (SELECT min(" + col + ") FROM events WHERE " + col + " > " + name + ".c AND " + col + " < ?)" +
 		" FROM " + name + " WHERE " + name + ".c IS NOT NULL)", []any{lo, hi, hi}
@@ -275,7 +275,7 @@ func (db *DB) ActorNames(ctx context.Context, code string, f store.EventFilter) 
 		return nil, fmt.Errorf("%w: empty actor code", store.ErrBadQuery)
 	}
 	f.Actor, f.Source, f.Target = "", "", ""
-	lo, hi := prefixRange(code)
+	lo, hi := store.PrefixRange(code)
 	side := func(role string, names bool) (string, []any, error) {
 		src := "0"
 		if role == "source" {
@@ -364,7 +364,7 @@ func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPa
 	var extra []string
 	var extraArgs []any
 	if f.Cursor != "" {
-		date, id, err := decodeCursor(f.Cursor)
+		date, id, err := store.DecodeCursor(f.Cursor)
 		if err != nil {
 			return store.EventPage{}, err
 		}
@@ -373,7 +373,7 @@ func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPa
 		extra = append(extra, "e.date >= ?", "(e.date > ? OR (e.date = ? AND e.id > ?))")
 		extraArgs = append(extraArgs, date, date, date, id)
 	}
-	n := limit(f.Limit)
+	n := store.Limit(f.Limit)
 	inner, args, err := db.orderedWalk(ctx, f, extra, extraArgs, n)
 	if err != nil {
 		return store.EventPage{}, err
@@ -390,7 +390,7 @@ func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPa
 			var cur []string
 			var curArgs []any
 			if f.Cursor != "" {
-				date, _, _ := decodeCursor(f.Cursor) // checked above
+				date, _, _ := store.DecodeCursor(f.Cursor) // checked above
 				cur, curArgs = []string{"e.date >= ?"}, []any{date}
 			}
 			sel, args, err = selectDays(f, "e.events AS n", cur, curArgs...)
@@ -440,7 +440,7 @@ func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPa
 	var page store.EventPage
 	if len(es) > n {
 		es = es[:n]
-		page.Next = encodeCursor(es[n-1])
+		page.Next = store.EncodeCursor(es[n-1])
 	}
 	page.Events = es
 	return page, nil

@@ -12,7 +12,7 @@ import (
 // (or none): no stored code is longer than p and starts with it. A filter
 // on p is then the same as col = p.
 func (db *DB) soleCode(ctx context.Context, col, p string) (bool, error) {
-	_, hi := prefixRange(p)
+	_, hi := store.PrefixRange(p)
 	var longer int
 	if err := db.queryRow(ctx, "SELECT EXISTS (SELECT 1 FROM events WHERE "+col+" > ? AND "+col+" < ?)", p, hi).Scan(&longer); err != nil {
 		return false, fmt.Errorf("sqlite: event list: %w", err)
