@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"text/tabwriter"
 
@@ -62,13 +61,13 @@ func runCorpus(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case "check":
 		files := fs.Args()
 		if len(files) == 0 {
-			files = splitFiles(*dir)
+			files = corpus.SplitFiles(*dir)
 		}
 		return corpusCheck(files, chk, stdout, stderr)
 	case "stats":
 		files := fs.Args()
 		if len(files) == 0 {
-			files = splitFiles(*dir)
+			files = corpus.SplitFiles(*dir)
 		}
 		return corpusStats(files, cb, chk, stdout, stderr)
 	case "agree":
@@ -79,14 +78,6 @@ func runCorpus(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	default:
 		return fmt.Errorf("%w: unknown corpus subcommand %q (want build, lint, check, stats or agree)", errUsage, sub)
 	}
-}
-
-func splitFiles(dir string) []string {
-	var out []string
-	for _, s := range corpus.Splits() {
-		out = append(out, filepath.Join(dir, s+".jsonl"))
-	}
-	return out
 }
 
 // sentenceFunc splits text with dyad's own tokenizer and segmenter.
@@ -105,22 +96,6 @@ func sentenceFunc() corpus.SentenceFunc {
 	}
 }
 
-// readGoldFiles parses .gold files; it returns the documents with their file.
-func readGoldFiles(paths []string, cb *cameo.Codebook) (map[string][]corpus.Document, []corpus.Diagnostic, error) {
-	out := map[string][]corpus.Document{}
-	var diags []corpus.Diagnostic
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return nil, nil, err
-		}
-		docs, ds := corpus.ParseGold(p, bytes.NewReader(b), cb)
-		out[p] = docs
-		diags = append(diags, ds...)
-	}
-	return out, diags, nil
-}
-
 func printDiags(w io.Writer, ds []corpus.Diagnostic) {
 	for _, d := range ds {
 		fmt.Fprintln(w, d)
@@ -129,7 +104,7 @@ func printDiags(w io.Writer, ds []corpus.Diagnostic) {
 
 // corpusLint parses and checks .gold files on their own (no split rule).
 func corpusLint(paths []string, cb *cameo.Codebook, chk *corpus.Checker, stdout, stderr io.Writer) error {
-	files, diags, err := readGoldFiles(paths, cb)
+	files, diags, err := corpus.LoadGold(paths, cb)
 	if err != nil {
 		return err
 	}
@@ -154,49 +129,23 @@ func corpusLint(paths []string, cb *cameo.Codebook, chk *corpus.Checker, stdout,
 // with errors are left out and reported; the build fails if any error remains
 // so that a broken corpus is never written silently.
 func corpusBuild(dir string, cb *cameo.Codebook, chk *corpus.Checker, stdout, stderr io.Writer) error {
-	paths, err := filepath.Glob(filepath.Join(dir, "src", "*.gold"))
+	bySplit, diags, err := corpus.Build(filepath.Join(dir, "src"), cb, chk)
 	if err != nil {
 		return err
 	}
-	if len(paths) == 0 {
-		return fmt.Errorf("no .gold files in %s", filepath.Join(dir, "src"))
-	}
-	sort.Strings(paths)
-	files, diags, err := readGoldFiles(paths, cb)
-	if err != nil {
-		return err
-	}
-	bySplit := map[string][]corpus.Document{}
-	for _, p := range paths {
-		diags = append(diags, chk.Check(p, "", files[p])...)
-		for _, d := range files[p] {
-			s := corpus.SplitOf(d.ID)
-			bySplit[s] = append(bySplit[s], d)
-		}
-	}
-	for s := range bySplit {
-		docs := bySplit[s]
-		sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
-	}
-	diags = append(diags, corpus.CheckDuplicates(bySplit)...)
 	printDiags(stderr, diags)
 	if n := corpus.Errors(diags); n > 0 {
-		return fmt.Errorf("%d errors in %d files; nothing written", n, len(paths))
+		return fmt.Errorf("%d errors; nothing written", n)
+	}
+	if err := corpus.WriteSplits(dir, bySplit); err != nil {
+		return err
 	}
 	for _, s := range corpus.Splits() {
-		var buf bytes.Buffer
-		if err := corpus.Write(&buf, bySplit[s]); err != nil {
-			return err
-		}
-		out := filepath.Join(dir, s+".jsonl")
-		if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-			return err
-		}
 		n := 0
 		for _, d := range bySplit[s] {
 			n += len(d.Events)
 		}
-		fmt.Fprintf(stdout, "%s: %d documents, %d events\n", out, len(bySplit[s]), n)
+		fmt.Fprintf(stdout, "%s: %d documents, %d events\n", filepath.Join(dir, s+".jsonl"), len(bySplit[s]), n)
 	}
 	return nil
 }
@@ -284,11 +233,11 @@ func corpusStats(paths []string, cb *cameo.Codebook, chk *corpus.Checker, stdout
 // corpusAgree prints the agreement between two annotations of the same
 // documents: Cohen's kappa on roots and F1 at four levels.
 func corpusAgree(pathA, pathB, diffPath string, cb *cameo.Codebook, stdout io.Writer) error {
-	a, da, err := loadAnnotations(pathA, cb)
+	a, da, err := corpus.Load(pathA, cb)
 	if err != nil {
 		return err
 	}
-	b, db, err := loadAnnotations(pathB, cb)
+	b, db, err := corpus.Load(pathB, cb)
 	if err != nil {
 		return err
 	}
@@ -358,42 +307,6 @@ func pct(n, of int) float64 {
 		return 0
 	}
 	return 100 * float64(n) / float64(of)
-}
-
-// loadAnnotations reads a .gold or .jsonl file, or every such file of a
-// directory.
-func loadAnnotations(path string, cb *cameo.Codebook) ([]corpus.Document, []corpus.Diagnostic, error) {
-	paths := []string{path}
-	if st, err := os.Stat(path); err != nil {
-		return nil, nil, err
-	} else if st.IsDir() {
-		gold, _ := filepath.Glob(filepath.Join(path, "*.gold"))
-		jsonl, _ := filepath.Glob(filepath.Join(path, "*.jsonl"))
-		paths = append(gold, jsonl...)
-		if len(paths) == 0 {
-			return nil, nil, fmt.Errorf("%s: no .gold or .jsonl files", path)
-		}
-	}
-	var docs []corpus.Document
-	var diags []corpus.Diagnostic
-	for _, p := range paths {
-		if strings.HasSuffix(p, ".gold") {
-			files, ds, err := readGoldFiles([]string{p}, cb)
-			if err != nil {
-				return nil, nil, err
-			}
-			docs = append(docs, files[p]...)
-			diags = append(diags, ds...)
-			continue
-		}
-		ds, dg, err := corpus.ReadFile(p)
-		if err != nil {
-			return nil, nil, err
-		}
-		docs = append(docs, ds...)
-		diags = append(diags, dg...)
-	}
-	return docs, diags, nil
 }
 
 // describeEvent is one line naming an event's fields, for adjudication.
