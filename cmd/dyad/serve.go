@@ -12,8 +12,6 @@ import (
 	"strings"
 	"time"
 
-	actorsdata "github.com/dyad-project/dyad/data/actors"
-	"github.com/dyad-project/dyad/internal/actor"
 	"github.com/dyad-project/dyad/internal/analysis"
 	"github.com/dyad-project/dyad/internal/api"
 	"github.com/dyad-project/dyad/internal/doc"
@@ -116,13 +114,13 @@ func serveStore(ctx context.Context, st store.Store, o serveOptions, stdout, std
 		return fmt.Errorf("%w: --log-format %q is not text or json", errUsage, o.LogFormat)
 	}
 	log := slog.New(h)
-	dict, err := actor.LoadFS(actorsdata.FS(), ".")
+	dict, err := loadDictionary(nil) // once, for actor roles and for coding
 	if err != nil {
-		return fmt.Errorf("loading the actor dictionaries for actor roles: %w", err)
+		return err
 	}
 	cfg := api.Config{Query: query.New(st, query.WithDictionary(dict)), Log: log, Metrics: api.NewMetrics(time.Now()), Token: o.Token}
 	if o.Token != "" {
-		a, err := analysis.New(analysis.Options{})
+		a, err := analysis.New(analysis.Options{Actors: dict})
 		if err != nil {
 			return fmt.Errorf("loading the analysis stages for POST /api/documents: %w", err)
 		}

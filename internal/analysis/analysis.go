@@ -74,7 +74,7 @@ func New(opt Options) (*Analyzer, error) {
 		a.nlp = p
 	}
 	if a.actors == nil {
-		d, err := actor.LoadFS(actorsdata.FS(), ".")
+		d, err := actorsdata.Load()
 		if err != nil {
 			return nil, fmt.Errorf("actor dictionaries: %w", err)
 		}

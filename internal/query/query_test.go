@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	actorsdata "github.com/dyad-project/dyad/data/actors"
-	"github.com/dyad-project/dyad/internal/actor"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/query"
 	"github.com/dyad-project/dyad/internal/query/querytest"
@@ -191,7 +190,7 @@ func utf8Valid(s string) bool {
 }
 
 func TestProfileRolesFromDictionary(t *testing.T) {
-	d, err := actor.LoadFS(actorsdata.FS(), ".")
+	d, err := actorsdata.Load()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	actorsdata "github.com/dyad-project/dyad/data/actors"
-	"github.com/dyad-project/dyad/internal/actor"
 	"github.com/dyad-project/dyad/internal/analysis"
 	"github.com/dyad-project/dyad/internal/api"
 	"github.com/dyad-project/dyad/internal/doc"
@@ -104,7 +103,7 @@ func exampleServer(t *testing.T, token string) (*httptest.Server, store.Store) {
 		t.Fatalf("the example corpus gave no events")
 	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	dict, err := actor.LoadFS(actorsdata.FS(), ".")
+	dict, err := actorsdata.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
