@@ -24,7 +24,7 @@ func runEvalParse(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	caseName := fs.String("case", "", "rewrite the gold words first: title (capitalise every whitespace-delimited word), lower or upper")
 	taggerPath := fs.String("tagger", "", "tagger model file (default: the embedded model)")
 	parserPath := fs.String("parser", "", "parser model file (default: the embedded model)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *goldPath == "" || fs.NArg() > 0 {

@@ -54,7 +54,7 @@ func TestFlagsAnywhere(t *testing.T) {
 	if code, out, _ := dyad(t, "timex", "--date", "2024-01-27", "--", "--json"); code != 0 || strings.Contains(out, `"value"`) {
 		t.Errorf("after --, --json is text: exit %d %s", code, out)
 	}
-	for _, cmd := range []string{"serve", "events", "ingest", "parse", "timex", "code", "actors", "dict", "corpus", "eval"} {
+	for _, cmd := range []string{"serve", "events", "ingest", "parse", "timex", "code", "actors", "dict", "corpus", "eval", "train"} {
 		args := []string{cmd, "--bogus"}
 		switch cmd {
 		case "corpus":
@@ -63,6 +63,8 @@ func TestFlagsAnywhere(t *testing.T) {
 			args = []string{cmd, "timex", "--bogus"}
 		case "dict":
 			args = []string{cmd, "check", "--bogus"}
+		case "train":
+			args = []string{cmd, "parser", "--bogus"}
 		}
 		if code, _, errOut := dyad(t, args...); code != 2 || !strings.Contains(errOut, "bogus") {
 			t.Errorf("%v: exit %d %q, want 2", args, code, errOut)
