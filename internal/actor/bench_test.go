@@ -9,6 +9,7 @@ import (
 
 	"github.com/dyad-project/dyad/data/actors"
 	"github.com/dyad-project/dyad/internal/actor"
+	"github.com/dyad-project/dyad/internal/testenv"
 )
 
 // BenchmarkLoad measures loading every embedded dictionary and reports the
@@ -18,7 +19,7 @@ func BenchmarkLoad(b *testing.B) {
 	runtime.GC()
 	runtime.ReadMemStats(&m0)
 	var d *actor.Dictionary
-	c0 := cpuTime()
+	c0 := testenv.CPUTime()
 	for i := 0; i < b.N; i++ {
 		var err error
 		if d, err = actor.LoadFS(actors.FS(), "."); err != nil {
@@ -26,7 +27,7 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	if c := cpuTime() - c0; c > 0 {
+	if c := testenv.CPUTime() - c0; c > 0 {
 		b.ReportMetric(float64(c.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 	runtime.GC()
@@ -49,12 +50,12 @@ func BenchmarkMatch(b *testing.B) {
 	}
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
-	c0 := cpuTime()
+	c0 := testenv.CPUTime()
 	for i := 0; i < b.N; i++ {
 		d.Match(text, nil, date)
 	}
 	b.ReportMetric(float64(toks)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
-	if c := cpuTime() - c0; c > 0 {
+	if c := testenv.CPUTime() - c0; c > 0 {
 		b.ReportMetric(float64(toks)*float64(b.N)/c.Seconds(), "tokens/cpu-s")
 	}
 }
@@ -82,12 +83,12 @@ func BenchmarkResolve(b *testing.B) {
 	}
 	toks := len(strings.Fields(text))
 	b.ResetTimer()
-	c0 := cpuTime()
+	c0 := testenv.CPUTime()
 	for i := 0; i < b.N; i++ {
 		d.Resolve(text, nil, ms)
 	}
 	b.ReportMetric(float64(toks)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
-	if c := cpuTime() - c0; c > 0 {
+	if c := testenv.CPUTime() - c0; c > 0 {
 		b.ReportMetric(float64(toks)*float64(b.N)/c.Seconds(), "tokens/cpu-s")
 	}
 }

@@ -29,7 +29,7 @@ func BenchmarkJSONL(b *testing.B) {
 	}
 	b.SetBytes(int64(len(data)))
 	docs := 0
-	cpu0 := cpuTime()
+	cpu0 := testenv.CPUTime()
 	for b.Loop() {
 		n := 0
 		err := Walk(context.Background(), []string{"-"}, Options{Stdin: bytes.NewReader(data)}, func(it Item) error {
@@ -54,7 +54,7 @@ func BenchmarkJSONL(b *testing.B) {
 // system tells, per CPU-second of this process (GC included).
 func reportRates(b *testing.B, docs int, cpu0 time.Duration) {
 	b.ReportMetric(float64(docs)/b.Elapsed().Seconds(), "docs/s")
-	if cpu := cpuTime() - cpu0; cpu > 0 && cpu0 > 0 {
+	if cpu := testenv.CPUTime() - cpu0; cpu > 0 && cpu0 > 0 {
 		b.ReportMetric(float64(docs)/cpu.Seconds(), "docs/cpu-s")
 	}
 }
@@ -95,7 +95,7 @@ func BenchmarkHTML(b *testing.B) {
 	page := newsPage(b)
 	b.SetBytes(int64(len(page)))
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := testenv.CPUTime()
 	for b.Loop() {
 		d, _, err := ParseHTML("page.html", page, "", "")
 		if err != nil {
@@ -115,7 +115,7 @@ func BenchmarkHTMLSmall(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(page)))
-	cpu0 := cpuTime()
+	cpu0 := testenv.CPUTime()
 	for b.Loop() {
 		if _, _, err := ParseHTML("article.html", page, "", ""); err != nil {
 			b.Fatal(err)

@@ -18,6 +18,7 @@ import (
 	"github.com/dyad-project/dyad/internal/nlp/recase"
 	"github.com/dyad-project/dyad/internal/nlp/segment"
 	"github.com/dyad-project/dyad/internal/nlp/tokenize"
+	"github.com/dyad-project/dyad/internal/testenv"
 )
 
 // Floors on en_ewt dev with tags predicted by the embedded tagger, on the
@@ -33,25 +34,8 @@ var floors = []struct {
 }
 
 func sharedDir(t testing.TB) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data missing at %s (required under CI): %v", p, err)
-		}
-		t.Skipf("shared data not found at %s; skipping", p)
-	}
-	return p
+	t.Helper()
+	return testenv.Shared(t)
 }
 
 func models(t testing.TB) (*postag.Model, *depparse.Model) {
@@ -177,7 +161,7 @@ func BenchmarkPipeline(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	ntok := 0
 	var sents []nlp.Sentence
-	c0 := cpuTime()
+	c0 := testenv.CPUTime()
 	for b.Loop() {
 		sents = pl.Annotate(string(text))
 		ntok = 0
@@ -185,7 +169,7 @@ func BenchmarkPipeline(b *testing.B) {
 			ntok += len(s.Tokens)
 		}
 	}
-	cpu := cpuTime() - c0
+	cpu := testenv.CPUTime() - c0
 	got := arcs(&sents[1])
 	for _, want := range []string{"nsubj(denied, rebels)", "ccomp(denied, lost)", "obj(lost, ground)"} {
 		if !slices.Contains(got, want) {

@@ -2,6 +2,7 @@ package lemma
 
 import (
 	"bufio"
+	"github.com/dyad-project/dyad/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -92,28 +93,7 @@ func TestLoadErrors(t *testing.T) {
 // test when it is absent (failing under CI=true, where it must be present).
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data missing under CI: %v", err)
-		}
-		t.Skipf("shared data absent (%v); skipping", err)
-	}
-	return p
+	return testenv.Shared(t)
 }
 
 // TestEWTLemmaAccuracy is the accuracy floor: lemmas of en_ewt dev and test

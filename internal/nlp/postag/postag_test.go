@@ -5,7 +5,6 @@ import (
 	"compress/gzip"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"github.com/dyad-project/dyad/internal/nlp/conllu"
 	"github.com/dyad-project/dyad/internal/nlp/postag"
 	"github.com/dyad-project/dyad/internal/nlp/recase"
+	"github.com/dyad-project/dyad/internal/testenv"
 )
 
 // Floors on en_ewt dev with gold tokens, as written and rewritten in title
@@ -31,25 +31,8 @@ var floors = []struct {
 }
 
 func sharedDir(t testing.TB) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data missing at %s (required under CI): %v", p, err)
-		}
-		t.Skipf("shared data not found at %s; skipping", p)
-	}
-	return p
+	t.Helper()
+	return testenv.Shared(t)
 }
 
 func TestAccuracyFloorEWTDev(t *testing.T) {
