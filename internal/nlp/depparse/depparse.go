@@ -14,10 +14,6 @@
 package depparse
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -26,6 +22,7 @@ import (
 
 	"github.com/dyad-project/dyad/data/models"
 	"github.com/dyad-project/dyad/internal/nlp"
+	"github.com/dyad-project/dyad/internal/nlp/modelfile"
 	"github.com/dyad-project/dyad/internal/nlp/perceptron"
 	"github.com/dyad-project/dyad/internal/nlp/wordclass"
 )
@@ -349,77 +346,57 @@ const (
 
 // Save writes the model to w in its gzip-compressed binary format.
 func (m *Model) Save(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	mw, err := modelfile.Create(w, magic, version)
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(zw)
-	bw.WriteString(magic)
-	var b [binary.MaxVarintLen64]byte
-	bw.Write(b[:binary.PutUvarint(b[:], version)])
-	bw.Write(b[:binary.PutUvarint(b[:], uint64(len(m.labels)))])
+	mw.Uvarint(uint64(len(m.labels)))
 	for _, l := range m.labels {
-		bw.Write(b[:binary.PutUvarint(b[:], uint64(len(l)))])
-		bw.WriteString(l)
+		mw.String(l)
 	}
 	if m.wc == nil {
-		bw.WriteByte(0)
+		mw.Byte(0)
 	} else {
-		bw.WriteByte(1)
-		if _, err := m.wc.WriteTo(bw); err != nil {
+		mw.Byte(1)
+		if _, err := m.wc.WriteTo(mw.Raw()); err != nil {
 			return err
 		}
 	}
-	if _, err := m.w.WriteTo(bw); err != nil {
+	if _, err := m.w.WriteTo(mw.Raw()); err != nil {
 		return err
 	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+	return mw.Close()
 }
 
 // ErrFormat reports a malformed parser file.
-var ErrFormat = errors.New("malformed parser model")
+var ErrFormat = fmt.Errorf("%w: parser", modelfile.ErrFormat)
 
 // Load reads a model written by Save.
 func Load(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	mr, err := modelfile.Open(r, "parser", magic, version)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
-	br := bufio.NewReader(zr)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
-		return nil, fmt.Errorf("%w: not a dyad parser file", ErrFormat)
-	}
-	v, err := binary.ReadUvarint(br)
-	if err != nil || v != version {
-		return nil, fmt.Errorf("%w: version %d, want %d", ErrFormat, v, version)
-	}
-	nl, err := binary.ReadUvarint(br)
-	if err != nil || nl == 0 || nl > 1000 {
+	nl, err := mr.Uvarint(1000)
+	if err != nil || nl == 0 {
 		return nil, fmt.Errorf("%w: label count", ErrFormat)
 	}
 	m := &Model{root: -1}
 	for i := range int(nl) {
-		k, err := binary.ReadUvarint(br)
-		if err != nil || k > 64 {
-			return nil, fmt.Errorf("%w: label %d", ErrFormat, i)
-		}
-		b := make([]byte, k)
-		if _, err := io.ReadFull(br, b); err != nil {
+		l, err := mr.String(64)
+		if err != nil {
 			return nil, fmt.Errorf("%w: label %d: %v", ErrFormat, i, err)
 		}
-		m.labels = append(m.labels, string(b))
-		if string(b) == "root" {
+		m.labels = append(m.labels, l)
+		if l == "root" {
 			m.root = i
 		}
 	}
 	if m.root < 0 {
 		return nil, fmt.Errorf("%w: no root label", ErrFormat)
 	}
-	switch has, err := br.ReadByte(); {
+	br := mr.Raw()
+	switch has, err := mr.Byte(); {
 	case err != nil || has > 1:
 		return nil, fmt.Errorf("%w: word class flag", ErrFormat)
 	case has == 1:

@@ -12,10 +12,7 @@
 package postag
 
 import (
-	"bufio"
-	"compress/gzip"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -26,6 +23,7 @@ import (
 
 	"github.com/dyad-project/dyad/data/models"
 	"github.com/dyad-project/dyad/internal/nlp"
+	"github.com/dyad-project/dyad/internal/nlp/modelfile"
 	"github.com/dyad-project/dyad/internal/nlp/perceptron"
 	"github.com/dyad-project/dyad/internal/nlp/wordclass"
 )
@@ -337,103 +335,65 @@ const (
 
 // Save writes the model to w in its gzip-compressed binary format.
 func (m *Model) Save(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	mw, err := modelfile.Create(w, magic, version)
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(zw)
-	bw.WriteString(magic)
-	putUvarint(bw, version)
-	putUvarint(bw, uint64(len(m.classes)))
+	mw.Uvarint(uint64(len(m.classes)))
 	for _, c := range m.classes {
-		putString(bw, c)
+		mw.String(c)
 	}
 	words := make([]string, 0, len(m.lex))
 	for k := range m.lex {
 		words = append(words, k)
 	}
 	slices.Sort(words)
-	putUvarint(bw, uint64(len(words)))
+	mw.Uvarint(uint64(len(words)))
 	var b8 [8]byte
 	for _, k := range words {
 		le := m.lex[k]
-		putString(bw, k)
-		putUvarint(bw, uint64(le.best))
+		mw.String(k)
+		mw.Uvarint(uint64(le.best))
 		binary.LittleEndian.PutUint64(b8[:], le.amb)
-		bw.Write(b8[:])
+		mw.Raw().Write(b8[:])
 		u := byte(0)
 		if le.unique {
 			u = 1
 		}
-		bw.WriteByte(u)
+		mw.Byte(u)
 	}
 	if m.wc == nil {
-		bw.WriteByte(0)
+		mw.Byte(0)
 	} else {
-		bw.WriteByte(1)
-		if _, err := m.wc.WriteTo(bw); err != nil {
+		mw.Byte(1)
+		if _, err := m.wc.WriteTo(mw.Raw()); err != nil {
 			return err
 		}
 	}
-	if _, err := m.w.WriteTo(bw); err != nil {
+	if _, err := m.w.WriteTo(mw.Raw()); err != nil {
 		return err
 	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
-}
-
-func putUvarint(w *bufio.Writer, v uint64) {
-	var b [binary.MaxVarintLen64]byte
-	w.Write(b[:binary.PutUvarint(b[:], v)])
-}
-
-func putString(w *bufio.Writer, s string) {
-	putUvarint(w, uint64(len(s)))
-	w.WriteString(s)
+	return mw.Close()
 }
 
 // ErrFormat reports a malformed tagger file.
-var ErrFormat = errors.New("malformed tagger model")
+var ErrFormat = fmt.Errorf("%w: tagger", modelfile.ErrFormat)
 
 const maxString = 1 << 10
 
-func getString(r *bufio.Reader) (string, error) {
-	n, err := binary.ReadUvarint(r)
-	if err != nil {
-		return "", err
-	}
-	if n > maxString {
-		return "", fmt.Errorf("string of %d bytes", n)
-	}
-	b := make([]byte, n)
-	_, err = io.ReadFull(r, b)
-	return string(b), err
-}
-
 // Load reads a model written by Save.
 func Load(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	mr, err := modelfile.Open(r, "tagger", magic, version)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
-	br := bufio.NewReader(zr)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
-		return nil, fmt.Errorf("%w: not a dyad tagger file", ErrFormat)
-	}
-	v, err := binary.ReadUvarint(br)
-	if err != nil || v != version {
-		return nil, fmt.Errorf("%w: version %d, want %d", ErrFormat, v, version)
-	}
-	nc, err := binary.ReadUvarint(br)
-	if err != nil || nc == 0 || nc > 1<<12 {
+	nc, err := mr.Uvarint(1 << 12)
+	if err != nil || nc == 0 {
 		return nil, fmt.Errorf("%w: class count", ErrFormat)
 	}
 	m := &Model{lex: map[string]lexEntry{}}
 	for range nc {
-		c, err := getString(br)
+		c, err := mr.String(maxString)
 		if err != nil {
 			return nil, fmt.Errorf("%w: class: %v", ErrFormat, err)
 		}
@@ -445,30 +405,31 @@ func Load(r io.Reader) (*Model, error) {
 		m.xpos = append(m.xpos, x)
 		m.upos = append(m.upos, u)
 	}
-	nw, err := binary.ReadUvarint(br)
-	if err != nil || nw > 1<<22 {
+	nw, err := mr.Uvarint(1 << 22)
+	if err != nil {
 		return nil, fmt.Errorf("%w: lexicon size", ErrFormat)
 	}
+	br := mr.Raw()
 	var b8 [8]byte
 	for range nw {
-		k, err := getString(br)
+		k, err := mr.String(maxString)
 		if err != nil {
 			return nil, fmt.Errorf("%w: lexicon: %v", ErrFormat, err)
 		}
-		best, err := binary.ReadUvarint(br)
-		if err != nil || best >= nc {
+		best, err := mr.Uvarint(nc - 1)
+		if err != nil {
 			return nil, fmt.Errorf("%w: lexicon class of %q", ErrFormat, k)
 		}
 		if _, err := io.ReadFull(br, b8[:]); err != nil {
 			return nil, fmt.Errorf("%w: lexicon: %v", ErrFormat, err)
 		}
-		u, err := br.ReadByte()
+		u, err := mr.Byte()
 		if err != nil || u > 1 {
 			return nil, fmt.Errorf("%w: lexicon flag of %q", ErrFormat, k)
 		}
 		m.lex[k] = lexEntry{best: uint16(best), amb: binary.LittleEndian.Uint64(b8[:]), unique: u == 1}
 	}
-	switch has, err := br.ReadByte(); {
+	switch has, err := mr.Byte(); {
 	case err != nil || has > 1:
 		return nil, fmt.Errorf("%w: word class flag", ErrFormat)
 	case has == 1:
