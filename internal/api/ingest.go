@@ -1,9 +1,7 @@
 package api
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -11,10 +9,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/dyad-project/dyad/internal/doc"
-	"github.com/dyad-project/dyad/internal/extract"
 	"github.com/dyad-project/dyad/internal/lang"
 	"github.com/dyad-project/dyad/internal/pipeline"
 	"github.com/dyad-project/dyad/internal/source"
@@ -150,31 +146,12 @@ func ReadSubmission(r *http.Request) (Submission, error) {
 }
 
 func readJSON(origin string, body []byte) (Submission, error) {
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	var j submittedJSON
-	if err := dec.Decode(&j); err != nil {
-		return Submission{}, fmt.Errorf("JSON body: %v", err)
+	d, diags, err := source.ParseRecordStrict(origin, body)
+	if err != nil {
+		return Submission{}, err
 	}
-	if dec.More() {
-		return Submission{}, errors.New("JSON body: more than one value")
-	}
-	if len(j.Date) > doc.DefaultCaps.Field {
-		return Submission{}, fmt.Errorf("field date: %d bytes, over the cap of %d bytes", len(j.Date), doc.DefaultCaps.Field)
-	}
-	if !utf8.ValidString(j.Text) {
-		return Submission{}, errors.New("field text: not UTF-8")
-	}
-	d := doc.Document{Text: j.Text, Title: j.Title, URL: j.URL, Outlet: j.Outlet, Author: j.Author, Lang: j.Lang,
-		Origin: origin, Format: "json"}
-	if j.Date != "" {
-		t, err := extract.ParseDate(j.Date)
-		if err != nil {
-			return Submission{}, fmt.Errorf("field date: %q: %v", j.Date, err)
-		}
-		d.Published = t
-	}
-	return Submission{Doc: d}, nil
+	d.Format = "json"
+	return Submission{Doc: d, Diagnostics: diags}, nil
 }
 
 func (s *Server) ingest(w http.ResponseWriter, r *http.Request) {

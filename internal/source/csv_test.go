@@ -124,3 +124,26 @@ func FuzzCSV(f *testing.F) {
 		}
 	})
 }
+
+func TestParseRecordStrict(t *testing.T) {
+	d, _, err := ParseRecordStrict("api", []byte(`{"text": "Talks in Lima.", "title": "T", "lang": "en", "date": "2024-05-06", "url": "https://x.example/a"}`))
+	if err != nil || d.Lang != "en" || d.Meta != nil || d.Published.Format("2006-01-02") != "2024-05-06" {
+		t.Errorf("good body: %+v %v", d, err)
+	}
+	for body, want := range map[string]string{
+		`{"text": "x", "headline": "T"}`:      `unknown field "headline"`,
+		`{"text": "x"} {"text": "y"}`:         "more than one value",
+		`{"text": "x", "date": "not a date"}`: `field "date"`,
+		`["x"]`:                               "must be an object",
+		`{"text": 3}`:                         "must be a string",
+		`{"title": "no text"}`:                "no text",
+	} {
+		if _, _, err := ParseRecordStrict("api", []byte(body)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want %q", body, err, want)
+		}
+	}
+	// The lenient reader takes what the strict one refuses, as metadata.
+	if d, _, err := ParseRecord("f:1", []byte(`{"text": "x", "headline": "T", "desk": "world"}`)); err != nil || d.Title != "T" || d.Meta["desk"] != "world" {
+		t.Errorf("lenient: %+v %v", d, err)
+	}
+}

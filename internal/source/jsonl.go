@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -317,4 +318,50 @@ func (c *capReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
 	return n, err
+}
+
+// strictFields are the only keys ParseRecordStrict accepts.
+var strictFields = []string{"text", "title", "url", "date", "outlet", "author", "lang"}
+
+// ParseRecordStrict is ParseRecord for a body someone sends on purpose (the
+// API): exactly one JSON object whose keys are text, title, url, date,
+// outlet, author and lang only, every value a string, and a date that must
+// parse. The lenient ParseRecord, for files in the wild, takes other names
+// and keeps unknown fields as metadata; both share one reading of the
+// fields, so a document means the same whichever way it came in.
+func ParseRecordStrict(origin string, body []byte) (doc.Document, []doc.Diagnostic, error) {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	var rec map[string]json.RawMessage
+	if err := dec.Decode(&rec); err != nil {
+		var ute *json.UnmarshalTypeError
+		if errors.As(err, &ute) {
+			return doc.Document{}, nil, fmt.Errorf("%w JSON: the body must be an object, not %s", ErrMalformed, ute.Value)
+		}
+		return doc.Document{}, nil, fmt.Errorf("%w JSON: %v", ErrMalformed, err)
+	}
+	if dec.More() {
+		return doc.Document{}, nil, fmt.Errorf("%w JSON: more than one value", ErrMalformed)
+	}
+	for k := range rec {
+		if !slices.Contains(strictFields, k) {
+			return doc.Document{}, nil, fmt.Errorf("%w JSON: unknown field %q (want %s)", ErrMalformed, k, strings.Join(strictFields, ", "))
+		}
+	}
+	d, diags, err := ParseRecord(origin, body)
+	if err != nil {
+		return d, diags, err
+	}
+	for _, g := range diags {
+		if strings.Contains(g.Message, `field "date"`) {
+			return d, nil, fmt.Errorf("%w: %s", ErrMalformed, strings.TrimPrefix(g.Message, origin+": "))
+		}
+	}
+	if l, ok := d.Meta["lang"]; ok {
+		d.Lang = strings.TrimSpace(l)
+		delete(d.Meta, "lang")
+	}
+	if len(d.Meta) == 0 {
+		d.Meta = nil
+	}
+	return d, diags, nil
 }
