@@ -158,12 +158,12 @@ func (f *finder) segment(toks []tok) {
 			i++
 			continue
 		}
-		j, s, rule := m.match(i)
+		j, s, r := m.match(i)
 		if j <= i {
 			i++
 			continue
 		}
-		e := Expr{Start: toks[i].start, End: toks[j-1].end, sem: s, Rule: rule, Ambiguous: s.ambig, Mod: s.mod}
+		e := Expr{Start: toks[i].start, End: toks[j-1].end, sem: s, Rule: string(r), Ambiguous: s.ambig, Mod: s.mod}
 		if s.skipThe && j > i+1 {
 			e.Start = toks[i+1].start
 		}
@@ -188,10 +188,10 @@ func (f *finder) segment(toks []tok) {
 		e.Tense = tn
 		// "Nov. 3, the day before authorities acted": an appositive names
 		// the same day as the date it follows
-		if (rule == "the-day-before" || rule == "the-day-after") && len(out) > 0 && i >= 2 && m.punct(i-1, ',') &&
+		if (r == ruleTheDayBefore || r == ruleTheDayAfter) && len(out) > 0 && i >= 2 && m.punct(i-1, ',') &&
 			out[len(out)-1].End == toks[i-2].end && out[len(out)-1].Precision == PrecDay {
 			p := out[len(out)-1]
-			e.Value, e.Type, e.Precision, e.Rule = p.Value, p.Type, p.Precision, "appositive-day"
+			e.Value, e.Type, e.Precision, e.Rule = p.Value, p.Type, p.Precision, string(ruleAppositiveDay)
 			e.sem = p.sem
 		}
 		out = append(out, e)
@@ -213,7 +213,7 @@ func (f *finder) segment(toks []tok) {
 				s2 := s
 				s2.d = d
 				if v, typ, prec := resolve(s2, ref, tn); v != "" {
-					e2 := Expr{Start: toks[j+1].start, End: toks[j+1].end, sem: s2, Rule: "conjoined-day", Tense: tn, Value: v, Type: typ, Precision: prec}
+					e2 := Expr{Start: toks[j+1].start, End: toks[j+1].end, sem: s2, Rule: string(ruleConjoinedDay), Tense: tn, Value: v, Type: typ, Precision: prec}
 					e2.Text = text[e2.Start:e2.End]
 					out = append(out, e2)
 					i = j + 2
@@ -353,7 +353,7 @@ func (r *Recognizer) Dateline(text string, ref time.Time) (Expr, bool) {
 		if e.Type == Date && e.Precision == PrecDay && e.sem.kind == sDate {
 			e.Start += start
 			e.End += start
-			e.Rule = "dateline"
+			e.Rule = string(ruleDateline)
 			return e, true
 		}
 	}

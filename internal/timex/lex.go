@@ -1,6 +1,8 @@
 package timex
 
 import (
+	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -82,11 +84,10 @@ func mkCode(s string) (c code) {
 
 // String returns the code as text.
 func (c code) String() string {
-	n := 0
-	for n < len(c) && c[n] != 0 {
-		n++
+	if n := bytes.IndexByte(c[:], 0); n >= 0 {
+		return string(c[:n])
 	}
-	return string(c[:n])
+	return string(c[:])
 }
 
 // tokKind is the shape of a token.
@@ -437,13 +438,8 @@ func lexNumber(text string, i int) tok {
 // hasWordPrefix reports whether s starts with the lowercase letters p
 // followed by a non-letter.
 func hasWordPrefix(s, p string) bool {
-	if len(s) < len(p) {
+	if len(s) < len(p) || !strings.EqualFold(s[:len(p)], p) {
 		return false
-	}
-	for k := 0; k < len(p); k++ {
-		if s[k]|0x20 != p[k] {
-			return false
-		}
 	}
 	return len(s) == len(p) || !isLetter(s[len(p)])
 }

@@ -1,6 +1,9 @@
 package timex
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Resolve returns e normalised against ref with the given tense, which
 // decides the direction of a bare weekday ("met on Wednesday" is the most
@@ -90,7 +93,7 @@ func resolve(s sem, ref time.Time, tense Tense) (string, Type, Precision) {
 				y -= 10
 			}
 		}
-		return itoa(y), Date, PrecDecade
+		return strconv.Itoa(y), Date, PrecDecade
 	case sCentury:
 		return pad2(s.y), Date, PrecCentury
 	case sSeason:
@@ -286,12 +289,21 @@ func fmtDay(d time.Time) string {
 	return itoa4(d.Year()) + "-" + pad2(int(d.Month())) + "-" + pad2(d.Day())
 }
 
+// itoa4 writes a year with at least four digits, as TIMEX3 does: "0998".
 func itoa4(y int) string {
-	s := itoa(y)
+	s := strconv.Itoa(y)
 	for len(s) < 4 {
 		s = "0" + s
 	}
 	return s
+}
+
+// pad2 writes a month, day, week, hour or minute with at least two digits: "07".
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
 }
 
 func fmtWeek(d time.Time) string {
@@ -324,11 +336,11 @@ func relUnit(s sem, ref time.Time, tense Tense) (string, Type, Precision) {
 	case uQuarter:
 		q := (int(ref.Month())-1)/3 + n
 		y := ref.Year() + floorDiv(q, 4)
-		return itoa4(y) + "-Q" + itoa(mod(q, 4)+1), Date, PrecQuarter
+		return itoa4(y) + "-Q" + strconv.Itoa(mod(q, 4)+1), Date, PrecQuarter
 	case uYear:
 		return itoa4(ref.Year() + n), Date, PrecYear
 	case uDecade:
-		return itoa(ref.Year()/10 + n), Date, PrecDecade
+		return strconv.Itoa(ref.Year()/10 + n), Date, PrecDecade
 	case uCentury:
 		return pad2(ref.Year()/100 + n), Date, PrecCentury
 	case uDay:
@@ -368,7 +380,7 @@ func offset(s sem, ref time.Time) (string, Type, Precision) {
 		return itoa4(d.Year()) + "-" + pad2(int(d.Month())), Date, PrecMonth
 	case uQuarter:
 		q := (int(ref.Month())-1)/3 + n
-		return itoa4(ref.Year()+floorDiv(q, 4)) + "-Q" + itoa(mod(q, 4)+1), Date, PrecQuarter
+		return itoa4(ref.Year()+floorDiv(q, 4)) + "-Q" + strconv.Itoa(mod(q, 4)+1), Date, PrecQuarter
 	case uYear:
 		return itoa4(ref.Year() + n), Date, PrecYear
 	case uDecade:
@@ -436,7 +448,7 @@ func resolvePart(s sem, ref time.Time, tense Tense) (string, Type, Precision) {
 			k = cur
 		}
 		parts := 12 / per
-		return itoa4(ref.Year()+floorDiv(k, parts)) + "-" + letter + itoa(mod(k, parts)+1), Date, prec
+		return itoa4(ref.Year()+floorDiv(k, parts)) + "-" + letter + strconv.Itoa(mod(k, parts)+1), Date, prec
 	}
 	y := s.y
 	switch {
@@ -449,7 +461,7 @@ func resolvePart(s sem, ref time.Time, tense Tense) (string, Type, Precision) {
 			return a, a.AddDate(0, per, -1)
 		})
 	}
-	return itoa4(y) + "-" + letter + itoa(s.q), Date, prec
+	return itoa4(y) + "-" + letter + strconv.Itoa(s.q), Date, prec
 }
 
 // holidayDate returns the date of a holiday in year y.

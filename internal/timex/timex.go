@@ -9,13 +9,17 @@
 // both in its recognised, unresolved form (for example "a weekday, Wednesday,
 // with no direction") and resolved against the reference date, so a caller
 // that knows the tense of the governing verb better than the built-in
-// heuristic can call Resolve again.
+// heuristic can call Resolve again. Each expression names the pattern
+// that recognised it (Expr.Rule); rules.go lists every one.
 //
 // The package never reads the clock: the reference date is always passed in.
 // A Recognizer is immutable after New and safe for concurrent use.
 package timex
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Type is the TIMEX3 type of an expression.
 type Type string
@@ -84,7 +88,7 @@ type Expr struct {
 	Precision Precision `json:"precision"`           // granularity of Value
 	Tense     Tense     `json:"-"`                   // the tense used to resolve it
 	Ambiguous bool      `json:"ambiguous,omitempty"` // numeric date whose day/month order was guessed
-	Rule      string    `json:"rule"`                // the pattern that matched, for diagnostics
+	Rule      string    `json:"rule"`                // the pattern that matched, for diagnostics: a rule of rules.go
 
 	sem sem // the unresolved meaning, for Resolve
 }
@@ -108,7 +112,7 @@ func (e Expr) Date() string {
 // periodStart parses the date part of a TIMEX3 value and returns the first
 // day of its period.
 func periodStart(v string) (time.Time, bool) {
-	if i := indexByte(v, 'T'); i >= 0 {
+	if i := strings.IndexByte(v, 'T'); i >= 0 {
 		v = v[:i]
 	}
 	y, ok := digits(v, 0, 4)
@@ -168,7 +172,8 @@ func periodStart(v string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// digits parses v[i:j] as a decimal number of exactly j-i digits.
+// digits parses v[i:j] as a decimal number of exactly j-i digits
+// (strconv.Atoi would take a sign as well).
 func digits(v string, i, j int) (int, bool) {
 	if j > len(v) || i >= j {
 		return 0, false
@@ -202,13 +207,4 @@ func isoWeekStart(y, w int) time.Time {
 	jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
 	wd := int(jan4.Weekday()+6) % 7 // Monday 0
 	return jan4.AddDate(0, 0, -wd+(w-1)*7)
-}
-
-func indexByte(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
 }
