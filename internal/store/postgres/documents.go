@@ -16,15 +16,11 @@ import (
 	"github.com/dyad-project/dyad/internal/store"
 )
 
-// sortableTime is the fixed-width UTC layout of the published and ingested
-// columns, so that comparing strings compares times (as in the SQLite store).
-const sortableTime = "2006-01-02T15:04:05.000000000Z"
-
 func sortable(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.UTC().Format(sortableTime)
+	return t.UTC().Format(store.SortableTime)
 }
 
 func localTime(t time.Time) string {
@@ -312,37 +308,9 @@ func span(start, end *int32) *doc.Span {
 	return &doc.Span{Start: int(*start), End: int(*end)}
 }
 
-// docColumns are the columns scanDoc reads, in order.
-const docColumns = `d.id, d.url, d.title, d.outlet, d.author, d.published_local, d.lang, d.text, d.meta,
-	d.origin, d.format, d.ingested, d.version, d.supersedes`
-
-func scanDoc(row pgx.Row) (doc.Document, error) {
-	var d doc.Document
-	var published, meta, ingested string
-	if err := row.Scan(&d.ID, &d.URL, &d.Title, &d.Outlet, &d.Author, &published, &d.Lang, &d.Text, &meta,
-		&d.Origin, &d.Format, &ingested, &d.Version, &d.Supersedes); err != nil {
-		return d, err
-	}
-	var err error
-	if published != "" {
-		if d.Published, err = time.Parse(time.RFC3339Nano, published); err != nil {
-			return d, fmt.Errorf("document %s: published: %w", d.ID, err)
-		}
-	}
-	if d.Ingested, err = time.Parse(sortableTime, ingested); err != nil {
-		return d, fmt.Errorf("document %s: ingested: %w", d.ID, err)
-	}
-	if meta != "" && meta != "{}" {
-		if err := json.Unmarshal([]byte(meta), &d.Meta); err != nil {
-			return d, fmt.Errorf("document %s: meta: %w", d.ID, err)
-		}
-	}
-	return d, nil
-}
-
 // Document implements store.Store.
 func (db *DB) Document(ctx context.Context, id string) (*doc.Document, error) {
-	d, err := scanDoc(db.pool.QueryRow(ctx, `SELECT `+docColumns+` FROM documents d WHERE d.id = $1`, id))
+	d, err := store.ScanDocument(db.pool.QueryRow(ctx, `SELECT `+store.DocColumns+` FROM documents d WHERE d.id = $1`, id).Scan)
 	if isNoRows(err) {
 		return nil, fmt.Errorf("document %s: %w", id, store.ErrNotFound)
 	}
@@ -443,7 +411,7 @@ func (db *DB) Documents(ctx context.Context, f store.DocFilter) ([]doc.Document,
 		p := a.add(published)
 		where = append(where, "(d.published < "+p+" OR (d.published = "+p+" AND d.id > "+a.add(f.After)+"))")
 	}
-	q := `SELECT ` + docColumns + ` FROM documents d`
+	q := `SELECT ` + store.DocColumns + ` FROM documents d`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -455,7 +423,7 @@ func (db *DB) Documents(ctx context.Context, f store.DocFilter) ([]doc.Document,
 	defer rows.Close()
 	var docs []doc.Document
 	for rows.Next() {
-		d, err := scanDoc(rows)
+		d, err := store.ScanDocument(rows.Scan)
 		if err != nil {
 			return nil, fmt.Errorf("postgres: documents: %w", err)
 		}

@@ -71,13 +71,13 @@ func (db *DB) Claim(ctx context.Context, worker string, n int, lease time.Durati
 				WHERE status = 'pending' AND NOT failed AND (claimed_until IS NULL OR claimed_until < now())
 				ORDER BY seq LIMIT $3 FOR UPDATE SKIP LOCKED) c
 			WHERE d.id = c.id
-			RETURNING `+docColumns, worker, lease.Seconds(), n)
+			RETURNING `+store.DocColumns, worker, lease.Seconds(), n)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
-			d, err := scanDoc(rows)
+			d, err := store.ScanDocument(rows.Scan)
 			if err != nil {
 				return err
 			}

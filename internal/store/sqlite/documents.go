@@ -13,15 +13,11 @@ import (
 	"github.com/dyad-project/dyad/internal/store"
 )
 
-// sortableTime is the fixed-width UTC layout of the published and ingested
-// columns, so that comparing strings compares times.
-const sortableTime = "2006-01-02T15:04:05.000000000Z"
-
 func sortable(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.UTC().Format(sortableTime)
+	return t.UTC().Format(store.SortableTime)
 }
 
 func localTime(t time.Time) string {
@@ -29,13 +25,6 @@ func localTime(t time.Time) string {
 		return ""
 	}
 	return t.Format(time.RFC3339Nano)
-}
-
-func parseTime(s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	return time.Parse(time.RFC3339Nano, s)
 }
 
 // Phases of a diagnostic: found while reading, or by an analysis.
@@ -253,36 +242,10 @@ func span(start, end sql.NullInt64) *doc.Span {
 	return &doc.Span{Start: int(start.Int64), End: int(end.Int64)}
 }
 
-// docColumns are the columns scanDoc reads, in order.
-const docColumns = `d.id, d.url, d.title, d.outlet, d.author, d.published_local, d.lang, d.text, d.meta,
-	d.origin, d.format, d.ingested, d.version, d.supersedes`
-
-func scanDoc(row interface{ Scan(...any) error }) (doc.Document, error) {
-	var d doc.Document
-	var published, meta, ingested string
-	if err := row.Scan(&d.ID, &d.URL, &d.Title, &d.Outlet, &d.Author, &published, &d.Lang, &d.Text, &meta,
-		&d.Origin, &d.Format, &ingested, &d.Version, &d.Supersedes); err != nil {
-		return d, err
-	}
-	var err error
-	if d.Published, err = parseTime(published); err != nil {
-		return d, fmt.Errorf("document %s: published: %w", d.ID, err)
-	}
-	if d.Ingested, err = time.Parse(sortableTime, ingested); err != nil {
-		return d, fmt.Errorf("document %s: ingested: %w", d.ID, err)
-	}
-	if meta != "" && meta != "{}" {
-		if err := json.Unmarshal([]byte(meta), &d.Meta); err != nil {
-			return d, fmt.Errorf("document %s: meta: %w", d.ID, err)
-		}
-	}
-	return d, nil
-}
-
 // Document implements store.Store.
 func (db *DB) Document(ctx context.Context, id string) (*doc.Document, error) {
-	row := db.r.QueryRowContext(ctx, `SELECT `+docColumns+` FROM documents d WHERE d.id = ?`, id)
-	d, err := scanDoc(row)
+	row := db.r.QueryRowContext(ctx, `SELECT `+store.DocColumns+` FROM documents d WHERE d.id = ?`, id)
+	d, err := store.ScanDocument(row.Scan)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("document %s: %w", id, store.ErrNotFound)
 	}
@@ -387,7 +350,7 @@ func (db *DB) Documents(ctx context.Context, f store.DocFilter) ([]doc.Document,
 		where = append(where, "(d.published < ? OR (d.published = ? AND d.id > ?))")
 		args = append(args, published, published, f.After)
 	}
-	q := `SELECT ` + docColumns + ` FROM documents d`
+	q := `SELECT ` + store.DocColumns + ` FROM documents d`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -400,7 +363,7 @@ func (db *DB) Documents(ctx context.Context, f store.DocFilter) ([]doc.Document,
 	defer rows.Close()
 	var docs []doc.Document
 	for rows.Next() {
-		d, err := scanDoc(rows)
+		d, err := store.ScanDocument(rows.Scan)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: documents: %w", err)
 		}
