@@ -8,6 +8,7 @@ import (
 	"github.com/dyad-project/dyad/internal/doc"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/store"
+	"github.com/dyad-project/dyad/internal/store/storetest"
 )
 
 // BenchmarkPutAnalyses measures the event insert rate: each operation
@@ -56,4 +57,13 @@ func BenchmarkPutAnalyses(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*docs*perDoc)/b.Elapsed().Seconds(), "events/s")
+}
+
+// BenchmarkPut measures the document write path, see storetest.BenchPut.
+//
+//	DYAD_TEST_POSTGRES=postgres://... go test -run '^$' -bench 'Put$' ./internal/store/postgres
+func BenchmarkPut(b *testing.B) {
+	db := open(b)
+	defer db.Close()
+	storetest.BenchPut(b, db)
 }

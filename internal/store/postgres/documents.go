@@ -115,8 +115,9 @@ func putBatch(ctx context.Context, tx pgx.Tx, items []store.Item, ids []string, 
 			return nil, fmt.Errorf("postgres: lock: %w", err)
 		}
 	}
-	// What is stored already.
-	status := map[string]string{}
+	// What is stored already, and the current version at each URL: the
+	// decision of store.Batch, made in memory for the whole batch.
+	batch := store.NewBatch()
 	rows, err := tx.Query(ctx, `SELECT id, status FROM documents WHERE id = ANY($1)`, ids)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: documents: %w", err)
@@ -127,17 +128,12 @@ func putBatch(ctx context.Context, tx pgx.Tx, items []store.Item, ids []string, 
 			rows.Close()
 			return nil, fmt.Errorf("postgres: documents: %w", err)
 		}
-		status[id] = st
+		batch.Stored(id, store.CodingStatus(st))
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("postgres: documents: %w", err)
 	}
-	type head struct {
-		id      string
-		version int
-	}
-	current := map[string]head{}
 	if len(urls) > 0 {
 		rows, err := tx.Query(ctx, `SELECT DISTINCT ON (url) url, id, version FROM documents
 			WHERE url = ANY($1) AND superseded_by = '' ORDER BY url, version DESC`, urls)
@@ -146,19 +142,18 @@ func putBatch(ctx context.Context, tx pgx.Tx, items []store.Item, ids []string, 
 		}
 		for rows.Next() {
 			var u string
-			var h head
-			if err := rows.Scan(&u, &h.id, &h.version); err != nil {
+			var h store.Head
+			if err := rows.Scan(&u, &h.ID, &h.Version); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("postgres: versions: %w", err)
 			}
-			current[u] = h
+			batch.Current(u, h)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return nil, fmt.Errorf("postgres: versions: %w", err)
 		}
 	}
-	// Decide each item in order, as if they were stored one by one.
 	res := make([]store.PutResult, len(items))
 	var cols [14][]string // the text columns of the new rows, see insert below
 	var versions []int
@@ -166,30 +161,17 @@ func putBatch(ctx context.Context, tx pgx.Tx, items []store.Item, ids []string, 
 	analysis := make([]*store.Analysis, len(items))
 	for i := range items {
 		it, id := &items[i], ids[i]
-		withID := func() *store.Analysis {
-			if it.Analysis == nil {
-				return nil
-			}
+		dec := batch.Decide(id, it.Doc.URL, it.Analysis != nil)
+		res[i] = store.PutResult{ID: id, Outcome: dec.Outcome}
+		if dec.Analysis {
 			a := *it.Analysis
 			a.DocID = id
-			return &a
+			analysis[i] = &a
 		}
-		if st, ok := status[id]; ok {
-			res[i] = store.PutResult{ID: id, Outcome: store.Unchanged}
-			if store.CodingStatus(st) == store.Pending && it.Analysis != nil {
-				analysis[i] = withID()
-				status[id] = string(store.Coded)
-			}
+		if dec.Outcome == store.Unchanged {
 			continue
 		}
 		d := &it.Doc
-		outcome, version, supersedes := store.Ingested, 1, ""
-		if d.URL != "" {
-			if h, ok := current[d.URL]; ok {
-				outcome, version, supersedes = store.Superseded, h.version+1, h.id
-			}
-			current[d.URL] = head{id: id, version: version}
-		}
 		meta := "{}"
 		if len(d.Meta) > 0 {
 			b, err := json.Marshal(d.Meta)
@@ -199,17 +181,11 @@ func putBatch(ctx context.Context, tx pgx.Tx, items []store.Item, ids []string, 
 			meta = string(b)
 		}
 		for c, v := range []string{id, d.URL, d.Title, d.Outlet, d.Author, sortable(d.Published), localTime(d.Published),
-			d.Lang, d.Text, meta, d.Origin, d.Format, supersedes, ""} {
+			d.Lang, d.Text, meta, d.Origin, d.Format, dec.Supersedes, ""} {
 			cols[c] = append(cols[c], v)
 		}
-		versions = append(versions, version)
+		versions = append(versions, dec.Version)
 		newIdx = append(newIdx, i)
-		res[i] = store.PutResult{ID: id, Outcome: outcome}
-		analysis[i] = withID()
-		status[id] = string(store.Pending)
-		if it.Analysis != nil {
-			status[id] = string(store.Coded)
-		}
 	}
 	// Insert the new rows. A row another transaction inserted meanwhile
 	// is not inserted again: that item is unchanged.

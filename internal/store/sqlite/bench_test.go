@@ -12,6 +12,7 @@ import (
 	"github.com/dyad-project/dyad/internal/source"
 	"github.com/dyad-project/dyad/internal/store"
 	"github.com/dyad-project/dyad/internal/store/sqlite"
+	"github.com/dyad-project/dyad/internal/store/storetest"
 	"github.com/dyad-project/dyad/internal/testenv"
 )
 
@@ -76,4 +77,16 @@ func BenchmarkPutIndiaPolice(b *testing.B) {
 		db.Close()
 	}
 	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// BenchmarkPut measures the document write path, see storetest.BenchPut.
+//
+//	go test -run '^$' -bench 'Put$' -cpu 1 ./internal/store/sqlite
+func BenchmarkPut(b *testing.B) {
+	db, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"), sqlite.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	storetest.BenchPut(b, db)
 }

@@ -169,21 +169,39 @@ func (w *writer) putItem(ctx context.Context, it *store.Item, now time.Time) (st
 	if err != nil {
 		return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
 	}
-	if n, err := ins.RowsAffected(); err != nil {
+	n, err := ins.RowsAffected()
+	if err != nil {
 		return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
-	} else if n == 0 {
-		if it.Analysis != nil {
+	}
+	// The decision (store.Decide) sees the rows this transaction wrote
+	// before, so a batch is decided as if put one by one.
+	var p store.Prior
+	if n == 0 {
+		p.Stored = true
+		if it.Analysis != nil { // the status matters only then
 			var status string
 			if err := w.status.QueryRowContext(ctx, id).Scan(&status); err != nil {
 				return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
 			}
-			if store.CodingStatus(status) == store.Pending {
-				if err := w.analyses.put(ctx, id, it.Analysis); err != nil {
-					return store.PutResult{}, err
-				}
+			p.Status = store.CodingStatus(status)
+		}
+	} else if d.URL != "" {
+		var h store.Head
+		switch err := w.current.QueryRowContext(ctx, d.URL, id).Scan(&h.ID, &h.Version); {
+		case err == nil:
+			p.Head = &h
+		case !errors.Is(err, sql.ErrNoRows):
+			return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
+		}
+	}
+	dec := store.Decide(p, it.Analysis != nil)
+	if dec.Outcome == store.Unchanged {
+		if dec.Analysis {
+			if err := w.analyses.put(ctx, id, it.Analysis); err != nil {
+				return store.PutResult{}, err
 			}
 		}
-		return store.PutResult{ID: id, Outcome: store.Unchanged}, nil
+		return store.PutResult{ID: id, Outcome: dec.Outcome}, nil
 	}
 	seq, err := ins.LastInsertId()
 	if err != nil {
@@ -193,22 +211,12 @@ func (w *writer) putItem(ctx context.Context, it *store.Item, now time.Time) (st
 		w.first = seq
 	}
 	w.last = seq
-
-	outcome, supersedes := store.Ingested, ""
-	if d.URL != "" {
-		var prevVersion int
-		switch err := w.current.QueryRowContext(ctx, d.URL, id).Scan(&supersedes, &prevVersion); {
-		case err == nil:
-			outcome = store.Superseded
-			if _, err := w.version.ExecContext(ctx, prevVersion+1, supersedes, seq); err != nil {
-				return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
-			}
-		case !errors.Is(err, sql.ErrNoRows):
+	// The row was inserted with the schema's version 1 and no supersedes.
+	if dec.Supersedes != "" {
+		if _, err := w.version.ExecContext(ctx, dec.Version, dec.Supersedes, seq); err != nil {
 			return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
 		}
-	}
-	if supersedes != "" {
-		if _, err := w.retire.ExecContext(ctx, id, supersedes); err != nil {
+		if _, err := w.retire.ExecContext(ctx, id, dec.Supersedes); err != nil {
 			return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
 		}
 	}
@@ -218,12 +226,12 @@ func (w *writer) putItem(ctx context.Context, it *store.Item, now time.Time) (st
 			return store.PutResult{}, fmt.Errorf("sqlite: document %q: diagnostic: %w", where, err)
 		}
 	}
-	if it.Analysis != nil {
+	if dec.Analysis {
 		if err := w.analyses.put(ctx, id, it.Analysis); err != nil {
 			return store.PutResult{}, err
 		}
 	}
-	return store.PutResult{ID: id, Outcome: outcome}, nil
+	return store.PutResult{ID: id, Outcome: dec.Outcome}, nil
 }
 
 // spanArgs returns a span's bounds as nullable query arguments.
