@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"os"
@@ -150,64 +149,3 @@ func TestImportReportsBadLinesAndGoesOn(t *testing.T) {
 		t.Errorf("non-dump: exit %d, %q", code, errOut)
 	}
 }
-
-func TestReadLineCapsLength(t *testing.T) {
-	in := strings.Repeat("a", 100) + "\nshort\n" + strings.Repeat("b", 70000) + "\nlast"
-	br := bufioReader(in)
-	var got []string
-	for {
-		line, err := readLine(br, 80000)
-		if len(line) == 0 && err != nil && err != errLineTooLong {
-			break
-		}
-		if err == errLineTooLong {
-			got = append(got, "TOO LONG")
-			continue
-		}
-		got = append(got, fmt.Sprint(len(line)))
-	}
-	if diff := cmp.Diff([]string{"100", "5", "70000", "4"}, got); diff != "" {
-		t.Errorf("cap 80000 (-want +got):\n%s", diff)
-	}
-	br = bufioReader(in)
-	got = nil
-	for {
-		line, err := readLine(br, 1000)
-		if len(line) == 0 && err != nil && err != errLineTooLong {
-			break
-		}
-		if err == errLineTooLong {
-			got = append(got, "TOO LONG")
-			continue
-		}
-		got = append(got, fmt.Sprint(len(line)))
-	}
-	if diff := cmp.Diff([]string{"100", "5", "TOO LONG", "4"}, got); diff != "" {
-		t.Errorf("cap 1000 (-want +got):\n%s", diff)
-	}
-}
-
-func FuzzParseDumpRecord(f *testing.F) {
-	f.Add([]byte(`{"document":{"text":"Egypt condemned Israel."}}`))
-	f.Add([]byte(`{"document":{"text":"Kenya met India.","id":"x"},"analysis":{"events":[{"id":"e1","trigger":{"start":0,"end":5}}],"annotations":[{"kind":"actor","span":{"start":0,"end":5},"ref":{"start":9,"end":1}}]}}`))
-	f.Add([]byte(`{"document":{"text":"a\u0000b"}}`))
-	f.Add([]byte(`{"document":{"text":"ok"}} {"x":1}`))
-	f.Fuzz(func(t *testing.T, b []byte) {
-		it, err := parseDumpRecord(b)
-		if err != nil {
-			return
-		}
-		if it.Doc.ID != doc.ContentID(it.Doc.Text) {
-			t.Errorf("ID %s is not the text's", it.Doc.ID)
-		}
-		if a := it.Analysis; a != nil {
-			for _, an := range a.Annotations {
-				if !an.Span.Valid(len(it.Doc.Text)) {
-					t.Errorf("span %v outside a text of %d bytes", an.Span, len(it.Doc.Text))
-				}
-			}
-		}
-	})
-}
-
-func bufioReader(s string) *bufio.Reader { return bufio.NewReaderSize(strings.NewReader(s), 4096) }
