@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/dyad-project/dyad/internal/cameo"
+	"github.com/dyad-project/dyad/internal/lang"
 	"github.com/dyad-project/dyad/internal/query"
 	"github.com/dyad-project/dyad/internal/store"
 )
@@ -47,6 +48,9 @@ type Config struct {
 	// Codebook checks the code, root and plover parameters; nil means the
 	// embedded CAMEO codebook.
 	Codebook *cameo.Codebook
+	// Lang identifies the language of submitted documents; nil means the
+	// embedded profiles.
+	Lang *lang.Detector
 }
 
 // Server answers the API routes.
@@ -68,6 +72,13 @@ func New(cfg Config) (*Server, error) {
 			return nil, fmt.Errorf("api: %w", err)
 		}
 		cfg.Codebook = cb
+	}
+	if cfg.Lang == nil {
+		det, err := lang.New()
+		if err != nil {
+			return nil, fmt.Errorf("api: %w", err)
+		}
+		cfg.Lang = det
 	}
 	return &Server{cfg: cfg}, nil
 }

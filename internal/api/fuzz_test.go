@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/dyad-project/dyad/internal/api"
+	"github.com/dyad-project/dyad/internal/lang"
 )
 
 func FuzzReadSubmission(f *testing.F) {
@@ -16,10 +17,14 @@ func FuzzReadSubmission(f *testing.F) {
 	f.Add("text/plain", "Title: Hello\nDate: 2024-01-02\n\nKenya recalled its ambassador.")
 	f.Add("text/html; charset=windows-1252", "<html><body><article><p>Iran and Pakistan agreed to talks.</p></article></body></html>")
 	f.Add("application/pdf", "%PDF")
+	det, err := lang.New()
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, ct, body string) {
 		r := httptest.NewRequest("POST", "/api/documents", strings.NewReader(body))
 		r.Header.Set("Content-Type", ct)
-		s, err := api.ReadSubmission(r)
+		s, err := api.ReadSubmission(r, det)
 		if err != nil {
 			if st := api.Status(err); st != http.StatusBadRequest && st != http.StatusUnsupportedMediaType && !errors.Is(err, api.ErrBadRequest) {
 				t.Fatalf("%q %q: error %v maps to %d", ct, body, err, st)

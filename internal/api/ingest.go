@@ -96,7 +96,7 @@ type submittedJSON struct {
 // {text,title,url,date,outlet,author,lang}, a text/plain body (with an
 // optional "Key: value" header block) or a text/html page. Errors wrap
 // ErrBadRequest or ErrUnsupported and name the problem.
-func ReadSubmission(r *http.Request) (Submission, error) {
+func ReadSubmission(r *http.Request, det *lang.Detector) (Submission, error) {
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
 		var mbe *http.MaxBytesError
@@ -140,7 +140,7 @@ func ReadSubmission(r *http.Request) (Submission, error) {
 		}
 	}
 	if s.Doc.Lang == "" {
-		s.Doc.Lang = lang.Detect(s.Doc.Text).Lang
+		s.Doc.Lang = det.Detect(s.Doc.Text).Lang
 	}
 	return s, nil
 }
@@ -164,7 +164,7 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, ErrUnauthorized)
 		return
 	}
-	sub, err := ReadSubmission(r)
+	sub, err := ReadSubmission(r, s.cfg.Lang)
 	if err != nil {
 		s.cfg.Metrics.Ingested("failed")
 		s.fail(w, r, err)

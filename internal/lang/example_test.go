@@ -6,7 +6,11 @@ import (
 	"github.com/dyad-project/dyad/internal/lang"
 )
 
-func ExampleDetect() {
+func ExampleDetector_Detect() {
+	d, err := lang.New() // load once; a Detector is safe for concurrent use
+	if err != nil {
+		panic(err)
+	}
 	for _, s := range []string{
 		"Ceasefire talks resume in Cairo",
 		"Le ministre a démenti toute négociation avec les rebelles.",
@@ -14,7 +18,7 @@ func ExampleDetect() {
 		"外務省は声明を発表した。",
 		"OK",
 	} {
-		r := lang.Detect(s)
+		r := d.Detect(s)
 		fmt.Println(r.Lang, r.Confidence > 0.9)
 	}
 	// Output:

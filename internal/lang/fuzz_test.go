@@ -9,9 +9,9 @@ func FuzzDetect(f *testing.F) {
 	f.Add("")
 	f.Add("\xff\xfe broken")
 	f.Fuzz(func(t *testing.T, s string) {
-		r := Detect(s)
+		r := detect(s)
 		if r.Lang == "" || r.Confidence < 0 || r.Confidence > 1 {
-			t.Fatalf("Detect(%q) = %+v", s, r)
+			t.Fatalf("detect(%q) = %+v", s, r)
 		}
 		if r.Lang == Undetermined && r.Confidence != 0 {
 			t.Fatalf("und with confidence %v", r.Confidence)

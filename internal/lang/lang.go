@@ -21,7 +21,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -163,20 +162,6 @@ func Trigrams(text string, fn func(trigram string)) {
 	forTrigrams(text, -1, func(_ string, t uint64) {
 		fn(string([]rune{rune(t >> 42), rune(t >> 21 & (1<<21 - 1)), rune(t & (1<<21 - 1))}))
 	})
-}
-
-var shared = sync.OnceValues(New)
-
-// Detect identifies the language of text with the embedded profiles. It
-// reads at most the first 1 KB. See Detector.Detect.
-func Detect(text string) Result {
-	d, err := shared()
-	if err != nil {
-		// The profiles are embedded in the binary; a failure here is a
-		// build defect, not an input problem.
-		panic(err)
-	}
-	return d.Detect(text)
 }
 
 // Languages lists every code Detect may return, besides Undetermined.

@@ -2,6 +2,7 @@ package lang
 
 import (
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -135,7 +136,7 @@ var cases = []struct{ lang, text string }{
 func TestDetect(t *testing.T) {
 	var right, total, enRight, enShort int
 	for _, c := range cases {
-		got := Detect(c.text)
+		got := detect(c.text)
 		short := c.lang == "en" && len(strings.Fields(c.text)) <= 8
 		if short {
 			enShort++
@@ -147,10 +148,10 @@ func TestDetect(t *testing.T) {
 				enRight++
 			}
 		} else {
-			t.Logf("miss: Detect(%q) = %s (%.2f), want %s", c.text, got.Lang, got.Confidence, c.lang)
+			t.Logf("miss: detect(%q) = %s (%.2f), want %s", c.text, got.Lang, got.Confidence, c.lang)
 		}
 		if got.Confidence <= 0 || got.Confidence > 1 {
-			t.Errorf("Detect(%q): confidence %v out of (0, 1]", c.text, got.Confidence)
+			t.Errorf("detect(%q): confidence %v out of (0, 1]", c.text, got.Confidence)
 		}
 	}
 	acc, enAcc := float64(right)/float64(total), float64(enRight)/float64(enShort)
@@ -165,20 +166,20 @@ func TestDetect(t *testing.T) {
 
 func TestUndetermined(t *testing.T) {
 	for _, s := range []string{"", "   ", "OK", "AFP", "12:30", "2024-05-01 11:00 UTC", "!!! ???", "☮ ✈ ★", "a b c"} {
-		if got := Detect(s); got.Lang != Undetermined || got.Confidence != 0 {
-			t.Errorf("Detect(%q) = %+v, want und with confidence 0", s, got)
+		if got := detect(s); got.Lang != Undetermined || got.Confidence != 0 {
+			t.Errorf("detect(%q) = %+v, want und with confidence 0", s, got)
 		}
 	}
 }
 
 func TestLongTextSampled(t *testing.T) {
 	long := strings.Repeat("The ministers met again in Vienna and agreed to keep talking. ", 2000)
-	if got := Detect(long); got.Lang != "en" {
+	if got := detect(long); got.Lang != "en" {
 		t.Errorf("long English text: %+v", got)
 	}
 	// A cut inside a multi-byte rune must not break detection.
 	ru := strings.Repeat("Министр заявил, что переговоры продолжатся. ", 200)
-	if got := Detect(ru); got.Lang != "ru" {
+	if got := detect(ru); got.Lang != "ru" {
 		t.Errorf("long Russian text: %+v", got)
 	}
 }
@@ -207,7 +208,7 @@ func BenchmarkDetect(b *testing.B) {
 	b.SetBytes(int64(min(len(text), sampleBytes)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if r := Detect(text); r.Lang != "en" {
+		if r := detect(text); r.Lang != "en" {
 			b.Fatalf("got %s", r.Lang)
 		}
 	}
@@ -216,8 +217,19 @@ func BenchmarkDetect(b *testing.B) {
 func BenchmarkHeadline(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if r := Detect("Russia, Ukraine trade accusations over drone strikes"); r.Lang != "en" {
+		if r := detect("Russia, Ukraine trade accusations over drone strikes"); r.Lang != "en" {
 			b.Fatalf("got %s", r.Lang)
 		}
 	}
+}
+
+var testDetector = sync.OnceValues(New)
+
+// detect runs the embedded profiles for the tests.
+func detect(text string) Result {
+	d, err := testDetector()
+	if err != nil {
+		panic(err)
+	}
+	return d.Detect(text)
 }

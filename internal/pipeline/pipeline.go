@@ -25,6 +25,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/lang"
 	"github.com/dyad-project/dyad/internal/source"
 	"github.com/dyad-project/dyad/internal/store"
 )
@@ -126,6 +127,13 @@ func Run(ctx context.Context, st store.Store, inputs []string, opts Options) (Su
 	readers := opts.Workers
 	if readers <= 0 {
 		readers = runtime.GOMAXPROCS(0)
+	}
+	if opts.Source.Lang == nil { // one detector for every file the readers walk
+		det, err := lang.New()
+		if err != nil {
+			return Summary{}, fmt.Errorf("language profiles: %w", err)
+		}
+		opts.Source.Lang = det
 	}
 	return RunWalker(ctx, st, func(ctx context.Context, yield func(source.Item) error) error {
 		return walkParallel(ctx, inputs, opts.Source, readers, yield)

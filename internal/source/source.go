@@ -48,6 +48,10 @@ type Options struct {
 	MinFullText int
 	// Stdin is read for the input "-". Nil makes "-" an error.
 	Stdin io.Reader
+	// Lang identifies each document's language; nil means a Detector
+	// with the embedded profiles, loaded once per Walk (load one and share
+	// it when walking many inputs separately).
+	Lang *lang.Detector
 	// AllowPrivate lets the default client fetch from loopback, private
 	// and link-local addresses (an internal feed server). Off by default:
 	// a feed's links must not reach this machine or its network.
@@ -127,7 +131,14 @@ func (e *Error) Unwrap() error { return e.Err }
 // Walk stops and returns the error when yield returns one or when ctx is
 // done; bad inputs never stop it.
 func Walk(ctx context.Context, inputs []string, opts Options, yield func(Item) error) error {
-	r := &reader{ctx: ctx, opts: opts, yield: yield, client: opts.client()}
+	det := opts.Lang
+	if det == nil {
+		var err error
+		if det, err = lang.New(); err != nil {
+			return fmt.Errorf("language profiles: %w", err)
+		}
+	}
+	r := &reader{ctx: ctx, opts: opts, yield: yield, client: opts.client(), lang: det}
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -171,6 +182,7 @@ type reader struct {
 	yield  func(Item) error
 	client *http.Client // one per walk, so that connections are reused
 	items  int          // items yielded so far, documents and failures
+	lang   *lang.Detector
 }
 
 // emit finishes a document (language, origin) and yields it.
@@ -180,7 +192,7 @@ func (r *reader) emit(d doc.Document, diags []doc.Diagnostic) error {
 
 func (r *reader) emitItem(it Item) error {
 	if it.Doc.Lang == "" {
-		it.Doc.Lang = lang.Detect(it.Doc.Text).Lang
+		it.Doc.Lang = r.lang.Detect(it.Doc.Text).Lang
 	}
 	it.Origin = it.Doc.Origin
 	r.items++
