@@ -13,6 +13,23 @@ import (
 // times.
 const SortableTime = "2006-01-02T15:04:05.000000000Z"
 
+// Sortable formats t in SortableTime, UTC; the zero time is "" (unknown).
+func Sortable(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(SortableTime)
+}
+
+// LocalTime formats t with its own offset (RFC 3339), as the published_local
+// column keeps it; the zero time is "".
+func LocalTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
 // DocColumns are the columns of documents d that ScanDocument reads, in
 // order; both backends' schemas have them with these meanings.
 const DocColumns = `d.id, d.url, d.title, d.outlet, d.author, d.published_local, d.lang, d.text, d.meta,

@@ -78,7 +78,7 @@ func putAnalyses(ctx context.Context, tx pgx.Tx, as []store.Analysis, now time.T
 		claimed_by = '', claimed_until = NULL, failed = false, last_error = '', codings = d.codings + 1
 		FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, status, skipped) WHERE d.id = u.id
 		RETURNING d.id, d.superseded_by <> ''`,
-		ids, statuses, skips, sortable(now))
+		ids, statuses, skips, store.Sortable(now))
 	if err != nil {
 		return fmt.Errorf("postgres: analyses: %w", err)
 	}

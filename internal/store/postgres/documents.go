@@ -16,20 +16,6 @@ import (
 	"github.com/dyad-project/dyad/internal/store"
 )
 
-func sortable(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format(store.SortableTime)
-}
-
-func localTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format(time.RFC3339Nano)
-}
-
 // Phases of a diagnostic: found while reading, or by an analysis.
 const (
 	phaseIngest   = "ingest"
@@ -180,7 +166,7 @@ func putBatch(ctx context.Context, tx pgx.Tx, items []store.Item, ids []string, 
 			}
 			meta = string(b)
 		}
-		for c, v := range []string{id, d.URL, d.Title, d.Outlet, d.Author, sortable(d.Published), localTime(d.Published),
+		for c, v := range []string{id, d.URL, d.Title, d.Outlet, d.Author, store.Sortable(d.Published), store.LocalTime(d.Published),
 			d.Lang, d.Text, meta, d.Origin, d.Format, dec.Supersedes, ""} {
 			cols[c] = append(cols[c], v)
 		}
@@ -201,7 +187,7 @@ func putBatch(ctx context.Context, tx pgx.Tx, items []store.Item, ids []string, 
 					supersedes, version)
 			ON CONFLICT (id) DO NOTHING RETURNING id`,
 			cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6], cols[7], cols[8], cols[9], cols[10], cols[11],
-			cols[12], sortable(now), versions)
+			cols[12], store.Sortable(now), versions)
 		if err != nil {
 			return nil, fmt.Errorf("postgres: insert documents: %w", err)
 		}
@@ -363,10 +349,10 @@ func (db *DB) Documents(ctx context.Context, f store.DocFilter) ([]doc.Document,
 		where = append(where, "d.lang = "+a.add(f.Lang))
 	}
 	if !f.From.IsZero() {
-		where = append(where, "d.published >= "+a.add(sortable(f.From)))
+		where = append(where, "d.published >= "+a.add(store.Sortable(f.From)))
 	}
 	if !f.To.IsZero() {
-		where = append(where, "d.published <> '' AND d.published < "+a.add(sortable(f.To)))
+		where = append(where, "d.published <> '' AND d.published < "+a.add(store.Sortable(f.To)))
 	}
 	if f.Query != "" {
 		q, err := tsQuery(f.Query, &a)

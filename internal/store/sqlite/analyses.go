@@ -78,7 +78,7 @@ func newAnalysisWriter(tx *sql.Tx, now time.Time) *analysisWriter {
 	head, _, _ := strings.Cut(insertEvent, "VALUES")
 	return &analysisWriter{
 		tx:          tx,
-		now:         sortable(now),
+		now:         store.Sortable(now),
 		events:      newRowBuffer("events", head+"VALUES ", eventRows, len(eventArgs("", 0, &event.Event{}))),
 		annotations: newRowBuffer("annotations", insertAnnotations, annotationRows, 9),
 		diagnostics: newRowBuffer("diagnostics", insertDiagnostics, diagnosticRows, 8),

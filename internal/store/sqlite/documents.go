@@ -13,20 +13,6 @@ import (
 	"github.com/dyad-project/dyad/internal/store"
 )
 
-func sortable(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format(store.SortableTime)
-}
-
-func localTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format(time.RFC3339Nano)
-}
-
 // Phases of a diagnostic: found while reading, or by an analysis.
 const (
 	phaseIngest   = "ingest"
@@ -164,8 +150,8 @@ func (w *writer) putItem(ctx context.Context, it *store.Item, now time.Time) (st
 	}
 	// Insert first: a known text is a conflict on id that inserts nothing,
 	// which saves a lookup for every new document.
-	ins, err := w.insert.ExecContext(ctx, id, d.URL, d.Title, d.Outlet, d.Author, sortable(d.Published),
-		localTime(d.Published), d.Lang, d.Text, meta, d.Origin, d.Format, sortable(now))
+	ins, err := w.insert.ExecContext(ctx, id, d.URL, d.Title, d.Outlet, d.Author, store.Sortable(d.Published),
+		store.LocalTime(d.Published), d.Lang, d.Text, meta, d.Origin, d.Format, store.Sortable(now))
 	if err != nil {
 		return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
 	}
@@ -332,11 +318,11 @@ func (db *DB) Documents(ctx context.Context, f store.DocFilter) ([]doc.Document,
 	}
 	if !f.From.IsZero() {
 		where = append(where, "d.published >= ?")
-		args = append(args, sortable(f.From))
+		args = append(args, store.Sortable(f.From))
 	}
 	if !f.To.IsZero() {
 		where = append(where, "d.published <> '' AND d.published < ?")
-		args = append(args, sortable(f.To))
+		args = append(args, store.Sortable(f.To))
 	}
 	if f.Query != "" {
 		q, err := ftsQuery(f.Query)
