@@ -67,3 +67,68 @@ func TestCorpusLintNamesTheLine(t *testing.T) {
 		t.Errorf("unknown subcommand exit %d: %s", code, errOut)
 	}
 }
+
+// TestCommittedCorpus: the committed gold corpus passes the checker, meets
+// every figure of its mix table, and its JSON files are exactly what its
+// authoring sources build (so the two never drift).
+func TestCommittedCorpus(t *testing.T) {
+	const dir = "../../data/corpus"
+	if code, out, errOut := dyad(t, "corpus", "check", "--dir", dir); code != 0 {
+		t.Fatalf("corpus check: exit %d\n%s\n%s", code, tail(out, 40), errOut)
+	}
+	if code, out, errOut := dyad(t, "corpus", "stats", "--dir", dir); code != 0 {
+		t.Errorf("corpus stats: exit %d\n%s\n%s", code, out, errOut)
+	}
+	built := t.TempDir()
+	if err := os.Symlink(filepath.Join(mustAbs(t, dir), "src"), filepath.Join(built, "src")); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := dyad(t, "corpus", "build", "--dir", built); code != 0 {
+		t.Fatalf("corpus build: exit %d\n%s\n%s", code, out, tail(errOut, 40))
+	}
+	for _, s := range []string{"train", "dev", "test"} {
+		want, err := os.ReadFile(filepath.Join(dir, s+".jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Join(built, s+".jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s.jsonl differs from what data/corpus/src builds: run dyad corpus build", s)
+		}
+	}
+	// The agreement files: the same documents on both sides, each side clean.
+	for _, side := range []string{"first", "second"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "agreement", side, "*.gold"))
+		if len(files) == 0 {
+			t.Fatalf("no agreement/%s files", side)
+		}
+		if code, out, _ := dyad(t, append([]string{"corpus", "lint"}, files...)...); code != 0 {
+			t.Errorf("agreement/%s: exit %d\n%s", side, code, tail(out, 20))
+		}
+	}
+	code, out, _ := dyad(t, "corpus", "agree", filepath.Join(dir, "agreement", "first"), filepath.Join(dir, "agreement", "second"))
+	if code != 0 || !strings.Contains(out, "Cohen's kappa on roots") {
+		t.Errorf("corpus agree: exit %d\n%s", code, out)
+	}
+}
+
+func mustAbs(t *testing.T, p string) string {
+	t.Helper()
+	a, err := filepath.Abs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// tail keeps the last n lines of s.
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
