@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -40,16 +38,6 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: demo takes no arguments", errUsage)
 	}
-	// The readers take paths, so the embedded corpus is written out to a
-	// temporary directory; origins are reported as examples/... again.
-	tmp, err := os.MkdirTemp("", "dyad-demo-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	if err := os.CopyFS(tmp, examples.Corpus); err != nil {
-		return fmt.Errorf("write the example corpus: %w", err)
-	}
 	st, err := openStore(ctx, cfg.DB, false)
 	if err != nil {
 		return err
@@ -57,8 +45,10 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	defer st.Close()
 	fmt.Fprintf(stdout, "Ingesting the example corpus (%d files) into %s\n\n", countFiles(examples.Corpus), cfg.DB)
 	walk := func(ctx context.Context, yield func(source.Item) error) error {
-		return source.Walk(ctx, []string{tmp}, source.Options{}, func(it source.Item) error {
-			return yield(renameOrigin(it, tmp, "examples"))
+		// The embedded corpus is read in place; origins read examples/... as
+		// in the repository.
+		return source.WalkFS(ctx, examples.Corpus, []string{"."}, source.Options{}, func(it source.Item) error {
+			return yield(renameOrigin(it, "examples/"))
 		})
 	}
 	a, err := analysis.New(analysis.Options{})
@@ -85,14 +75,10 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return nil
 }
 
-// renameOrigin reports an item read under dir as read under name.
-func renameOrigin(it source.Item, dir, name string) source.Item {
-	re := func(s string) string {
-		if rest, ok := strings.CutPrefix(s, dir); ok {
-			return name + filepath.ToSlash(rest)
-		}
-		return s
-	}
+// renameOrigin reports an item of the embedded corpus under its
+// repository directory.
+func renameOrigin(it source.Item, prefix string) source.Item {
+	re := func(s string) string { return prefix + s }
 	it.Origin = re(it.Origin)
 	it.Doc.Origin = re(it.Doc.Origin)
 	var se *source.Error

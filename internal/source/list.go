@@ -5,12 +5,36 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 )
 
+// fileTree is what the directory rule reads: the operating system's files, or
+// an fs.FS (the embedded example corpus). stat follows symbolic links.
+type fileTree interface {
+	stat(p string) (fs.FileInfo, error)
+	readDir(p string) ([]fs.DirEntry, error)
+	join(dir, name string) string
+	open(p string) (fs.File, error)
+}
+
+type osTree struct{}
+
+func (osTree) stat(p string) (fs.FileInfo, error)      { return os.Stat(p) }
+func (osTree) readDir(p string) ([]fs.DirEntry, error) { return os.ReadDir(p) }
+func (osTree) join(dir, name string) string            { return filepath.Join(dir, name) }
+func (osTree) open(p string) (fs.File, error)          { return os.Open(p) }
+
+type fsTree struct{ fsys fs.FS }
+
+func (t fsTree) stat(p string) (fs.FileInfo, error)      { return fs.Stat(t.fsys, p) }
+func (t fsTree) readDir(p string) ([]fs.DirEntry, error) { return fs.ReadDir(t.fsys, p) }
+func (t fsTree) join(dir, name string) string            { return path.Join(dir, name) }
+func (t fsTree) open(p string) (fs.File, error)          { return t.fsys.Open(p) }
+
 // Entry is one result of ListDir: a file to read (Info set) or a problem
-// with one path of the tree (Err set, wrapping one of the package's errors).
+// with one path of the fileTree (Err set, wrapping one of the package's errors).
 type Entry struct {
 	Path string
 	Info fs.FileInfo
@@ -31,19 +55,29 @@ type Entry struct {
 //     leads back into a directory being listed is reported once as a loop,
 //     and a dangling link is reported once;
 //   - an unreadable directory is reported once and the walk goes on;
-//   - a tree with no file to read and no other problem is reported as
+//   - a fileTree with no file to read and no other problem is reported as
 //     ErrEmpty.
 //
 // ListDir stops and returns visit's error, or ctx's error when it is done.
 func ListDir(ctx context.Context, root string, visit func(Entry) error) error {
-	fi, err := os.Stat(root)
+	return listTree(ctx, osTree{}, root, visit)
+}
+
+// ListFS is ListDir over a file system such as an embed.FS; paths are
+// fsys's slash-separated paths.
+func ListFS(ctx context.Context, fsys fs.FS, root string, visit func(Entry) error) error {
+	return listTree(ctx, fsTree{fsys}, root, visit)
+}
+
+func listTree(ctx context.Context, t fileTree, root string, visit func(Entry) error) error {
+	fi, err := t.stat(root)
 	if err != nil {
 		return visit(Entry{Path: root, Err: unwrapPathError(err)})
 	}
 	if !fi.IsDir() {
 		return visit(Entry{Path: root, Err: fmt.Errorf("%w: not a directory", ErrUnsupported)})
 	}
-	l := &lister{ctx: ctx, visit: visit, ids: map[any]bool{}}
+	l := &lister{ctx: ctx, t: t, visit: visit, ids: map[any]bool{}}
 	if err := l.dir(root, fi, nil); err != nil {
 		return err
 	}
@@ -55,6 +89,7 @@ func ListDir(ctx context.Context, root string, visit func(Entry) error) error {
 
 type lister struct {
 	ctx      context.Context
+	t        fileTree
 	visit    func(Entry) error
 	dirs     []fs.FileInfo // every directory listed so far
 	ids      map[any]bool  // files visited so far, by fileID
@@ -77,7 +112,7 @@ func (l *lister) dir(p string, fi fs.FileInfo, stack []fs.FileInfo) error {
 	}
 	l.dirs = append(l.dirs, fi)
 	stack = append(stack, fi)
-	ents, err := os.ReadDir(p)
+	ents, err := l.t.readDir(p)
 	if err != nil {
 		return l.report(p, unwrapPathError(err))
 	}
@@ -89,7 +124,7 @@ func (l *lister) dir(p string, fi fs.FileInfo, stack []fs.FileInfo) error {
 		if strings.HasPrefix(name, ".") {
 			continue
 		}
-		path := filepath.Join(p, name)
+		path := l.t.join(p, name)
 		info, err := e.Info()
 		if err != nil {
 			if err := l.report(path, unwrapPathError(err)); err != nil {
@@ -98,7 +133,7 @@ func (l *lister) dir(p string, fi fs.FileInfo, stack []fs.FileInfo) error {
 			continue
 		}
 		if info.Mode()&fs.ModeSymlink != 0 {
-			target, err := os.Stat(path)
+			target, err := l.t.stat(path)
 			if err != nil {
 				if err := l.report(path, fmt.Errorf("%w: dangling symbolic link (%v)", ErrUnsupported, unwrapPathError(err))); err != nil {
 					return err

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -102,5 +103,33 @@ func TestEmptyDirectoryReportedOnce(t *testing.T) {
 	items = walk(t, []string{dir}, Options{})
 	if len(items) != 1 || !strings.Contains(items[0].Err.Error(), "dangling") {
 		t.Errorf("dangling only: %v", summaries(items))
+	}
+}
+
+// TestWalkFS reads an fs.FS with the same rule and readers as a directory
+// on disk: hidden names and unread extensions skipped, one item per record.
+func TestWalkFS(t *testing.T) {
+	fsys := fstest.MapFS{
+		"text/a.txt":        {Data: []byte("Kenya and Uganda signed a trade agreement in Nairobi on Monday.")},
+		"jsonl/b.jsonl":     {Data: []byte(`{"text": "Police in Lima detained two protesters."}` + "\n" + `{"text": "Chile recalled its envoy."}` + "\n")},
+		"notes.md":          {Data: []byte("not read")},
+		".hidden/c.txt":     {Data: []byte("not read either")},
+		"empty/readme.html": {Data: []byte("")},
+	}
+	var got []string
+	err := WalkFS(t.Context(), fsys, []string{"."}, Options{}, func(it Item) error {
+		if it.Err != nil {
+			got = append(got, "ERR "+it.Err.Error())
+		} else {
+			got = append(got, it.Origin)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "ERR empty/readme.html: empty input | jsonl/b.jsonl:1 | jsonl/b.jsonl:2 | text/a.txt"
+	if strings.Join(got, " | ") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, " | "), want)
 	}
 }

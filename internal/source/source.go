@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -138,7 +139,7 @@ func Walk(ctx context.Context, inputs []string, opts Options, yield func(Item) e
 			return fmt.Errorf("language profiles: %w", err)
 		}
 	}
-	r := &reader{ctx: ctx, opts: opts, yield: yield, client: opts.client(), lang: det}
+	r := &reader{ctx: ctx, opts: opts, yield: yield, client: opts.client(), lang: det, tree: osTree{}}
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -183,6 +184,7 @@ type reader struct {
 	client *http.Client // one per walk, so that connections are reused
 	items  int          // items yielded so far, documents and failures
 	lang   *lang.Detector
+	tree   fileTree // where paths are read: the OS, or the fs.FS of WalkFS
 }
 
 // emit finishes a document (language, origin) and yields it.
@@ -237,9 +239,32 @@ func isURL(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
 }
 
+// WalkFS is Walk over the paths of fsys (an embed.FS, an fs.Sub), with the
+// same directory rule and readers; inputs are fsys paths ("." for all of
+// it), and they are the items' origins.
+func WalkFS(ctx context.Context, fsys fs.FS, inputs []string, opts Options, yield func(Item) error) error {
+	det := opts.Lang
+	if det == nil {
+		var err error
+		if det, err = lang.New(); err != nil {
+			return fmt.Errorf("language profiles: %w", err)
+		}
+	}
+	r := &reader{ctx: ctx, opts: opts, yield: yield, client: opts.client(), lang: det, tree: fsTree{fsys}}
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := r.path(in); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // path reads a file or walks a directory (ListDir gives the rule).
 func (r *reader) path(p string) error {
-	fi, err := os.Stat(p)
+	fi, err := r.tree.stat(p)
 	if err != nil {
 		return r.fail(p, "", unwrapPathError(err))
 	}
@@ -249,7 +274,7 @@ func (r *reader) path(p string) error {
 		}
 		return r.file(p, fi)
 	}
-	return ListDir(r.ctx, p, func(e Entry) error {
+	return listTree(r.ctx, r.tree, p, func(e Entry) error {
 		if e.Err != nil {
 			return r.fail(e.Path, "", e.Err)
 		}
@@ -285,8 +310,8 @@ func unwrapPathError(err error) error {
 }
 
 // file opens one regular file and reads it.
-func (r *reader) file(p string, fi os.FileInfo) error {
-	f, err := os.Open(p)
+func (r *reader) file(p string, fi fs.FileInfo) error {
+	f, err := r.tree.open(p)
 	if err != nil {
 		return r.fail(p, "", unwrapPathError(err))
 	}
