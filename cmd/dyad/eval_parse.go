@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dyad-project/dyad/internal/cputime"
 	"github.com/dyad-project/dyad/internal/eval"
 	"github.com/dyad-project/dyad/internal/nlp/conllu"
 	"github.com/dyad-project/dyad/internal/nlp/recase"
@@ -55,7 +56,7 @@ func runEvalParse(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	// Gold tokenisation.
 	var sc eval.ParseScores
 	var tagTime, parseTime time.Duration
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	for _, g := range gold {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -76,16 +77,16 @@ func runEvalParse(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fmt.Fprintf(stdout, "\ngold tokenisation (%d words; LAS compares universal relations, LAS-full whole labels):\n", sc.Words)
 	fmt.Fprintf(stdout, "  UPOS %.2f  XPOS %.2f  UAS %.2f  LAS %.2f  LAS-full %.2f\n",
 		sc.Pct(sc.UPOS), sc.Pct(sc.XPOS), sc.Pct(sc.UAS), sc.Pct(sc.LAS), sc.Pct(sc.LASFull))
-	cpuGold := cpuTime() - cpu0
+	cpuGold := cputime.Used() - cpu0
 	fmt.Fprintf(stdout, "  speed (wall clock): tagger %.0f words/s, parser %.0f words/s, both %.0f words/s\n",
 		rate(sc.Words, tagTime), rate(sc.Words, parseTime), rate(sc.Words, tagTime+parseTime))
 	fmt.Fprintf(stdout, "  speed (process CPU time): tag+parse %.0f words per CPU second\n", rate(sc.Words, cpuGold))
 
 	if *raw {
 		text, gdoc := eval.GoldDoc(gold)
-		t0, c0 := time.Now(), cpuTime()
+		t0, c0 := time.Now(), cputime.Used()
 		sents := models.pipeline.Annotate(text)
-		el, cpuRaw := time.Since(t0), cpuTime()-c0
+		el, cpuRaw := time.Since(t0), cputime.Used()-c0
 		sdoc := eval.SystemDoc(sents)
 		r := eval.ScoreRaw(gdoc, sdoc)
 		fmt.Fprintf(stdout, "\nraw text (%d bytes rebuilt from the gold words; CoNLL 2018 alignment):\n", len(text))

@@ -8,7 +8,14 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/cputime"
 )
+
+// CPUTime returns the CPU time the test process has used (cputime.Used),
+// for benchmarks that report work per CPU second.
+func CPUTime() time.Duration { return cputime.Used() }
 
 // CI reports whether the tests run under CI (CI=true), where every
 // component must be present.
