@@ -27,9 +27,9 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
+	"github.com/dyad-project/dyad/internal/cputime"
 	"github.com/dyad-project/dyad/internal/pipeline"
 	"github.com/dyad-project/dyad/internal/source"
 	"github.com/dyad-project/dyad/internal/store/sqlite"
@@ -251,15 +251,9 @@ func repeatJSONL(src, dst string, n int) error {
 	return out.Close()
 }
 
-// cpuTime returns the user and system time this process has used.
-func cpuTime() (float64, error) {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0, fmt.Errorf("getrusage: %w", err)
-	}
-	tv := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
-	return tv(ru.Utime) + tv(ru.Stime), nil
-}
+// cpuTime returns the user and system time this process has used, in
+// seconds.
+func cpuTime() (float64, error) { return cputime.Used().Seconds(), nil }
 
 // peakRSS reads VmHWM, the peak resident set size, in bytes.
 func peakRSS() (int64, error) {

@@ -33,6 +33,7 @@ import (
 	"time"
 
 	"github.com/dyad-project/dyad/internal/api"
+	"github.com/dyad-project/dyad/internal/cputime"
 	"github.com/dyad-project/dyad/internal/doc"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/query"
@@ -468,13 +469,7 @@ func fetch(ctx context.Context, c *http.Client, u string) error {
 }
 
 // cpuTime returns the user and system CPU time of this process.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+func cpuTime() time.Duration { return cputime.Used() }
 
 // loadAverage returns the first three fields of /proc/loadavg, or "unknown".
 func loadAverage() string {

@@ -7,13 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/dyad-project/dyad/internal/doc"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/store"
+	"github.com/dyad-project/dyad/internal/testenv"
 )
 
 // Shape of a coded news article, from the example corpus: about 15 events
@@ -138,13 +138,7 @@ func benchAnalysis(r *rand.Rand, id string) store.Analysis {
 }
 
 // cpuTime returns the CPU time (user and system) the process has used.
-func cpuTime(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+func cpuTime(b *testing.B) time.Duration { return testenv.CPUTime() }
 
 // BenchmarkPutAnalyses measures storing events: each operation stores, in
 // one PutAnalyses transaction, the analyses of 200 documents with 15
