@@ -11,19 +11,12 @@ import (
 	"github.com/dyad-project/dyad/internal/testenv"
 )
 
-// sharedData returns ../shared/data from the repository root; it skips when
-// absent, except under CI=true.
-func sharedData(tb testing.TB) string {
-	tb.Helper()
-	return testenv.Shared(tb)
-}
-
 // BenchmarkRunIndiaPolice ingests the 1,257 real articles of the India
 // police-events JSON Lines file into a new SQLite database per round: the
 // whole path of "dyad ingest" without analysis. Run with -cpu 1 for the
 // one-core figure; tools/ingestbench adds HTML pages and peak memory.
 func BenchmarkRunIndiaPolice(b *testing.B) {
-	path := filepath.Join(sharedData(b), "dev", "india-police-events", "docs.jsonl")
+	path := testenv.IndiaPolice(b)
 	fi, err := os.Stat(path)
 	if err != nil {
 		b.Fatal(err)

@@ -5,24 +5,16 @@ import (
 	"context"
 	"github.com/dyad-project/dyad/internal/testenv"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 )
 
-// sharedDir returns ../shared/data, skipping the test when it is absent
-// (failing under CI=true, where it must be present).
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	return testenv.Shared(tb)
-}
-
 // BenchmarkJSONL reads the 1,257 real articles of india-police-events
 // through Walk (JSON parsing, UTF-8 checks, language detection) and
 // reports documents per second.
 func BenchmarkJSONL(b *testing.B) {
-	path := filepath.Join(sharedDir(b), "dev", "india-police-events", "docs.jsonl")
+	path := testenv.IndiaPolice(b)
 	data, err := os.ReadFile(path)
 	if err != nil {
 		b.Fatal(err)

@@ -70,3 +70,11 @@ func SharedFile(tb testing.TB, rel ...string) string {
 	}
 	return p
 }
+
+// IndiaPolice returns the JSON Lines file of ../shared's india-police-events
+// corpus (1,257 real articles), the benchmarks' fixed real input; it skips
+// or fails like Shared.
+func IndiaPolice(tb testing.TB) string {
+	tb.Helper()
+	return SharedFile(tb, "dev", "india-police-events", "docs.jsonl")
+}

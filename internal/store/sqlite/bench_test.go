@@ -16,18 +16,11 @@ import (
 	"github.com/dyad-project/dyad/internal/testenv"
 )
 
-// sharedData returns ../shared/data from the repository root; it skips the
-// test when absent, except under CI=true.
-func sharedData(tb testing.TB) string {
-	tb.Helper()
-	return testenv.Shared(tb)
-}
-
 // BenchmarkPutIndiaPolice stores the 1,257 real articles of the India
 // police-events corpus in batches of 200, in a new database each round:
 // the store's share of ingest time.
 func BenchmarkPutIndiaPolice(b *testing.B) {
-	path := filepath.Join(sharedData(b), "dev", "india-police-events", "docs.jsonl")
+	path := testenv.IndiaPolice(b)
 	f, err := os.Open(path)
 	if err != nil {
 		b.Fatal(err)
