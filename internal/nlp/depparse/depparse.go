@@ -354,13 +354,8 @@ func (m *Model) Save(w io.Writer) error {
 	for _, l := range m.labels {
 		mw.String(l)
 	}
-	if m.wc == nil {
-		mw.Byte(0)
-	} else {
-		mw.Byte(1)
-		if _, err := m.wc.WriteTo(mw.Raw()); err != nil {
-			return err
-		}
+	if err := wordclass.WriteOptional(mw.Raw(), m.wc); err != nil {
+		return err
 	}
 	if _, err := m.w.WriteTo(mw.Raw()); err != nil {
 		return err
@@ -396,13 +391,8 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("%w: no root label", ErrFormat)
 	}
 	br := mr.Raw()
-	switch has, err := mr.Byte(); {
-	case err != nil || has > 1:
-		return nil, fmt.Errorf("%w: word class flag", ErrFormat)
-	case has == 1:
-		if m.wc, err = wordclass.Read(br); err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrFormat, err)
-		}
+	if m.wc, err = wordclass.ReadOptional(br); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
 	w, err := perceptron.Read(br)
 	if err != nil {

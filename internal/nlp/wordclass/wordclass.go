@@ -225,3 +225,28 @@ func Read(r io.ByteReader) (*Table, error) {
 	}
 	return t, nil
 }
+
+// WriteOptional writes t as a model file's optional section: a flag byte
+// (0 none, 1 a table) and then the table.
+func WriteOptional(w io.Writer, t *Table) error {
+	if t == nil {
+		_, err := w.Write([]byte{0})
+		return err
+	}
+	if _, err := w.Write([]byte{1}); err != nil {
+		return err
+	}
+	_, err := t.WriteTo(w)
+	return err
+}
+
+// ReadOptional reads the section WriteOptional wrote; nil means none.
+func ReadOptional(r io.ByteReader) (*Table, error) {
+	switch has, err := r.ReadByte(); {
+	case err != nil || has > 1:
+		return nil, fmt.Errorf("word class flag")
+	case has == 1:
+		return Read(r)
+	}
+	return nil, nil
+}
