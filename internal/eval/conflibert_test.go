@@ -2,11 +2,12 @@ package eval
 
 import (
 	"fmt"
-	"github.com/dyad-project/dyad/internal/analysis"
-	"github.com/dyad-project/dyad/internal/testenv"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/dyad-project/dyad/internal/analysis"
+	"github.com/dyad-project/dyad/internal/testenv"
 )
 
 // TestConfliBERTFloor scores the five-way class and the source/target

@@ -2,11 +2,12 @@ package eval
 
 import (
 	"fmt"
-	"github.com/dyad-project/dyad/internal/analysis"
-	"github.com/dyad-project/dyad/internal/testenv"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/dyad-project/dyad/internal/analysis"
+	"github.com/dyad-project/dyad/internal/testenv"
 )
 
 // TestPetrarchValidationFloor codes PETRARCH's validation records with
