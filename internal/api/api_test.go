@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/dyad-project/dyad/internal/api"
+	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/query"
 	"github.com/dyad-project/dyad/internal/query/querytest"
 	"github.com/dyad-project/dyad/internal/store/sqlite"
@@ -267,6 +268,37 @@ func TestHeadersMetricsAndErrors(t *testing.T) {
 	}
 	if len(all) != 5 || len(slices.Compact(slices.Sorted(slices.Values(all)))) != 5 {
 		t.Errorf("paged through %d events, want 5: %v", len(all), all)
+	}
+}
+
+// TestEventsCarryWhy: the event routes serialise each event's explanation
+// ("why") and how its actors' countries were inferred ("inferred").
+func TestEventsCarryWhy(t *testing.T) {
+	f := newFixture(t, "")
+	for _, path := range []string{"/api/events?dyad=RUS,UKR", "/api/documents/" + f.ids[0]} {
+		resp, b := get(t, f.srv.URL+path)
+		if resp.StatusCode != 200 || !strings.Contains(string(b), `"why":{"score":0.9375,"features":[{"feature":"lemma=accuse","weight":2.25}`) {
+			t.Errorf("%s: %d, no why in %.400s", path, resp.StatusCode, b)
+		}
+	}
+	var page struct {
+		Events []event.Event `json:"events"`
+	}
+	_, b := get(t, f.srv.URL+"/api/events?dyad=RUS,UKR")
+	if err := json.Unmarshal(b, &page); err != nil {
+		t.Fatal(err)
+	}
+	var whys, inferred int
+	for _, e := range page.Events {
+		if e.Why != nil {
+			whys++
+		}
+		if e.Source.Inferred == "sentence: <i>Moscow</i>" {
+			inferred++
+		}
+	}
+	if len(page.Events) != 2 || whys != 2 || inferred != 1 {
+		t.Errorf("%d events, %d with a why, %d with the inferred source; want 2, 2, 1", len(page.Events), whys, inferred)
 	}
 }
 

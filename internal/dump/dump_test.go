@@ -14,8 +14,11 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/store"
 	"github.com/dyad-project/dyad/internal/store/sqlite"
 )
 
@@ -86,6 +89,54 @@ func TestV1DumpImportsAndWritesBack(t *testing.T) {
 	sum, err = Import(ctx, db, bytes.NewReader(out.Bytes()), Options{Name: "again", Batch: 100})
 	if want := (Summary{Read: 5, Unchanged: 5, Analysed: 4}); err != nil || sum != want {
 		t.Errorf("second import: %+v %v, want %+v", sum, err, want)
+	}
+}
+
+// TestWhyRoundTrips: an event's explanation and its actors' inferred
+// countries travel in the dump and come back from an import unchanged.
+func TestWhyRoundTrips(t *testing.T) {
+	ctx := context.Background()
+	text := "Police accused the rebels of the attack on Monday."
+	id := doc.ContentID(text)
+	e := event.Event{
+		ID: id[:8] + "-e1", DocID: id, Code: "112", Root: "11", Status: event.Asserted, Date: "2024-03-04",
+		Source:  event.Actor{Code: "NGACOP", Text: "Police", Country: "NGA", Inferred: "document: NGA"},
+		Target:  event.Actor{Code: "NGAREB", Text: "the rebels", Country: "NGA", Inferred: "sentence: Lagos"},
+		Trigger: doc.Span{Start: 7, End: 14}, TriggerText: "accused", Sentence: doc.Span{Start: 0, End: len(text)},
+		Why: &event.Why{
+			Score:    0.875,
+			Features: []event.Weight{{Feature: "lemma=accuse", Weight: 1.5}, {Feature: `obj=<rebel> & "co"`, Weight: -0.25}},
+			Code:     []event.Weight{{Feature: "prep=of", Weight: 0.5}},
+			Patterns: []string{"accuse/nsubj-obj"},
+			Source:   "nsubj of accused", Target: "obj of accused",
+			Status: "no cue: asserted", Date: `timex "on Monday" before the publication date`,
+		},
+	}
+	src := openSQLite(t)
+	d := doc.Document{Text: text, Lang: "en", Published: time.Date(2024, 3, 5, 9, 0, 0, 0, time.UTC)}
+	if _, err := src.Put(ctx, []store.Item{{Doc: d, Analysis: &store.Analysis{Events: []event.Event{e}}}}); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if _, err := Write(ctx, src, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), `"why":{"score":0.875,`) || !strings.Contains(out.String(), `"inferred":"sentence: Lagos"`) {
+		t.Errorf("dump lacks the why or the inferred country:\n%s", out.String())
+	}
+	dst := openSQLite(t)
+	if _, err := Import(ctx, dst, bytes.NewReader(out.Bytes()), Options{Name: "d", Batch: 1}); err != nil {
+		t.Fatal(err)
+	}
+	a, err := dst.Analysis(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Events) != 1 {
+		t.Fatalf("%d events imported, want 1", len(a.Events))
+	}
+	if diff := cmp.Diff(e, a.Events[0], cmpopts.IgnoreFields(event.Event{}, "Outlet", "URL")); diff != "" {
+		t.Errorf("imported event (-want +got):\n%s", diff)
 	}
 }
 

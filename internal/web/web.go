@@ -453,10 +453,65 @@ type DocumentPage struct {
 	Counts   map[string]int // annotations per kind
 }
 
-// DocEvent is an event with the anchor of its trigger in the text.
+// DocEvent is an event with the anchor of its trigger in the text and
+// its explanation as the page shows it.
 type DocEvent struct {
 	event.Event
-	Anchor string
+	Anchor  string
+	Explain *Explanation // nil when the event has no explanation
+}
+
+// Explanation is the part of an event's explanation (event.Why) and of
+// how its actors' countries were inferred that the document page shows,
+// formatted: enough to check a claim without reading the model.
+type Explanation struct {
+	Score          string   // the score as a percentage; "" when the event has no Why
+	Features       []Weight // the strongest features for the root, at most maxFeatures
+	MoreFeatures   int      // features stored but not shown
+	Code           []Weight // the strongest features for the code within the root
+	Patterns       []string
+	Source, Target string // how each was chosen
+	SourceInferred string // how a generic actor's country was inferred
+	TargetInferred string
+	Status, Date   string // the status cue and rule, the date rule
+}
+
+// Weight is one feature and its signed weight, formatted.
+type Weight struct {
+	Feature string
+	Weight  string // "+1.25", "-0.50"
+	Against bool   // the weight speaks against the decision
+}
+
+// maxFeatures is how many features of each list the document page shows.
+const maxFeatures = 5
+
+// explain returns what the page shows of why e was coded, or nil when
+// there is nothing to show.
+func explain(e event.Event) *Explanation {
+	x := &Explanation{SourceInferred: e.Source.Inferred, TargetInferred: e.Target.Inferred}
+	if w := e.Why; w != nil {
+		x.Score = strconv.FormatFloat(100*w.Score, 'f', 0, 64) + "\u00a0%"
+		x.Features, x.MoreFeatures = weights(w.Features)
+		x.Code, _ = weights(w.Code)
+		x.Patterns, x.Source, x.Target, x.Status, x.Date = w.Patterns, w.Source, w.Target, w.Status, w.Date
+	} else if x.SourceInferred == "" && x.TargetInferred == "" {
+		return nil
+	}
+	return x
+}
+
+// weights formats the first maxFeatures of ws and counts the rest.
+func weights(ws []event.Weight) ([]Weight, int) {
+	n := min(len(ws), maxFeatures)
+	out := make([]Weight, n)
+	for i, w := range ws[:n] {
+		out[i] = Weight{Feature: w.Feature, Weight: strconv.FormatFloat(w.Weight, 'f', 2, 64), Against: w.Weight < 0}
+		if w.Weight >= 0 {
+			out[i].Weight = "+" + out[i].Weight
+		}
+	}
+	return out, len(ws) - n
 }
 
 func (s *Server) document(w http.ResponseWriter, r *http.Request) {
@@ -474,7 +529,7 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 		p.Counts[a.Kind]++
 	}
 	for _, e := range v.Events {
-		p.Events = append(p.Events, DocEvent{Event: e, Anchor: Anchor("trigger", e.Trigger.Start)})
+		p.Events = append(p.Events, DocEvent{Event: e, Anchor: Anchor("trigger", e.Trigger.Start), Explain: explain(e)})
 	}
 	s.render(w, r, http.StatusOK, "document", p)
 }

@@ -92,18 +92,63 @@ func TestPages(t *testing.T) {
 	}
 }
 
+// TestDocumentWhy: each event with an explanation has a why block under
+// its row: the score as a percentage, the five strongest features with
+// signed weights, the patterns, how the source and target were chosen,
+// the status cue and the date rule.
+func TestDocumentWhy(t *testing.T) {
+	srv, ids := fixtureServer(t)
+	status, body, _ := fetch(t, srv.URL+"/documents/"+ids[0])
+	if status != 200 {
+		t.Fatalf("status %d", status)
+	}
+	i, j := strings.Index(body, `<tr class="why">`), strings.Index(body, "</details>")
+	if i < 0 || j < i {
+		t.Fatal("no why block")
+	}
+	block := body[i:j]
+	for _, want := range []string{
+		"<details>", "<summary>Why: score 94\u00a0%</summary>",
+		// html/template writes + as &#43;
+		"<code>lemma=accuse</code> <span class=\"weight\">&#43;2.25</span>",
+		"<code>bias</code> <span class=\"weight\">&#43;0.12</span>",
+		"<small>and 1 more</small>",
+		"<code>obj-of=shelling</code>",
+		"<code>accuse/nsubj-obj</code>",
+		"<dt>Source</dt><dd>nsubj of accused</dd>", "<dt>Target</dt><dd>obj of accused</dd>",
+		"<dt>Status</dt><dd>no cue: asserted</dd>", "<dt>Date</dt><dd>timex 2 January 2024 in the sentence</dd>",
+	} {
+		if !strings.Contains(block, want) {
+			t.Errorf("why block lacks %q:\n%s", want, block)
+		}
+	}
+	if strings.Contains(block, "tense=past") {
+		t.Error("why block shows a sixth feature")
+	}
+	// one block per event with an explanation: the negated event has none
+	if n := strings.Count(body, `<tr class="why">`); n != 1 {
+		t.Errorf("%d why blocks, want 1", n)
+	}
+}
+
 func TestDocumentTextIsEscaped(t *testing.T) {
 	srv, ids := fixtureServer(t)
 	status, body, _ := fetch(t, srv.URL+"/documents/"+ids[2])
 	if status != 200 {
 		t.Fatalf("status %d", status)
 	}
-	for _, bad := range []string{"<script>alert", "<img src=x", "<b>test</b>"} {
+	for _, bad := range []string{"<script>alert", "<img src=x", "<b>test</b>", "<i>Moscow", querytest.XSSFeature} {
 		if strings.Contains(body, bad) {
 			t.Errorf("document page contains raw %q", bad)
 		}
 	}
-	for _, want := range []string{"Markup &lt;b&gt;test&lt;/b&gt; &amp; more"} {
+	for _, want := range []string{
+		"Markup &lt;b&gt;test&lt;/b&gt; &amp; more",
+		// the explanation of the event: a feature, a pattern, an inferred country
+		`<code>word=&lt;script&gt;alert(&#34;why&#34;)&lt;/script&gt;</code> <span class="weight against">-1.50</span>`,
+		`<code>&lt;img src=x onerror=alert(2)&gt;</code>`,
+		`nsubj of accused; country inferred from sentence: &lt;i&gt;Moscow&lt;/i&gt;`,
+	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("document page lacks escaped %q", want)
 		}

@@ -19,6 +19,10 @@ import (
 // UI must show it as text.
 const XSS = `Hostile markup test. <script>alert(1)</script> and <img src=x onerror=alert(1)> were quoted when Russia accused Ukraine of shelling on 3 March 2024.`
 
+// XSSFeature is a feature name in the explanation (event.Why) of the
+// event of the hostile document; pages must show it as text.
+const XSSFeature = `word=<script>alert("why")</script>`
+
 // Docs are the fixture's document texts; Fixture returns their IDs in
 // this order.
 var Docs = []doc.Document{
@@ -89,6 +93,16 @@ func Fixture(t testing.TB, st store.Store) []string {
 			rus, ukr := actor("RUS", "Russia", "Russia", 0), actor("UKR", "Ukraine", "Ukraine", 0)
 			e1 := ev(1, rus, ukr, "112", "Accuse", -2, 3, "accused", event.Asserted, "2024-01-02")
 			e1.DateSpan = sp(span(t, text, "2 January 2024", 0))
+			e1.Why = &event.Why{
+				Score: 0.9375,
+				Features: []event.Weight{{Feature: "lemma=accuse", Weight: 2.25}, {Feature: "obj=PROPN", Weight: 0.75},
+					{Feature: "prep=of", Weight: 0.5}, {Feature: "subj=PROPN", Weight: 0.25}, {Feature: "bias", Weight: 0.125},
+					{Feature: "tense=past", Weight: -0.0625}},
+				Code:     []event.Weight{{Feature: "obj-of=shelling", Weight: 1.5}},
+				Patterns: []string{"accuse/nsubj-obj"},
+				Source:   "nsubj of accused", Target: "obj of accused",
+				Status: "no cue: asserted", Date: "timex 2 January 2024 in the sentence",
+			}
 			ukr2, rus2 := actor("UKRMIL", "Ukraine military", "Ukraine", 1), actor("RUS", "Russia", "Russia", 1)
 			e2 := ev(2, ukr2, rus2, "190", "Use conventional military force", -10, 4, "attack", event.Negated, "2024-01-03")
 			e2.Cue, e2.CueText = sp(ann("cue", "did not", 0, "negated", "")), "did not"
@@ -109,7 +123,12 @@ func Fixture(t testing.TB, st store.Store) []string {
 			// a span over the payload, overlapping a second one
 			ann("actor", "<script>alert(1)</script> and <img", 0, "XSS", "")
 			ann("trigger", "</script> and <img src=x", 0, "XSS", "")
-			a.Events = []event.Event{ev(1, rus, ukr, "112", "Accuse", -2, 3, "accused", event.Reported, "2024-03-03")}
+			e := ev(1, rus, ukr, "112", "Accuse", -2, 3, "accused", event.Reported, "2024-03-03")
+			e.Source.Inferred = `sentence: <i>Moscow</i>`
+			e.Why = &event.Why{Score: 0.5, Features: []event.Weight{{Feature: XSSFeature, Weight: -1.5}},
+				Patterns: []string{`<img src=x onerror=alert(2)>`}, Source: "nsubj of accused", Target: "obj of accused",
+				Status: `cue "were quoted": reported`, Date: "timex 3 March 2024 in the sentence"}
+			a.Events = []event.Event{e}
 		}
 		as = append(as, a)
 	}

@@ -71,7 +71,11 @@ func putAnalyses(ctx context.Context, tx pgx.Tx, as []store.Analysis, now time.T
 				return fmt.Errorf("postgres: analysis of %s: event %s appears twice", id, e.ID)
 			}
 			seen[e.ID] = true
-			eventRows = append(eventRows, eventValues(id, j, e))
+			row, err := eventValues(id, j, e)
+			if err != nil {
+				return fmt.Errorf("postgres: analysis of %s: %w", id, err)
+			}
+			eventRows = append(eventRows, row)
 		}
 	}
 	rows, err := tx.Query(ctx, `UPDATE documents d SET status = u.status, skipped = u.skipped, status_changed = $4,
@@ -149,15 +153,22 @@ var eventCopyColumns = []string{"id", "doc_id", "ord",
 	"attributed_country", "attributed_sector",
 	"date", "date_value", "precision", "date_start", "date_end",
 	"location", "lat", "lon",
-	"confidence", "trigger_start", "trigger_end", "trigger_text", "sentence_start", "sentence_end", "rule", "live"}
+	"confidence", "trigger_start", "trigger_end", "trigger_text", "sentence_start", "sentence_end", "rule",
+	"why", "source_inferred", "target_inferred", "attributed_inferred", "live"}
 
 func actorValues(a event.Actor) []any {
 	start, end := spanArgs(a.Span)
 	return []any{a.Code, a.Name, a.Text, start, end, a.Country, a.Sector}
 }
 
-// eventValues returns the row of e, the ord'th event of document id.
-func eventValues(id string, ord int, e *event.Event) []any {
+// eventValues returns the row of e, the ord'th event of document id; its
+// explanation is bounded by store.WhyJSON. The last value, live, is set by
+// putAnalyses.
+func eventValues(id string, ord int, e *event.Event) ([]any, error) {
+	why, err := store.WhyJSON(e.Why)
+	if err != nil {
+		return nil, fmt.Errorf("event %s: %w", e.ID, err)
+	}
 	v := make([]any, 0, len(eventCopyColumns))
 	v = append(v, e.ID, id, ord)
 	v = append(v, actorValues(e.Source)...)
@@ -171,11 +182,16 @@ func eventValues(id string, ord int, e *event.Event) []any {
 	} else {
 		v = append(v, false, "", "", "", nil, nil, "", "")
 	}
+	attInferred := ""
+	if e.Attributed != nil {
+		attInferred = e.Attributed.Inferred
+	}
 	ds, de := spanArgs(e.DateSpan)
 	v = append(v, e.Date, e.DateValue, e.Precision, ds, de, e.Location, e.Lat, e.Lon,
 		e.Confidence, e.Trigger.Start, e.Trigger.End, e.TriggerText, e.Sentence.Start, e.Sentence.End, e.Rule,
+		why, e.Source.Inferred, e.Target.Inferred, attInferred,
 		true) // live: set by putAnalyses from the document
-	return v
+	return v, nil
 }
 
 // Analysis implements store.Store.

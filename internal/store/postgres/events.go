@@ -21,6 +21,7 @@ const eventColumns = `e.id, e.doc_id,
 	e.date, e.date_value, e.precision, e.date_start, e.date_end,
 	e.location, e.lat, e.lon,
 	e.confidence, e.trigger_start, e.trigger_end, e.trigger_text, e.sentence_start, e.sentence_end, e.rule,
+	e.why, e.source_inferred, e.target_inferred, e.attributed_inferred,
 	d.outlet, d.url`
 
 // actorScan receives an actor's columns.
@@ -41,7 +42,7 @@ func (s *actorScan) actor() event.Actor {
 func scanEvent(rows pgx.Rows) (event.Event, error) {
 	var e event.Event
 	var src, tgt, att actorScan
-	var status string
+	var status, why string
 	var attributed bool
 	var cs, ce, ds, de *int32
 	dest := []any{&e.ID, &e.DocID}
@@ -52,9 +53,13 @@ func scanEvent(rows pgx.Rows) (event.Event, error) {
 	dest = append(dest, att.dest()...)
 	dest = append(dest, &e.Date, &e.DateValue, &e.Precision, &ds, &de, &e.Location, &e.Lat, &e.Lon,
 		&e.Confidence, &e.Trigger.Start, &e.Trigger.End, &e.TriggerText, &e.Sentence.Start, &e.Sentence.End,
-		&e.Rule, &e.Outlet, &e.URL)
+		&e.Rule, &why, &src.a.Inferred, &tgt.a.Inferred, &att.a.Inferred, &e.Outlet, &e.URL)
 	if err := rows.Scan(dest...); err != nil {
 		return e, err
+	}
+	var err error
+	if e.Why, err = store.ParseWhy(why); err != nil {
+		return e, fmt.Errorf("event %s: %w", e.ID, err)
 	}
 	e.Source, e.Target = src.actor(), tgt.actor()
 	if attributed {

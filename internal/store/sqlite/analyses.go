@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/dyad-project/dyad/internal/doc"
-	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
@@ -79,7 +78,7 @@ func newAnalysisWriter(tx *sql.Tx, now time.Time) *analysisWriter {
 	return &analysisWriter{
 		tx:          tx,
 		now:         store.Sortable(now),
-		events:      newRowBuffer("events", head+"VALUES ", eventRows, len(eventArgs("", 0, &event.Event{}))),
+		events:      newRowBuffer("events", head+"VALUES ", eventRows, strings.Count(insertEvent, "?")),
 		annotations: newRowBuffer("annotations", insertAnnotations, annotationRows, 9),
 		diagnostics: newRowBuffer("diagnostics", insertDiagnostics, diagnosticRows, 8),
 		buffered:    map[string]bool{},
@@ -180,7 +179,11 @@ func (w *analysisWriter) put(ctx context.Context, id string, a *store.Analysis) 
 		}
 	}
 	for i := range a.Events {
-		if err := w.events.add(ctx, w.tx, id, eventArgs(id, i, &a.Events[i])...); err != nil {
+		args, err := eventArgs(id, i, &a.Events[i])
+		if err != nil {
+			return fmt.Errorf("sqlite: analysis of %s: %w", id, err)
+		}
+		if err := w.events.add(ctx, w.tx, id, args...); err != nil {
 			return err
 		}
 	}

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"fmt"
 
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/store"
@@ -17,9 +18,10 @@ const insertEvent = `INSERT INTO events (id, doc_id, ord,
 	attributed_country, attributed_sector,
 	date, date_value, precision, date_start, date_end,
 	location, lat, lon,
-	confidence, trigger_start, trigger_end, trigger_text, sentence_start, sentence_end, rule)
+	confidence, trigger_start, trigger_end, trigger_text, sentence_start, sentence_end, rule,
+	why, source_inferred, target_inferred, attributed_inferred)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-	?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 func actorArgs(a event.Actor) []any {
 	start, end := spanArgs(a.Span)
@@ -34,8 +36,12 @@ func nullFloat(p *float64) any {
 }
 
 // eventArgs returns the values of insertEvent for e, the ord'th event of
-// document id.
-func eventArgs(id string, ord int, e *event.Event) []any {
+// document id; its explanation is bounded by store.WhyJSON.
+func eventArgs(id string, ord int, e *event.Event) ([]any, error) {
+	why, err := store.WhyJSON(e.Why)
+	if err != nil {
+		return nil, fmt.Errorf("event %s: %w", e.ID, err)
+	}
 	args := []any{e.ID, id, ord}
 	args = append(args, actorArgs(e.Source)...)
 	args = append(args, actorArgs(e.Target)...)
@@ -48,11 +54,16 @@ func eventArgs(id string, ord int, e *event.Event) []any {
 	} else {
 		args = append(args, 0, "", "", "", nil, nil, "", "")
 	}
+	attInferred := ""
+	if e.Attributed != nil {
+		attInferred = e.Attributed.Inferred
+	}
 	ds, de := spanArgs(e.DateSpan)
 	args = append(args, e.Date, e.DateValue, e.Precision, ds, de,
 		e.Location, nullFloat(e.Lat), nullFloat(e.Lon),
-		e.Confidence, e.Trigger.Start, e.Trigger.End, e.TriggerText, e.Sentence.Start, e.Sentence.End, e.Rule)
-	return args
+		e.Confidence, e.Trigger.Start, e.Trigger.End, e.TriggerText, e.Sentence.Start, e.Sentence.End, e.Rule,
+		why, e.Source.Inferred, e.Target.Inferred, attInferred)
+	return args, nil
 }
 
 const eventColumns = `e.id, e.doc_id,
@@ -65,6 +76,7 @@ const eventColumns = `e.id, e.doc_id,
 	e.date, e.date_value, e.precision, e.date_start, e.date_end,
 	e.location, e.lat, e.lon,
 	e.confidence, e.trigger_start, e.trigger_end, e.trigger_text, e.sentence_start, e.sentence_end, e.rule,
+	e.why, e.source_inferred, e.target_inferred, e.attributed_inferred,
 	d.outlet, d.url`
 
 // actorScan receives an actor's columns.
@@ -85,7 +97,7 @@ func (s *actorScan) actor() event.Actor {
 func scanEvent(rows *sql.Rows) (event.Event, error) {
 	var e event.Event
 	var src, tgt, att actorScan
-	var status string
+	var status, why string
 	var attributed int
 	var cs, ce, ds, de sql.NullInt64
 	var lat, lon sql.NullFloat64
@@ -97,9 +109,13 @@ func scanEvent(rows *sql.Rows) (event.Event, error) {
 	dest = append(dest, att.dest()...)
 	dest = append(dest, &e.Date, &e.DateValue, &e.Precision, &ds, &de, &e.Location, &lat, &lon,
 		&e.Confidence, &e.Trigger.Start, &e.Trigger.End, &e.TriggerText, &e.Sentence.Start, &e.Sentence.End,
-		&e.Rule, &e.Outlet, &e.URL)
+		&e.Rule, &why, &src.a.Inferred, &tgt.a.Inferred, &att.a.Inferred, &e.Outlet, &e.URL)
 	if err := rows.Scan(dest...); err != nil {
 		return e, err
+	}
+	var err error
+	if e.Why, err = store.ParseWhy(why); err != nil {
+		return e, fmt.Errorf("event %s: %w", e.ID, err)
 	}
 	e.Source, e.Target = src.actor(), tgt.actor()
 	if attributed != 0 {

@@ -45,6 +45,7 @@ func Run(t *testing.T, open Opener) {
 		{"Analyses", testAnalyses},
 		{"AnalysisWithPut", testAnalysisWithPut},
 		{"Events", testEvents},
+		{"Why", testWhy},
 		{"EventFilters", testEventFilters},
 		{"EventPages", testEventPages},
 		{"Stats", testStats},
@@ -512,18 +513,29 @@ func testReadingDiagnostics(t *testing.T, s store.Store) {
 func sampleEvent(docID string, n int, code string, src, tgt string, day string, st event.Status) event.Event {
 	lat, lon := 46.2, 6.15
 	return event.Event{
-		ID:     fmt.Sprintf("%s-e%d", docID[:8], n),
-		DocID:  docID,
-		Source: event.Actor{Code: src, Name: src + " name", Text: "the " + src, Span: &doc.Span{Start: 0, End: 3}, Country: src[:3], Sector: "GOV"},
+		ID:    fmt.Sprintf("%s-e%d", docID[:8], n),
+		DocID: docID,
+		Source: event.Actor{Code: src, Name: src + " name", Text: "the " + src, Span: &doc.Span{Start: 0, End: 3}, Country: src[:3], Sector: "GOV",
+			Inferred: "sentence: Kyiv"},
 		Target: event.Actor{Code: tgt, Name: tgt + " name", Text: tgt, Span: &doc.Span{Start: 10, End: 13}, Country: tgt[:3]},
 		Code:   code, Root: code[:2], Name: "CAMEO " + code, Goldstein: -2.5, Quad: 3,
 		PloverType: "ACCUSE", PloverMode: "allegation",
 		Status: st, Cue: &doc.Span{Start: 4, End: 7}, CueText: "did not",
-		Attributed: &event.Actor{Code: "UNO", Name: "United Nations", Text: "the UN"},
+		Attributed: &event.Actor{Code: "UNO", Name: "United Nations", Text: "the UN", Inferred: "document: CHE"},
 		Date:       day, DateValue: day, Precision: "day", DateSpan: &doc.Span{Start: 20, End: 28},
 		Location: "Geneva", Lat: &lat, Lon: &lon,
 		Confidence: 0.75, Trigger: doc.Span{Start: 4, End: 9}, TriggerText: "accused",
 		Sentence: doc.Span{Start: 0, End: 40}, Rule: "accuse/nsubj-dobj",
+		Why: &event.Why{
+			Score:    0.8125,
+			Features: []event.Weight{{Feature: "lemma=accuse", Weight: 2.5}, {Feature: "dobj=<b>&\"Ukraine\"</b>", Weight: -0.375}},
+			Code:     []event.Weight{{Feature: "prep=of", Weight: 1.25}},
+			Patterns: []string{"accuse/nsubj-dobj"},
+			Source:   "nsubj of the trigger, score 0.9",
+			Target:   "dobj of the trigger",
+			Status:   "cue \"did not\": negated",
+			Date:     "publication date",
+		},
 	}
 }
 
@@ -640,6 +652,64 @@ func testEvents(t *testing.T, s store.Store) {
 	}
 	if page.Next != "" {
 		t.Errorf("Next = %q on the only page", page.Next)
+	}
+}
+
+// testWhy: an event's explanation and how its actors' countries were
+// inferred come back as stored; an explanation too long to keep is bounded
+// (store.WhyJSON) by dropping its weakest features, and an event without
+// one has none.
+func testWhy(t *testing.T, s store.Store) {
+	d := article(1)
+	id := mustPut(t, s, d)[0].ID
+	e := sampleEvent(id, 1, "112", "RUSGOV", "UKRGOV", "2024-01-02", event.Asserted)
+	e.Target.Inferred = "sentence: \"Lagos\" <i>"
+	big := sampleEvent(id, 2, "112", "RUSGOV", "UKRGOV", "2024-01-03", event.Asserted)
+	big.Why = &event.Why{Score: 0.5, Status: "no cue: asserted", Date: "timex: Monday"}
+	for i := range 2000 {
+		big.Why.Features = append(big.Why.Features, event.Weight{Feature: fmt.Sprintf("word=%04d<script>", i), Weight: float64(2000-i) / 100})
+	}
+	bare := sampleEvent(id, 3, "042", "USAGOV", "CHNGOV", "2024-01-04", event.Asserted)
+	bare.Why, bare.Source.Inferred, bare.Attributed = nil, "", nil
+	if err := s.PutAnalyses(ctx, []store.Analysis{{DocID: id, Events: []event.Event{e, big, bare}}}); err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.Analysis(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := s.Events(ctx, store.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Events) != 3 || len(page.Events) != 3 {
+		t.Fatalf("%d events in the analysis, %d in the list; want 3", len(a.Events), len(page.Events))
+	}
+	e.Outlet, e.URL = d.Outlet, d.URL
+	bare.Outlet, bare.URL = d.Outlet, d.URL
+	for _, got := range [][]event.Event{a.Events, page.Events} {
+		if diff := cmp.Diff(e, got[0]); diff != "" {
+			t.Errorf("event with a why (-want +got):\n%s", diff)
+		}
+		if diff := cmp.Diff(bare, got[2]); diff != "" {
+			t.Errorf("event without a why (-want +got):\n%s", diff)
+		}
+		w := got[1].Why
+		if w == nil {
+			t.Fatal("the long why was lost")
+		}
+		n := len(w.Features)
+		if n == 0 || n >= len(big.Why.Features) {
+			t.Errorf("long why kept %d of %d features; want some dropped", n, len(big.Why.Features))
+		}
+		want := *big.Why
+		want.Features = big.Why.Features[:n]
+		if diff := cmp.Diff(&want, w); diff != "" {
+			t.Errorf("long why: not its strongest features (-want +got):\n%s", diff)
+		}
+		if b, _ := store.WhyJSON(w); len(b) > store.MaxWhy {
+			t.Errorf("long why stored in %d bytes, more than %d", len(b), store.MaxWhy)
+		}
 	}
 }
 
