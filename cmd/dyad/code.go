@@ -22,8 +22,8 @@ func runCode(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	date := fs.String("date", "", "publication date YYYY-MM-DD (relative dates resolve against it)")
 	outlet := fs.String("outlet", "", "the outlet, for attribution of unsourced events")
 	asJSON := fs.Bool("json", false, "print JSON Lines, one event a line")
-	why := fs.Bool("why", false, "also print why sentences yielded no event")
-	load := configFlags(fs, "max-size")
+	why := fs.Bool("why", false, "also print why each event was coded (score, strongest features, patterns, source, target, status, date) and why sentences yielded none")
+	load := configFlags(fs, "max-size", "min-confidence")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -46,7 +46,7 @@ func runCode(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	an, err := analysis.New(analysis.Options{})
+	an, err := analysis.New(analysis.Options{Coder: event.Options{MinConfidence: cfg.MinConfidence}})
 	if err != nil {
 		return err
 	}
@@ -88,6 +88,11 @@ func runCode(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 	} else {
 		evPrintTable(stdout, res.Events)
+		if *why {
+			for _, e := range res.Events {
+				printWhy(stdout, text, e)
+			}
+		}
 	}
 	if *why {
 		for _, dg := range res.Diagnostics {
@@ -142,4 +147,42 @@ func evClip(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n-1]) + "…"
+}
+
+// printWhy writes the explanation of one event.
+func printWhy(w io.Writer, text string, e event.Event) {
+	fmt.Fprintf(w, "\n%s %s → %s at %q: %s\n", e.Code, e.Source.Code, e.Target.Code, e.TriggerText, evClip(e.Name, 60))
+	if e.Why == nil {
+		fmt.Fprintln(w, "  (no explanation recorded)")
+		return
+	}
+	y := e.Why
+	fmt.Fprintf(w, "  score     %.0f %% that the trigger states an event\n", 100*y.Score)
+	for k, f := range y.Features {
+		label := ""
+		if k == 0 {
+			label = "root by"
+		}
+		fmt.Fprintf(w, "  %-9s %+.2f %s\n", label, f.Weight, evClip(f.Feature, 70))
+	}
+	for k, f := range y.Code {
+		label := ""
+		if k == 0 {
+			label = "code by"
+		}
+		fmt.Fprintf(w, "  %-9s %+.2f %s\n", label, f.Weight, evClip(f.Feature, 70))
+	}
+	for _, p := range y.Patterns {
+		fmt.Fprintf(w, "  pattern   %s\n", evClip(p, 90))
+	}
+	fmt.Fprintf(w, "  source    %s\n", y.Source)
+	if e.Source.Inferred != "" {
+		fmt.Fprintf(w, "            country: %s\n", e.Source.Inferred)
+	}
+	fmt.Fprintf(w, "  target    %s\n", y.Target)
+	if e.Target.Inferred != "" {
+		fmt.Fprintf(w, "            country: %s\n", e.Target.Inferred)
+	}
+	fmt.Fprintf(w, "  status    %s\n", y.Status)
+	fmt.Fprintf(w, "  date      %s\n", y.Date)
 }

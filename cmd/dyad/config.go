@@ -29,6 +29,9 @@ type config struct {
 	Workers int    // --workers, DYAD_WORKERS: preparing goroutines
 	Batch   int    // --batch, DYAD_BATCH: documents per transaction
 	MaxSize int64  // --max-size, DYAD_MAX_SIZE: cap on every read, in bytes
+	// MinConfidence (--min-confidence, DYAD_MIN_CONFIDENCE) replaces the
+	// coder's per-root thresholds when above zero.
+	MinConfidence float64
 	// AllowPrivate (--allow-private, DYAD_ALLOW_PRIVATE) lets fetches reach
 	// loopback, private and link-local addresses: an internal feed server.
 	AllowPrivate bool
@@ -72,6 +75,14 @@ func settings() []setting {
 				return fmt.Errorf("%q is not true or false", v)
 			}
 			c.AllowPrivate = b
+			return nil
+		}},
+		{"min-confidence", "DYAD_MIN_CONFIDENCE", "0", "least probability for a trigger to code an event; 0 keeps the model's per-root thresholds", func(c *config, v string) error {
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil || f < 0 || f >= 1 {
+				return fmt.Errorf("%q is not a number from 0 to below 1", v)
+			}
+			c.MinConfidence = f
 			return nil
 		}},
 		{"max-size", "DYAD_MAX_SIZE", "20MB", "size cap on each file, page, feed and JSON line (e.g. 512KB, 20MB, 1GB)", func(c *config, v string) error {

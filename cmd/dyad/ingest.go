@@ -13,6 +13,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/dyad-project/dyad/internal/analysis"
+	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/pipeline"
 	"github.com/dyad-project/dyad/internal/source"
 	"github.com/dyad-project/dyad/internal/store"
@@ -28,7 +29,7 @@ const ingestExamples = `  dyad ingest examples/                      # a directo
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	limitMemory()
 	fs := newFlagSet("ingest", "[flags] PATH...|-|URL", ingestExamples, stderr)
-	load := configFlags(fs, "db", "workers", "batch", "max-size", "allow-private")
+	load := configFlags(fs, "db", "workers", "batch", "max-size", "allow-private", "min-confidence")
 	fetch := fs.Bool("fetch", true, "fetch the page of a feed item that has no full text")
 	quiet := fs.Bool("quiet", false, "no progress output, only the summary")
 	enqueue := fs.Bool("enqueue", false, "only store the documents, pending, for dyad worker processes to code (PostgreSQL)")
@@ -59,7 +60,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		},
 	}
 	if *code && !*enqueue { // with --enqueue, dyad worker processes code them
-		a, err := analysis.New(analysis.Options{})
+		a, err := analysis.New(analysis.Options{Coder: event.Options{MinConfidence: cfg.MinConfidence}})
 		if err != nil {
 			return fmt.Errorf("loading the analysis stages: %w", err)
 		}

@@ -27,7 +27,7 @@ func readWordClasses(r io.Reader) (*wordclass.Table, error) {
 }
 
 func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("train", "tagger|parser --train FILE.conllu --dev FILE.conllu [flags]",
+	fs := newFlagSet("train", "tagger|parser|coder --train FILE.conllu --dev FILE.conllu [flags]",
 		"  dyad train tagger --train ../shared/data/ud/en_ewt/en_ewt-ud-train.conllu \\\n"+
 			"      --dev ../shared/data/ud/en_ewt/en_ewt-ud-dev.conllu --out data/models/tagger.bin.gz\n"+
 			"  dyad train parser --train .../en_ewt-ud-train.conllu --dev .../en_ewt-ud-dev.conllu \\\n"+
@@ -44,6 +44,9 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	caseTitle := fs.Float64("case-title", 0, "share of training sentences shown title-cased")
 	caseLower := fs.Float64("case-lower", 0, "share of training sentences shown lower-cased")
 	caseUpper := fs.Float64("case-upper", 0, "share of training sentences shown upper-cased")
+	if len(args) > 0 && args[0] == "coder" {
+		return runTrainCoder(ctx, args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || (args[0] != "tagger" && args[0] != "parser") {
 		fs.Usage()
 		return fmt.Errorf("%w: name what to train: tagger or parser", errUsage)

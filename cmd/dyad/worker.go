@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/dyad-project/dyad/internal/analysis"
+	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/queue"
 	"github.com/dyad-project/dyad/internal/store"
 	"github.com/dyad-project/dyad/internal/store/postgres"
@@ -21,7 +22,7 @@ const workerExamples = `  dyad ingest --db postgres://dyad@db/dyad --enqueue arc
 func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	limitMemory()
 	fs := newFlagSet("worker", "--db postgres://... [flags]", workerExamples, stderr)
-	load := configFlags(fs, "db")
+	load := configFlags(fs, "db", "min-confidence")
 	batch := fs.Int("batch", 20, "documents leased, coded and stored per transaction (1 to 1000)")
 	lease := fs.Duration("lease", 2*time.Minute, "how long a lease lasts; renewed while coding, taken by others when it runs out")
 	attempts := fs.Int("max-attempts", 3, "leases per document before it is parked as failed (see dyad queue --failed)")
@@ -62,7 +63,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		host, _ := os.Hostname()
 		*name = fmt.Sprintf("%s:%d", host, os.Getpid())
 	}
-	an, err := analysis.New(analysis.Options{})
+	an, err := analysis.New(analysis.Options{Coder: event.Options{MinConfidence: cfg.MinConfidence}})
 	if err != nil {
 		return fmt.Errorf("loading the analysis stages: %w", err)
 	}

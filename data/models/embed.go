@@ -14,3 +14,8 @@ var Tagger string
 //
 //go:embed parser.bin.gz
 var Parser string
+
+// Coder is the gzip-compressed event coder model (package event).
+//
+//go:embed coder.bin.gz
+var Coder string

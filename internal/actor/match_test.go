@@ -144,7 +144,7 @@ func ExampleDictionary_Match() {
 	// Output:
 	// "Iran's Defense Minister Mohammad Reza Ashtiani" IRNMIL title+person; dictionary: role at date
 	// "Russian counterpart" RUSMIL counterpart: RUS with the sector of "Iran's Defense Minister Mohammad Reza Ashtiani"
-	// "Moscow" RUSGOV dictionary
+	// "Moscow" RUS dictionary
 	// "Russians" RUS dictionary; same country as "Moscow"
 	// "he" IRNMIL pronoun he -> subject of an earlier sentence
 }

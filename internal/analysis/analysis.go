@@ -37,8 +37,12 @@ type Options struct {
 	// (for dictionaries with test codes, such as PETRARCH's validation set).
 	NoCodebook bool
 	Patterns   *cameo.Patterns // nil: embedded verb patterns and ours
-	Coder      event.Options
-	MaxBytes   int // 0: DefaultMaxBytes
+	Model      *event.Model    // nil: the embedded coder model
+	// NoModel builds an Analyzer that only prepares documents (Prepare),
+	// for training the coder; Analyze then codes no events.
+	NoModel  bool
+	Coder    event.Options
+	MaxBytes int // 0: DefaultMaxBytes
 }
 
 // Analyzer runs every reading stage over a document. It is read-only after
@@ -94,7 +98,16 @@ func New(opt Options) (*Analyzer, error) {
 			return nil, err
 		}
 	}
-	a.coder = event.NewCoder(cb, pats, opt.Coder)
+	model := opt.Model
+	if model == nil && !opt.NoModel {
+		var err error
+		if model, err = event.DefaultModel(); err != nil {
+			return nil, fmt.Errorf("coder model: %w", err)
+		}
+	}
+	if model != nil {
+		a.coder = event.NewCoder(cb, pats, model, opt.Coder)
+	}
 	return a, nil
 }
 
@@ -119,10 +132,36 @@ func DefaultNLP() (*nlp.Pipeline, error) {
 // are skipped with the reason; an over-long text is cut at MaxBytes with a
 // warning. Analyze never fails: problems become diagnostics.
 func (a *Analyzer) Analyze(d doc.Document) Result {
+	in, r := a.Prepare(d)
+	if r.Skipped != "" {
+		return r
+	}
+	if a.coder == nil {
+		r.Diagnostics = append(r.Diagnostics, doc.Diagnostic{Stage: "event", Severity: doc.Error, Message: "no coder model: events not coded"})
+		return r
+	}
+	evs, diags := a.coder.Code(in)
+	for i := range evs {
+		evs[i].Outlet, evs[i].URL = d.Outlet, d.URL
+		e := &evs[i]
+		r.Annotations = append(r.Annotations, doc.Annotation{Kind: "trigger", Span: e.Trigger, Label: e.Code, Note: e.Rule})
+		if e.Cue != nil {
+			r.Annotations = append(r.Annotations, doc.Annotation{Kind: "cue", Span: *e.Cue, Label: string(e.Status), Note: e.CueText})
+		}
+	}
+	r.Events = evs
+	r.Diagnostics = append(r.Diagnostics, diags...)
+	return r
+}
+
+// Prepare runs every stage before the event coder: it returns the coder's
+// input and the Result so far (sentences, annotations, diagnostics, or the
+// reason the document is skipped). Training the coder starts here.
+func (a *Analyzer) Prepare(d doc.Document) (event.Input, Result) {
 	var r Result
 	if l := strings.ToLower(d.Lang); l != "" && l != "en" && l != "und" {
 		r.Skipped = "language: " + l
-		return r
+		return event.Input{}, r
 	}
 	text := d.Text
 	if len(text) > a.maxBytes {
@@ -136,7 +175,7 @@ func (a *Analyzer) Analyze(d doc.Document) Result {
 	}
 	if strings.TrimSpace(text) == "" {
 		r.Skipped = "empty text"
-		return r
+		return event.Input{}, r
 	}
 	sents := a.nlp.Annotate(text)
 	r.Sentences = sents
@@ -180,18 +219,7 @@ func (a *Analyzer) Analyze(d doc.Document) Result {
 		r.Diagnostics = append(r.Diagnostics, doc.Diagnostic{Stage: "timex", Severity: doc.Info, Message: "no publication date: relative dates not resolved, events undated"})
 	}
 	in := event.Input{DocID: d.ID, Text: text, Published: d.Published, Outlet: d.Outlet, Sentences: sents, Mentions: perSent, Dates: dater}
-	evs, diags := a.coder.Code(in)
-	for i := range evs {
-		evs[i].Outlet, evs[i].URL = d.Outlet, d.URL
-		e := &evs[i]
-		r.Annotations = append(r.Annotations, doc.Annotation{Kind: "trigger", Span: e.Trigger, Label: e.Code, Note: e.Rule})
-		if e.Cue != nil {
-			r.Annotations = append(r.Annotations, doc.Annotation{Kind: "cue", Span: *e.Cue, Label: string(e.Status), Note: e.CueText})
-		}
-	}
-	r.Events = evs
-	r.Diagnostics = append(r.Diagnostics, diags...)
-	return r
+	return in, r
 }
 
 // dater dates an event by the temporal expression that governs its clause,
@@ -219,6 +247,7 @@ func (d *dater) EventDate(sent, tok int) (event.Date, bool) {
 	}
 	s := d.sents[sent]
 	e, ok := timex.Govern(s, d.exprs, tok)
+	how := "its own clause"
 	// A participial, adverbial or coordinated clause without a date of its
 	// own shares its head's ("arrived on Sunday ... led by", "adopted on
 	// Friday ..., adding"), and so does a past event reported without one
@@ -237,10 +266,12 @@ func (d *dater) EventDate(sent, tok int) (event.Date, bool) {
 			break
 		}
 		e, ok = timex.Govern(s, d.exprs, tok)
+		how = "the clause governing it (" + rel + ")"
 	}
 	if !ok {
 		return event.Date{}, false
 	}
 	sp := doc.Span{Start: e.Start, End: e.End}
-	return event.Date{Date: e.Date(), Value: e.Value, Precision: string(e.Precision), Span: &sp}, true
+	return event.Date{Date: e.Date(), Value: e.Value, Precision: string(e.Precision), Span: &sp,
+		How: fmt.Sprintf("%q in %s, resolved to %s (%s)", e.Text, how, e.Value, e.Precision)}, true
 }

@@ -27,6 +27,29 @@ type Actor struct {
 	Span    *doc.Span `json:"span,omitempty"`    // where the mention is
 	Country string    `json:"country,omitempty"` // ISO3 when the actor belongs to a country
 	Sector  string    `json:"sector,omitempty"`  // GOV, MIL, ... when known
+	// Inferred says how the country of a generic actor ("police", "the
+	// rebels") was taken from the text when its words name none, e.g.
+	// "sentence: Lagos" or "document: NGA"; empty when the words name it.
+	Inferred string `json:"inferred,omitempty"`
+}
+
+// Why is the explanation of one event: what the models saw and how each
+// part of the event was chosen.
+type Why struct {
+	Score    float64  `json:"score"`              // probability of the event's root given its trigger in context
+	Features []Weight `json:"features,omitempty"` // the features that weighed most for the root, strongest first
+	Code     []Weight `json:"code,omitempty"`     // the features that weighed most for the code within the root
+	Patterns []string `json:"patterns,omitempty"` // verb patterns that matched the trigger (evidence, not the judge)
+	Source   string   `json:"source,omitempty"`   // how the source was chosen: path from the trigger, score
+	Target   string   `json:"target,omitempty"`   // how the target was chosen, or why there is none
+	Status   string   `json:"status"`             // the cue and rule that set the status
+	Date     string   `json:"date"`               // how the date was chosen
+}
+
+// Weight is one feature's contribution to a decision.
+type Weight struct {
+	Feature string  `json:"feature"`
+	Weight  float64 `json:"weight"`
 }
 
 // Event is one coded event with everything that justifies it.
@@ -63,7 +86,8 @@ type Event struct {
 	Trigger     doc.Span `json:"trigger"` // the verb or noun that carries the event
 	TriggerText string   `json:"trigger_text"`
 	Sentence    doc.Span `json:"sentence"` // the sentence that states it
-	Rule        string   `json:"rule"`     // the pattern that fired
+	Rule        string   `json:"rule"`     // the model and pattern evidence, in short
+	Why         *Why     `json:"why,omitempty"`
 
 	// Filled by the store from the document, for queries and exports.
 	Outlet string `json:"outlet,omitempty"`

@@ -1007,3 +1007,28 @@ func (g *graph) misparsedPredicate(i int) (int, bool) {
 	}
 	return n, true
 }
+
+// addPhrases adds the noun phrases that name no dictionary actor as
+// mentions without a code, for evaluations that score spans (Options.Uncoded):
+// the nominal subjects, objects and prepositional dependents of the
+// sentence's predicates.
+func (g *graph) addPhrases() {
+	g.ms = g.ms[:len(g.ms):len(g.ms)] // never write into the caller's array
+	for i := range g.toks {
+		if g.mentAt[i] >= 0 || g.findActor(i) >= 0 || !g.isNominal(i) || relPronouns[g.lemma(i)] || timeWords[g.lemma(i)] || g.lemma(i) == "what" {
+			continue
+		}
+		switch g.baseRel(i) {
+		case "nsubj", "obj", "iobj", "obl", "nmod":
+		default:
+			continue
+		}
+		if strings.HasSuffix(g.rel(i), "tmod") {
+			continue
+		}
+		a, b := g.phraseSpan(i)
+		g.ms = append(g.ms, Mention{Start: i, End: i + 1, Span: doc.Span{Start: g.toks[a].Start, End: g.toks[b].End}, Text: g.phraseText(a, b)})
+		g.mentAt[i] = len(g.ms) - 1
+		g.mentHead = append(g.mentHead, i)
+	}
+}

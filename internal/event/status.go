@@ -1,6 +1,7 @@
 package event
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -258,6 +259,12 @@ func (g *graph) localCues(n int) (Status, int) {
 			if falseAdjs[l] {
 				try(Denied, k, 3)
 			}
+		case "obj", "xcomp":
+			// "called the claim that Iran had sent missiles a lie", with
+			// the lie parsed as a dependent of the claimed act
+			if falsehoods[l] && k > n && g.rel(g.heads[n]) == "obj" && claimNouns[g.lemma(g.heads[n])] {
+				try(Denied, k, 3)
+			}
 		}
 	}
 	return best, cue
@@ -398,4 +405,19 @@ func (g *graph) siblingCondition(cue int) bool {
 		}
 	}
 	return false
+}
+
+// statusWhy says in words which cue set a status.
+func (g *graph) statusWhy(st statusInfo) string {
+	if st.cue < 0 {
+		if st.status == Asserted {
+			return "asserted: no cue of negation, condition, modality, intention, denial or speech governs the trigger"
+		}
+		return string(st.status)
+	}
+	w := fmt.Sprintf("%s: cue %q", st.status, g.toks[st.cue].Text)
+	if st.speaker != nil && st.speaker.Text != "" {
+		w += fmt.Sprintf(", speaker %q", st.speaker.Text)
+	}
+	return w
 }

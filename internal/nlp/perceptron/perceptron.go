@@ -443,3 +443,29 @@ func (m *Model) Prune(minAbs float32) *Model {
 	}
 	return b.finish()
 }
+
+// Weight returns the weight of feature f for class, 0 when it has none. It
+// serves explanations: a decision's strongest features are those whose
+// weights for the chosen class are largest.
+func (m *Model) Weight(f uint32, class int) float32 {
+	if len(m.slots) == 0 {
+		return 0
+	}
+	mask := uint32(len(m.slots) - 1)
+	for i := (f * 0x9E3779B1) >> m.shift; ; i = (i + 1) & mask {
+		s := m.slots[i]
+		if s.off == 0 {
+			return 0
+		}
+		if s.key != f {
+			continue
+		}
+		n := m.data[s.off-1]
+		for _, e := range m.data[s.off : s.off+n] {
+			if int(e>>16) == class {
+				return float32(int16(uint16(e))) * m.scale
+			}
+		}
+		return 0
+	}
+}

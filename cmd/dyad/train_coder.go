@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/analysis"
+	"github.com/dyad-project/dyad/internal/cameo"
+	"github.com/dyad-project/dyad/internal/corpus"
+	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/event"
+)
+
+// runTrainCoder trains the event coder on the gold corpus.
+func runTrainCoder(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("train coder", "[flags]",
+		"  dyad train coder --train data/corpus/train.jsonl --dev data/corpus/dev.jsonl \\\n"+
+			"      --classes data/vectors/wordclass.bin.gz --out data/models/coder.bin.gz", stderr)
+	trainPath := fs.String("train", "data/corpus/train.jsonl", "gold corpus file to train on (JSON Lines, docs/annotation.md §11)")
+	devPath := fs.String("dev", "data/corpus/dev.jsonl", "gold corpus file for calibration and the per-root thresholds")
+	classesPath := fs.String("classes", "data/vectors/wordclass.bin.gz", "word class table made by tools/wordvectors; saved inside the model")
+	epochs := fs.Int("epochs", 8, "training epochs")
+	seed := fs.Uint64("seed", 1, "seed of the shuffle; equal seeds give equal models")
+	beta := fs.Float64("beta", 0.9, "F-beta the per-root thresholds maximise on dev (below 1 favours precision)")
+	minWeight := fs.Float64("min-weight", 0.05, "drop averaged weights smaller than this")
+	out := fs.String("out", "data/models/coder.bin.gz", "where to write the model")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	start := time.Now()
+	classes, err := loadFile(*classesPath, readWordClasses)
+	if err != nil {
+		return err
+	}
+	cb, err := cameo.DefaultCodebook()
+	if err != nil {
+		return err
+	}
+	pats, err := cameo.DefaultPatterns()
+	if err != nil {
+		return err
+	}
+	a, err := analysis.New(analysis.Options{NoModel: true})
+	if err != nil {
+		return err
+	}
+	train, err := coderExamples(ctx, a, *trainPath, stderr)
+	if err != nil {
+		return err
+	}
+	dev, err := coderExamples(ctx, a, *devPath, stderr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "coder: %d training documents, %d dev documents (prepared in %s)\n", len(train), len(dev), time.Since(start).Round(time.Second))
+	var codes []string
+	for _, c := range cb.Codes() {
+		codes = append(codes, c.Code)
+	}
+	m, err := event.Train(cb, pats, train, dev, event.TrainOptions{Epochs: *epochs, Seed: *seed, Classes: classes, Codes: codes, MinWeight: *minWeight, Beta: *beta, Log: stdout})
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(*out)
+	if err != nil {
+		return err
+	}
+	if _, err := m.WriteTo(f); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %w", *out, err)
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	st, _ := os.Stat(*out)
+	fmt.Fprintf(stdout, "wrote %s (%d bytes) in %s\n", *out, st.Size(), time.Since(start).Round(time.Second))
+	return nil
+}
+
+// coderExamples prepares every document of a gold corpus file for training.
+func coderExamples(ctx context.Context, a *analysis.Analyzer, path string, stderr io.Writer) ([]event.Example, error) {
+	docs, diags, err := corpus.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if corpus.Errors(diags) > 0 {
+		printDiags(stderr, diags)
+		return nil, errFailed
+	}
+	out := make([]event.Example, 0, len(docs))
+	for _, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		pub, err := time.Parse("2006-01-02", d.Date)
+		if err != nil {
+			return nil, fmt.Errorf("%s: document %s: date %q: %w", path, d.ID, d.Date, err)
+		}
+		in, _ := a.Prepare(doc.Document{ID: d.ID, Title: d.Title, Outlet: d.Outlet, Published: pub, Lang: "en", Text: d.Text})
+		ex := event.Example{Input: in}
+		for _, g := range d.Events {
+			eg := event.Gold{Trigger: doc.Span{Start: g.Trigger.Start, End: g.Trigger.End}, Code: g.Code,
+				Source: &doc.Span{Start: g.Source.Start, End: g.Source.End}}
+			if g.Target != nil {
+				eg.Target = &doc.Span{Start: g.Target.Start, End: g.Target.End}
+			}
+			ex.Gold = append(ex.Gold, eg)
+		}
+		out = append(out, ex)
+	}
+	return out, nil
+}
