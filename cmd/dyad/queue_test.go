@@ -22,7 +22,7 @@ func TestMigrateBothBackends(t *testing.T) {
 		t.Errorf("migrate did not create the file: %v", err)
 	}
 	dsn := pgtest.DSN(t)
-	if code, out, errOut := dyad(t, "migrate", "--db", dsn); code != 0 || !strings.Contains(out, "applied 1 migrations") {
+	if code, out, errOut := dyad(t, "migrate", "--db", dsn); code != 0 || !strings.Contains(out, "applied 2 migrations") {
 		t.Errorf("postgres: exit %d: %s%s", code, out, errOut)
 	}
 	if code, out, errOut := dyad(t, "migrate", "--db", dsn); code != 0 || !strings.Contains(out, "applied 0 migrations") {
