@@ -15,6 +15,7 @@ func evalCommands() []command {
 		{"cameo", "5-class accuracy and source/target span F1 on the ConfliBERT CAMEO sets", runEvalCameo},
 		{"petrarch", "PETRARCH validation records: pass/fail per record and the overall rate", runEvalPetrarch},
 		{"events", "event, root, code, source, target, status and date P/R/F1 against the gold corpus", runEvalEvents},
+		{"police", "sentence-level P/R/F1 of police arrests and killings on the IndiaPoliceEvents corpus", runEvalPolice},
 	}
 }
 

@@ -23,7 +23,12 @@ func runEvalEvents(ctx context.Context, args []string, stdout, stderr io.Writer)
 		"  dyad eval events                                  # the corpus test split\n"+
 			"  dyad eval events --gold data/corpus/dev.jsonl", stderr)
 	gold := fs.String("gold", "data/corpus/test.jsonl", "gold corpus file (JSON Lines, docs/annotation.md §11)")
+	load := configFlags(fs, "min-confidence")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := load()
+	if err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -37,7 +42,7 @@ func runEvalEvents(ctx context.Context, args []string, stdout, stderr io.Writer)
 		printDiags(stderr, diags)
 		return errFailed
 	}
-	a, err := analysis.New(analysis.Options{})
+	a, err := analysis.New(analysis.Options{Coder: event.Options{MinConfidence: cfg.MinConfidence}})
 	if err != nil {
 		return err
 	}

@@ -120,9 +120,7 @@ func (c *Coder) Code(in Input) ([]Event, []doc.Diagnostic) {
 			continue
 		}
 		g := newGraph(s, ms)
-		if c.opt.Uncoded {
-			g.addPhrases()
-		}
+		g.addPhrases()
 		ev := c.evidenceOf(si, g)
 		dets := c.detect(g, ev, &f)
 		before := len(events)
@@ -213,8 +211,16 @@ func (c *Coder) build(in Input, si int, g *graph, d detection, p pair, speaker *
 		e.Code, e.Root, e.Name, e.Goldstein, e.Quad = entry.Code, entry.Root(), entry.Name, entry.Goldstein, entry.Quad()
 		e.PloverType, e.PloverMode = entry.PloverType, entry.PloverMode
 	}
-	e.Source = c.side(g, p.src, si, countries)
-	e.Target = c.side(g, p.tgt, si, countries)
+	e.Source = c.side(g, p.src, in.Mentions[:min(si+1, len(in.Mentions))], countries)
+	e.Target = c.side(g, p.tgt, in.Mentions[:min(si+1, len(in.Mentions))], countries)
+	if !c.opt.Uncoded && (e.Source.Code == "" || p.tgt >= 0 && e.Target.Code == "") {
+		// a side no dictionary knows and no country in the text supports
+		if e.Source.Code == "" {
+			return Event{}, false
+		}
+		e.Target = Actor{}
+		p.tgtWhy = "the target named no actor the text gives a country to"
+	}
 	tt := g.toks[d.tok]
 	e.Trigger = doc.Span{Start: tt.Start, End: tt.End}
 	e.TriggerText = tt.Text
@@ -268,6 +274,15 @@ func (c *Coder) build(in Input, si int, g *graph, d detection, p pair, speaker *
 	if e.Attributed != nil && e.Attributed.Country == "" && e.Attributed.Sector != "" && e.Attributed.Sector != "MED" {
 		c.inferCountry(e.Attributed, g, -1, countries)
 	}
+	// "we", "I" in someone's words are the speaker
+	for _, a := range []*Actor{&e.Source, &e.Target} {
+		if a.Span != nil && firstPerson[strings.ToLower(a.Text)] && e.Attributed != nil && e.Attributed.Code != "" && e.Attributed.Sector != "MED" {
+			text, span := a.Text, a.Span
+			*a = *e.Attributed
+			a.Text, a.Span = text, span
+			a.Inferred = fmt.Sprintf("first person in the words of %q", e.Attributed.Text)
+		}
+	}
 	e.Date, e.DateValue, e.Precision = "", "", "publication"
 	why.Date = "no date in its clause or the clauses governing it: the publication date"
 	if !in.Published.IsZero() {
@@ -291,14 +306,30 @@ func (c *Coder) build(in Input, si int, g *graph, d detection, p pair, speaker *
 
 // side converts mention mi (-1 for none) into an event side, inferring the
 // country of a generic actor from the text.
-func (c *Coder) side(g *graph, mi, si int, countries docCountries) Actor {
+func (c *Coder) side(g *graph, mi int, earlier [][]Mention, countries docCountries) Actor {
 	if mi < 0 {
 		return Actor{}
 	}
 	m := &g.ms[mi]
 	a := g.actor(arg{m: m, tok: g.mentHead[mi], span: m.Span, text: m.Text}, c.opt.PhraseSpans)
-	if a.Code != "" && a.Country == "" && a.Sector != "" {
+	switch {
+	case a.Code != "" && a.Country == "" && a.Sector != "":
 		c.inferCountry(&a, g, mi, countries)
+	case a.Code == "" && !c.opt.Uncoded && (g.toks[g.mentHead[mi]].UPOS == "PROPN" || g.toks[g.mentHead[mi]].UPOS == "PRON"):
+		// A name or pronoun no dictionary knows ("Jammeh", "he"): an
+		// earlier mention that holds the name ("President Yahya Jammeh"),
+		// else the country the text supports, else none.
+		if g.toks[g.mentHead[mi]].UPOS == "PROPN" {
+			if prev, ok := nameIn(earlier, g.toks[g.mentHead[mi]].Text, m.Span.Start); ok {
+				a.Code, a.Name, a.Country, a.Sector = prev.Code, prev.Name, prev.Country, prev.Sector
+				a.Inferred = fmt.Sprintf("the name of an earlier mention: %q", prev.Text)
+				return a
+			}
+		}
+		c.inferCountry(&a, g, mi, countries)
+		if a.Code != "" {
+			a.Inferred = "unknown to the dictionaries; " + a.Inferred
+		}
 	}
 	return a
 }
@@ -338,4 +369,29 @@ func preNames(alts [][]string, g *graph, i int) bool {
 		}
 	}
 	return false
+}
+
+// firstPerson pronouns stand for the speaker of the words they are in.
+var firstPerson = set("i", "we", "me", "us", "my", "our")
+
+// nameIn returns the latest coded mention before offset at whose words
+// include name ("Jammeh" in "President Yahya Jammeh").
+func nameIn(earlier [][]Mention, name string, at int) (Mention, bool) {
+	if len(name) < 3 {
+		return Mention{}, false
+	}
+	for si := len(earlier) - 1; si >= 0; si-- {
+		for k := len(earlier[si]) - 1; k >= 0; k-- {
+			m := earlier[si][k]
+			if m.Code == "" || m.Span.Start >= at {
+				continue
+			}
+			for _, w := range strings.Fields(m.Text) {
+				if strings.Trim(w, ",.'’s") == name {
+					return m, true
+				}
+			}
+		}
+	}
+	return Mention{}, false
 }

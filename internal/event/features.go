@@ -309,6 +309,8 @@ func (c *Coder) roleFeatures(f *feats, g *graph, i, mi int, root string, ev *evi
 	f.add(tSector, m.Sector, root)
 	kind := "name"
 	switch {
+	case m.Code == "":
+		kind = "uncoded " + g.toks[h].UPOS
 	case g.toks[h].UPOS == "PRON":
 		kind = "pronoun"
 	case m.Ref != nil:

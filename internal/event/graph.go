@@ -1009,9 +1009,10 @@ func (g *graph) misparsedPredicate(i int) (int, bool) {
 }
 
 // addPhrases adds the noun phrases that name no dictionary actor as
-// mentions without a code, for evaluations that score spans (Options.Uncoded):
-// the nominal subjects, objects and prepositional dependents of the
-// sentence's predicates.
+// mentions without a code: the nominal subjects, objects and prepositional
+// dependents of the sentence's predicates. The role model scores them like
+// any mention; a chosen one takes the country the text supports
+// (Coder.side) or, with Options.Uncoded, stands as a span without a code.
 func (g *graph) addPhrases() {
 	g.ms = g.ms[:len(g.ms):len(g.ms)] // never write into the caller's array
 	for i := range g.toks {

@@ -69,16 +69,29 @@ func (c *Coder) assign(g *graph, d detection, ev *evidence, f *feats) ([]pair, s
 		}
 	}
 	srcs, tgts = g.outermost(srcs), g.outermost(tgts)
-	if len(srcs) == 0 && len(mutual) < 2 {
-		// No mention is most likely the source: the likeliest one stands
-		// when it is plausible at all.
+	// A phrase no dictionary knows stands only where no known actor does.
+	srcs, tgts = g.preferCoded(srcs), g.preferCoded(tgts)
+	uncoded := len(srcs) > 0
+	for _, s := range srcs {
+		if g.ms[s.mi].Code != "" {
+			uncoded = false
+		}
+	}
+	if (len(srcs) == 0 || uncoded) && len(mutual) < 2 {
+		// No known actor is most likely the source: the likeliest one
+		// stands when it is plausible at all, a known actor before a
+		// phrase no dictionary knows.
 		bi := -1
 		for k, s := range all {
-			if s.best != roleTarget && (bi < 0 || s.probs[roleSource]+s.probs[roleMutual] > all[bi].probs[roleSource]+all[bi].probs[roleMutual]) {
+			if s.best != roleTarget && (bi < 0 || g.ms[s.mi].Code != "" && g.ms[all[bi].mi].Code == "" ||
+				(g.ms[s.mi].Code == "") == (g.ms[all[bi].mi].Code == "") && s.probs[roleSource]+s.probs[roleMutual] > all[bi].probs[roleSource]+all[bi].probs[roleMutual]) {
 				bi = k
 			}
 		}
-		if bi >= 0 && all[bi].probs[roleSource]+all[bi].probs[roleMutual] >= minSource {
+		if uncoded && bi >= 0 && g.ms[all[bi].mi].Code != "" && all[bi].probs[roleSource]+all[bi].probs[roleMutual] >= minSource {
+			srcs = nil
+		}
+		if len(srcs) == 0 && bi >= 0 && all[bi].probs[roleSource]+all[bi].probs[roleMutual] >= minSource {
 			srcs = append(srcs, all[bi])
 		}
 		if len(mutual) == 1 && (len(srcs) == 0 || srcs[0].mi != mutual[0].mi) {
@@ -176,4 +189,25 @@ func (g *graph) nearest(i, n int) []int {
 	idx = idx[:n]
 	sort.Ints(idx)
 	return idx
+}
+
+// preferCoded drops the uncoded phrases of a role when a coded mention has
+// it too.
+func (g *graph) preferCoded(xs []scored) []scored {
+	coded := false
+	for _, x := range xs {
+		if g.ms[x.mi].Code != "" {
+			coded = true
+		}
+	}
+	if !coded {
+		return xs
+	}
+	out := xs[:0:0]
+	for _, x := range xs {
+		if g.ms[x.mi].Code != "" {
+			out = append(out, x)
+		}
+	}
+	return out
 }

@@ -321,12 +321,19 @@ func (c *Coder) prepare(exs []Example) prepared {
 					if h < 0 || h == i && g.ms[mi].End-g.ms[mi].Start == 1 {
 						continue
 					}
+					// A coded mention names the gold actor when their spans
+					// overlap; a phrase without a code when the gold span
+					// holds its head (its span may hold another actor).
+					span := g.ms[mi].Span
+					if g.ms[mi].Code == "" {
+						span = doc.Span{Start: g.toks[h].Start, End: g.toks[h].End}
+					}
 					src, tgt := false, false
 					for _, gd := range gs {
-						if gd.Source != nil && overlaps(*gd.Source, g.ms[mi].Span) {
+						if gd.Source != nil && overlaps(*gd.Source, span) {
 							src = true
 						}
-						if gd.Target != nil && overlaps(*gd.Target, g.ms[mi].Span) {
+						if gd.Target != nil && overlaps(*gd.Target, span) {
 							tgt = true
 						}
 					}
@@ -399,6 +406,7 @@ func (c *Coder) align(ex Example, perTrigger func(g *graph, tok int, golds []Gol
 			ms = in.Mentions[si]
 		}
 		g := newGraph(s, ms)
+		g.addPhrases()
 		labels := map[int][]Gold{}
 		ignore := map[int]bool{}
 		for _, gd := range ex.Gold {
