@@ -23,3 +23,9 @@ var Verbs string
 //
 //go:embed patterns.txt
 var Patterns string
+
+// Cues is cues.txt: the cue words of the event coder (negation, modality,
+// speech, light verbs, ...), parsed by internal/event.ParseLexicon.
+//
+//go:embed cues.txt
+var Cues string

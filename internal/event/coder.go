@@ -69,6 +69,9 @@ type Options struct {
 	// MinConfidence, when above zero, replaces the model's per-root
 	// thresholds: a trigger codes when its root's probability reaches it.
 	MinConfidence float64
+	// Lexicon holds the cue words; nil reads data/cameo/cues.txt. The
+	// model was trained with the embedded one.
+	Lexicon *Lexicon
 }
 
 // MaxEvents bounds the events of one document. A news article yields tens;
@@ -83,13 +86,22 @@ type Coder struct {
 	cb    *cameo.Codebook
 	pats  *cameo.Patterns
 	model *Model
+	lx    *Lexicon
 	opt   Options
 }
 
 // NewCoder returns a coder over a codebook, patterns and a trained model.
-// A nil codebook accepts any code (names and classes stay empty).
-func NewCoder(cb *cameo.Codebook, pats *cameo.Patterns, m *Model, opt Options) *Coder {
-	return &Coder{cb: cb, pats: pats, model: m, opt: opt}
+// A nil codebook accepts any code (names and classes stay empty). It fails
+// only when the cue words cannot be read.
+func NewCoder(cb *cameo.Codebook, pats *cameo.Patterns, m *Model, opt Options) (*Coder, error) {
+	lx := opt.Lexicon
+	if lx == nil {
+		var err error
+		if lx, err = DefaultLexicon(); err != nil {
+			return nil, err
+		}
+	}
+	return &Coder{cb: cb, pats: pats, model: m, lx: lx, opt: opt}, nil
 }
 
 // Code codes every sentence of in and returns the events in text order and
@@ -97,7 +109,7 @@ func NewCoder(cb *cameo.Codebook, pats *cameo.Patterns, m *Model, opt Options) *
 func (c *Coder) Code(in Input) ([]Event, []doc.Diagnostic) {
 	var events []Event
 	var diags []doc.Diagnostic
-	speakers := interviewSpeakers(in)
+	speakers := interviewSpeakers(in, c.lx)
 	countries := documentCountries(in)
 	var f feats
 	for si := range in.Sentences {
@@ -119,7 +131,7 @@ func (c *Coder) Code(in Input) ([]Event, []doc.Diagnostic) {
 			diags = append(diags, doc.Diagnostic{Stage: "event", Severity: doc.Info, Span: &sp, Message: "sentence not parsed; not coded"})
 			continue
 		}
-		g := newGraph(s, ms)
+		g := newGraph(s, ms, c.lx)
 		g.addPhrases()
 		ev := c.evidenceOf(si, g)
 		dets := c.detect(g, ev, &f)
@@ -276,7 +288,7 @@ func (c *Coder) build(in Input, si int, g *graph, d detection, p pair, speaker *
 	}
 	// "we", "I" in someone's words are the speaker
 	for _, a := range []*Actor{&e.Source, &e.Target} {
-		if a.Span != nil && firstPerson[strings.ToLower(a.Text)] && e.Attributed != nil && e.Attributed.Code != "" && e.Attributed.Sector != "MED" {
+		if a.Span != nil && g.lx.firstPerson[strings.ToLower(a.Text)] && e.Attributed != nil && e.Attributed.Code != "" && e.Attributed.Sector != "MED" {
 			text, span := a.Text, a.Span
 			*a = *e.Attributed
 			a.Text, a.Span = text, span
@@ -370,9 +382,6 @@ func preNames(alts [][]string, g *graph, i int) bool {
 	}
 	return false
 }
-
-// firstPerson pronouns stand for the speaker of the words they are in.
-var firstPerson = set("i", "we", "me", "us", "my", "our")
 
 // nameIn returns the latest coded mention before offset at whose words
 // include name ("Jammeh" in "President Yahya Jammeh").

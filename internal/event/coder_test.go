@@ -51,7 +51,11 @@ func defaultCoder(t *testing.T, opt Options) *Coder {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewCoder(cb, pats, m, opt)
+	c, err := NewCoder(cb, pats, m, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 // Police arrested protesters: a sector-only source takes the document's
@@ -144,7 +148,11 @@ func TestTrainDeterministicRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, _ := NewCoder(c.cb, c.pats, m, Options{}).Code(exs[0].Input)
+	tc, err := NewCoder(c.cb, c.pats, m, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := tc.Code(exs[0].Input)
 	if len(got) == 0 || got[0].Source.Code != "TCD" {
 		t.Errorf("trained model codes %+v, want TCD as the source", got)
 	}
@@ -171,7 +179,11 @@ func TestDefaultModel(t *testing.T) {
 
 func TestPath(t *testing.T) {
 	s, _ := sentence(t, 0, "Police/NOUN/police/2/nsubj", "fired/VERB/fire/0/root", "at/ADP/at/4/case", "protesters/NOUN/protester/2/obl", "./PUNCT/./2/punct")
-	g := newGraph(&s, nil)
+	lx, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := newGraph(&s, nil, lx)
 	if p, hop := g.path(0, 1); p != "nsubj^" || hop != "nsubj" {
 		t.Errorf("path subject→verb = %q, %q", p, hop)
 	}
@@ -203,5 +215,26 @@ func TestMaxEvents(t *testing.T) {
 	last := diags[len(diags)-1]
 	if last.Severity != doc.Warning || !strings.Contains(last.Message, "not coded") {
 		t.Errorf("last diagnostic %+v, want the warning", last)
+	}
+}
+
+func TestParseLexicon(t *testing.T) {
+	lx, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !lx.negWords["n't"] || !lx.headerLabels["Editor's note"] || !lx.speechVerbs["say"] {
+		t.Errorf("embedded cues lack words: %v %v %v", lx.negWords, lx.headerLabels["Editor's note"], lx.speechVerbs["say"])
+	}
+	for _, c := range []struct{ text, want string }{
+		{"negation not", "line 1"},
+		{"nonsense: a b", `unknown list "nonsense"`},
+		{"negation: not\nnegation: no", "given twice"},
+		{"negation: not", "lists missing"},
+	} {
+		_, err := ParseLexicon(c.text)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: error %v, want %q", c.text, err, c.want)
+		}
 	}
 }

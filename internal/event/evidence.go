@@ -141,14 +141,6 @@ func (c *Coder) patternMatches(si int, g *graph) ([]match, string) {
 	return out, ""
 }
 
-// reciprocal verbs with coordinated subjects and no object code each side
-// acting on the other.
-var reciprocal = set("meet", "talk", "negotiate", "agree", "sign", "exchange", "swap", "clash", "fight", "cooperate", "reconcile", "discuss", "confer", "consult", "trade", "normalize", "normalise", "restore", "renew", "resume", "establish", "strengthen", "deepen", "sever", "reach", "talks", "summit", "meeting", "agreement", "deal", "treaty", "ceasefire", "truce")
-
-// lightVerbs take their meaning from their object noun: "held talks with",
-// "paid a visit to", "launched strikes on".
-var lightVerbs = set("hold", "pay", "make", "issue", "launch", "carry", "conduct", "impose", "stage", "give", "deliver", "mount", "have", "begin", "start", "continue", "resume", "step", "announce", "order", "level", "unleash", "wage", "intensify", "escalate", "lodge", "file", "express", "extend", "offer", "sign", "reach", "seal", "strike", "conclude", "host")
-
 func set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
@@ -167,7 +159,7 @@ func (c *Coder) codeVerb(si int, g *graph, i int, consumed map[int]bool) ([]matc
 	}
 	f := g.frame(i)
 	// Light verb + event noun: the noun's rule codes, the verb's subject is the source.
-	if lightVerbs[lemma] {
+	if g.lx.lightVerbs[lemma] {
 		for _, o := range f.objs {
 			nr := c.bestNoun(g, o)
 			if nr == nil {
@@ -313,7 +305,7 @@ func (c *Coder) codeNoun(si int, g *graph, i int) ([]match, string) {
 func (c *Coder) pairs(si int, g *graph, trig, anchor int, r *cameo.Rule, srcs, tgts []int) []match {
 	srcArgs := g.actors(srcs, c.opt.Uncoded)
 	tgtArgs := g.actors(tgts, c.opt.Uncoded)
-	if len(tgtArgs) == 0 && len(srcArgs) >= 2 && (reciprocal[g.lemma(trig)] || cameo.Root(r.Code) == "04") {
+	if len(tgtArgs) == 0 && len(srcArgs) >= 2 && (g.lx.reciprocal[g.lemma(trig)] || cameo.Root(r.Code) == "04") {
 		// "Saudi Arabia and the Houthis will exchange prisoners": each
 		// side acts on the other.
 		var out []match
@@ -348,11 +340,4 @@ func (c *Coder) pairs(si int, g *graph, trig, anchor int, r *cameo.Rule, srcs, t
 		}
 	}
 	return out
-}
-
-// controlVerb reports whether a verb only frames its complement ("agreed
-// to help", "failed to help"): its own event is dropped when the complement
-// codes. "threatened to attack" is not one: a threat is news.
-func controlVerb(l string) bool {
-	return (futureControl[l] || negControl[l]) && !hypoControl[l]
 }

@@ -20,7 +20,11 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	c := event.NewCoder(cb, pats, m, event.Options{})
+	c, err := event.NewCoder(cb, pats, m, event.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	text := "Russia did not attack Ukraine."
 	tok := func(w, upos, xpos, lemma string, start, head int, rel string) nlp.Token {
 		return nlp.Token{Text: w, Start: start, End: start + len(w), SpaceAfter: true, UPOS: upos, XPOS: xpos, Lemma: lemma, Head: head, Rel: rel}

@@ -173,7 +173,7 @@ func (c *Coder) eventFeatures(f *feats, g *graph, i int, ev *evidence, sh string
 		if t.UPOS == "NOUN" || t.UPOS == "PROPN" {
 			f.add(tLightNoun, hl, lemma)
 		}
-		if speechVerbs[hl] {
+		if g.lx.speechVerbs[hl] {
 			f.add(tSpeech, rel, "")
 		}
 		if c.model.classes != nil {
@@ -207,7 +207,7 @@ func (c *Coder) eventFeatures(f *feats, g *graph, i int, ev *evidence, sh string
 				passive = true
 			}
 		case "advmod", "det":
-			if negWords[kl] || kl == "n't" {
+			if g.lx.negWords[kl] || kl == "n't" {
 				f.add(tNeg, kl, "")
 			}
 			f.add(tKidLemma, kr, kl)
@@ -336,7 +336,7 @@ func (c *Coder) roleFeatures(f *feats, g *graph, i, mi int, root string, ev *evi
 	}
 	// the speaker of a speech verb that governs the trigger
 	for a := g.heads[i]; a >= 0; a = g.heads[a] {
-		if speechVerbs[g.lemma(a)] {
+		if g.lx.speechVerbs[g.lemma(a)] {
 			for _, s := range g.kidsRel(a, "nsubj") {
 				if g.mentAt[s] == mi || g.findActor(s) == h {
 					f.add(tSpeaker, g.lemma(a), "")

@@ -18,11 +18,12 @@ type graph struct {
 	mentAt   []int       // token → mention index, -1
 	mentHead []int       // mention → head token
 	below    map[int]int // object phrase head → the actor token inside it
+	lx       *Lexicon
 }
 
-func newGraph(s *nlp.Sentence, ms []Mention) *graph {
+func newGraph(s *nlp.Sentence, ms []Mention, lx *Lexicon) *graph {
 	n := len(s.Tokens)
-	g := &graph{toks: s.Tokens, heads: make([]int, n), kids: make([][]int, n), ms: ms, mentAt: make([]int, n), below: map[int]int{}}
+	g := &graph{lx: lx, toks: s.Tokens, heads: make([]int, n), kids: make([][]int, n), ms: ms, mentAt: make([]int, n), below: map[int]int{}}
 	for i, t := range s.Tokens {
 		g.heads[i] = t.Head - 1
 		g.mentAt[i] = -1
@@ -124,12 +125,6 @@ func (g *graph) isNominal(i int) bool {
 	return g.mentAt[i] >= 0
 }
 
-var relPronouns = set("who", "which", "that", "whom", "whose")
-
-// misparsedParticles are the particles a parser may attach as the
-// preposition of the object that follows them.
-var misparsedParticles = set("off", "up", "down", "out", "away", "back", "over")
-
 // frame is the argument structure of a verb after voice and control.
 type frame struct {
 	subjects []int // logical subjects (agents)
@@ -179,7 +174,7 @@ func (g *graph) frame(i int) frame {
 	if len(objs) == 0 && len(f.prts) == 0 {
 		for k, o := range f.obls {
 			cs := g.kidsRel(o, "case")
-			if len(cs) == 1 && cs[0] == i+1 && misparsedParticles[g.lemma(cs[0])] && !g.temporal(o) {
+			if len(cs) == 1 && cs[0] == i+1 && g.lx.misparsedParticles[g.lemma(cs[0])] && !g.temporal(o) {
 				f.prts = append(f.prts, g.lemma(cs[0]))
 				objs = append(objs, o)
 				f.obls = append(f.obls[:k:k], f.obls[k+1:]...)
@@ -205,12 +200,12 @@ func (g *graph) frame(i int) frame {
 	h := g.heads[i]
 	if g.rel(i) == "acl:relcl" && h >= 0 {
 		for k, s := range f.subjects {
-			if relPronouns[g.lemma(s)] {
+			if g.lx.relPronouns[g.lemma(s)] {
 				f.subjects[k] = h
 			}
 		}
 		for k, o := range objs {
-			if relPronouns[g.lemma(o)] {
+			if g.lx.relPronouns[g.lemma(o)] {
 				objs[k] = h
 			}
 		}
@@ -230,7 +225,7 @@ func (g *graph) frame(i int) frame {
 			if g.rel(i) == "xcomp" {
 				// Object control ("urged Iran to stop"), else subject control
 				// ("had plans to attack": the plans do not attack).
-				if os := g.kidsRel(h, "obj"); len(os) > 0 && !futureNouns[g.lemma(os[0])] {
+				if os := g.kidsRel(h, "obj"); len(os) > 0 && !g.lx.futureNouns[g.lemma(os[0])] {
 					f.subjects = os
 					break
 				}
@@ -610,16 +605,13 @@ func (g *graph) defaultTargets(f frame) []int {
 	if len(directed) > 0 {
 		return directed
 	}
-	if contentVerbs[g.lemma(f.verb)] || lightVerbs[g.lemma(f.verb)] {
+	if g.lx.contentVerbs[g.lemma(f.verb)] || g.lx.lightVerbs[g.lemma(f.verb)] {
 		// "issued a statement", "expressed concern": the object is what
 		// was done or said, not whom it was done to.
 		return nil
 	}
 	return f.objs
 }
-
-// contentVerbs take as object what they express, never a target.
-var contentVerbs = set("express", "voice", "convey", "reiterate", "reaffirm", "take", "raise")
 
 // viaClause reports whether the path from t up to its ancestor o passes
 // through a clause modifying a noun (acl).
@@ -810,7 +802,7 @@ func (g *graph) actors(toks []int, uncoded bool) []arg {
 			}
 			continue
 		}
-		if uncoded && g.isNominal(t) && !relPronouns[g.lemma(t)] && !timeWords[g.lemma(t)] && !strings.HasSuffix(g.rel(t), "tmod") && g.lemma(t) != "what" {
+		if uncoded && g.isNominal(t) && !g.lx.relPronouns[g.lemma(t)] && !g.lx.timeWords[g.lemma(t)] && !strings.HasSuffix(g.rel(t), "tmod") && g.lemma(t) != "what" {
 			a, b := g.phraseSpan(t)
 			out = append(out, arg{tok: t, span: doc.Span{Start: g.toks[a].Start, End: g.toks[b].End}, text: g.phraseText(a, b)})
 		}
@@ -822,9 +814,6 @@ func (g *graph) actors(toks []int, uncoded bool) []arg {
 // i: its subtree without clauses, coordination and punctuation, and without
 // the preposition that introduces it.
 func (g *graph) phraseSpan(i int) (int, int) { return g.span(i, false) }
-
-// timeWords head prepositional phrases that date an event, not an actor.
-var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "week", "month", "year", "today", "yesterday", "morning", "evening", "night", "time", "weekend", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
 
 // span is phraseSpan; with full it keeps appositions and coordinated
 // phrases, as annotators of actor spans usually do ("the Syrian army and its
@@ -850,7 +839,7 @@ func (g *graph) span(i int, full bool) (int, int) {
 				}
 			case "nmod", "obl":
 				c := g.caseOf(k)
-				if strings.HasSuffix(g.rel(k), "tmod") || timeWords[g.lemma(k)] || c == "for" || c == "during" || c == "following" || c == "after" || c == "before" || c == "since" || c == "until" || c == "amid" {
+				if strings.HasSuffix(g.rel(k), "tmod") || g.lx.timeWords[g.lemma(k)] || c == "for" || c == "during" || c == "following" || c == "after" || c == "before" || c == "since" || c == "until" || c == "amid" {
 					continue
 				}
 			}
@@ -876,7 +865,7 @@ func (g *graph) span(i int, full bool) (int, int) {
 // temporal reports whether dependent o dates the event ("on Wednesday",
 // "in March") rather than naming a participant.
 func (g *graph) temporal(o int) bool {
-	return timeWords[g.lemma(o)] || strings.HasSuffix(g.rel(o), "tmod")
+	return g.lx.timeWords[g.lemma(o)] || strings.HasSuffix(g.rel(o), "tmod")
 }
 
 // closes reports whether token b is a closing bracket opened within [a, b).
@@ -958,7 +947,7 @@ func (g *graph) location(i int) string {
 			if c := g.caseOf(k); c != "in" && c != "at" {
 				continue
 			}
-			if g.toks[k].UPOS != "PROPN" || timeWords[g.lemma(k)] {
+			if g.toks[k].UPOS != "PROPN" || g.lx.timeWords[g.lemma(k)] {
 				continue
 			}
 			a, b := g.phraseSpan(k)
@@ -1016,7 +1005,7 @@ func (g *graph) misparsedPredicate(i int) (int, bool) {
 func (g *graph) addPhrases() {
 	g.ms = g.ms[:len(g.ms):len(g.ms)] // never write into the caller's array
 	for i := range g.toks {
-		if g.mentAt[i] >= 0 || g.findActor(i) >= 0 || !g.isNominal(i) || relPronouns[g.lemma(i)] || timeWords[g.lemma(i)] || g.lemma(i) == "what" {
+		if g.mentAt[i] >= 0 || g.findActor(i) >= 0 || !g.isNominal(i) || g.lx.relPronouns[g.lemma(i)] || g.lx.timeWords[g.lemma(i)] || g.lemma(i) == "what" {
 			continue
 		}
 		switch g.baseRel(i) {

@@ -8,30 +8,11 @@ import (
 	"github.com/dyad-project/dyad/internal/doc"
 )
 
-// Cue words, by lemma.
-var (
-	negWords      = set("not", "never", "n't", "no", "neither", "nor")
-	hypoAux       = set("could", "might", "may", "would", "should", "can", "must", "ought")
-	futureAux     = set("will", "shall", "'ll", "wo")
-	conditionals  = set("if", "unless", "whether", "lest")
-	negControl    = set("fail", "refuse", "decline", "avoid", "stop", "cease", "halt", "abandon", "forgo", "reject")
-	futureControl = set("plan", "intend", "agree", "expect", "aim", "hope", "want", "seek", "vow", "promise", "pledge", "prepare", "decide", "schedule", "set", "propose", "offer", "go", "mean", "wish", "resolve", "commit", "undertake", "consider", "try", "attempt", "be", "ready", "willing", "prepared", "eager", "determined", "poised")
-	hypoControl   = set("threaten", "consider", "weigh", "contemplate", "mull", "warn", "urge", "call", "ask", "demand", "appeal", "press", "push", "encourage", "need", "would")
-	denyVerbs     = set("deny", "reject", "dismiss", "refute", "rebut", "disprove", "debunk", "contradict", "dispute", "discredit")
-	speechVerbs   = set("say", "tell", "claim", "announce", "state", "accuse", "report", "add", "insist", "allege", "confirm", "note", "write", "declare", "explain", "argue", "assert", "maintain", "stress", "emphasize", "emphasise", "acknowledge", "admit", "reveal", "disclose", "indicate", "suggest", "warn", "tweet", "post", "quote", "testify", "believe", "think", "charge", "recall", "boast", "contend", "reiterate", "predict")
-	falsehoods    = set("lie", "fabrication", "falsehood", "myth", "hoax", "fiction", "fake", "smear", "propaganda", "disinformation")
-	claimNouns    = set("claim", "report", "allegation", "accusation", "rumor", "rumour", "assertion", "suggestion", "story", "charge", "speculation")
-	falseAdjs     = set("false", "baseless", "unfounded", "fabricated", "untrue", "bogus", "groundless", "fake", "spurious", "absurd", "ridiculous")
-)
-
 type statusInfo struct {
 	status  Status
 	cue     int    // token that set status, -1 for asserted
 	speaker *Actor // whose speech the event is in
 }
-
-// futureNouns frame an intention: "plans to attack".
-var futureNouns = set("plan", "intention", "intent", "plot", "decision", "promise", "pledge", "readiness", "bid", "proposal", "offer")
 
 // status walks from the clause head of an event up the tree and returns the
 // nearest cue that changes what the text asserts: negation, condition,
@@ -74,7 +55,7 @@ func (g *graph) status(anchor int) statusInfo {
 		case "acl":
 			inherit = g.isNominal(h) || g.toks[h].UPOS == "NOUN"
 		case "obj", "nsubj", "nsubj:pass":
-			inherit = nominal && (lightVerbs[hl] || hl == "be" || hl == "have")
+			inherit = nominal && (g.lx.lightVerbs[hl] || hl == "be" || hl == "have")
 		}
 		if inherit {
 			if s, c := g.localCues(h); c >= 0 {
@@ -85,7 +66,7 @@ func (g *graph) status(anchor int) statusInfo {
 		if base == "xcomp" || base == "advcl" {
 			if mk := g.kidsRel(n, "mark"); len(mk) > 0 && g.lemma(mk[0]) == "to" {
 				for _, o := range g.kidsRel(h, "obj") {
-					if futureNouns[g.lemma(o)] {
+					if g.lx.futureNouns[g.lemma(o)] {
 						if s, c := g.localCues(o); c >= 0 {
 							setS(s, c)
 						}
@@ -97,22 +78,22 @@ func (g *graph) status(anchor int) statusInfo {
 		switch base {
 		case "xcomp":
 			switch {
-			case negControl[hl]:
+			case g.lx.negControl[hl]:
 				setS(Negated, h)
 			case hl == "deny":
 				setS(Denied, h)
-			case hypoControl[hl]:
+			case g.lx.hypoControl[hl]:
 				setS(Hypothetical, h)
-			case futureControl[hl] && hl != "be":
+			case g.lx.futureControl[hl] && hl != "be":
 				setS(Future, h)
-			case futureNouns[hl]:
+			case g.lx.futureNouns[hl]:
 				setS(Future, h)
 			}
 		case "ccomp", "csubj":
 			switch {
-			case denyVerbs[hl]:
+			case g.lx.denyVerbs[hl]:
 				setS(Denied, h)
-			case speechVerbs[hl]:
+			case g.lx.speechVerbs[hl]:
 				underSpeech = true
 				if out.speaker == nil {
 					out.speaker = g.speaker(h)
@@ -124,33 +105,33 @@ func (g *graph) status(anchor int) statusInfo {
 				setS(Hypothetical, h)
 			}
 		case "advcl":
-			if denyVerbs[hl] && g.toks[n].XPOS == "VBG" {
+			if g.lx.denyVerbs[hl] && g.toks[n].XPOS == "VBG" {
 				setS(Denied, h)
 			}
 
 		case "acl":
 			switch {
-			case falsehoods[hl]:
+			case g.lx.falsehoods[hl]:
 				setS(Denied, h)
-			case futureNouns[hl]:
+			case g.lx.futureNouns[hl]:
 				setS(Future, h)
-			case claimNouns[hl]:
+			case g.lx.claimNouns[hl]:
 				for _, a := range g.kidsRel(h, "amod") {
-					if falseAdjs[g.lemma(a)] {
+					if g.lx.falseAdjs[g.lemma(a)] {
 						setS(Denied, a)
 					}
 				}
 				// "called the claim that ... a lie"
 				if hh := g.heads[h]; hh >= 0 {
 					for _, sib := range g.kids[hh] {
-						if sib != h && (falsehoods[g.lemma(sib)] || falseAdjs[g.lemma(sib)]) {
+						if sib != h && (g.lx.falsehoods[g.lemma(sib)] || g.lx.falseAdjs[g.lemma(sib)]) {
 							setS(Denied, sib)
 						}
 					}
 				}
 			}
 		case "obj":
-			if denyVerbs[hl] {
+			if g.lx.denyVerbs[hl] {
 				setS(Denied, h)
 			}
 		}
@@ -178,7 +159,7 @@ func (g *graph) attribution(n, anchor int, out *statusInfo) {
 		return
 	}
 	for _, k := range g.kids[n] {
-		if (g.rel(k) == "parataxis" || g.rel(k) == "ccomp") && speechVerbs[g.lemma(k)] && k > anchor && len(g.kidsRel(k, "ccomp")) == 0 {
+		if (g.rel(k) == "parataxis" || g.rel(k) == "ccomp") && g.lx.speechVerbs[g.lemma(k)] && k > anchor && len(g.kidsRel(k, "ccomp")) == 0 {
 			if sp := g.speaker(k); sp != nil {
 				out.speaker = sp
 				if out.status == Asserted {
@@ -213,24 +194,24 @@ func (g *graph) localCues(n int) (Status, int) {
 	for _, k := range g.kids[n] {
 		// "attack Niger, an accusation that Paris denied"
 		for _, ap := range append(g.kidsRel(k, "appos"), k) {
-			if g.rel(ap) != "appos" || !claimNouns[g.lemma(ap)] {
+			if g.rel(ap) != "appos" || !g.lx.claimNouns[g.lemma(ap)] {
 				continue
 			}
 			for _, rc := range g.kidsRel(ap, "acl:relcl") {
-				if denyVerbs[g.lemma(rc)] {
+				if g.lx.denyVerbs[g.lemma(rc)] {
 					try(Denied, rc, 3)
 				}
 			}
 		}
 		// a denial hanging from the event clause itself, as a parser may
 		// attach "…, an accusation that Paris denied"
-		if r := g.rel(k); (r == "ccomp" || r == "acl:relcl" || r == "parataxis") && denyVerbs[g.lemma(k)] && k > n {
+		if r := g.rel(k); (r == "ccomp" || r == "acl:relcl" || r == "parataxis") && g.lx.denyVerbs[g.lemma(k)] && k > n {
 			try(Denied, k, 3)
 		}
 		l := g.lemma(k)
 		switch g.baseRel(k) {
 		case "advmod", "neg":
-			if negWords[l] || strings.ToLower(g.toks[k].Text) == "n't" {
+			if g.lx.negWords[l] || strings.ToLower(g.toks[k].Text) == "n't" {
 				try(Negated, k, 5)
 			}
 		case "det":
@@ -239,30 +220,30 @@ func (g *graph) localCues(n int) (Status, int) {
 			}
 		case "aux":
 			switch {
-			case futureAux[l] || futureAux[strings.ToLower(g.toks[k].Text)]:
+			case g.lx.futureAux[l] || g.lx.futureAux[strings.ToLower(g.toks[k].Text)]:
 				try(Future, k, 1)
-			case hypoAux[l]:
+			case g.lx.hypoAux[l]:
 				try(Hypothetical, k, 2)
 			}
 		case "mark":
-			if conditionals[l] {
+			if g.lx.conditionals[l] {
 				try(Hypothetical, k, 4)
 			}
 		case "advcl":
 			// "would provide aid if a third country attacked"
 			for _, m := range g.kidsRel(k, "mark") {
-				if conditionals[g.lemma(m)] && g.lemma(m) != "whether" {
+				if g.lx.conditionals[g.lemma(m)] && g.lemma(m) != "whether" {
 					try(Hypothetical, m, 4)
 				}
 			}
 		case "amod":
-			if falseAdjs[l] {
+			if g.lx.falseAdjs[l] {
 				try(Denied, k, 3)
 			}
 		case "obj", "xcomp":
 			// "called the claim that Iran had sent missiles a lie", with
 			// the lie parsed as a dependent of the claimed act
-			if falsehoods[l] && k > n && g.rel(g.heads[n]) == "obj" && claimNouns[g.lemma(g.heads[n])] {
+			if g.lx.falsehoods[l] && k > n && g.rel(g.heads[n]) == "obj" && g.lx.claimNouns[g.lemma(g.heads[n])] {
 				try(Denied, k, 3)
 			}
 		}
@@ -296,9 +277,6 @@ func (g *graph) speaker(v int) *Actor {
 // interview labels: "Q:", "A:" or a speaker name at the start of a line.
 var labelRE = regexp.MustCompile(`(?m)^[ \t]*(Q|A|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,4}):[ \t]`)
 
-// headerLabels start lines of metadata, not speech.
-var headerLabels = set("Title", "Date", "Source", "URL", "Author", "Published", "Updated", "Byline", "Photo", "Note", "Related", "Tags", "Section", "Editor's note", "Read more", "See also", "Correction", "Update", "Dateline", "Location", "Subject", "From", "To", "Sent")
-
 // interviewer names introduce an interviewee in the introduction.
 var intervieweeRE = regexp.MustCompile(`(?:(?:Dr|Prof|Mr|Ms|Mrs|Gen|Amb)\.|Professor|General|Ambassador|spoke (?:to|with)|interviewed|interview with)\s+((?:[A-Z][a-z]+\.?\s+){0,2}[A-Z][a-z]+)`)
 
@@ -309,7 +287,7 @@ var intervieweeRE = regexp.MustCompile(`(?:(?:Dr|Prof|Mr|Ms|Mrs|Gen|Amb)\.|Profe
 // to Dr. Leila Haddad"), or the label itself; questions ("Q:" or the
 // outlet's label) belong to the outlet. It returns a speaker per sentence,
 // nil outside the labelled blocks.
-func interviewSpeakers(in Input) []*Actor {
+func interviewSpeakers(in Input, lx *Lexicon) []*Actor {
 	out := make([]*Actor, len(in.Sentences))
 	type block struct {
 		start int
@@ -319,7 +297,7 @@ func interviewSpeakers(in Input) []*Actor {
 	counts := map[string]int{}
 	for _, m := range labelRE.FindAllStringSubmatchIndex(in.Text, 64*1024) {
 		l := in.Text[m[2]:m[3]]
-		if headerLabels[l] {
+		if lx.headerLabels[l] {
 			continue
 		}
 		blocks = append(blocks, block{m[0], l})

@@ -82,7 +82,11 @@ func Train(cb *cameo.Codebook, pats *cameo.Patterns, train, dev []Example, opt T
 		return nil, fmt.Errorf("train coder: no codes")
 	}
 	m.minProb = make([]float64, len(m.roots))
-	c := &Coder{cb: cb, pats: pats, model: m}
+	lx, err := DefaultLexicon()
+	if err != nil {
+		return nil, err
+	}
+	c := &Coder{cb: cb, pats: pats, model: m, lx: lx}
 	// The event nouns: every non-verb word the training data uses as a trigger.
 	for _, ex := range train {
 		c.align(ex, func(g *graph, tok int, golds []Gold) {
@@ -405,7 +409,7 @@ func (c *Coder) align(ex Example, perTrigger func(g *graph, tok int, golds []Gol
 		if si < len(in.Mentions) {
 			ms = in.Mentions[si]
 		}
-		g := newGraph(s, ms)
+		g := newGraph(s, ms, c.lx)
 		g.addPhrases()
 		labels := map[int][]Gold{}
 		ignore := map[int]bool{}
