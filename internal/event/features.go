@@ -67,6 +67,7 @@ const (
 	tDominates
 	tLemmaHop
 	tCode
+	tLemmaActor
 )
 
 var tmplNames = map[tmpl]string{
@@ -81,7 +82,7 @@ var tmplNames = map[tmpl]string{
 	tPath: "path", tPathVoice: "path+voice", tPathRoot: "path+root", tPathLemma: "path+lemma", tHop: "relation to trigger",
 	tHopRoot: "relation+root", tSide: "side", tSideRoot: "side+root", tSector: "sector", tMentionKind: "mention kind",
 	tSpeaker: "speaker of trigger", tPatternRole: "pattern role", tNoun: "noun trigger", tBetween: "actors between",
-	tDominates: "dominance", tLemmaHop: "lemma+relation", tCode: "code",
+	tDominates: "dominance", tLemmaHop: "lemma+relation", tCode: "code", tLemmaActor: "lemma+actor",
 }
 
 // feats collects the feature keys of one decision and, when explaining,
@@ -236,9 +237,13 @@ func (c *Coder) eventFeatures(f *feats, g *graph, i int, ev *evidence, sh string
 				f.add(tObjActor, "prep", p)
 			}
 		}
-		if g.findActor(k) >= 0 {
+		if a := g.findActor(k); a >= 0 {
 			nActors++
 			f.add(tSubjActor, kr, "")
+			f.add(tSubjActor, kr, g.ms[a].Sector)
+			if kr == "nsubj" || kr == "obj" || kr == "nsubj:pass" {
+				f.add(tLemmaActor, lemma+" "+kr, g.ms[a].Sector)
+			}
 		}
 	}
 	f.add(tVoice, strconv.FormatBool(passive), t.UPOS)
