@@ -106,7 +106,10 @@ func New(opt Options) (*Analyzer, error) {
 		}
 	}
 	if model != nil {
-		a.coder = event.NewCoder(cb, pats, model, opt.Coder)
+		var err error
+		if a.coder, err = event.NewCoder(cb, pats, model, opt.Coder); err != nil {
+			return nil, err
+		}
 	}
 	return a, nil
 }

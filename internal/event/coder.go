@@ -325,6 +325,10 @@ func (c *Coder) side(g *graph, mi int, earlier [][]Mention, countries docCountri
 	m := &g.ms[mi]
 	a := g.actor(arg{m: m, tok: g.mentHead[mi], span: m.Span, text: m.Text}, c.opt.PhraseSpans)
 	switch {
+	case len(a.Code) == 3 && a.Sector == "" && g.pluralDemonym(mi):
+		// "eighteen Colombians", "Palestinians": the country's people
+		a.Code, a.Sector = a.Code+"CVL", "CVL"
+		a.Inferred = fmt.Sprintf("%q names the country's people", m.Text)
 	case a.Code != "" && a.Country == "" && a.Sector != "":
 		c.inferCountry(&a, g, mi, countries)
 	case a.Code == "" && !c.opt.Uncoded && (g.toks[g.mentHead[mi]].UPOS == "PROPN" || g.toks[g.mentHead[mi]].UPOS == "PRON"):
@@ -403,4 +407,20 @@ func nameIn(earlier [][]Mention, name string, at int) (Mention, bool) {
 		}
 	}
 	return Mention{}, false
+}
+
+// pluralDemonym reports whether mention mi is a country's people named by
+// a plural demonym ("Colombians", "Israelis"), not the country's name
+// ("the Philippines", "the United States").
+func (g *graph) pluralDemonym(mi int) bool {
+	h := g.mentHead[mi]
+	t := &g.toks[h]
+	if t.XPOS != "NNS" && t.XPOS != "NNPS" {
+		return false
+	}
+	w := strings.ToLower(t.Text)
+	if strings.Contains(strings.ToLower(g.ms[mi].Name), w) {
+		return false
+	}
+	return strings.HasSuffix(w, "ans") || strings.HasSuffix(w, "is") || strings.HasSuffix(w, "ese") || strings.HasSuffix(w, "ers")
 }
