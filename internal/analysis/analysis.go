@@ -189,7 +189,7 @@ func (a *Analyzer) Prepare(d doc.Document) (event.Input, Result) {
 		all = append(all, s.Tokens...)
 		r.Annotations = append(r.Annotations, doc.Annotation{Kind: "sentence", Span: doc.Span{Start: s.Start, End: s.End}})
 	}
-	ms := a.actors.Match(text, all, d.Published)
+	ms := a.actors.Resolve(text, sents, a.actors.Match(text, all, d.Published))
 	perSent := make([][]event.Mention, len(sents))
 	si := 0
 	for _, m := range ms {

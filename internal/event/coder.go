@@ -374,19 +374,6 @@ func eventID(docID string, trig doc.Span, code, src, tgt string) string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
-// preNames reports whether some alternative of a pre= constraint names
-// token i by its lowercase form or lemma.
-func preNames(alts [][]string, g *graph, i int) bool {
-	for _, ws := range alts {
-		for _, w := range ws {
-			if w == strings.ToLower(g.word(i)) || w == g.lemma(i) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // nameIn returns the latest coded mention before offset at whose words
 // include name ("Jammeh" in "President Yahya Jammeh").
 func nameIn(earlier [][]Mention, name string, at int) (Mention, bool) {
