@@ -345,6 +345,12 @@ func (c *Coder) side(g *graph, mi int, earlier [][]Mention, countries docCountri
 		c.inferCountry(&a, g, mi, countries)
 		if a.Code != "" {
 			a.Inferred = "unknown to the dictionaries; " + a.Inferred
+			if w := strings.ToLower(g.toks[g.mentHead[mi]].Text); g.lx.firstPerson[w] || w == "you" {
+				// speakers and interviewees are officials more often than
+				// not: 65 % of such pronouns in the corpus are GOV
+				a.Code, a.Sector = a.Code+"GOV", "GOV"
+				a.Inferred += "; a speaker, taken as its government"
+			}
 		}
 	}
 	return a
