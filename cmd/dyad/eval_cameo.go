@@ -9,6 +9,7 @@ import (
 
 	"github.com/dyad-project/dyad/internal/analysis"
 	"github.com/dyad-project/dyad/internal/eval"
+	"github.com/dyad-project/dyad/internal/event"
 )
 
 func runEvalCameo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -16,7 +17,12 @@ func runEvalCameo(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		"  dyad eval cameo ../shared/data/dev/conflibert-cameo", stderr)
 	class := fs.String("class", "", "cameo_class file (TEXT<TAB>LABEL); default DIR/cameo_class.train.tsv")
 	bio := fs.String("bio", "", "cameo_ner BIO file; default DIR/cameo_ner.train.txt")
+	load := configFlags(fs, "min-confidence")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := load()
+	if err != nil {
 		return err
 	}
 	dir := "../shared/data/dev/conflibert-cameo"
@@ -50,7 +56,7 @@ func runEvalCameo(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
-	a, err := eval.CameoAnalyzer(analysis.Options{})
+	a, err := eval.CameoAnalyzer(analysis.Options{Coder: event.Options{MinConfidence: cfg.MinConfidence}})
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 	"time"
@@ -429,8 +430,11 @@ func (d *Dictionary) join(sc *scan, a, b group) (group, bool) {
 	case (gap == "" || gap == "title" && a.agent && a.personTitle && a.capitalisedEnd) && b.kind == Person && (a.agent || a.countryOnly):
 		m.kind, m.person, m.name, m.role, m.entry = Person, b.person, b.name, b.role, b.entry
 		m.code, m.country, m.sector = b.code, b.country, b.sector
-		if strings.HasSuffix(b.code, "ELI") && a.country != "" && a.sector != "" {
-			m.code, m.country, m.sector = a.country+a.sector, a.country, a.sector
+		// A person with no office on the date whose title the text gives
+		// ("President Salome Zourabichvili", "Opposition leader Raila
+		// Odinga") takes the title's sector: the text fixes the role.
+		if country := cmp.Or(a.country, b.country); strings.HasSuffix(b.code, "ELI") && a.sector != "" && country != "" {
+			m.code, m.country, m.sector = country+a.sector, country, a.sector
 		}
 		if m.role == "" && a.agent {
 			m.role = sc.text[sc.units[a.s].start:sc.units[a.e-1].end]
