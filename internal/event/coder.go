@@ -260,6 +260,13 @@ func (c *Coder) build(in Input, si int, g *graph, d detection, p pair, speaker *
 		}
 	}
 	why.Status = g.statusWhy(st)
+	if st.status == Asserted {
+		// ", police said." closing the sentence, as a parse may miss it
+		if v, comma := g.trailingSpeech(); v >= 0 && d.tok < comma && anchor < comma {
+			st.status, st.cue, st.speaker = Reported, v, g.subjectBefore(v, comma)
+			why.Status = g.statusWhy(st) + " (closing attribution)"
+		}
+	}
 	if q := len(g.toks) - 1; (st.status == Asserted || st.status == Reported) && g.toks[q].Text == "?" {
 		// A question asserts nothing: "Has Iran sent missiles?"
 		st.status, st.cue = Hypothetical, q

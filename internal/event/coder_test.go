@@ -238,3 +238,29 @@ func TestParseLexicon(t *testing.T) {
 		}
 	}
 }
+
+// A closing ", officials said" makes the sentence's events reported even
+// when the parse hangs the event off the subject of "said".
+func TestClosingAttribution(t *testing.T) {
+	s, text := sentence(t, 0, "Troops/NOUN/troop/6/nsubj", "shelled/VERB/shell/1/acl", "Kharkiv/PROPN/Kharkiv/2/obj", ",/PUNCT/,/6/punct",
+		"officials/NOUN/official/6/nsubj", "said/VERB/say/0/root", "./PUNCT/./6/punct")
+	tok := func(i int) doc.Span { return doc.Span{Start: s.Tokens[i].Start, End: s.Tokens[i].End} }
+	ms := []Mention{
+		{Start: 0, End: 1, Span: tok(0), Text: "Troops", Code: "RUSMIL", Country: "RUS", Sector: "MIL"},
+		{Start: 2, End: 3, Span: tok(2), Text: "Kharkiv", Code: "UKR", Country: "UKR"},
+		{Start: 4, End: 5, Span: tok(4), Text: "officials", Code: "UKRGOV", Country: "UKR", Sector: "GOV"},
+	}
+	es, _ := defaultCoder(t, Options{}).Code(Input{DocID: "d", Text: text, Sentences: []nlp.Sentence{s}, Mentions: [][]Mention{ms}})
+	var got *Event
+	for k := range es {
+		if es[k].TriggerText == "shelled" {
+			got = &es[k]
+		}
+	}
+	if got == nil {
+		t.Fatalf("no event at 'shelled': %+v", es)
+	}
+	if got.Status != Reported || got.CueText != "said" || got.Attributed == nil || got.Attributed.Code != "UKRGOV" {
+		t.Errorf("status %s cue %q attributed %+v; want reported, said, UKRGOV", got.Status, got.CueText, got.Attributed)
+	}
+}

@@ -334,6 +334,10 @@ func interviewSpeakers(in Input, lx *Lexicon) []*Actor {
 			}
 		}
 	}
+	if interviewee == nil {
+		// The answers are still someone's words: the unnamed interviewee's.
+		interviewee = &Actor{Name: "the interviewee"}
+	}
 	outlet := &Actor{Name: in.Outlet, Sector: "MED"}
 	for si := range in.Sentences {
 		st := in.Sentences[si].Start
@@ -398,4 +402,61 @@ func (g *graph) statusWhy(st statusInfo) string {
 		w += fmt.Sprintf(", speaker %q", st.speaker.Text)
 	}
 	return w
+}
+
+// trailingSpeech finds a closing attribution that the parse may have
+// misattached: ", police said." or ", the ministry said on Tuesday." at the
+// end of the sentence. It returns the speech verb and the comma before its
+// subject, or -1, -1.
+func (g *graph) trailingSpeech() (verb, comma int) {
+	n := len(g.toks)
+	end := n
+	for end > 0 && g.toks[end-1].UPOS == "PUNCT" {
+		end--
+	}
+	for v := end - 1; v >= 0 && v >= end-6; v-- {
+		t := &g.toks[v]
+		if t.UPOS != "VERB" || !g.lx.speechVerbs[g.lemma(v)] {
+			continue
+		}
+		// after the verb: nothing but a date ("on Tuesday") or "reporters"
+		for k := v + 1; k < end; k++ {
+			if u := g.toks[k].UPOS; u == "VERB" || u == "AUX" {
+				return -1, -1
+			}
+		}
+		// before it, back to a comma: its subject, with no verb in it
+		for c := v - 1; c >= 0 && c >= v-8; c-- {
+			switch {
+			case g.toks[c].Text == "," || g.toks[c].Text == "—" || g.toks[c].Text == "--":
+				if c < v-1 {
+					return v, c
+				}
+				return -1, -1
+			case g.toks[c].UPOS == "VERB" || g.toks[c].UPOS == "AUX":
+				return -1, -1
+			}
+		}
+		return -1, -1
+	}
+	return -1, -1
+}
+
+// subjectBefore returns the actor or phrase between a comma and a speech
+// verb ("…, Spain's interior ministry said"), for a speaker the parse did
+// not attach to the verb.
+func (g *graph) subjectBefore(v, comma int) *Actor {
+	for k := v - 1; k > comma; k-- {
+		if m := g.mentAt[k]; m >= 0 && g.ms[m].Code != "" {
+			a := g.actor(arg{m: &g.ms[m], tok: k, span: g.ms[m].Span, text: g.ms[m].Text}, false)
+			return &a
+		}
+	}
+	if comma+1 < v {
+		a, b := g.toks[comma+1], g.toks[v-1]
+		sp := doc.Span{Start: a.Start, End: b.End}
+		act := Actor{Text: g.phraseText(comma+1, v-1), Span: &sp}
+		return &act
+	}
+	return nil
 }
