@@ -14,6 +14,9 @@ type detection struct {
 	rootProb  float64 // probability of its root
 	code      string
 	codeClass int // index into Model.codes
+	// the strongest features of the root and code decisions, filled when
+	// the first event of the trigger is explained
+	features, codeFeatures []Weight
 }
 
 // candidate reports whether token i may trigger an event: a verb, or a

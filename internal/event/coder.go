@@ -144,7 +144,7 @@ func (c *Coder) Code(in Input) ([]Event, []doc.Diagnostic) {
 				continue
 			}
 			for _, p := range pairs {
-				if e, ok := c.build(in, si, g, d, p, speakers[si], countries, &f, ev[d.tok]); ok {
+				if e, ok := c.build(in, si, g, &d, p, speakers[si], countries, &f, ev[d.tok]); ok {
 					events = append(events, e)
 				}
 			}
@@ -209,7 +209,7 @@ func (g *graph) anchorOf(i int) int {
 
 // build turns a detection and a pair of actors into an Event, or reports
 // false when the options or the codebook reject it.
-func (c *Coder) build(in Input, si int, g *graph, d detection, p pair, speaker *Actor, countries docCountries, f *feats, ev *evidence) (Event, bool) {
+func (c *Coder) build(in Input, si int, g *graph, d *detection, p pair, speaker *Actor, countries docCountries, f *feats, ev *evidence) (Event, bool) {
 	coded := func(mi int) bool { return mi >= 0 && g.ms[mi].Code != "" }
 	if c.opt.RequireSource && !coded(p.src) || c.opt.RequireTarget && !coded(p.tgt) {
 		return Event{}, false
@@ -242,10 +242,14 @@ func (c *Coder) build(in Input, si int, g *graph, d detection, p pair, speaker *
 	if ev != nil {
 		why.Patterns = ev.rules
 	}
-	f.reset(true)
-	c.eventFeatures(f, g, d.tok, ev, shape(g))
-	why.Features = strongest(c.model.events, f, d.class, 6)
-	why.Code = strongest(c.model.code, f, d.codeClass, 4)
+	if d.features == nil {
+		// once per trigger, shared by the trigger's pairs
+		f.reset(true)
+		c.eventFeatures(f, g, d.tok, ev, shape(g))
+		d.features = strongest(c.model.events, f, d.class, 6)
+		d.codeFeatures = strongest(c.model.code, f, d.codeClass, 4)
+	}
+	why.Features, why.Code = d.features, d.codeFeatures
 	e.Rule = fmt.Sprintf("model %s p=%.2f", d.code, d.prob)
 	if len(why.Patterns) > 0 {
 		e.Rule += "; pattern " + why.Patterns[0]
