@@ -26,7 +26,7 @@ func commands() []command {
 		{"docs", "list and search stored documents", runDocs},
 		{"show", "show one stored document with its metadata and diagnostics", runShow},
 		{"parse", "tokenize, tag and parse text; write CoNLL-U", runParse},
-		{"train", "train the tagger or the parser on Universal Dependencies", runTrain},
+		{"train", "train the tagger or parser on Universal Dependencies, or the event coder on the gold corpus", runTrain},
 		{"actors", "print the actor mentions found in a text", runActors},
 		{"dict", "check and import actor and verb dictionaries", runDict},
 		{"timex", "print the temporal expressions in a text and their values", runTimex},

@@ -49,7 +49,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if len(args) == 0 || (args[0] != "tagger" && args[0] != "parser") {
 		fs.Usage()
-		return fmt.Errorf("%w: name what to train: tagger or parser", errUsage)
+		return fmt.Errorf("%w: name what to train: tagger, parser or coder", errUsage)
 	}
 	what := args[0]
 	if err := parseFlags(fs, args[1:]); err != nil {

@@ -380,9 +380,13 @@ func (r *resolver) linkDescription(ms []Mention, i int) {
 			first = c
 		}
 		if len(seen) == 2 {
-			// The mention codes to the first country named; the rule names both.
+			// The mention codes to the first country named and pairs with
+			// the second; an agent noun keeps its sector ("the two leaders"
+			// GOV), a bare one has none ("the two countries").
+			sector := m.Sector
 			r.copyFrom(m, first, "the two countries -> "+seen[1]+" and "+seen[0])
-			m.Code, m.Country, m.Plural, m.Kind, m.Sector, m.Person = seen[1], seen[1], true, Country, "", ""
+			m.Code, m.Country, m.Plural, m.Kind, m.Sector, m.Person = seen[1]+sector, seen[1], true, Country, sector, ""
+			m.Pair = seen[0] + sector
 		}
 		return
 	}

@@ -76,6 +76,9 @@ func TestPairsAndIt(t *testing.T) {
 	got := map[string]string{}
 	for _, m := range d.Resolve(text, nil, d.Match(text, nil, day("2023-01-01"))) {
 		got[m.Text] = m.Code + "/" + m.Rule
+		if m.Text == "sides" && m.Pair != "IRN" {
+			t.Errorf("sides pairs with %q, want IRN", m.Pair)
+		}
 	}
 	if g := got["sides"]; !strings.HasPrefix(g, "RUS/the two countries -> RUS and IRN") {
 		t.Errorf("sides = %q", g)

@@ -30,8 +30,11 @@ type Mention struct {
 	// "inside" ...: most likely where something happened, not who did it.
 	Locative   bool      `json:"locative,omitempty"`
 	Antecedent *doc.Span `json:"antecedent,omitempty"`
-	Rule       string    `json:"rule"`             // how the mention was found, for people to audit
-	Source     string    `json:"source,omitempty"` // file:line of the main dictionary entry
+	// Pair is the code of the second actor a pair description names
+	// ("the two leaders" after Kenya and Uganda: Code KENGOV, Pair UGAGOV).
+	Pair   string `json:"pair,omitempty"`
+	Rule   string `json:"rule"`             // how the mention was found, for people to audit
+	Source string `json:"source,omitempty"` // file:line of the main dictionary entry
 }
 
 // Limits on one call of Match: longer inputs are matched up to the limit.

@@ -207,7 +207,7 @@ func (a *Analyzer) Prepare(d doc.Document) (event.Input, Result) {
 			end = first[si+1] // a mention never spans sentences for the coder
 		}
 		perSent[si] = append(perSent[si], event.Mention{Start: m.TokStart - first[si], End: end - first[si], Span: m.Span, Text: m.Text,
-			Code: m.Code, Name: m.Name, Country: m.Country, Sector: m.Sector, Ref: m.Antecedent})
+			Code: m.Code, Name: m.Name, Country: m.Country, Sector: m.Sector, Ref: m.Antecedent, Pair: m.Pair})
 		note := strings.TrimSpace(strings.Join([]string{m.Role, m.Person, m.Rule}, " "))
 		r.Annotations = append(r.Annotations, doc.Annotation{Kind: "actor", Span: m.Span, Label: m.Code, Note: note, Ref: m.Antecedent})
 	}

@@ -25,6 +25,7 @@ type Mention struct {
 	Country    string    // ISO3, when known
 	Sector     string    // GOV, MIL, ... when known
 	Ref        *doc.Span // antecedent of a coreferent mention
+	Pair       string    // the second actor's code of a pair description ("the two leaders")
 }
 
 // Date is the date that governs an event.
@@ -77,7 +78,7 @@ type Options struct {
 // MaxEvents bounds the events of one document. A news article yields tens;
 // a text past the bound is not news, and coding it on would only hold
 // memory (each event carries its explanation).
-const MaxEvents = 2000
+const MaxEvents = 1000
 
 // Coder turns parsed, actor-annotated sentences into events with its
 // trained Model, using the verb patterns as evidence. It is read-only after
@@ -225,6 +226,17 @@ func (c *Coder) build(in Input, si int, g *graph, d *detection, p pair, speaker 
 	}
 	e.Source = c.side(g, p.src, in.Mentions[:min(si+1, len(in.Mentions))], countries)
 	e.Target = c.side(g, p.tgt, in.Mentions[:min(si+1, len(in.Mentions))], countries)
+	if p.src >= 0 && g.ms[p.src].Pair != "" {
+		// "the two leaders": one side each, or each acting on the other
+		first, second := pairSides(e.Source, g.ms[p.src].Pair)
+		if p.second {
+			first, second = second, first
+		}
+		e.Source = first
+		if p.mutual {
+			e.Target = second
+		}
+	}
 	if !c.opt.Uncoded && (e.Source.Code == "" || p.tgt >= 0 && e.Target.Code == "") {
 		// a side no dictionary knows and no country in the text supports
 		if e.Source.Code == "" {
@@ -427,4 +439,17 @@ func (g *graph) pluralDemonym(mi int) bool {
 		return false
 	}
 	return strings.HasSuffix(w, "ans") || strings.HasSuffix(w, "is") || strings.HasSuffix(w, "ese") || strings.HasSuffix(w, "ers")
+}
+
+// pairSides splits the side a pair description names into its two actors.
+func pairSides(a Actor, pair string) (Actor, Actor) {
+	b := a
+	b.Code = pair
+	if len(pair) >= 3 {
+		b.Country = pair[:3]
+	}
+	b.Name = ""
+	how := fmt.Sprintf("one of the pair %s and %s", a.Code, pair)
+	a.Inferred, b.Inferred = how, how
+	return a, b
 }

@@ -264,3 +264,19 @@ func TestClosingAttribution(t *testing.T) {
 		t.Errorf("status %s cue %q attributed %+v; want reported, said, UKRGOV", got.Status, got.CueText, got.Attributed)
 	}
 }
+
+// "The two leaders met" after two named leaders is one event each way.
+func TestPairDescription(t *testing.T) {
+	s, text := sentence(t, 0, "The/DET/the/3/det", "two/NUM/two/3/nummod", "leaders/NOUN/leader/4/nsubj", "met/VERB/meet/0/root", "./PUNCT/./4/punct")
+	ms := []Mention{{Start: 2, End: 3, Span: doc.Span{Start: s.Tokens[2].Start, End: s.Tokens[2].End}, Text: "leaders", Code: "KENGOV", Country: "KEN", Sector: "GOV", Pair: "UGAGOV"}}
+	// the test is about the pair, not detection: any score will do
+	c := defaultCoder(t, Options{MinConfidence: 0.05})
+	es, diags := c.Code(Input{DocID: "d", Text: text, Sentences: []nlp.Sentence{s}, Mentions: [][]Mention{ms}})
+	got := map[string]bool{}
+	for _, e := range es {
+		got[e.Source.Code+">"+e.Target.Code] = true
+	}
+	if !got["KENGOV>UGAGOV"] || !got["UGAGOV>KENGOV"] {
+		t.Errorf("events %v, want KENGOV>UGAGOV and UGAGOV>KENGOV (diagnostics %+v)", got, diags)
+	}
+}

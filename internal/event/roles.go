@@ -8,7 +8,10 @@ import (
 // pair is one source and target of an event, as mention indices (-1 for
 // none), with how each was chosen.
 type pair struct {
-	src, tgt       int
+	src, tgt int
+	// second takes the second actor of a pair description as the source;
+	// mutual makes each actor of the pair the other's target
+	second, mutual bool
 	prob           float64 // probability of the source's role
 	srcWhy, tgtWhy string
 }
@@ -71,6 +74,10 @@ func (c *Coder) assign(g *graph, d detection, ev *evidence, f *feats) ([]pair, s
 	srcs, tgts = g.outermost(srcs), g.outermost(tgts)
 	// A phrase no dictionary knows stands only where no known actor does.
 	srcs, tgts = g.preferCoded(srcs), g.preferCoded(tgts)
+	if len(mutual) == 1 && g.ms[mutual[0].mi].Pair != "" {
+		// "the two leaders met": one mention, two sides
+		srcs, mutual = append(srcs, mutual[0]), nil
+	}
 	uncoded := len(srcs) > 0
 	for _, s := range srcs {
 		if g.ms[s.mi].Code != "" {
@@ -144,6 +151,17 @@ func (c *Coder) assign(g *graph, d detection, ev *evidence, f *feats) ([]pair, s
 	}
 	if len(out) == 0 {
 		return nil, "the only actors are the same"
+	}
+	// A pair description ("the two leaders") is two actors: one event for
+	// each, or, with no target, each acting on the other.
+	for k, n := 0, len(out); k < n; k++ {
+		if p := out[k]; g.ms[p.src].Pair != "" {
+			p.second = true
+			if p.tgt < 0 {
+				out[k].mutual, p.mutual = true, true
+			}
+			out = append(out, p)
+		}
 	}
 	return out, ""
 }
