@@ -237,6 +237,11 @@ func (c *Coder) build(in Input, si int, g *graph, d *detection, p pair, speaker 
 			e.Target = second
 		}
 	}
+	if e.Source.Code != "" && e.Source.Code == e.Target.Code {
+		// an actor does not act on itself: the target was the source again
+		e.Target = Actor{}
+		p.tgtWhy = "the target named the source again; left out"
+	}
 	if !c.opt.Uncoded && (e.Source.Code == "" || p.tgt >= 0 && e.Target.Code == "") {
 		// a side no dictionary knows and no country in the text supports
 		if e.Source.Code == "" {

@@ -280,3 +280,21 @@ func TestPairDescription(t *testing.T) {
 		t.Errorf("events %v, want KENGOV>UGAGOV and UGAGOV>KENGOV (diagnostics %+v)", got, diags)
 	}
 }
+
+// A pair whose second actor is the explicit target yields no event of an
+// actor on itself.
+func TestPairNeverActsOnItself(t *testing.T) {
+	s, text := sentence(t, 0, "The/DET/the/3/det", "two/NUM/two/3/nummod", "leaders/NOUN/leader/4/nsubj", "visited/VERB/visit/0/root", "Seoul/PROPN/Seoul/4/obj", "./PUNCT/./4/punct")
+	tok := func(i int) doc.Span { return doc.Span{Start: s.Tokens[i].Start, End: s.Tokens[i].End} }
+	ms := []Mention{
+		{Start: 2, End: 3, Span: tok(2), Text: "leaders", Code: "JPNGOV", Country: "JPN", Sector: "GOV", Pair: "KORGOV"},
+		{Start: 4, End: 5, Span: tok(4), Text: "Seoul", Code: "KORGOV", Country: "KOR", Sector: "GOV"},
+	}
+	c := defaultCoder(t, Options{MinConfidence: 0.05})
+	es, _ := c.Code(Input{DocID: "d", Text: text, Sentences: []nlp.Sentence{s}, Mentions: [][]Mention{ms}})
+	for _, e := range es {
+		if e.Source.Code == e.Target.Code {
+			t.Errorf("%s acts on itself at %q", e.Source.Code, e.TriggerText)
+		}
+	}
+}
