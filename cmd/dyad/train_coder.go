@@ -23,6 +23,7 @@ func runTrainCoder(ctx context.Context, args []string, stdout, stderr io.Writer)
 	devPath := fs.String("dev", "data/corpus/dev.jsonl", "gold corpus file for calibration and the per-root thresholds")
 	classesPath := fs.String("classes", "data/vectors/wordclass.bin.gz", "word class table made by tools/wordvectors; saved inside the model")
 	epochs := fs.Int("epochs", 8, "training epochs")
+	runs := fs.Int("runs", 3, "event models trained with different shuffles and averaged into one")
 	seed := fs.Uint64("seed", 1, "seed of the shuffle; equal seeds give equal models")
 	beta := fs.Float64("beta", 0.9, "F-beta the per-root thresholds maximise on dev (below 1 favours precision)")
 	minWeight := fs.Float64("min-weight", 0.05, "drop averaged weights smaller than this")
@@ -63,7 +64,7 @@ func runTrainCoder(ctx context.Context, args []string, stdout, stderr io.Writer)
 	for _, c := range cb.Codes() {
 		codes = append(codes, c.Code)
 	}
-	m, err := event.Train(cb, pats, train, dev, event.TrainOptions{Epochs: *epochs, Seed: *seed, Classes: classes, Codes: codes, MinWeight: *minWeight, Beta: *beta, Log: stdout})
+	m, err := event.Train(cb, pats, train, dev, event.TrainOptions{Epochs: *epochs, Runs: *runs, Seed: *seed, Classes: classes, Codes: codes, MinWeight: *minWeight, Beta: *beta, Log: stdout})
 	if err != nil {
 		return err
 	}

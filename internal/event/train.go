@@ -30,6 +30,7 @@ type Example struct {
 // TrainOptions configure Train.
 type TrainOptions struct {
 	Epochs    int              // passes over the training data (default 8)
+	Runs      int              // event models trained with different shuffles and averaged (default 1)
 	Seed      uint64           // seeds the shuffle; equal seeds give equal models
 	Classes   *wordclass.Table // word-vector classes used as features and saved in the model
 	Codes     []string         // the CAMEO codes the code model may choose (the codebook's)
@@ -101,7 +102,11 @@ func Train(cb *cameo.Codebook, pats *cameo.Patterns, train, dev []Example, opt T
 	logf("train: %d event instances (%d gold triggers, %d not aligned), %d role instances; dev: %d / %d (%d, %d)\n",
 		len(tr.events), tr.golds, tr.unaligned, len(tr.roles), len(dv.events), len(dv.roles), dv.golds, dv.unaligned)
 	rng := rand.New(rand.NewPCG(opt.Seed, 0xc0de))
-	m.events = learn(tr.events, len(m.roots), opt.Epochs, rng, opt.MinWeight, nil)
+	var runs []*perceptron.Model
+	for k := 0; k < max(opt.Runs, 1); k++ {
+		runs = append(runs, learn(tr.events, len(m.roots), opt.Epochs, rng, opt.MinWeight, nil))
+	}
+	m.events = perceptron.Mean(runs...)
 	m.code = learn(positives(tr.events), len(m.codes), opt.Epochs, rng, opt.MinWeight, func(in instance, scores []float32) int {
 		root := cameo.Root(m.codes[in.code])
 		best := -1

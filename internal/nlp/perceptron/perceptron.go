@@ -469,3 +469,57 @@ func (m *Model) Weight(f uint32, class int) float32 {
 		return 0
 	}
 }
+
+// Mean returns the model whose weights are the means of the models'
+// weights (an ensemble of runs with different shuffles, at the cost of one
+// model), quantised as Average does. The models must have the same classes.
+func Mean(models ...*Model) *Model {
+	if len(models) == 1 {
+		return models[0]
+	}
+	sums := map[uint32]map[uint16]float64{}
+	for _, m := range models {
+		for i, key := range m.keys {
+			row := sums[key]
+			if row == nil {
+				row = map[uint16]float64{}
+				sums[key] = row
+			}
+			for _, e := range m.row(i) {
+				en := m.unpack(e)
+				row[en.Class] += float64(en.W)
+			}
+		}
+	}
+	keys := make([]uint32, 0, len(sums))
+	var maxAbs float64
+	for k, row := range sums {
+		keys = append(keys, k)
+		for c, w := range row {
+			row[c] = w / float64(len(models))
+			maxAbs = max(maxAbs, math.Abs(row[c]))
+		}
+	}
+	slices.Sort(keys)
+	scale := float32(maxAbs / 32767)
+	if scale == 0 {
+		scale = 1
+	}
+	b := newBuilder(models[0].nclasses, scale, len(keys))
+	for _, k := range keys {
+		row := sums[k]
+		ents := make([]Entry, 0, len(row))
+		for c, w := range row {
+			q := float32(math.Round(w/float64(scale))) * scale
+			if q != 0 {
+				ents = append(ents, Entry{Class: c, W: q})
+			}
+		}
+		if len(ents) == 0 {
+			continue
+		}
+		slices.SortFunc(ents, func(a, b Entry) int { return int(a.Class) - int(b.Class) })
+		b.add(k, ents)
+	}
+	return b.finish()
+}

@@ -112,3 +112,23 @@ func Example() {
 	fmt.Println(argmax(scores))
 	// Output: 1
 }
+
+func TestMean(t *testing.T) {
+	train := func(w float32) *Model {
+		tr := NewTrainer(2)
+		for i := 0; i < int(w); i++ {
+			tr.Update([]uint32{7}, 1, 0)
+			tr.Tick()
+		}
+		return tr.Average(0)
+	}
+	a, b := train(2), train(4)
+	m := Mean(a, b)
+	got, want := m.Weight(7, 1), (a.Weight(7, 1)+b.Weight(7, 1))/2
+	if d := got - want; d > 1e-3 || d < -1e-3 {
+		t.Errorf("mean weight %v, want %v", got, want)
+	}
+	if m.Weight(8, 1) != 0 || Mean(a) != a {
+		t.Error("unknown feature has a weight, or a single model was copied")
+	}
+}
