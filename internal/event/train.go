@@ -30,7 +30,7 @@ type Example struct {
 // TrainOptions configure Train.
 type TrainOptions struct {
 	Epochs    int              // passes over the training data (default 8)
-	Runs      int              // event models trained with different shuffles and averaged (default 1)
+	Runs      int              // runs of each model with different shuffles, averaged into one (default 1)
 	Seed      uint64           // seeds the shuffle; equal seeds give equal models
 	Classes   *wordclass.Table // word-vector classes used as features and saved in the model
 	Codes     []string         // the CAMEO codes the code model may choose (the codebook's)
@@ -107,7 +107,7 @@ func Train(cb *cameo.Codebook, pats *cameo.Patterns, train, dev []Example, opt T
 		runs = append(runs, learn(tr.events, len(m.roots), opt.Epochs, rng, opt.MinWeight, nil))
 	}
 	m.events = perceptron.Mean(runs...)
-	m.code = learn(positives(tr.events), len(m.codes), opt.Epochs, rng, opt.MinWeight, func(in instance, scores []float32) int {
+	withinRoot := func(in instance, scores []float32) int {
 		root := cameo.Root(m.codes[in.code])
 		best := -1
 		for k, code := range m.codes {
@@ -116,8 +116,16 @@ func Train(cb *cameo.Codebook, pats *cameo.Patterns, train, dev []Example, opt T
 			}
 		}
 		return best
-	})
-	m.roles = learn(tr.roles, nRoles, opt.Epochs, rng, opt.MinWeight, nil)
+	}
+	var codeRuns, roleRuns []*perceptron.Model
+	for k := 0; k < max(opt.Runs, 1); k++ {
+		codeRuns = append(codeRuns, learn(positives(tr.events), len(m.codes), opt.Epochs, rng, opt.MinWeight, withinRoot))
+	}
+	m.code = perceptron.Mean(codeRuns...)
+	for k := 0; k < max(opt.Runs, 1); k++ {
+		roleRuns = append(roleRuns, learn(tr.roles, nRoles, opt.Epochs, rng, opt.MinWeight, nil))
+	}
+	m.roles = perceptron.Mean(roleRuns...)
 	m.temp = calibrate(m.events, dv.events)
 	m.roleT = calibrate(m.roles, dv.roles)
 	logf("weights: events %d features, codes %d, roles %d; temperatures %.2f, %.2f\n",
