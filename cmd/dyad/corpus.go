@@ -25,7 +25,7 @@ func runCorpus(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		"  dyad corpus lint data/corpus/src/wire-sec-01.gold\n" +
 		"  dyad corpus check data/corpus/*.jsonl\n" +
 		"  dyad corpus stats\n" +
-		"  dyad corpus agree data/corpus/agreement/first.jsonl data/corpus/agreement/second.jsonl"
+		"  dyad corpus agree data/corpus/agreement/first data/corpus/agreement/second"
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
 		fs := newFlagSet("corpus", synopsis, examples, stderr)
 		fs.Usage()
