@@ -274,8 +274,17 @@ func TestBrowser(t *testing.T) {
 	for deadline := time.Now().Add(10 * time.Second); u.Query().Get("actor") == "" && time.Now().Before(deadline); u = location() {
 		time.Sleep(50 * time.Millisecond)
 	}
-	if err := chromedp.Do(bctx, chromedp.WaitReady(chromedp.CSS("footer"))); err != nil {
-		t.Fatal(err)
+	// The URL changes before the new page has loaded: a wait that starts
+	// on the old document is cut by the navigation, so it is retried.
+	for tries := 0; ; tries++ {
+		err := chromedp.Do(bctx, chromedp.WaitReady(chromedp.CSS("footer")))
+		if err == nil {
+			break
+		}
+		if tries == 20 || !strings.Contains(err.Error(), "navigated or closed") {
+			t.Fatal(err)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 	if u.Query().Get("actor") != a || u.Query().Has("code") {
 		t.Errorf("the filter form led to %s, want actor=%s and no empty fields", u, a)
