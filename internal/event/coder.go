@@ -373,11 +373,18 @@ func (c *Coder) side(g *graph, mi int, earlier [][]Mention, countries docCountri
 		c.inferCountry(&a, g, mi, countries)
 		if a.Code != "" {
 			a.Inferred = "unknown to the dictionaries; " + a.Inferred
-			if w := strings.ToLower(g.toks[g.mentHead[mi]].Text); g.lx.firstPerson[w] || w == "you" {
+			switch w := strings.ToLower(g.toks[g.mentHead[mi]].Text); {
+			case g.lx.firstPerson[w] || w == "you":
 				// speakers and interviewees are officials more often than
 				// not: 65 % of such pronouns in the corpus are GOV
 				a.Code, a.Sector = a.Code+"GOV", "GOV"
 				a.Inferred += "; a speaker, taken as its government"
+			case g.toks[g.mentHead[mi]].UPOS == "PROPN":
+				// a name no dictionary knows is most often an official:
+				// of such sources in the right country, train and dev code
+				// 78 GOV, 42 OPP and 4 bare
+				a.Code, a.Sector = a.Code+"GOV", "GOV"
+				a.Inferred += "; a name, taken as its government"
 			}
 		}
 	}
