@@ -112,18 +112,27 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		save = m.Save
 	}
-	f, err := os.Create(*out)
+	return writeModel(stdout, *out, save, start)
+}
+
+// writeModel writes a trained model to path and says how big it is and
+// how long training took.
+func writeModel(stdout io.Writer, path string, save func(io.Writer) error, start time.Time) error {
+	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	if err := save(f); err != nil {
 		f.Close()
-		return fmt.Errorf("writing %s: %w", *out, err)
+		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	if err := f.Close(); err != nil {
 		return err
 	}
-	st, _ := os.Stat(*out)
-	fmt.Fprintf(stdout, "wrote %s (%d bytes) in %s\n", *out, st.Size(), time.Since(start).Round(time.Second))
+	st, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s (%d bytes) in %s\n", path, st.Size(), time.Since(start).Round(time.Second))
 	return nil
 }

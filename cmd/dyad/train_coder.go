@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/dyad-project/dyad/internal/analysis"
@@ -68,20 +67,7 @@ func runTrainCoder(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if err != nil {
 		return err
 	}
-	f, err := os.Create(*out)
-	if err != nil {
-		return err
-	}
-	if _, err := m.WriteTo(f); err != nil {
-		f.Close()
-		return fmt.Errorf("writing %s: %w", *out, err)
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	st, _ := os.Stat(*out)
-	fmt.Fprintf(stdout, "wrote %s (%d bytes) in %s\n", *out, st.Size(), time.Since(start).Round(time.Second))
-	return nil
+	return writeModel(stdout, *out, func(w io.Writer) error { _, err := m.WriteTo(w); return err }, start)
 }
 
 // coderExamples prepares every document of a gold corpus file for training.

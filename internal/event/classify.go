@@ -11,7 +11,6 @@ type detection struct {
 	tok       int
 	class     int     // index into Model.roots
 	prob      float64 // probability that the trigger states an event
-	rootProb  float64 // probability of its root
 	code      string
 	codeClass int // index into Model.codes
 	// the strongest features of the root and code decisions, filled when
@@ -81,7 +80,7 @@ func (c *Coder) detect(g *graph, ev map[int]*evidence, f *feats) []detection {
 		if bc < 0 {
 			continue
 		}
-		out = append(out, detection{tok: i, class: best, prob: pe, rootProb: probs[best], code: m.codes[bc], codeClass: bc})
+		out = append(out, detection{tok: i, class: best, prob: pe, code: m.codes[bc], codeClass: bc})
 	}
 	// One act, one trigger: of two linked triggers with the same root (a
 	// light verb and its noun, "held talks"), the more probable stays.

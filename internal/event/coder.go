@@ -224,8 +224,9 @@ func (c *Coder) build(in Input, si int, g *graph, d *detection, p pair, speaker 
 		e.Code, e.Root, e.Name, e.Goldstein, e.Quad = entry.Code, entry.Root(), entry.Name, entry.Goldstein, entry.Quad()
 		e.PloverType, e.PloverMode = entry.PloverType, entry.PloverMode
 	}
-	e.Source = c.side(g, p.src, in.Mentions[:min(si+1, len(in.Mentions))], countries)
-	e.Target = c.side(g, p.tgt, in.Mentions[:min(si+1, len(in.Mentions))], countries)
+	earlier := in.Mentions[:min(si+1, len(in.Mentions))]
+	e.Source = c.side(g, p.src, earlier, countries)
+	e.Target = c.side(g, p.tgt, earlier, countries)
 	if p.src >= 0 && g.ms[p.src].Pair != "" {
 		// "the two leaders": one side each, or each acting on the other
 		first, second := pairSides(e.Source, g.ms[p.src].Pair)
@@ -312,7 +313,7 @@ func (c *Coder) build(in Input, si int, g *graph, d *detection, p pair, speaker 
 		e.Attributed = &Actor{Name: in.Outlet, Sector: "MED"}
 	}
 	if e.Attributed != nil && e.Attributed.Country == "" && e.Attributed.Sector != "" && e.Attributed.Sector != "MED" {
-		c.inferCountry(e.Attributed, g, -1, countries)
+		g.inferCountry(e.Attributed, -1, countries)
 	}
 	// "we", "I" in someone's words are the speaker
 	for _, a := range []*Actor{&e.Source, &e.Target} {
@@ -351,14 +352,14 @@ func (c *Coder) side(g *graph, mi int, earlier [][]Mention, countries docCountri
 		return Actor{}
 	}
 	m := &g.ms[mi]
-	a := g.actor(arg{m: m, tok: g.mentHead[mi], span: m.Span, text: m.Text}, c.opt.PhraseSpans)
+	a := g.mentionActor(mi, c.opt.PhraseSpans)
 	switch {
 	case len(a.Code) == 3 && a.Sector == "" && g.pluralDemonym(mi):
 		// "eighteen Colombians", "Palestinians": the country's people
 		a.Code, a.Sector = a.Code+"CVL", "CVL"
 		a.Inferred = fmt.Sprintf("%q names the country's people", m.Text)
 	case a.Code != "" && a.Country == "" && a.Sector != "":
-		c.inferCountry(&a, g, mi, countries)
+		g.inferCountry(&a, mi, countries)
 	case a.Code == "" && !c.opt.Uncoded && (g.toks[g.mentHead[mi]].UPOS == "PROPN" || g.toks[g.mentHead[mi]].UPOS == "PRON"):
 		// A name or pronoun no dictionary knows ("Jammeh", "he"): an
 		// earlier mention that holds the name ("President Yahya Jammeh"),
@@ -370,7 +371,7 @@ func (c *Coder) side(g *graph, mi int, earlier [][]Mention, countries docCountri
 				return a
 			}
 		}
-		c.inferCountry(&a, g, mi, countries)
+		g.inferCountry(&a, mi, countries)
 		if a.Code != "" {
 			a.Inferred = "unknown to the dictionaries; " + a.Inferred
 			switch w := strings.ToLower(g.toks[g.mentHead[mi]].Text); {

@@ -47,7 +47,7 @@ func documentCountries(in Input) docCountries {
 // else the only country of the sentence's other mentions, else the
 // document's main country. It records how in a.Inferred and leaves the
 // actor sector-only when nothing supports a country.
-func (c *Coder) inferCountry(a *Actor, g *graph, mi int, countries docCountries) {
+func (g *graph) inferCountry(a *Actor, mi int, countries docCountries) {
 	set := func(country, how string) {
 		a.Country = country
 		a.Code = country + a.Code

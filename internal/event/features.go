@@ -108,12 +108,9 @@ func (f *feats) add(t tmpl, a, b string) {
 	}
 }
 
-func classNames(c wordclass.Classes) [wordclass.Levels]string {
-	var out [wordclass.Levels]string
-	for i, v := range c {
-		out[i] = strconv.Itoa(i) + ":" + strconv.Itoa(int(v))
-	}
-	return out
+// className names a word's class at one granularity ("1:45").
+func className(c wordclass.Classes, level int) string {
+	return strconv.Itoa(level) + ":" + strconv.Itoa(int(c[level]))
 }
 
 // shape describes the sentence's register from its form: a headline has no
@@ -160,9 +157,9 @@ func (c *Coder) eventFeatures(f *feats, g *graph, i int, ev *evidence, sh string
 	if len(lemma) > 4 {
 		f.add(tSuffix, lemma[len(lemma)-3:], t.UPOS)
 	}
-	wc := classNames(c.model.classes.Word(form))
-	for _, cl := range wc {
-		f.add(tClass, cl, "")
+	wc := c.model.classes.Word(form)
+	for level := range wc {
+		f.add(tClass, className(wc, level), "")
 	}
 	rel := g.rel(i)
 	f.add(tRel, rel, "")
@@ -178,7 +175,7 @@ func (c *Coder) eventFeatures(f *feats, g *graph, i int, ev *evidence, sh string
 			f.add(tSpeech, rel, "")
 		}
 		if c.model.classes != nil {
-			f.add(tGovern, classNames(c.model.classes.Word(hl))[1], rel)
+			f.add(tGovern, className(c.model.classes.Word(hl), 1), rel)
 		}
 	} else {
 		f.add(tHead, "ROOT", "")
@@ -186,7 +183,7 @@ func (c *Coder) eventFeatures(f *feats, g *graph, i int, ev *evidence, sh string
 	if i > 0 {
 		p := strings.ToLower(g.toks[i-1].Form())
 		f.add(tPrev, p, "")
-		f.add(tPrevClass, classNames(c.model.classes.Word(p))[1], "")
+		f.add(tPrevClass, className(c.model.classes.Word(p), 1), "")
 	} else {
 		f.add(tPrev, "<s>", "")
 	}
@@ -220,7 +217,7 @@ func (c *Coder) eventFeatures(f *feats, g *graph, i int, ev *evidence, sh string
 		case "obj":
 			f.add(tObj, kl, "")
 			f.add(tLemmaObj, lemma, kl)
-			f.add(tObjClass, classNames(c.model.classes.Word(kl))[2], "")
+			f.add(tObjClass, className(c.model.classes.Word(kl), 2), "")
 		case "xcomp", "ccomp", "compound:prt", "compound", "amod":
 			f.add(tKidLemma, kr, kl)
 		case "nmod:poss":

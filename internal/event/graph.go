@@ -1022,3 +1022,9 @@ func (g *graph) addPhrases() {
 		g.mentHead = append(g.mentHead, i)
 	}
 }
+
+// mentionActor converts mention mi into an event side.
+func (g *graph) mentionActor(mi int, phrase bool) Actor {
+	m := &g.ms[mi]
+	return g.actor(arg{m: m, tok: g.mentHead[mi], span: m.Span, text: m.Text}, phrase)
+}

@@ -6,7 +6,6 @@ import (
 	"io"
 	"math"
 	"sort"
-	"strings"
 
 	"github.com/dyad-project/dyad/internal/nlp/modelfile"
 	"github.com/dyad-project/dyad/internal/nlp/perceptron"
@@ -203,12 +202,4 @@ func strongest(pm *perceptron.Model, f *feats, class, n int) []Weight {
 		ws = ws[:n]
 	}
 	return ws
-}
-
-func describe(ws []Weight) string {
-	parts := make([]string, len(ws))
-	for k, w := range ws {
-		parts[k] = fmt.Sprintf("%s %+.2f", w.Feature, w.Weight)
-	}
-	return strings.Join(parts, ", ")
 }

@@ -448,7 +448,7 @@ func (g *graph) trailingSpeech() (verb, comma int) {
 func (g *graph) subjectBefore(v, comma int) *Actor {
 	for k := v - 1; k > comma; k-- {
 		if m := g.mentAt[k]; m >= 0 && g.ms[m].Code != "" {
-			a := g.actor(arg{m: &g.ms[m], tok: k, span: g.ms[m].Span, text: g.ms[m].Text}, false)
+			a := g.mentionActor(m, false)
 			return &a
 		}
 	}
