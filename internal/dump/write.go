@@ -81,6 +81,11 @@ func readRecord(ctx context.Context, st store.Store, d doc.Document) (record, er
 	if err != nil {
 		return rec, err
 	}
+	// Happenings are the store's linking of events across documents, not
+	// part of one document's analysis: an importing store links again.
+	for i := range a.Events {
+		a.Events[i].Happening = ""
+	}
 	rec.Analysis = &analysis{Annotations: a.Annotations, Events: a.Events, Diagnostics: a.Diagnostics, Skipped: a.Skipped}
 	return rec, nil
 }

@@ -44,6 +44,7 @@ type Why struct {
 	Target   string   `json:"target,omitempty"`   // how the target was chosen, or why there is none
 	Status   string   `json:"status"`             // the cue and rule that set the status
 	Date     string   `json:"date"`               // how the date was chosen
+	Place    string   `json:"place,omitempty"`    // how the place was chosen, or why there is none
 }
 
 // Weight is one feature's contribution to a decision.
@@ -78,9 +79,17 @@ type Event struct {
 	Precision string    `json:"precision"`  // day, week, month, quarter, year, vague, publication
 	DateSpan  *doc.Span `json:"date_span,omitempty"`
 
-	Location string   `json:"location,omitempty"`
-	Lat      *float64 `json:"lat,omitempty"`
-	Lon      *float64 `json:"lon,omitempty"`
+	// Where it happened, when the text says: the place's name, its
+	// country and first-level division, coordinates, the precision of the
+	// place (city, admin1 or country: a country is never given as a city)
+	// and the words that state it.
+	Location        string    `json:"location,omitempty"`
+	LocationCountry string    `json:"location_country,omitempty"`
+	Admin1          string    `json:"admin1,omitempty"`
+	Lat             *float64  `json:"lat,omitempty"`
+	Lon             *float64  `json:"lon,omitempty"`
+	GeoPrecision    string    `json:"geo_precision,omitempty"`
+	LocationSpan    *doc.Span `json:"location_span,omitempty"`
 
 	Confidence  float64  `json:"confidence"`
 	Trigger     doc.Span `json:"trigger"` // the verb or noun that carries the event
@@ -92,4 +101,12 @@ type Event struct {
 	// Filled by the store from the document, for queries and exports.
 	Outlet string `json:"outlet,omitempty"`
 	URL    string `json:"url,omitempty"`
+	// Happening is set by the store: the ID of the happening the event
+	// reports (the ID of its anchoring event, see package happening).
+	// Mentions, Documents and Outlets count the happening's events, their
+	// documents and outlets when a query lists happenings.
+	Happening string `json:"happening,omitempty"`
+	Mentions  int    `json:"mentions,omitempty"`
+	Documents int    `json:"documents,omitempty"`
+	Outlets   int    `json:"outlets,omitempty"`
 }

@@ -19,7 +19,11 @@ func (db *DB) PutAnalyses(ctx context.Context, as []store.Analysis) error {
 	}
 	now := db.now()
 	return db.inTx(ctx, func(tx pgx.Tx) error {
-		return putAnalyses(ctx, tx, as, now)
+		t := store.Touched{}
+		if err := putAnalyses(ctx, tx, as, now, t); err != nil {
+			return err
+		}
+		return store.Relink(ctx, linker{tx}, t)
 	})
 }
 
@@ -27,8 +31,10 @@ func (db *DB) PutAnalyses(ctx context.Context, as []store.Analysis) error {
 // few set-wise statements: one UPDATE of the documents, one DELETE per
 // derived table and one COPY per derived table. When a document appears
 // more than once, its last analysis wins. Each stored analysis adds one to
-// its document's codings.
-func putAnalyses(ctx context.Context, tx pgx.Tx, as []store.Analysis, now time.Time) error {
+// its document's codings. The link keys of the events it removes and adds
+// are recorded in touched; the caller links them (store.Relink) before
+// commit.
+func putAnalyses(ctx context.Context, tx pgx.Tx, as []store.Analysis, now time.Time, touched store.Touched) error {
 	if len(as) == 0 {
 		return nil
 	}
@@ -71,6 +77,7 @@ func putAnalyses(ctx context.Context, tx pgx.Tx, as []store.Analysis, now time.T
 				return fmt.Errorf("postgres: analysis of %s: event %s appears twice", id, e.ID)
 			}
 			seen[e.ID] = true
+			touched.AddEvent(e)
 			row, err := eventValues(id, j, e)
 			if err != nil {
 				return fmt.Errorf("postgres: analysis of %s: %w", id, err)
@@ -114,6 +121,9 @@ func putAnalyses(ctx context.Context, tx pgx.Tx, as []store.Analysis, now time.T
 		}
 		return fmt.Errorf("analysis of document %s: %w", missing, store.ErrNotFound)
 	}
+	if err := touchDocuments(ctx, tx, touched, ids); err != nil {
+		return err
+	}
 	for _, q := range []string{
 		`DELETE FROM annotations WHERE doc_id = ANY($1)`,
 		`DELETE FROM events WHERE doc_id = ANY($1)`,
@@ -154,7 +164,9 @@ var eventCopyColumns = []string{"id", "doc_id", "ord",
 	"date", "date_value", "precision", "date_start", "date_end",
 	"location", "lat", "lon",
 	"confidence", "trigger_start", "trigger_end", "trigger_text", "sentence_start", "sentence_end", "rule",
-	"why", "source_inferred", "target_inferred", "attributed_inferred", "live"}
+	"why", "source_inferred", "target_inferred", "attributed_inferred",
+	"location_country", "admin1", "geo_precision", "location_start", "location_end",
+	"link_key", "link_start", "link_end", "happening", "live"}
 
 func actorValues(a event.Actor) []any {
 	start, end := spanArgs(a.Span)
@@ -189,7 +201,10 @@ func eventValues(id string, ord int, e *event.Event) ([]any, error) {
 	ds, de := spanArgs(e.DateSpan)
 	v = append(v, e.Date, e.DateValue, e.Precision, ds, de, e.Location, e.Lat, e.Lon,
 		e.Confidence, e.Trigger.Start, e.Trigger.End, e.TriggerText, e.Sentence.Start, e.Sentence.End, e.Rule,
-		why, e.Source.Inferred, e.Target.Inferred, attInferred,
+		why, e.Source.Inferred, e.Target.Inferred, attInferred)
+	ls, le := spanArgs(e.LocationSpan)
+	key, start, end := store.LinkFields(e)
+	v = append(v, e.LocationCountry, e.Admin1, e.GeoPrecision, ls, le, key, start, end, e.ID,
 		true) // live: set by putAnalyses from the document
 	return v, nil
 }

@@ -200,6 +200,7 @@ func putBatch(ctx context.Context, tx pgx.Tx, items []store.Item, ids []string, 
 		}
 	}
 	var retireOld, retireNew []string
+	touched := store.Touched{}
 	var diagRows [][]any
 	for k, i := range newIdx {
 		id := ids[i]
@@ -221,6 +222,9 @@ func putBatch(ctx context.Context, tx pgx.Tx, items []store.Item, ids []string, 
 		if _, err := tx.Exec(ctx, `UPDATE documents d SET superseded_by = u.next
 			FROM unnest($1::text[], $2::text[]) AS u(id, next) WHERE d.id = u.id`, retireOld, retireNew); err != nil {
 			return nil, fmt.Errorf("postgres: versions: %w", err)
+		}
+		if err := touchDocuments(ctx, tx, touched, retireOld); err != nil {
+			return nil, err
 		}
 		if _, err := tx.Exec(ctx, `UPDATE events SET live = false WHERE doc_id = ANY($1) AND live`, retireOld); err != nil {
 			return nil, fmt.Errorf("postgres: versions: %w", err)
@@ -247,7 +251,10 @@ func putBatch(ctx context.Context, tx pgx.Tx, items []store.Item, ids []string, 
 			return nil, fmt.Errorf("postgres: notify: %w", err)
 		}
 	}
-	if err := putAnalyses(ctx, tx, as, now); err != nil {
+	if err := putAnalyses(ctx, tx, as, now, touched); err != nil {
+		return nil, err
+	}
+	if err := store.Relink(ctx, linker{tx}, touched); err != nil {
 		return nil, err
 	}
 	return res, nil

@@ -22,6 +22,7 @@ const eventColumns = `e.id, e.doc_id,
 	e.location, e.lat, e.lon,
 	e.confidence, e.trigger_start, e.trigger_end, e.trigger_text, e.sentence_start, e.sentence_end, e.rule,
 	e.why, e.source_inferred, e.target_inferred, e.attributed_inferred,
+	e.location_country, e.admin1, e.geo_precision, e.location_start, e.location_end, e.happening,
 	d.outlet, d.url`
 
 // actorScan receives an actor's columns.
@@ -44,7 +45,7 @@ func scanEvent(rows pgx.Rows) (event.Event, error) {
 	var src, tgt, att actorScan
 	var status, why string
 	var attributed bool
-	var cs, ce, ds, de *int32
+	var cs, ce, ds, de, ls, le *int32
 	dest := []any{&e.ID, &e.DocID}
 	dest = append(dest, src.dest()...)
 	dest = append(dest, tgt.dest()...)
@@ -53,7 +54,8 @@ func scanEvent(rows pgx.Rows) (event.Event, error) {
 	dest = append(dest, att.dest()...)
 	dest = append(dest, &e.Date, &e.DateValue, &e.Precision, &ds, &de, &e.Location, &e.Lat, &e.Lon,
 		&e.Confidence, &e.Trigger.Start, &e.Trigger.End, &e.TriggerText, &e.Sentence.Start, &e.Sentence.End,
-		&e.Rule, &why, &src.a.Inferred, &tgt.a.Inferred, &att.a.Inferred, &e.Outlet, &e.URL)
+		&e.Rule, &why, &src.a.Inferred, &tgt.a.Inferred, &att.a.Inferred,
+		&e.LocationCountry, &e.Admin1, &e.GeoPrecision, &ls, &le, &e.Happening, &e.Outlet, &e.URL)
 	if err := rows.Scan(dest...); err != nil {
 		return e, err
 	}
@@ -67,7 +69,7 @@ func scanEvent(rows pgx.Rows) (event.Event, error) {
 		e.Attributed = &a
 	}
 	e.Status = event.Status(status)
-	e.Cue, e.DateSpan = span(cs, ce), span(ds, de)
+	e.Cue, e.DateSpan, e.LocationSpan = span(cs, ce), span(ds, de), span(ls, le)
 	return e, nil
 }
 

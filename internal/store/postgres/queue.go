@@ -136,7 +136,11 @@ func (db *DB) Complete(ctx context.Context, worker string, as []store.Analysis) 
 			}
 		}
 		stored, lost = len(keep), len(as)-len(keep)
-		return putAnalyses(ctx, tx, keep, now)
+		t := store.Touched{}
+		if err := putAnalyses(ctx, tx, keep, now, t); err != nil {
+			return err
+		}
+		return store.Relink(ctx, linker{tx}, t)
 	})
 	if err != nil {
 		return 0, 0, fmt.Errorf("postgres: complete: %w", err)

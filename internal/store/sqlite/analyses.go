@@ -29,7 +29,7 @@ func (db *DB) PutAnalyses(ctx context.Context, as []store.Analysis) error {
 			return err
 		}
 	}
-	if err := w.flush(ctx); err != nil {
+	if err := w.finish(ctx); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -71,6 +71,7 @@ type analysisWriter struct {
 
 	events, annotations, diagnostics rowBuffer
 	buffered                         map[string]bool // documents with rows not yet written
+	touched                          store.Touched   // link keys to cluster again, see link.go
 }
 
 func newAnalysisWriter(tx *sql.Tx, now time.Time) *analysisWriter {
@@ -82,6 +83,7 @@ func newAnalysisWriter(tx *sql.Tx, now time.Time) *analysisWriter {
 		annotations: newRowBuffer("annotations", insertAnnotations, annotationRows, 9),
 		diagnostics: newRowBuffer("diagnostics", insertDiagnostics, diagnosticRows, 8),
 		buffered:    map[string]bool{},
+		touched:     store.Touched{},
 	}
 }
 
@@ -138,6 +140,9 @@ func (w *analysisWriter) put(ctx context.Context, id string, a *store.Analysis) 
 				return err
 			}
 		}
+		if err := touchDocument(ctx, w.tx, w.touched, id); err != nil {
+			return err
+		}
 		for _, d := range []struct {
 			st **sql.Stmt
 			q  string
@@ -186,6 +191,7 @@ func (w *analysisWriter) put(ctx context.Context, id string, a *store.Analysis) 
 		if err := w.events.add(ctx, w.tx, id, args...); err != nil {
 			return err
 		}
+		w.touched.AddEvent(&a.Events[i])
 	}
 	if len(a.Annotations)+len(a.Diagnostics)+len(a.Events) > 0 {
 		w.buffered[id] = true
@@ -202,6 +208,18 @@ func (w *analysisWriter) flush(ctx context.Context) error {
 	}
 	clear(w.buffered)
 	return nil
+}
+
+// finish writes the rows still buffered and links the events the
+// transaction added or removed into happenings; it runs once, before
+// commit.
+func (w *analysisWriter) finish(ctx context.Context) error {
+	if err := w.flush(ctx); err != nil {
+		return err
+	}
+	err := store.Relink(ctx, linker{w.tx}, w.touched)
+	clear(w.touched)
+	return err
 }
 
 // rowBuffer gathers the values of rows of one table and writes them with

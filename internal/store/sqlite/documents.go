@@ -52,7 +52,7 @@ func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, e
 		}
 		res[i] = r
 	}
-	if err := w.analyses.flush(ctx); err != nil {
+	if err := w.analyses.finish(ctx); err != nil {
 		return nil, err
 	}
 	if err := w.index(ctx); err != nil {
@@ -204,6 +204,10 @@ func (w *writer) putItem(ctx context.Context, it *store.Item, now time.Time) (st
 		}
 		if _, err := w.retire.ExecContext(ctx, id, dec.Supersedes); err != nil {
 			return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
+		}
+		// The replaced version's events stop counting.
+		if err := touchDocument(ctx, w.tx, w.analyses.touched, dec.Supersedes); err != nil {
+			return store.PutResult{}, err
 		}
 	}
 	for i, g := range it.Diagnostics {

@@ -19,9 +19,12 @@ const insertEvent = `INSERT INTO events (id, doc_id, ord,
 	date, date_value, precision, date_start, date_end,
 	location, lat, lon,
 	confidence, trigger_start, trigger_end, trigger_text, sentence_start, sentence_end, rule,
-	why, source_inferred, target_inferred, attributed_inferred)
+	why, source_inferred, target_inferred, attributed_inferred,
+	location_country, admin1, geo_precision, location_start, location_end,
+	link_key, link_start, link_end, happening)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-	?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+	?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 func actorArgs(a event.Actor) []any {
 	start, end := spanArgs(a.Span)
@@ -63,6 +66,9 @@ func eventArgs(id string, ord int, e *event.Event) ([]any, error) {
 		e.Location, nullFloat(e.Lat), nullFloat(e.Lon),
 		e.Confidence, e.Trigger.Start, e.Trigger.End, e.TriggerText, e.Sentence.Start, e.Sentence.End, e.Rule,
 		why, e.Source.Inferred, e.Target.Inferred, attInferred)
+	ls, le := spanArgs(e.LocationSpan)
+	key, start, end := store.LinkFields(e)
+	args = append(args, e.LocationCountry, e.Admin1, e.GeoPrecision, ls, le, key, start, end, e.ID)
 	return args, nil
 }
 
@@ -77,6 +83,7 @@ const eventColumns = `e.id, e.doc_id,
 	e.location, e.lat, e.lon,
 	e.confidence, e.trigger_start, e.trigger_end, e.trigger_text, e.sentence_start, e.sentence_end, e.rule,
 	e.why, e.source_inferred, e.target_inferred, e.attributed_inferred,
+	e.location_country, e.admin1, e.geo_precision, e.location_start, e.location_end, e.happening,
 	d.outlet, d.url`
 
 // actorScan receives an actor's columns.
@@ -99,7 +106,7 @@ func scanEvent(rows *sql.Rows) (event.Event, error) {
 	var src, tgt, att actorScan
 	var status, why string
 	var attributed int
-	var cs, ce, ds, de sql.NullInt64
+	var cs, ce, ds, de, ls, le sql.NullInt64
 	var lat, lon sql.NullFloat64
 	dest := []any{&e.ID, &e.DocID}
 	dest = append(dest, src.dest()...)
@@ -109,7 +116,8 @@ func scanEvent(rows *sql.Rows) (event.Event, error) {
 	dest = append(dest, att.dest()...)
 	dest = append(dest, &e.Date, &e.DateValue, &e.Precision, &ds, &de, &e.Location, &lat, &lon,
 		&e.Confidence, &e.Trigger.Start, &e.Trigger.End, &e.TriggerText, &e.Sentence.Start, &e.Sentence.End,
-		&e.Rule, &why, &src.a.Inferred, &tgt.a.Inferred, &att.a.Inferred, &e.Outlet, &e.URL)
+		&e.Rule, &why, &src.a.Inferred, &tgt.a.Inferred, &att.a.Inferred,
+		&e.LocationCountry, &e.Admin1, &e.GeoPrecision, &ls, &le, &e.Happening, &e.Outlet, &e.URL)
 	if err := rows.Scan(dest...); err != nil {
 		return e, err
 	}
@@ -123,7 +131,7 @@ func scanEvent(rows *sql.Rows) (event.Event, error) {
 		e.Attributed = &a
 	}
 	e.Status = event.Status(status)
-	e.Cue, e.DateSpan = span(cs, ce), span(ds, de)
+	e.Cue, e.DateSpan, e.LocationSpan = span(cs, ce), span(ds, de), span(ls, le)
 	if lat.Valid {
 		e.Lat = &lat.Float64
 	}

@@ -46,6 +46,7 @@ func Run(t *testing.T, open Opener) {
 		{"AnalysisWithPut", testAnalysisWithPut},
 		{"Events", testEvents},
 		{"Why", testWhy},
+		{"Happenings", testHappenings},
 		{"EventFilters", testEventFilters},
 		{"EventPages", testEventPages},
 		{"Stats", testStats},
@@ -512,8 +513,9 @@ func testReadingDiagnostics(t *testing.T, s store.Store) {
 
 func sampleEvent(docID string, n int, code string, src, tgt string, day string, st event.Status) event.Event {
 	lat, lon := 46.2, 6.15
+	id := fmt.Sprintf("%s-e%d", docID[:8], n)
 	return event.Event{
-		ID:    fmt.Sprintf("%s-e%d", docID[:8], n),
+		ID:    id,
 		DocID: docID,
 		Source: event.Actor{Code: src, Name: src + " name", Text: "the " + src, Span: &doc.Span{Start: 0, End: 3}, Country: src[:3], Sector: "GOV",
 			Inferred: "sentence: Kyiv"},
@@ -523,8 +525,10 @@ func sampleEvent(docID string, n int, code string, src, tgt string, day string, 
 		Status: st, Cue: &doc.Span{Start: 4, End: 7}, CueText: "did not",
 		Attributed: &event.Actor{Code: "UNO", Name: "United Nations", Text: "the UN", Inferred: "document: CHE"},
 		Date:       day, DateValue: day, Precision: "day", DateSpan: &doc.Span{Start: 20, End: 28},
-		Location: "Geneva", Lat: &lat, Lon: &lon,
-		Confidence: 0.75, Trigger: doc.Span{Start: 4, End: 9}, TriggerText: "accused",
+		Location: "Geneva", Lat: &lat, Lon: &lon, LocationCountry: "CHE", Admin1: "Geneva", GeoPrecision: "city",
+		LocationSpan: &doc.Span{Start: 30, End: 36},
+		Happening:    id, // each its own unless a test links it with others
+		Confidence:   0.75, Trigger: doc.Span{Start: 4, End: 9}, TriggerText: "accused",
 		Sentence: doc.Span{Start: 0, End: 40}, Rule: "accuse/nsubj-dobj",
 		Why: &event.Why{
 			Score:    0.8125,
@@ -638,6 +642,7 @@ func testEvents(t *testing.T, s store.Store) {
 	id := mustPut(t, s, d)[0].ID
 	e := sampleEvent(id, 1, "112", "RUSGOV", "UKRGOV", "2024-01-02", event.Reported)
 	bare := event.Event{ID: id[:8] + "-bare", DocID: id, Code: "010", Status: event.Asserted, Date: "2024-01-01"}
+	bare.Happening = bare.ID
 	if err := s.PutAnalyses(ctx, []store.Analysis{{DocID: id, Events: []event.Event{e, bare}}}); err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,84 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+
+	"github.com/dyad-project/dyad/internal/happening"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+// linker is store.Linker inside a write transaction.
+type linker struct{ tx *sql.Tx }
+
+// noAnchor stands for an event not yet placed in a happening.
+const noAnchor = math.MinInt32
+
+// LinkMembers implements store.Linker.
+func (l linker) LinkMembers(ctx context.Context, key string, from int) ([]happening.Member, error) {
+	rows, err := l.tx.QueryContext(ctx, `SELECT id, link_start, link_end, location_country, geo_precision, lat, lon,
+		happening, coalesce(hap_anchor, ?) FROM events
+		WHERE link_key = ? AND link_end >= ? AND live = 1 AND (hap_anchor IS NULL OR hap_anchor >= ?)`,
+		noAnchor, key, from, from)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: happenings of %s: %w", key, err)
+	}
+	defer rows.Close()
+	var ms []happening.Member
+	for rows.Next() {
+		var m happening.Member
+		var prec string
+		var lat, lon sql.NullFloat64
+		if err := rows.Scan(&m.ID, &m.Start, &m.End, &m.Country, &prec, &lat, &lon, &m.Happening, &m.Anchor); err != nil {
+			return nil, fmt.Errorf("sqlite: happenings of %s: %w", key, err)
+		}
+		if prec == "city" && lat.Valid && lon.Valid {
+			m.Point, m.Lat, m.Lon = true, lat.Float64, lon.Float64
+		}
+		ms = append(ms, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: happenings of %s: %w", key, err)
+	}
+	return ms, nil
+}
+
+// SetHappenings implements store.Linker.
+func (l linker) SetHappenings(ctx context.Context, as []happening.Assignment) error {
+	if len(as) == 0 {
+		return nil
+	}
+	st, err := l.tx.PrepareContext(ctx, `UPDATE events SET happening = ?, hap_anchor = ? WHERE id = ?`)
+	if err != nil {
+		return fmt.Errorf("sqlite: prepare: %w", err)
+	}
+	defer st.Close()
+	for _, a := range as {
+		if _, err := st.ExecContext(ctx, a.Happening, a.Anchor, a.ID); err != nil {
+			return fmt.Errorf("sqlite: happening of %s: %w", a.ID, err)
+		}
+	}
+	return nil
+}
+
+// touchDocument records the link keys of a document's stored events, which
+// are about to be replaced or to stop counting.
+func touchDocument(ctx context.Context, tx *sql.Tx, t store.Touched, docID string) error {
+	rows, err := tx.QueryContext(ctx, `SELECT link_key, min(link_start) FROM events
+		WHERE doc_id = ? AND link_key <> '' GROUP BY link_key`, docID)
+	if err != nil {
+		return fmt.Errorf("sqlite: happenings of %s: %w", docID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key string
+		var start int
+		if err := rows.Scan(&key, &start); err != nil {
+			return fmt.Errorf("sqlite: happenings of %s: %w", docID, err)
+		}
+		t.Add(key, start)
+	}
+	return rows.Err()
+}
