@@ -32,7 +32,7 @@ const DefaultLimit = 50
 // FilterParams returns the URL parameters ParseEventFilter reads, in the
 // order forms show them (a new slice each call).
 func FilterParams() []string {
-	return []string{"actor", "source", "target", "dyad", "code", "root", "quad", "plover", "status", "from", "to", "outlet", "q", "limit", "cursor"}
+	return []string{"actor", "source", "target", "dyad", "code", "root", "quad", "plover", "status", "from", "to", "outlet", "q", "count", "limit", "cursor"}
 }
 
 // AllStatuses returns the statuses an event can have, counted ones first
@@ -71,8 +71,10 @@ func ParseDate(param, v string) (string, error) {
 // source, target (actor code prefixes), dyad=A,B (source A, target B), code
 // (CAMEO code), root (two digits), quad (1-4), plover, status (a
 // comma-separated list, or "all"), from and to (YYYY-MM-DD, inclusive),
-// outlet, q (full text), limit (1..store.MaxLimit, default DefaultLimit)
-// and cursor. Empty parameters do not filter. Errors wrap ErrBadFilter.
+// outlet, q (full text), count (happenings, the default: each happening
+// once, by its first report; or mentions: every event), limit
+// (1..store.MaxLimit, default DefaultLimit) and cursor. Empty parameters do
+// not filter. Errors wrap ErrBadFilter.
 func ParseEventFilter(v url.Values) (store.EventFilter, error) {
 	f := store.EventFilter{Limit: DefaultLimit}
 	var errs []error
@@ -168,6 +170,13 @@ func ParseEventFilter(v url.Values) (store.EventFilter, error) {
 	}
 	f.Outlet = get("outlet")
 	f.Text = get("q")
+	switch s := strings.ToLower(get("count")); s {
+	case "", "happenings":
+	case "mentions":
+		f.Mentions = true
+	default:
+		errs = append(errs, badf("count", "%q is not happenings or mentions", s))
+	}
 	if s := get("limit"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > store.MaxLimit {
@@ -220,6 +229,9 @@ func Values(f store.EventFilter) url.Values {
 	set("to", f.To)
 	set("outlet", f.Outlet)
 	set("q", f.Text)
+	if f.Mentions {
+		v.Set("count", "mentions")
+	}
 	if f.Limit != 0 && f.Limit != DefaultLimit {
 		v.Set("limit", strconv.Itoa(f.Limit))
 	}

@@ -31,9 +31,39 @@ func New(st store.Store, opts ...Option) *Service {
 // Store returns the store the service reads.
 func (s *Service) Store() store.Store { return s.st }
 
-// Events returns one page of events matching f, oldest first.
+// Events returns one page of events matching f, oldest first. When f
+// lists happenings, each event is the first report of its happening and
+// carries how many events, documents and outlets report it.
 func (s *Service) Events(ctx context.Context, f store.EventFilter) (store.EventPage, error) {
-	return s.st.EventList(ctx, f)
+	p, err := s.st.EventList(ctx, f)
+	if err != nil {
+		return p, err
+	}
+	return p, s.countMentions(ctx, p.Events)
+}
+
+// countMentions fills the mention counts of events that anchor their
+// happening.
+func (s *Service) countMentions(ctx context.Context, es []event.Event) error {
+	var ids []string
+	for _, e := range es {
+		if e.Happening != "" {
+			ids = append(ids, e.Happening)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	cs, err := s.st.HappeningCounts(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for i := range es {
+		if c, ok := cs[es[i].Happening]; ok {
+			es[i].Mentions, es[i].Documents, es[i].Outlets = c.Mentions, c.Documents, c.Outlets
+		}
+	}
+	return nil
 }
 
 // Interval is the length of a period of a time series.
@@ -639,7 +669,7 @@ func (s *Service) Latest(ctx context.Context, f store.EventFilter, last string, 
 			for i, j := 0, len(es)-1; i < j; i, j = i+1, j-1 {
 				es[i], es[j] = es[j], es[i]
 			}
-			return es, nil
+			return es, s.countMentions(ctx, es)
 		}
 	}
 	return []event.Event{}, nil

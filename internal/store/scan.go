@@ -61,3 +61,11 @@ func ScanDocument(scan func(dest ...any) error) (doc.Document, error) {
 	}
 	return d, nil
 }
+
+// Day returns the YYYY-MM-DD day of a time in SortableTime, "" for "".
+func Day(sortable string) string {
+	if len(sortable) < 10 {
+		return ""
+	}
+	return sortable[:10]
+}

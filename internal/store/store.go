@@ -118,6 +118,23 @@ type EventFilter struct {
 	Text     string // full-text query over the documents that state the events
 	Limit    int    // 0 means a backend default
 	Cursor   string // opaque, from a previous EventPage
+	// Mentions counts and lists every event. By default (false) each
+	// happening counts once, by its anchoring event (Event.Happening ==
+	// Event.ID), whose date, actors and document the other filters then
+	// match; a DocID filter always lists the document's own events.
+	Mentions bool
+}
+
+// Anchors reports whether f selects one event per happening.
+func (f EventFilter) Anchors() bool { return !f.Mentions && f.DocID == "" }
+
+// HappeningCount is how a happening was reported.
+type HappeningCount struct {
+	Mentions  int    `json:"mentions"`
+	Documents int    `json:"documents"`
+	Outlets   int    `json:"outlets"`
+	First     string `json:"first_seen"` // YYYY-MM-DD, publication date of its first report
+	Last      string `json:"last_seen"`
 }
 
 // EventPage is one page of events and the cursor for the next, empty at the end.
@@ -159,6 +176,11 @@ type Store interface {
 	PutAnalyses(ctx context.Context, as []Analysis) error
 	// Analysis returns the stored analysis of a document, or ErrNotFound.
 	Analysis(ctx context.Context, docID string) (*Analysis, error)
+	// HappeningCounts returns, for each happening ID given, how many live
+	// events report it, in how many documents and outlets, and the first
+	// and last day it was reported (publication dates). Unknown IDs are
+	// left out.
+	HappeningCounts(ctx context.Context, ids []string) (map[string]HappeningCount, error)
 	// Events returns one page of events matching f, ordered by date then ID,
 	// with Outlet and URL filled from their document. A malformed cursor
 	// returns an error wrapping ErrBadQuery.

@@ -147,6 +147,9 @@ func eventWhere(f store.EventFilter, a *args) (conds []string, join bool, err er
 		// A superseded version's events count no more, unless asked for by name.
 		conds = append(conds, "e.live")
 	}
+	if f.Anchors() {
+		conds = append(conds, "e.happening = e.id")
+	}
 	if f.Outlet != "" {
 		eq("d.outlet", f.Outlet)
 		join = true
@@ -188,4 +191,33 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter) (store.EventPage,
 	}
 	page.Events = es
 	return page, nil
+}
+
+// HappeningCounts implements store.Store.
+func (db *DB) HappeningCounts(ctx context.Context, ids []string) (map[string]store.HappeningCount, error) {
+	out := make(map[string]store.HappeningCount, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := db.pool.Query(ctx, `SELECT e.happening, count(*), count(DISTINCT e.doc_id), count(DISTINCT nullif(d.outlet, '')),
+		coalesce(min(nullif(d.published, '')), ''), coalesce(max(nullif(d.published, '')), '')
+		FROM events e JOIN documents d ON d.id = e.doc_id
+		WHERE e.happening = ANY($1) AND e.live GROUP BY e.happening`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: happening counts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var c store.HappeningCount
+		if err := rows.Scan(&id, &c.Mentions, &c.Documents, &c.Outlets, &c.First, &c.Last); err != nil {
+			return nil, fmt.Errorf("postgres: happening counts: %w", err)
+		}
+		c.First, c.Last = store.Day(c.First), store.Day(c.Last)
+		out[id] = c
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: happening counts: %w", err)
+	}
+	return out, nil
 }

@@ -40,3 +40,13 @@ func selectDays(f store.EventFilter, cols string, extra []string, extraArgs ...a
 // of being merged into the aggregate, whose GROUP BY date, quad the
 // planner would otherwise serve by walking the whole date index in order.
 const noFlatten = " LIMIT -1"
+
+// summed returns the summary columns to add up for f, as n and g: the
+// anchoring events of happenings and their Goldstein sum by default, every
+// event with EventFilter.Mentions (see migration 0011).
+func summed(f store.EventFilter) string {
+	if f.Anchors() {
+		return "e.happenings AS n, e.hap_goldstein AS g"
+	}
+	return "e.events AS n, e.goldstein AS g"
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/store"
@@ -166,4 +167,44 @@ func queryEvents(ctx context.Context, q querier, tail string, args ...any) ([]ev
 // and cursors are the same by contract.
 func (db *DB) Events(ctx context.Context, f store.EventFilter) (store.EventPage, error) {
 	return db.EventList(ctx, f)
+}
+
+// HappeningCounts implements store.Store.
+func (db *DB) HappeningCounts(ctx context.Context, ids []string) (map[string]store.HappeningCount, error) {
+	out := make(map[string]store.HappeningCount, len(ids))
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		args := make([]any, n)
+		for i := range args {
+			args[i] = ids[i]
+		}
+		rows, err := db.query(ctx, `SELECT e.happening, count(*), count(DISTINCT e.doc_id), count(DISTINCT nullif(d.outlet, '')),
+			coalesce(min(nullif(d.published, '')), ''), coalesce(max(nullif(d.published, '')), '')
+			FROM events e JOIN documents d ON d.id = e.doc_id
+			WHERE e.happening IN (`+placeholders(n)+`) AND e.live = 1 GROUP BY e.happening`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: happening counts: %w", err)
+		}
+		for rows.Next() {
+			var id string
+			var c store.HappeningCount
+			if err := rows.Scan(&id, &c.Mentions, &c.Documents, &c.Outlets, &c.First, &c.Last); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("sqlite: happening counts: %w", err)
+			}
+			c.First, c.Last = store.Day(c.First), store.Day(c.Last)
+			out[id] = c
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("sqlite: happening counts: %w", err)
+		}
+		ids = ids[n:]
+	}
+	return out, nil
+}
+
+// placeholders returns n comma-separated question marks.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }

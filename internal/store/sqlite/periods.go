@@ -31,7 +31,7 @@ func (db *DB) PeriodCounts(ctx context.Context, f store.EventFilter, period stri
 		if i > 0 {
 			sel += " UNION ALL "
 		}
-		sel += "SELECT e.date AS date, e.quad AS quad, e.events AS n, e.goldstein AS g FROM event_periods e WHERE e.kind = ?"
+		sel += "SELECT e.date AS date, e.quad AS quad, " + summed(f) + " FROM event_periods e WHERE e.kind = ?"
 		for _, c := range conds {
 			sel += " AND " + c
 		}

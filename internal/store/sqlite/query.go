@@ -122,6 +122,12 @@ func where(f store.EventFilter, side int, live bool) (conds []string, args []any
 	} else if live {
 		conds = append(conds, "e.live = 1")
 	}
+	switch {
+	case live && f.Anchors():
+		conds = append(conds, "e.happening = e.id")
+	case !live && f.Anchors():
+		conds = append(conds, "e.happenings > 0") // rows of events that only repeat a happening
+	}
 	if f.Outlet != "" {
 		eq("d.outlet", f.Outlet)
 		join = true
@@ -175,7 +181,7 @@ func (db *DB) EventCounts(ctx context.Context, f store.EventFilter) ([]store.Day
 	var err error
 	if fromDays(f) {
 		var sel string
-		sel, args, err = selectDays(f, "e.date AS date, e.quad AS quad, e.events AS n, e.goldstein AS g", []string{"e.date <> ''"})
+		sel, args, err = selectDays(f, "e.date AS date, e.quad AS quad, "+summed(f), []string{"e.date <> ''"})
 		q = "SELECT date, quad, sum(n), sum(g) / " + unitSQL + " FROM (" + sel + ") GROUP BY date, quad ORDER BY date, quad"
 	} else {
 		var sel string
@@ -219,7 +225,7 @@ func (db *DB) Dyads(ctx context.Context, f store.EventFilter, n int) ([]store.Dy
 	var err error
 	if fromDays(f) {
 		var sel string
-		sel, args, err = selectDays(f, "e.source_code AS src, e.target_code AS tgt, e.quad AS quad, e.events AS n, e.goldstein AS g", pairs)
+		sel, args, err = selectDays(f, "e.source_code AS src, e.target_code AS tgt, e.quad AS quad, "+summed(f), pairs)
 		q = `SELECT src, tgt, sum(n), sum(CASE WHEN quad IN (1, 2) THEN n ELSE 0 END),
 		sum(CASE WHEN quad IN (3, 4) THEN n ELSE 0 END), sum(g) / ` + unitSQL + ` FROM (` + sel + `)
 		GROUP BY src, tgt ORDER BY sum(n) DESC, src, tgt LIMIT ?`
@@ -393,7 +399,7 @@ func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPa
 				date, _, _ := store.DecodeCursor(f.Cursor) // checked above
 				cur, curArgs = []string{"e.date >= ?"}, []any{date}
 			}
-			sel, args, err = selectDays(f, "e.events AS n", cur, curArgs...)
+			sel, args, err = selectDays(f, summed(f), cur, curArgs...)
 			q = "SELECT coalesce(sum(n), 0) FROM (SELECT n FROM (" + sel + ") LIMIT ?)"
 		} else {
 			var sel string

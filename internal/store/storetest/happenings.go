@@ -48,7 +48,7 @@ func testHappenings(t *testing.T, s store.Store) {
 	}
 	check := func(when string, want map[string]string) {
 		t.Helper()
-		page, err := s.Events(ctx, store.EventFilter{Statuses: []event.Status{event.Reported, event.Negated}, Limit: 100})
+		page, err := s.Events(ctx, store.EventFilter{Statuses: []event.Status{event.Reported, event.Negated}, Limit: 100, Mentions: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -61,12 +61,25 @@ func testHappenings(t *testing.T, s store.Store) {
 		}
 	}
 	check("stored last first", map[string]string{ea.ID: ea.ID, eb.ID: ea.ID, ec.ID: ec.ID, neg.ID: neg.ID})
+	countAll(t, s, "stored", 2, 3)
+	hc, err := s.HappeningCounts(ctx, []string{ea.ID, ec.ID, "no-such-happening"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]store.HappeningCount{
+		ea.ID: {Mentions: 2, Documents: 2, Outlets: 1, First: "2024-01-12", Last: "2024-01-13"},
+		ec.ID: {Mentions: 1, Documents: 1, Outlets: 1, First: "2024-01-14", Last: "2024-01-14"},
+	}
+	if diff := cmp.Diff(want, hc); diff != "" {
+		t.Errorf("HappeningCounts (-want +got):\n%s", diff)
+	}
 
 	// Coded again without the call, a's report leaves the happening.
 	if err := s.PutAnalyses(ctx, []store.Analysis{{DocID: a, Events: []event.Event{neg}}}); err != nil {
 		t.Fatal(err)
 	}
 	check("a recoded", map[string]string{eb.ID: eb.ID, ec.ID: ec.ID, neg.ID: neg.ID})
+	countAll(t, s, "a recoded", 2, 2)
 	if err := s.PutAnalyses(ctx, []store.Analysis{{DocID: a, Events: []event.Event{ea, neg}}}); err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +95,7 @@ func testHappenings(t *testing.T, s store.Store) {
 	if r[0].Outcome != store.Superseded {
 		t.Fatalf("outcome %s, want superseded", r[0].Outcome)
 	}
-	page, err := s.Events(ctx, store.EventFilter{Limit: 100})
+	page, err := s.Events(ctx, store.EventFilter{Limit: 100, Mentions: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +108,7 @@ func testHappenings(t *testing.T, s store.Store) {
 	if err := s.PutAnalyses(ctx, []store.Analysis{{DocID: r[0].ID, Events: []event.Event{e2}}}); err != nil {
 		t.Fatal(err)
 	}
-	page, err = s.Events(ctx, store.EventFilter{Limit: 100})
+	page, err = s.Events(ctx, store.EventFilter{Limit: 100, Mentions: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,8 +116,44 @@ func testHappenings(t *testing.T, s store.Store) {
 	for _, e := range page.Events {
 		got[e.ID] = e.Happening
 	}
-	want := map[string]string{e2.ID: e2.ID, eb.ID: e2.ID, ec.ID: ec.ID}
-	if diff := cmp.Diff(want, got); diff != "" {
+	wantHap := map[string]string{e2.ID: e2.ID, eb.ID: e2.ID, ec.ID: ec.ID}
+	if diff := cmp.Diff(wantHap, got); diff != "" {
 		t.Errorf("after the new version was coded (-want +got):\n%s", diff)
+	}
+}
+
+// countAll checks the counted events of every query path: happenings by
+// default, every event with Mentions.
+func countAll(t *testing.T, s store.Store, when string, happenings, mentions int) {
+	t.Helper()
+	for _, f := range []store.EventFilter{{}, {Mentions: true}} {
+		want := happenings
+		if f.Mentions {
+			want = mentions
+		}
+		days, err := s.EventCounts(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, d := range days {
+			n += d.Events
+		}
+		dy, err := s.Dyads(ctx, f, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nd := 0
+		for _, d := range dy {
+			nd += d.Events
+		}
+		f.Limit = 100
+		page, err := s.EventList(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != want || nd != want || len(page.Events) != want {
+			t.Errorf("%s, mentions %v: %d by day, %d by dyad, %d listed; want %d", when, f.Mentions, n, nd, len(page.Events), want)
+		}
 	}
 }

@@ -810,7 +810,7 @@ func testEventPages(t *testing.T, s store.Store) {
 		if pages > 10 {
 			t.Fatal("cursor does not advance")
 		}
-		page, err := s.Events(ctx, store.EventFilter{Limit: 5, Cursor: cursor})
+		page, err := s.Events(ctx, store.EventFilter{Limit: 5, Cursor: cursor, Mentions: true})
 		if err != nil {
 			t.Fatal(err)
 		}

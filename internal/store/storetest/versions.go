@@ -163,6 +163,8 @@ func testAggregatesExact(t *testing.T, s store.Store) {
 			t.Fatal(err)
 		}
 		for _, f := range filters {
+			compareWithList(t, s, step, f) // happenings
+			f.Mentions = true
 			compareWithList(t, s, step, f)
 		}
 	}
