@@ -23,6 +23,7 @@ func eventFilterFlags(fs *flag.FlagSet) func() (store.EventFilter, error) {
 	names := map[string]string{ // flag -> API parameter
 		"actor": "actor", "source": "source", "target": "target", "dyad": "dyad", "code": "code", "root": "root",
 		"quad": "quad", "plover": "plover", "status": "status", "from": "from", "to": "to", "outlet": "outlet", "text": "q",
+		"count": "count",
 	}
 	usage := map[string]string{
 		"actor":  "source or target actor code prefix (RUS matches RUSGOV), any letter case",
@@ -38,6 +39,7 @@ func eventFilterFlags(fs *flag.FlagSet) func() (store.EventFilter, error) {
 		"to":     "last event date YYYY-MM-DD",
 		"outlet": "outlet name",
 		"text":   "full-text query over the documents (the API's q)",
+		"count":  "happenings (default: each happening once, by its first report, with its mention counts) or mentions (every event)",
 	}
 	vals := map[string]*string{}
 	for flagName := range names {
@@ -78,7 +80,7 @@ func eachEvent(ctx context.Context, st store.Store, f store.EventFilter, limit i
 		if limit > 0 && limit-n < f.Limit {
 			f.Limit = limit - n
 		}
-		page, err := st.Events(ctx, f)
+		page, err := query.New(st).Events(ctx, f)
 		if err != nil {
 			return n, err
 		}
