@@ -27,6 +27,7 @@ func runEvalHappenings(ctx context.Context, args []string, stdout, stderr io.Wri
 	fs := newFlagSet("eval happenings", "[--dir DIR]",
 		"  dyad eval happenings                     # data/happenings/src", stderr)
 	dir := fs.String("dir", "data/happenings/src", "folder of the set's .jsonl files (docs/happenings.md)")
+	misses := fs.Bool("misses", false, "print, per article, why its gold event was not found or not linked")
 	load := configFlags(fs, "min-confidence")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -124,7 +125,55 @@ func runEvalHappenings(ctx context.Context, args []string, stdout, stderr io.Wri
 	fmt.Fprintf(stdout, "linking only, over the %d articles whose gold event was coded: B-cubed P %.1f R %.1f F1 %.1f\n",
 		l.Items, 100*l.BCubedP, 100*l.BCubedR, 100*l.BCubedF1)
 	fmt.Fprintf(stdout, "stored in reverse order: %d of %d articles in the same happening\n", same, len(forward))
+	if *misses {
+		printHappeningMisses(stdout, arts, items, forward)
+	}
 	return nil
+}
+
+// printHappeningMisses says, per article, what the coder found instead of
+// the gold event, and for gold happenings split over several predicted
+// ones, the date and place of each report's event.
+func printHappeningMisses(w io.Writer, arts []eval.HappeningArticle, items []store.Item, linked map[string]string) {
+	byID := map[string][]event.Event{}
+	for _, it := range items {
+		byID[it.Doc.Origin] = it.Analysis.Events
+	}
+	split := map[string]map[string]bool{}
+	for _, a := range arts {
+		if h := linked[a.ID]; h != "" {
+			if split[a.Happening] == nil {
+				split[a.Happening] = map[string]bool{}
+			}
+			split[a.Happening][h] = true
+		}
+	}
+	for _, a := range arts {
+		g := a.Gold
+		if linked[a.ID] == "" {
+			fmt.Fprintf(w, "MISS %s gold %s %s→%s:", a.ID, g.Code, g.Source, g.Target)
+			for _, e := range byID[a.ID] {
+				if e.Status.Counted() {
+					fmt.Fprintf(w, " [%s %s→%s %q]", e.Code, side(e.Source), side(e.Target), e.TriggerText)
+				}
+			}
+			fmt.Fprintln(w)
+			continue
+		}
+		if len(split[a.Happening]) > 1 {
+			if e, ok := eval.GoldEvent(a, byID[a.ID]); ok {
+				fmt.Fprintf(w, "SPLIT %s in %s: %s %s→%s %s (%s) at %q %s\n", a.ID, linked[a.ID], e.Code, side(e.Source), side(e.Target),
+					e.Date, e.Precision, e.Location, e.LocationCountry)
+			}
+		}
+	}
+}
+
+func side(a event.Actor) string {
+	if a.Country != "" {
+		return a.Country + a.Sector
+	}
+	return a.Code
 }
 
 // linkHappenings stores the items in order, in batches, into a new SQLite

@@ -3,9 +3,9 @@
 // counts measure what happened rather than how much it was reported.
 //
 // Two events can belong to one happening when they have the same link key
-// (the act, and the country and sector of each side: see Key), date
-// intervals that overlap once widened to their precision (see Interval)
-// and compatible places (see Compatible). Within a key, Cluster groups
+// (the act, and the country of each side: see Key), date intervals that
+// overlap once widened to their precision (see Interval), and compatible
+// sectors and places (see Compatible). Within a key, Cluster groups
 // events by greedy interval stabbing: events are taken in order of the end
 // of their interval; the first one not yet placed anchors a happening at
 // its end day, and every unplaced event whose interval holds that day and
@@ -53,7 +53,10 @@ type Member struct {
 	Country  string
 	Point    bool
 	Lat, Lon float64
-	// Happening and Anchor are the current assignment (used by Since).
+	// SourceSector and TargetSector are the sides' sectors ("" when the
+	// side is a whole country or has no sector).
+	SourceSector, TargetSector string
+	// Happening and Anchor are the current assignment.
 	Happening string
 	Anchor    int
 }
@@ -68,7 +71,8 @@ type Assignment struct {
 // Key returns the link key of e, or "" when e is not linked: an event of a
 // status that is not counted, or with no source. Acts are compared by
 // CAMEO root, statements (root 01) by code; sides by country (or, for
-// actors without one, their code) and sector.
+// actors without one, their code). Sectors are compared by Compatible:
+// reports name the same side differently ("Ethiopia", "Ethiopian troops").
 func Key(e *event.Event) string {
 	if !e.Status.Counted() || e.Source.Code == "" || e.Code == "" {
 		return ""
@@ -77,7 +81,7 @@ func Key(e *event.Event) string {
 	if act == "" || act == "01" {
 		act = e.Code
 	}
-	return strings.Join([]string{act, side(e.Source), e.Source.Sector, side(e.Target), e.Target.Sector}, "|")
+	return strings.Join([]string{act, side(e.Source), side(e.Target)}, "|")
 }
 
 func side(a event.Actor) string {
@@ -123,10 +127,15 @@ func Date(day int) string {
 	return time.Unix(int64(day)*86400, 0).UTC().Format(time.DateOnly)
 }
 
-// Compatible reports whether two events' places allow one happening: two
-// cities within NearKm, or, when either has no city, places in the same
-// country or no place on one side.
+// Compatible reports whether two events of one key can report one
+// happening: each side's sectors agree (the same, one of them none, or two
+// organs of a state: GOV, MIL, COP, SPY, JUD, LEG), and the places agree
+// (two cities within NearKm, or, when either has no city, places in the
+// same country or no place on one side).
 func Compatible(a, b *Member) bool {
+	if !sectorsAgree(a.SourceSector, b.SourceSector) || !sectorsAgree(a.TargetSector, b.TargetSector) {
+		return false
+	}
 	if a.Point && b.Point {
 		return Km(a.Lat, a.Lon, b.Lat, b.Lon) <= NearKm
 	}
@@ -179,4 +188,19 @@ func Cluster(ms []Member) []Assignment {
 		}
 	}
 	return out
+}
+
+// stateSector reports whether a sector is an organ of a state: reports of
+// one act name them interchangeably ("Ethiopia's army", "the Ethiopian
+// government").
+func stateSector(s string) bool {
+	switch s {
+	case "GOV", "MIL", "COP", "SPY", "JUD", "LEG":
+		return true
+	}
+	return false
+}
+
+func sectorsAgree(a, b string) bool {
+	return a == b || a == "" || b == "" || stateSector(a) && stateSector(b)
 }

@@ -26,11 +26,11 @@ func TestKey(t *testing.T) {
 		edit func(e *event.Event)
 		want string
 	}{
-		{"call", func(e *event.Event) {}, "04|USA|GOV|TUR|GOV"},
-		{"another code of the root links", func(e *event.Event) { e.Code = "042" }, "04|USA|GOV|TUR|GOV"},
-		{"statements by code", func(e *event.Event) { e.Code, e.Root = "012", "01" }, "012|USA|GOV|TUR|GOV"},
-		{"IGO by code", func(e *event.Event) { e.Target = event.Actor{Code: "IGOUNO"} }, "04|USA|GOV|IGOUNO|"},
-		{"no target", func(e *event.Event) { e.Target = event.Actor{} }, "04|USA|GOV||"},
+		{"call", func(e *event.Event) {}, "04|USA|TUR"},
+		{"another code of the root links", func(e *event.Event) { e.Code = "042" }, "04|USA|TUR"},
+		{"statements by code", func(e *event.Event) { e.Code, e.Root = "012", "01" }, "012|USA|TUR"},
+		{"IGO by code", func(e *event.Event) { e.Target = event.Actor{Code: "IGOUNO"} }, "04|USA|IGOUNO"},
+		{"no target", func(e *event.Event) { e.Target = event.Actor{} }, "04|USA|"},
 		{"negated is not linked", func(e *event.Event) { e.Status = event.Negated }, ""},
 		{"future is not linked", func(e *event.Event) { e.Status = event.Future }, ""},
 		{"no source", func(e *event.Event) { e.Source = event.Actor{} }, ""},
@@ -91,6 +91,23 @@ func TestCompatible(t *testing.T) {
 	for i, tt := range tests {
 		if got := Compatible(&tt.a, &tt.b); got != tt.want {
 			t.Errorf("%d: Compatible = %v, want %v", i, got, tt.want)
+		}
+	}
+	sectors := []struct {
+		a, b string
+		want bool
+	}{
+		{"GOV", "GOV", true}, {"GOV", "", true}, {"MIL", "GOV", true}, {"COP", "JUD", true},
+		{"REB", "GOV", false}, {"CVL", "OPP", false}, {"REB", "", true},
+	}
+	for _, tt := range sectors {
+		a, b := Member{SourceSector: tt.a}, Member{SourceSector: tt.b}
+		if got := Compatible(&a, &b); got != tt.want {
+			t.Errorf("source sectors %q, %q: Compatible = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		a, b = Member{TargetSector: tt.a}, Member{TargetSector: tt.b}
+		if got := Compatible(&a, &b); got != tt.want {
+			t.Errorf("target sectors %q, %q: Compatible = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
 	}
 }

@@ -33,7 +33,7 @@ func (l linker) LinkMembers(ctx context.Context, key string, from int) ([]happen
 	if _, err := l.tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1, $2)`, int32(linkLockSpace), int32(h.Sum32())); err != nil {
 		return nil, fmt.Errorf("postgres: happenings of %s: lock: %w", key, err)
 	}
-	rows, err := l.tx.Query(ctx, `SELECT id, link_start, link_end, location_country, geo_precision, lat, lon,
+	rows, err := l.tx.Query(ctx, `SELECT id, link_start, link_end, location_country, geo_precision, lat, lon, source_sector, target_sector,
 		happening, coalesce(hap_anchor, $1) FROM events
 		WHERE link_key = $2 AND link_end >= $3 AND live AND (hap_anchor IS NULL OR hap_anchor >= $3)`,
 		noAnchor, key, from)
@@ -47,7 +47,7 @@ func (l linker) LinkMembers(ctx context.Context, key string, from int) ([]happen
 		var start, end, anchor int32
 		var prec string
 		var lat, lon *float64
-		if err := rows.Scan(&m.ID, &start, &end, &m.Country, &prec, &lat, &lon, &m.Happening, &anchor); err != nil {
+		if err := rows.Scan(&m.ID, &start, &end, &m.Country, &prec, &lat, &lon, &m.SourceSector, &m.TargetSector, &m.Happening, &anchor); err != nil {
 			return nil, fmt.Errorf("postgres: happenings of %s: %w", key, err)
 		}
 		m.Start, m.End, m.Anchor = int(start), int(end), int(anchor)

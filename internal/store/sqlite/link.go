@@ -18,7 +18,7 @@ const noAnchor = math.MinInt32
 
 // LinkMembers implements store.Linker.
 func (l linker) LinkMembers(ctx context.Context, key string, from int) ([]happening.Member, error) {
-	rows, err := l.tx.QueryContext(ctx, `SELECT id, link_start, link_end, location_country, geo_precision, lat, lon,
+	rows, err := l.tx.QueryContext(ctx, `SELECT id, link_start, link_end, location_country, geo_precision, lat, lon, source_sector, target_sector,
 		happening, coalesce(hap_anchor, ?) FROM events
 		WHERE link_key = ? AND link_end >= ? AND live = 1 AND (hap_anchor IS NULL OR hap_anchor >= ?)`,
 		noAnchor, key, from, from)
@@ -31,7 +31,7 @@ func (l linker) LinkMembers(ctx context.Context, key string, from int) ([]happen
 		var m happening.Member
 		var prec string
 		var lat, lon sql.NullFloat64
-		if err := rows.Scan(&m.ID, &m.Start, &m.End, &m.Country, &prec, &lat, &lon, &m.Happening, &m.Anchor); err != nil {
+		if err := rows.Scan(&m.ID, &m.Start, &m.End, &m.Country, &prec, &lat, &lon, &m.SourceSector, &m.TargetSector, &m.Happening, &m.Anchor); err != nil {
 			return nil, fmt.Errorf("sqlite: happenings of %s: %w", key, err)
 		}
 		if prec == "city" && lat.Valid && lon.Valid {
