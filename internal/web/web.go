@@ -474,6 +474,7 @@ type Explanation struct {
 	SourceInferred string // how a generic actor's country was inferred
 	TargetInferred string
 	Status, Date   string // the status cue and rule, the date rule
+	Place          string // how the place was chosen
 }
 
 // Weight is one feature and its signed weight, formatted.
@@ -494,7 +495,7 @@ func explain(e event.Event) *Explanation {
 		x.Score = strconv.FormatFloat(100*w.Score, 'f', 0, 64) + "\u00a0%"
 		x.Features, x.MoreFeatures = weights(w.Features)
 		x.Code, _ = weights(w.Code)
-		x.Patterns, x.Source, x.Target, x.Status, x.Date = w.Patterns, w.Source, w.Target, w.Status, w.Date
+		x.Patterns, x.Source, x.Target, x.Status, x.Date, x.Place = w.Patterns, w.Source, w.Target, w.Status, w.Date, w.Place
 	} else if x.SourceInferred == "" && x.TargetInferred == "" {
 		return nil
 	}
