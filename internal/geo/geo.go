@@ -15,12 +15,13 @@
 package geo
 
 import (
-	"bufio"
 	"bytes"
+	"encoding/binary"
 	"compress/gzip"
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -244,27 +245,41 @@ const (
 // word lists Find uses (data/geo cues.txt and exclude.txt) are the
 // embedded ones.
 func Load(r io.Reader) (*Gazetteer, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	if magic, err := br.Peek(2); err == nil && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	var all strings.Builder
+	if len(raw) > 18 && raw[0] == 0x1f && raw[1] == 0x8b {
+		// The gzip trailer gives the size of the text (mod 4 GiB).
+		all.Grow(int(binary.LittleEndian.Uint32(raw[len(raw)-4:])))
+		zr, err := gzip.NewReader(bytes.NewReader(raw))
 		if err != nil {
 			return nil, fmt.Errorf("gazetteer: %w", err)
 		}
-		defer zr.Close()
-		br = bufio.NewReaderSize(zr, 64<<10)
+		_, err = io.Copy(&all, zr)
+		if err == nil {
+			err = zr.Close()
+		}
+		if err != nil {
+			return nil, fmt.Errorf("gazetteer: %w", err)
+		}
+	} else {
+		all.Write(raw)
 	}
+	raw = nil
 	ls, err := parseLists(geodata.Cues, geodata.Exclude)
 	if err != nil {
 		return nil, err
 	}
-	b := newBuilder()
-	sc := bufio.NewScanner(br)
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	text := all.String()
+	b := newBuilder(strings.Count(text, "\n"), len(text))
 	line := 0
 	var cols [nCols]string
-	for sc.Scan() {
+	for len(text) > 0 {
 		line++
-		s := sc.Text()
+		s, rest, _ := strings.Cut(text, "\n")
+		text = rest
 		if s == "" || s[0] == '#' {
 			continue
 		}
@@ -289,9 +304,6 @@ func Load(r io.Reader) (*Gazetteer, error) {
 			return nil, fmt.Errorf("gazetteer line %d: %w", line, err)
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("gazetteer line %d: %w", line+1, err)
-	}
 	g := b.finish()
 	g.lists = ls
 	return g, nil
@@ -314,8 +326,12 @@ type builder struct {
 	maxWords int
 }
 
-func newBuilder() *builder {
-	return &builder{
+func newBuilder(lines, size int) *builder {
+	b := &builder{
+		entries:  make([]entry, 0, lines),
+		keyEnds:  make([]int32, 0, lines*3/2),
+		keyEnt:   make([]int32, 0, lines*3/2),
+		keys:     make([]byte, 0, size/3),
 		codeIdx:  map[string]uint16{},
 		admin1s:  []string{""},
 		adminIdx: map[string]uint16{"": 0},
@@ -323,6 +339,8 @@ func newBuilder() *builder {
 		capital:  map[string]int32{},
 		demonym:  map[string]int32{},
 	}
+	b.names.Grow(size / 4)
+	return b
 }
 
 func (b *builder) add(cols *[nCols]string) error {
@@ -349,6 +367,7 @@ func (b *builder) add(cols *[nCols]string) error {
 			return fmt.Errorf("too many countries")
 		}
 		ci = uint16(len(b.codes))
+		cc = strings.Clone(cc) // not a piece of the whole file's text
 		b.codes = append(b.codes, cc)
 		b.codeIdx[cc] = ci
 	}
@@ -358,8 +377,9 @@ func (b *builder) add(cols *[nCols]string) error {
 			return fmt.Errorf("too many divisions")
 		}
 		ai = uint16(len(b.admin1s))
-		b.admin1s = append(b.admin1s, cols[colAdmin1])
-		b.adminIdx[cols[colAdmin1]] = ai
+		a := strings.Clone(cols[colAdmin1])
+		b.admin1s = append(b.admin1s, a)
+		b.adminIdx[a] = ai
 	}
 	var flags uint8
 	for f := range strings.SplitSeq(cols[colFlags], ",") {
@@ -397,15 +417,15 @@ func (b *builder) add(cols *[nCols]string) error {
 	b.entries = append(b.entries, e)
 	switch {
 	case kind == Country:
-		b.country[cc] = idx
+		b.country[b.codes[ci]] = idx
 		for d := range strings.SplitSeq(cols[colDemonyms], "|") {
 			if d != "" {
 				b.demonym[Normalize(d)] = idx
 			}
 		}
 	case kind == City && flags&flagCapital != 0:
-		if _, dup := b.capital[cc]; !dup {
-			b.capital[cc] = idx
+		if _, dup := b.capital[b.codes[ci]]; !dup {
+			b.capital[b.codes[ci]] = idx
 		}
 	}
 	return nil
@@ -414,32 +434,37 @@ func (b *builder) add(cols *[nCols]string) error {
 // key records a name of entry e (^e for a landmark), and the same name
 // without a leading article.
 func (b *builder) key(name string, e int32) {
-	k := Normalize(name)
-	if k == "" {
+	start := len(b.keys)
+	b.keys = appendNormal(b.keys, name)
+	k := b.keys[start:]
+	if len(k) == 0 {
 		return
 	}
-	b.keys = append(b.keys, k...)
 	b.keyEnds = append(b.keyEnds, int32(len(b.keys)))
 	b.keyEnt = append(b.keyEnt, e)
-	if w := strings.Count(k, " ") + 1; w > b.maxWords {
+	if w := bytes.Count(k, []byte{' '}) + 1; w > b.maxWords {
 		b.maxWords = w
 	}
-	if rest := stripArticle(k); rest != "" {
-		b.keys = append(b.keys, rest...)
-		b.keyEnds = append(b.keyEnds, int32(len(b.keys)))
-		b.keyEnt = append(b.keyEnt, e)
+	// The same name without a leading article ("the hague" → "hague").
+	for _, a := range append([]string{"the "}, articles...) {
+		if len(k) >= len(a)+3 && string(k[:len(a)]) == a {
+			b.keys = append(b.keys, k[len(a):]...)
+			b.keyEnds = append(b.keyEnds, int32(len(b.keys)))
+			b.keyEnt = append(b.keyEnt, e)
+			break
+		}
 	}
 }
 
 func (b *builder) finish() *Gazetteer {
 	g := &Gazetteer{
-		names: b.names.String(), entries: b.entries, codes: b.codes, admin1s: b.admin1s,
+		names: strings.Clone(b.names.String()), entries: slices.Clip(b.entries), codes: b.codes, admin1s: b.admin1s,
 		country: b.country, capital: b.capital, demonym: b.demonym,
 		maxTokens: min(b.maxWords, maxNameWords),
 	}
 	keys := string(b.keys) // one allocation; every map key is a substring of it
 	b.keys = nil
-	g.index = make(map[string]int32, len(b.keyEnds)*3/4)
+	g.index = make(map[string]int32, len(b.keyEnds))
 	g.postings = make([]posting, len(b.keyEnds))
 	start := int32(0)
 	for i, end := range b.keyEnds {

@@ -14,25 +14,27 @@ import (
 // al hasakah, St. Petersburg → st petersburg), and the word "saint" written
 // "st". Names that differ only in these ways are the same name.
 func Normalize(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	return string(appendNormal(make([]byte, 0, len(s)), s))
+}
+
+// appendNormal appends Normalize(s) to dst.
+func appendNormal(dst []byte, s string) []byte {
+	start := len(dst)
 	space := false // a separator is pending
-	word := 0      // b.Len() where the current word started
-	flushWord := func() {
-		if b.Len()-word == 5 && b.String()[word:] == "saint" {
-			s := b.String()[:word] + "st"
-			b.Reset()
-			b.WriteString(s)
+	word := start  // where the current word starts in dst
+	endWord := func() {
+		if string(dst[word:]) == "saint" {
+			dst = append(dst[:word], "st"...)
 		}
 	}
-	put := func(r rune) {
-		if space && b.Len() > 0 {
-			flushWord()
-			b.WriteByte(' ')
-			word = b.Len()
+	put := func(c byte) {
+		if space && len(dst) > start {
+			endWord()
+			dst = append(dst, ' ')
+			word = len(dst)
 		}
 		space = false
-		b.WriteRune(r)
+		dst = append(dst, c)
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -40,9 +42,9 @@ func Normalize(s string) string {
 			i++
 			switch {
 			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-				put(rune(c))
+				put(c)
 			case 'A' <= c && c <= 'Z':
-				put(rune(c + 'a' - 'A'))
+				put(c + 'a' - 'A')
 			case c == '\'' || c == '`':
 			default:
 				space = true
@@ -51,41 +53,87 @@ func Normalize(s string) string {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		if isApostrophe(r) {
-			continue
-		}
-		if f, ok := special[r]; ok {
-			for _, x := range f {
-				put(x)
-			}
-			continue
-		}
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			if unicode.Is(unicode.Mn, r) {
-				continue // a combining mark already decomposed in the text
-			}
+		switch f, ok := fold(r); {
+		case ok && f == "":
+			// an apostrophe or a combining mark: nothing
+		case ok && f == " ":
 			space = true
-			continue
-		}
-		for _, x := range norm.NFD.String(string(r)) {
-			if unicode.Is(unicode.Mn, x) {
-				continue
+		case ok:
+			for j := 0; j < len(f); j++ {
+				put(f[j])
 			}
-			put(unicode.ToLower(x))
+		default:
+			// A letter outside the Latin script: kept, lower case.
+			var buf [utf8.UTFMax]byte
+			for _, b := range utf8.AppendRune(buf[:0], unicode.ToLower(r)) {
+				put(b)
+			}
 		}
 	}
-	flushWord()
-	return b.String()
+	endWord()
+	return dst
 }
 
-// isApostrophe reports the characters written for an apostrophe or an
-// ayn/hamza in transliterations (Nuku'alofa, Ma'rib, Sana‘a).
-func isApostrophe(r rune) bool {
+// foldTable holds the folded form of the Latin letters, marks and
+// punctuation below U+2100 and of the Latin Extended Additional block.
+var foldTable = buildFold()
+
+const foldMax = 0x2100
+
+// fold returns what a non-ASCII rune becomes in a key: "" for nothing, " "
+// for a separator, else ASCII letters; ok is false for a letter kept as it
+// is (another script).
+func fold(r rune) (string, bool) {
+	if r < foldMax {
+		f := foldTable[r]
+		return f.s, f.ok
+	}
+	return foldRune(r)
+}
+
+type folded struct {
+	s  string
+	ok bool
+}
+
+func buildFold() []folded {
+	t := make([]folded, foldMax)
+	for r := rune(0x80); r < foldMax; r++ {
+		s, ok := foldRune(r)
+		t[r] = folded{s, ok}
+	}
+	return t
+}
+
+// foldRune folds one rune: apostrophe-like characters and combining marks
+// to nothing, other punctuation and spaces to a separator, letters with
+// diacritics to their ASCII base letters.
+func foldRune(r rune) (string, bool) {
 	switch r {
 	case '’', '‘', 'ʼ', 'ʻ', 'ʾ', 'ʿ', '´', 'ʹ', '′':
-		return true
+		return "", true // an apostrophe, or an ayn or hamza in a transliteration
 	}
-	return false
+	if f, ok := special[r]; ok {
+		return f, true
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return "", true
+	}
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return " ", true
+	}
+	var b strings.Builder
+	for _, x := range norm.NFD.String(string(r)) {
+		if unicode.Is(unicode.Mn, x) {
+			continue
+		}
+		x = unicode.ToLower(x)
+		if x >= utf8.RuneSelf {
+			return "", false
+		}
+		b.WriteRune(x)
+	}
+	return b.String(), true
 }
 
 // special folds the letters that do not decompose into a base letter and
