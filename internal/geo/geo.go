@@ -16,8 +16,8 @@ package geo
 
 import (
 	"bytes"
-	"encoding/binary"
 	"compress/gzip"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"math"
