@@ -19,6 +19,7 @@ import (
 var (
 	splitFlag  = flag.String("geo.split", "dev", "corpus split(s) TestCorpus scores, comma-separated (train, dev, test)")
 	missesFlag = flag.Int("geo.misses", 0, "print this many wrong resolutions and undetected spans")
+	sampleFlag = flag.Int("geo.sample", 0, "print every Nth mention Find makes, to judge precision by eye")
 )
 
 // goldDocs reads a split of the gold corpus into geo.Gold documents,
@@ -68,10 +69,22 @@ func TestCorpus(t *testing.T) {
 	}
 	g := gazetteer(t)
 	for split := range strings.SplitSeq(*splitFlag, ",") {
-		f, rs := geo.Score(g, goldDocs(t, g, split))
+		docs := goldDocs(t, g, split)
+		f, rs := geo.Score(g, docs)
 		t.Logf("%s: %v", split, f)
 		if *missesFlag > 0 {
-			logMisses(t, rs, *missesFlag)
+			logMisses(t, docs, rs, *missesFlag)
+		}
+		if *sampleFlag > 0 {
+			n := 0
+			for _, d := range docs {
+				for _, m := range g.Find(d.Text, d.Sentences, d.Countries) {
+					if n++; n%*sampleFlag == 0 {
+						ctx := d.Text[max(0, m.Span.Start-40):m.Span.Start] + "[" + m.Text + "]" + d.Text[m.Span.End:min(len(d.Text), m.Span.End+20)]
+						t.Logf("sample: %q → %s %s %s (cue %q)", strings.ReplaceAll(ctx, "\n", " / "), m.Place.Name, m.Place.Country, m.Place.Kind, m.Cue)
+					}
+				}
+			}
 		}
 		if split != "dev" {
 			continue
@@ -93,7 +106,7 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
-func logMisses(t *testing.T, rs []geo.Result, n int) {
+func logMisses(t *testing.T, docs []geo.Gold, rs []geo.Result, n int) {
 	var wrong, undetected []string
 	for _, r := range rs {
 		if !r.Exact {
@@ -104,7 +117,9 @@ func logMisses(t *testing.T, rs []geo.Result, n int) {
 			wrong = append(wrong, "gold "+r.Gold.Name+" "+r.Gold.Country+" for "+quote(r.Gold)+": got "+got)
 		}
 		if !r.Detected {
-			undetected = append(undetected, r.Gold.Name+" "+r.Gold.Country+" at "+quote(r.Gold))
+			text := docs[r.Doc].Text
+			ctx := strings.ReplaceAll(text[max(0, r.Gold.Span.Start-50):r.Gold.Span.Start]+quote(r.Gold)+text[r.Gold.Span.End:min(len(text), r.Gold.Span.End+30)], "\n", " / ")
+			undetected = append(undetected, r.Gold.Name+" "+r.Gold.Country+" at "+ctx)
 		}
 	}
 	sort.Strings(wrong)

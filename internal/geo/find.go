@@ -44,8 +44,8 @@ const (
 	wBeside      = 6.0 // in the country or division named beside the name ("Tripoli, Lebanon")
 	wBesideAdm   = 1.5 // and in that division
 	wCountry     = 4.0 // the entry is a country
-	wCapital     = 3.5 // a national capital
-	wKnown       = 3.0 // in our list of places the news names (aliases.txt)
+	wCapital     = 4.0 // a national capital
+	wKnown       = 3.5 // in our list of places the news names (aliases.txt)
 	wDocCountry  = 2.0 // in a country the document is about (the caller's counts and the text's countries)
 	wDocShare    = 1.0 // times its share of the document's country mentions
 	wCueKind     = 2.0 // of the kind the cue calls for ("Hama province", "the city of Hama")
@@ -74,9 +74,12 @@ type match struct {
 	mode       caseMode
 	cue        string
 	cueKind    Kind
+	cueWeight  strength
 	dateline   bool
 	orgName    bool // inside a longer capitalised name ("Kenya Airways")
 	badTag     bool // tagged as a word that is not a name
+	lower      bool // a lower-case word in a cased sentence
+	funcTag    bool // tagged as a function word (PRON, DET, ADP...)
 	propn      bool // tagged PROPN
 	quals      []int
 	scores     []float64
@@ -115,6 +118,7 @@ type Places struct {
 	g     *Gazetteer
 	text  string
 	sents []nlp.Sentence
+	modes []caseMode
 	ms    []match
 	ctx   *docContext
 }
@@ -124,7 +128,7 @@ func (g *Gazetteer) Places(text string, sents []nlp.Sentence, countries map[stri
 	ms := g.matches(text, sents)
 	ctx := g.context(ms, countries)
 	g.resolve(ms, ctx)
-	p := &Places{g: g, text: text, sents: sents, ms: ms, ctx: ctx}
+	p := &Places{g: g, text: text, sents: sents, modes: modes(text, sents), ms: ms, ctx: ctx}
 	for i := range ms {
 		if ms[i].ok {
 			p.Mentions = append(p.Mentions, g.mention(text, &ms[i]))
@@ -236,6 +240,12 @@ func isWord(t *nlp.Token) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
+// clitic reports a token split from the word before at an apostrophe
+// ("'s" of "Cox's Bazar").
+func clitic(t *nlp.Token) bool {
+	return strings.HasPrefix(t.Text, "'") || strings.HasPrefix(t.Text, "’")
+}
+
 // isJoiner reports a token inside a hyphenated name ("Port - au - Prince").
 func isJoiner(t *nlp.Token) bool {
 	return t.Text == "-" || t.Text == "‐" || t.Text == "'"
@@ -268,6 +278,15 @@ func nameTag(upos string) bool {
 	return false
 }
 
+// funcTag reports the UPOS tags of function words, never a name.
+func funcTag(upos string) bool {
+	switch upos {
+	case "PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT", "SYM", "INTJ":
+		return true
+	}
+	return false
+}
+
 // matches finds every name over the tokens, leftmost longest, with its
 // cues and case.
 func (g *Gazetteer) matches(text string, sents []nlp.Sentence) []match {
@@ -278,7 +297,7 @@ func (g *Gazetteer) matches(text string, sents []nlp.Sentence) []match {
 		toks := sents[si].Tokens
 		keys := make([]string, len(toks))
 		for i := range toks {
-			if isWord(&toks[i]) {
+			if isWord(&toks[i]) || i > 0 && clitic(&toks[i]) {
 				keys[i] = Normalize(toks[i].Text)
 			}
 		}
@@ -290,6 +309,9 @@ func (g *Gazetteer) matches(text string, sents []nlp.Sentence) []match {
 			var bestCands []cand
 			buf = buf[:0]
 			words := 0
+			// "as", "at", "an" are English words: an article is dropped only
+			// when it is "al" or "el" or hyphenated to the name (as-Suwayda).
+			strip := keys[a] == "al" || keys[a] == "el" || strings.ContainsAny(toks[a].Text, "-‐") || a+1 < len(toks) && isJoiner(&toks[a+1])
 			for b := a; b < len(toks) && words < g.maxTokens; b++ {
 				if b > a {
 					gap := text[toks[b-1].End:toks[b].Start]
@@ -300,19 +322,23 @@ func (g *Gazetteer) matches(text string, sents []nlp.Sentence) []match {
 				if isJoiner(&toks[b]) {
 					continue
 				}
-				if keys[b] == "" {
+				if keys[b] == "" || b == a && clitic(&toks[b]) {
 					break
 				}
-				if len(buf) > 0 {
+				// "Cox 's Bazar": a clitic split from its word joins it again.
+				if len(buf) > 0 && !(clitic(&toks[b]) && toks[b].Start == toks[b-1].End) {
 					buf = append(buf, ' ')
 				}
 				buf = append(buf, keys[b]...)
 				words++
-				if _, ok := g.index[string(buf)]; !ok && !hasArticle(buf) {
+				if clitic(&toks[b]) {
+					continue // a name does not end on "'s"
+				}
+				if _, ok := g.index[string(buf)]; !ok && !(strip && hasArticle(buf)) {
 					continue
 				}
 				key := string(buf)
-				if cs := g.candidates(key, true); len(cs) > 0 {
+				if cs := g.lookup(key, true, strip); len(cs) > 0 {
 					bestB, bestKey, bestCands = b+1, key, cs
 				}
 			}
@@ -351,9 +377,10 @@ func (g *Gazetteer) context1(text string, sents []nlp.Sentence, m *match) {
 	last := &toks[m.b-1]
 	m.propn = last.UPOS == "PROPN"
 	m.badTag = !nameTag(last.UPOS)
-	// The cue before: skip one "the", then the longest listed phrase.
+	m.funcTag = funcTag(last.UPOS)
+	// The cue before: skip one article, then the longest listed phrase.
 	j := m.a
-	if j > 0 && strings.EqualFold(toks[j-1].Text, "the") {
+	if j > 0 && (strings.EqualFold(toks[j-1].Text, "the") || strings.EqualFold(toks[j-1].Text, "a") || strings.EqualFold(toks[j-1].Text, "an")) {
 		j--
 	}
 	for n := min(g.lists.maxCue, j); n >= 1 && m.cue == ""; n-- {
@@ -370,7 +397,7 @@ func (g *Gazetteer) context1(text string, sents []nlp.Sentence, m *match) {
 				m.orgName = true
 				break
 			}
-			m.cue, m.cueKind = c.text, c.kind
+			m.cue, m.cueKind, m.cueWeight = c.text, c.kind, c.strength
 		}
 	}
 	// The noun after.
@@ -384,8 +411,8 @@ func (g *Gazetteer) context1(text string, sents []nlp.Sentence, m *match) {
 		}
 		if c, ok := g.lists.after[strings.Join(ws, " ")]; ok {
 			afterCue = true
-			if m.cue == "" || c.kind != 0 {
-				m.cue, m.cueKind = c.text, c.kind
+			if m.cue == "" || c.kind != 0 || m.cueWeight == weak {
+				m.cue, m.cueKind, m.cueWeight = c.text, c.kind, c.strength
 			}
 			break
 		}
@@ -398,9 +425,11 @@ func (g *Gazetteer) context1(text string, sents []nlp.Sentence, m *match) {
 	// A longer capitalised name around it, in cased sentences. A capital
 	// at the start of a sentence tells nothing.
 	if m.mode == cased && !m.dateline {
-		if !capitalised(toks[m.a].Text) {
-			m.badTag = true // a lower-case word in cased prose is not a name
+		first := m.a // the name's first word, after a "the" the name may carry ("the West Bank")
+		if strings.EqualFold(toks[first].Text, "the") && first+1 < m.b {
+			first++
 		}
+		m.lower = !capitalised(toks[first].Text) // a lower-case word in cased prose is not a name
 		if m.a > 1 && m.cue == "" {
 			if p := &toks[m.a-1]; isWord(p) && capitalised(p.Text) {
 				m.orgName = true
@@ -409,6 +438,15 @@ func (g *Gazetteer) context1(text string, sents []nlp.Sentence, m *match) {
 		if m.b < len(toks) && !afterCue {
 			if n := &toks[m.b]; isWord(n) && capitalised(n.Text) {
 				m.orgName = true
+			}
+			// "the Summit of the Americas": a capitalised name after "of".
+			if k := m.b + 1; toks[m.b].Text == "of" && k < len(toks) {
+				if strings.EqualFold(toks[k].Text, "the") && k+1 < len(toks) {
+					k++
+				}
+				if isWord(&toks[k]) && capitalised(toks[k].Text) {
+					m.orgName = true
+				}
 			}
 		}
 	}
@@ -519,7 +557,7 @@ func (g *Gazetteer) context(ms []match, countries map[string]int) *docContext {
 	}
 	for i := range ms {
 		m := &ms[i]
-		if m.orgName || m.badTag || g.excluded(m.key) {
+		if m.orgName || m.lower || g.excluded(m.key) {
 			continue
 		}
 		for _, c := range m.cands {
@@ -677,42 +715,70 @@ func (g *Gazetteer) accept(m *match, ctx *docContext) {
 	}
 	c := m.cands[m.best]
 	e := &g.entries[c.entry]
-	cue := m.cue != "" || m.dateline
-	if c.site && !cue {
-		return
-	}
-	known := e.kind == Country || e.kind == Admin1 || e.flags&(flagCapital|flagKnown) != 0 || ctx.countries[g.codes[e.country]] > 0
-	if g.lists.cueOnly[m.key] && !m.dateline {
-		// An ordinary word: beside a cue, or capitalised inside a sentence
-		// of ordinary prose.
-		if m.mode == uncased && m.cue == "" || m.mode == cased && m.a == 0 && m.cue == "" {
-			return
-		}
-	}
-	if m.mode == cased {
-		if m.dateline {
-			m.ok = true
-			return
-		}
-		if m.badTag && !(cue && m.propn) {
-			return
-		}
-		if m.orgName && m.cue == "" {
-			return
-		}
-		m.ok = cue || known
-		return
-	}
-	// Uncased: rely on the cues and on what is known.
 	if m.dateline {
 		m.ok = true
 		return
 	}
-	if cue {
-		m.ok = known || m.propn
+	cue := m.cue != "" && m.cueWeight != weak
+	weakCue := m.cue != "" && m.cueWeight == weak
+	// Known well: a country, a division, a national capital, a place of our
+	// list of news places.
+	known := e.kind == Country || e.kind == Admin1 || e.flags&(flagCapital|flagKnown) != 0
+	supported := ctx.countries[g.codes[e.country]] > 0
+	switch {
+	case c.site && !cue:
+		return // a landmark needs a cue: "at the White House"
+	case g.lists.cueOnly[m.key] && !cue:
+		return // an ordinary word: "in Reading", not "reading"
+	case g.isDemonym(m.key) && !cue:
+		return // "Somali", "Afghan": a people, not a place
+	}
+	if m.mode == cased {
+		// The tagger's word class is trusted only at the start of a
+		// sentence, where a capital tells nothing ("Nice weather"); inside
+		// one a capitalised word is a name whatever its tag ("in Beijing/VERB").
+		if m.lower || m.badTag && m.a == 0 && !(cue && m.propn) {
+			return
+		}
+		if m.orgName {
+			// Inside a longer capitalised name: a country's name is not a
+			// place there ("Kenya Airways", "Malaysia Airlines") nor an
+			// unknown town's ("Antony Blinken"); a known city's is, after a
+			// cue, for the named thing is in it ("from the Islamabad High
+			// Court", "at Garissa University College").
+			m.ok = cue && e.kind == City && known
+			return
+		}
+		// A town known only because the document is about its country is
+		// taken without a cue under its own main name, not a surname the
+		// gazetteer knows by dropping an article ("Castillo" for El Castillo).
+		mainName := !c.site && Normalize(g.names[e.name:e.name+int32(e.nameLen)]) == m.key
+		switch {
+		case cue:
+			m.ok = true
+		case weakCue:
+			m.ok = known || supported
+		default:
+			m.ok = known || supported && mainName
+		}
 		return
 	}
-	m.ok = known && (m.propn || !m.badTag)
+	// Uncased: rely on the cues and on what is known.
+	if m.funcTag {
+		return
+	}
+	switch {
+	case cue:
+		m.ok = known || supported || m.propn
+	default:
+		m.ok = known && (m.propn || !m.badTag)
+	}
+}
+
+// isDemonym reports a key that is a people's name ("somali", "afghan").
+func (g *Gazetteer) isDemonym(key string) bool {
+	_, ok := g.demonym[key]
+	return ok
 }
 
 // km is the great-circle distance.

@@ -176,11 +176,17 @@ type cand struct {
 }
 
 // candidates returns the entries a normalised key names, in entry order;
-// landmark names only when sites is set. A key with an article that has no
-// entry of its own is tried without it ("el hasakah" → "hasakah").
+// landmark names only when sites is set. A key with an Arabic article that
+// has no entry of its own is tried without it ("el hasakah" → "hasakah").
 func (g *Gazetteer) candidates(key string, sites bool) []cand {
+	return g.lookup(key, sites, true)
+}
+
+// lookup is candidates, trying the key without its article only when
+// strip is set.
+func (g *Gazetteer) lookup(key string, sites, strip bool) []cand {
 	h, ok := g.index[key]
-	if !ok {
+	if !ok && strip {
 		if rest := stripArabic(key); rest != "" {
 			h, ok = g.index[rest]
 		}

@@ -12,9 +12,19 @@ const maxNameWords = 6
 
 // cue is a word or phrase next to a name that makes it a place.
 type cue struct {
-	text string // as written in cues.txt
-	kind Kind   // the kind of place it calls for (province → Admin1), 0 for any
+	text     string   // as written in cues.txt
+	kind     Kind     // the kind of place it calls for (province → Admin1), 0 for any
+	strength strength // how much it says on its own
 }
+
+// strength is how much a cue says about the name beside it.
+type strength uint8
+
+const (
+	plain  strength = iota
+	strong          // a place even at the start of a longer capitalised name, when known well
+	weak            // a place only when known well or in a country the document is about
+)
 
 // lists are the word lists of cues.txt and exclude.txt.
 type lists struct {
@@ -48,8 +58,17 @@ func parseLists(cues, exclude string) (*lists, error) {
 		}
 		c := cue{}
 		words := f[1:]
-		if k, ok := parseKind(words[len(words)-1]); ok && len(words) > 1 {
-			c.kind = k
+		for len(words) > 1 {
+			last := words[len(words)-1]
+			if k, ok := parseKind(last); ok {
+				c.kind = k
+			} else if last == "strong" {
+				c.strength = strong
+			} else if last == "weak" {
+				c.strength = weak
+			} else {
+				break
+			}
 			words = words[:len(words)-1]
 		}
 		c.text = strings.Join(words, " ")

@@ -45,8 +45,11 @@ func (p *Places) Resolve(span doc.Span) (Mention, bool) {
 		if m.span.Start >= span.End || span.Start >= m.span.End || g.excluded(m.key) || len(m.scores) == 0 {
 			continue
 		}
-		if m.mode == cased && m.badTag {
+		if m.mode == cased && m.lower {
 			continue // a lower-case word of ordinary prose ("the airport")
+		}
+		if !p.knownOrSupported(m) {
+			continue // "Bole International Airport" is not Bole in China
 		}
 		k := g.entries[m.cands[m.best].entry].kind
 		if bm == nil || k < g.entries[bm.cands[bm.best].entry].kind {
@@ -61,6 +64,20 @@ func (p *Places) Resolve(span doc.Span) (Mention, bool) {
 	return p.refer(span)
 }
 
+// nameWord reports a capitalised word inside a sentence of ordinary prose,
+// part of a name ("Crocus City Hall") rather than an anaphor ("the city").
+func (p *Places) nameWord(sent int, word string) bool {
+	return p.modes[sent] == cased && capitalised(word)
+}
+
+// knownOrSupported reports a match whose chosen entry is known well (a
+// country, division, capital or news place) or lies in a country the
+// document is about.
+func (p *Places) knownOrSupported(m *match) bool {
+	e := &p.g.entries[m.cands[m.best].entry]
+	return e.kind != City || e.flags&(flagCapital|flagKnown) != 0 || p.ctx.countries[p.g.codes[e.country]] > 0
+}
+
 // head returns the normalised head noun of a span's words when it is one of
 // cues.txt's anaphors ("capital", "city", "region"), else "".
 func (p *Places) head(span doc.Span) string {
@@ -71,7 +88,7 @@ func (p *Places) head(span doc.Span) string {
 			continue
 		}
 		for _, t := range s.Tokens {
-			if t.Start >= span.Start && t.End <= span.End {
+			if t.Start >= span.Start && t.End <= span.End && !p.nameWord(si, t.Text) {
 				if k := Normalize(t.Text); p.g.lists.anaphor[k].text != "" {
 					h = k
 				}
@@ -93,7 +110,7 @@ func (p *Places) refer(span doc.Span) (Mention, bool) {
 				continue
 			}
 			k := Normalize(t.Text)
-			if c, ok := g.lists.anaphor[k]; ok {
+			if c, ok := g.lists.anaphor[k]; ok && !p.nameWord(si, t.Text) {
 				head, headWord = c, k
 			}
 			if e, ok := g.demonym[k]; ok {

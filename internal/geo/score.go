@@ -27,6 +27,7 @@ type GoldPlace struct {
 
 // Result is the outcome for one gold place.
 type Result struct {
+	Doc      int // the document's index
 	Gold     GoldPlace
 	Got      Mention // what Resolve gave for the gold span (zero when nothing)
 	Resolved bool    // Resolve gave a place
@@ -48,12 +49,12 @@ type Figures struct {
 func Score(g *Gazetteer, docs []Gold) (Figures, []Result) {
 	var f Figures
 	var rs []Result
-	for _, d := range docs {
+	for di, d := range docs {
 		p := g.Places(d.Text, d.Sentences, d.Countries)
 		f.Docs++
 		f.Mentions += len(p.Mentions)
 		for _, gp := range d.Places {
-			r := Result{Gold: gp}
+			r := Result{Doc: di, Gold: gp}
 			for _, m := range p.Mentions {
 				if m.Span.Start < gp.Span.End && gp.Span.Start < m.Span.End {
 					r.Detected = true
