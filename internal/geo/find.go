@@ -48,7 +48,7 @@ const (
 	wKnown       = 3.5 // in our list of places the news names (aliases.txt)
 	wDocCountry  = 2.0 // in a country the document is about (the caller's counts and the text's countries)
 	wDocShare    = 1.0 // times its share of the document's country mentions
-	wCueKind     = 2.0 // of the kind the cue calls for ("Hama province", "the city of Hama")
+	wCueKind     = 4.0 // of the kind the cue calls for ("Hama province", "the city of Hama")
 	wNearby      = 1.0 // other places of the document lie in its country
 	wNearbyClose = 0.5 // and one within 250 km
 	wAdmin1      = 1.0 // the entry is a division: a name that is a division means it before some village

@@ -570,13 +570,15 @@ func (t *table) nearestAdmin1(cc string, lat, lon float64) string {
 	return best
 }
 
-// markCapitals flags the city world-countries names as each country's
-// capital.
+// markCapitals flags the city world-countries names first as each
+// country's capital.
 func (t *table) markCapitals() {
 	for _, c := range t.places {
 		if c.kind != "country" {
 			continue
 		}
+		// The first capital world-countries lists is the seat of government
+		// (Pretoria of Pretoria, Bloemfontein and Cape Town).
 		for _, capName := range c.capNames {
 			p := t.find(c.cc, "city", []string{capName}, "", nil)
 			if p == nil {
@@ -584,6 +586,7 @@ func (t *table) markCapitals() {
 				continue
 			}
 			p.capital = true
+			break
 		}
 	}
 }
