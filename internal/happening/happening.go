@@ -66,6 +66,9 @@ type Member struct {
 type Assignment struct {
 	ID, Happening string
 	Anchor        int
+	// Changed is set by store.Relink when the event's happening changed,
+	// not only its anchor day.
+	Changed bool
 }
 
 // Key returns the link key of e, or "" when e is not linked: an event of a

@@ -9,7 +9,10 @@ import (
 )
 
 // LinkFields returns the linking columns of a new event: its link key and
-// interval (nil when it is not linked, see package happening).
+// interval (nil when it is not linked, see package happening). A new event
+// is stored as a happening of its own anchored on its interval's last day,
+// which it stays unless linking places it with others: most events are
+// then never written twice.
 func LinkFields(e *event.Event) (key string, start, end any) {
 	key = happening.Key(e)
 	if key == "" {
@@ -85,6 +88,7 @@ func Relink(ctx context.Context, l Linker, t Touched) error {
 		var changed []happening.Assignment
 		for _, a := range happening.Cluster(ms) {
 			if m := was[a.ID]; m.Happening != a.Happening || m.Anchor != a.Anchor {
+				a.Changed = m.Happening != a.Happening
 				changed = append(changed, a)
 			}
 		}

@@ -166,7 +166,7 @@ var eventCopyColumns = []string{"id", "doc_id", "ord",
 	"confidence", "trigger_start", "trigger_end", "trigger_text", "sentence_start", "sentence_end", "rule",
 	"why", "source_inferred", "target_inferred", "attributed_inferred",
 	"location_country", "admin1", "geo_precision", "location_start", "location_end",
-	"link_key", "link_start", "link_end", "happening", "live"}
+	"link_key", "link_start", "link_end", "happening", "hap_anchor", "live"}
 
 func actorValues(a event.Actor) []any {
 	start, end := spanArgs(a.Span)
@@ -204,7 +204,7 @@ func eventValues(id string, ord int, e *event.Event) ([]any, error) {
 		why, e.Source.Inferred, e.Target.Inferred, attInferred)
 	ls, le := spanArgs(e.LocationSpan)
 	key, start, end := store.LinkFields(e)
-	v = append(v, e.LocationCountry, e.Admin1, e.GeoPrecision, ls, le, key, start, end, e.ID,
+	v = append(v, e.LocationCountry, e.Admin1, e.GeoPrecision, ls, le, key, start, end, e.ID, end,
 		true) // live: set by putAnalyses from the document
 	return v, nil
 }

@@ -35,7 +35,7 @@ func (l linker) LinkMembers(ctx context.Context, key string, from int) ([]happen
 	}
 	rows, err := l.tx.Query(ctx, `SELECT id, link_start, link_end, location_country, geo_precision, lat, lon, source_sector, target_sector,
 		happening, coalesce(hap_anchor, $1) FROM events
-		WHERE link_key = $2 AND link_end >= $3 AND live AND (hap_anchor IS NULL OR hap_anchor >= $3)`,
+		WHERE link_key = $2 AND link_key <> '' AND link_end >= $3 AND live AND (hap_anchor IS NULL OR hap_anchor >= $3)`,
 		noAnchor, key, from)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: happenings of %s: %w", key, err)

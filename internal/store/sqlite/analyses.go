@@ -217,7 +217,9 @@ func (w *analysisWriter) finish(ctx context.Context) error {
 	if err := w.flush(ctx); err != nil {
 		return err
 	}
-	err := store.Relink(ctx, linker{w.tx}, w.touched)
+	l := &linker{tx: w.tx}
+	defer l.close()
+	err := store.Relink(ctx, l, w.touched)
 	clear(w.touched)
 	return err
 }

@@ -22,10 +22,10 @@ const insertEvent = `INSERT INTO events (id, doc_id, ord,
 	confidence, trigger_start, trigger_end, trigger_text, sentence_start, sentence_end, rule,
 	why, source_inferred, target_inferred, attributed_inferred,
 	location_country, admin1, geo_precision, location_start, location_end,
-	link_key, link_start, link_end, happening)
+	link_key, link_start, link_end, happening, hap_anchor)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
 	?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-	?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 func actorArgs(a event.Actor) []any {
 	start, end := spanArgs(a.Span)
@@ -69,7 +69,7 @@ func eventArgs(id string, ord int, e *event.Event) ([]any, error) {
 		why, e.Source.Inferred, e.Target.Inferred, attInferred)
 	ls, le := spanArgs(e.LocationSpan)
 	key, start, end := store.LinkFields(e)
-	args = append(args, e.LocationCountry, e.Admin1, e.GeoPrecision, ls, le, key, start, end, e.ID)
+	args = append(args, e.LocationCountry, e.Admin1, e.GeoPrecision, ls, le, key, start, end, e.ID, end)
 	return args, nil
 }
 

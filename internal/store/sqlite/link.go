@@ -11,17 +11,32 @@ import (
 )
 
 // linker is store.Linker inside a write transaction.
-type linker struct{ tx *sql.Tx }
+type linker struct {
+	tx      *sql.Tx
+	members *sql.Stmt // prepared on first use
+}
+
+func (l *linker) close() {
+	if l.members != nil {
+		l.members.Close()
+	}
+}
 
 // noAnchor stands for an event not yet placed in a happening.
 const noAnchor = math.MinInt32
 
 // LinkMembers implements store.Linker.
-func (l linker) LinkMembers(ctx context.Context, key string, from int) ([]happening.Member, error) {
-	rows, err := l.tx.QueryContext(ctx, `SELECT id, link_start, link_end, location_country, geo_precision, lat, lon, source_sector, target_sector,
+func (l *linker) LinkMembers(ctx context.Context, key string, from int) ([]happening.Member, error) {
+	if l.members == nil {
+		st, err := l.tx.PrepareContext(ctx, `SELECT id, link_start, link_end, location_country, geo_precision, lat, lon, source_sector, target_sector,
 		happening, coalesce(hap_anchor, ?) FROM events
-		WHERE link_key = ? AND link_end >= ? AND live = 1 AND (hap_anchor IS NULL OR hap_anchor >= ?)`,
-		noAnchor, key, from, from)
+		WHERE link_key = ? AND link_key <> '' AND link_end >= ? AND live = 1 AND (hap_anchor IS NULL OR hap_anchor >= ?)`)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: prepare: %w", err)
+		}
+		l.members = st
+	}
+	rows, err := l.members.QueryContext(ctx, noAnchor, key, from, from)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: happenings of %s: %w", key, err)
 	}
@@ -45,18 +60,39 @@ func (l linker) LinkMembers(ctx context.Context, key string, from int) ([]happen
 	return ms, nil
 }
 
-// SetHappenings implements store.Linker.
-func (l linker) SetHappenings(ctx context.Context, as []happening.Assignment) error {
+// SetHappenings implements store.Linker. An event whose happening stays
+// the same gets only its anchor day, which the summary triggers do not
+// watch: most new events start and stay a happening of their own.
+func (l *linker) SetHappenings(ctx context.Context, as []happening.Assignment) error {
 	if len(as) == 0 {
 		return nil
 	}
-	st, err := l.tx.PrepareContext(ctx, `UPDATE events SET happening = ?, hap_anchor = ? WHERE id = ?`)
-	if err != nil {
-		return fmt.Errorf("sqlite: prepare: %w", err)
-	}
-	defer st.Close()
+	var both, anchor *sql.Stmt
+	defer func() {
+		for _, st := range []*sql.Stmt{both, anchor} {
+			if st != nil {
+				st.Close()
+			}
+		}
+	}()
 	for _, a := range as {
-		if _, err := st.ExecContext(ctx, a.Happening, a.Anchor, a.ID); err != nil {
+		var err error
+		if a.Changed {
+			if both == nil {
+				if both, err = l.tx.PrepareContext(ctx, `UPDATE events SET happening = ?, hap_anchor = ? WHERE id = ?`); err != nil {
+					return fmt.Errorf("sqlite: prepare: %w", err)
+				}
+			}
+			_, err = both.ExecContext(ctx, a.Happening, a.Anchor, a.ID)
+		} else {
+			if anchor == nil {
+				if anchor, err = l.tx.PrepareContext(ctx, `UPDATE events SET hap_anchor = ? WHERE id = ?`); err != nil {
+					return fmt.Errorf("sqlite: prepare: %w", err)
+				}
+			}
+			_, err = anchor.ExecContext(ctx, a.Anchor, a.ID)
+		}
+		if err != nil {
 			return fmt.Errorf("sqlite: happening of %s: %w", a.ID, err)
 		}
 	}
