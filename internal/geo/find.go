@@ -79,6 +79,7 @@ type match struct {
 	orgName    bool // inside a longer capitalised name ("Kenya Airways")
 	badTag     bool // tagged as a word that is not a name
 	lower      bool // a lower-case word in a cased sentence
+	acronym    bool // one word in capitals in a cased sentence
 	funcTag    bool // tagged as a function word (PRON, DET, ADP...)
 	propn      bool // tagged PROPN
 	quals      []int
@@ -185,7 +186,7 @@ func modes(text string, sents []nlp.Sentence) []caseMode {
 	out := make([]caseMode, len(sents))
 	docLower, docUpper := 0, 0
 	for i := range sents {
-		lower, capd, caps := 0, 0, 0
+		lower, content, capd, caps := 0, 0, 0, 0
 		for j := range sents[i].Tokens {
 			t := &sents[i].Tokens[j]
 			r, _ := utf8.DecodeRuneInString(t.Text)
@@ -199,6 +200,16 @@ func modes(text string, sents []nlp.Sentence) []caseMode {
 				capd++
 			default:
 				lower++
+				// A lower-case content word ("spoke", "villages") is never
+				// title case; function words ("of", "and") may be.
+				switch t.UPOS {
+				case "NOUN", "VERB", "ADJ", "ADV":
+					content++
+				case "":
+					if len(t.Text) > 4 {
+						content++
+					}
+				}
 			}
 		}
 		docLower += lower
@@ -208,8 +219,8 @@ func modes(text string, sents []nlp.Sentence) []caseMode {
 		case words == 0:
 		case caps*2 > words:
 			out[i] = uncased
-		case words >= 4 && capd*10 > words*6:
-			out[i] = uncased
+		case words >= 4 && capd*10 > words*6 && content == 0:
+			out[i] = uncased // a title-case headline
 		}
 	}
 	if docUpper*50 < docLower {
@@ -305,45 +316,16 @@ func (g *Gazetteer) matches(text string, sents []nlp.Sentence) []match {
 			if keys[a] == "" {
 				continue
 			}
-			bestB, bestKey := -1, ""
-			var bestCands []cand
-			buf = buf[:0]
-			words := 0
-			// "as", "at", "an" are English words: an article is dropped only
-			// when it is "al" or "el" or hyphenated to the name (as-Suwayda).
-			strip := keys[a] == "al" || keys[a] == "el" || strings.ContainsAny(toks[a].Text, "-‐") || a+1 < len(toks) && isJoiner(&toks[a+1])
-			for b := a; b < len(toks) && words < g.maxTokens; b++ {
-				if b > a {
-					gap := text[toks[b-1].End:toks[b].Start]
-					if gap != "" && gap != " " {
-						break
-					}
-				}
-				if isJoiner(&toks[b]) {
-					continue
-				}
-				if keys[b] == "" || b == a && clitic(&toks[b]) {
-					break
-				}
-				// "Cox 's Bazar": a clitic split from its word joins it again.
-				if len(buf) > 0 && !(clitic(&toks[b]) && toks[b].Start == toks[b-1].End) {
-					buf = append(buf, ' ')
-				}
-				buf = append(buf, keys[b]...)
-				words++
-				if clitic(&toks[b]) {
-					continue // a name does not end on "'s"
-				}
-				if _, ok := g.index[string(buf)]; !ok && !(strip && hasArticle(buf)) {
-					continue
-				}
-				key := string(buf)
-				if cs := g.lookup(key, true, strip); len(cs) > 0 {
-					bestB, bestKey, bestCands = b+1, key, cs
-				}
-			}
+			bestB, bestKey, bestCands := g.longest(text, toks, keys, a, &buf)
 			if bestB < 0 {
 				continue
+			}
+			// "on the Golan Heights": a name that starts with "the" ("the
+			// Golan") gives way to a longer one from the next word.
+			if keys[a] == "the" && a+1 < len(toks) {
+				if b2, k2, c2 := g.longest(text, toks, keys, a+1, &buf); b2 > bestB {
+					a, bestB, bestKey, bestCands = a+1, b2, k2, c2
+				}
 			}
 			m := match{
 				sent: si, a: a, b: bestB, key: bestKey, cands: bestCands, mode: md[si],
@@ -356,6 +338,49 @@ func (g *Gazetteer) matches(text string, sents []nlp.Sentence) []match {
 	}
 	g.qualify(text, sents, ms)
 	return ms
+}
+
+// longest returns the end, key and entries of the longest name starting at
+// token a, or -1. buf is scratch space.
+func (g *Gazetteer) longest(text string, toks []nlp.Token, keys []string, a int, buf *[]byte) (int, string, []cand) {
+	bestB, bestKey := -1, ""
+	var bestCands []cand
+	*buf = (*buf)[:0]
+	words := 0
+	// "as", "at", "an" are English words: an article is dropped only when
+	// it is "al" or "el" or hyphenated to the name (as-Suwayda).
+	strip := keys[a] == "al" || keys[a] == "el" || strings.ContainsAny(toks[a].Text, "-‐") || a+1 < len(toks) && isJoiner(&toks[a+1])
+	for b := a; b < len(toks) && words < g.maxTokens; b++ {
+		if b > a {
+			gap := text[toks[b-1].End:toks[b].Start]
+			if gap != "" && gap != " " {
+				break
+			}
+		}
+		if isJoiner(&toks[b]) {
+			continue
+		}
+		if keys[b] == "" || b == a && clitic(&toks[b]) {
+			break
+		}
+		// "Cox 's Bazar": a clitic split from its word joins it again.
+		if len(*buf) > 0 && !(clitic(&toks[b]) && toks[b].Start == toks[b-1].End) {
+			*buf = append(*buf, ' ')
+		}
+		*buf = append(*buf, keys[b]...)
+		words++
+		if clitic(&toks[b]) {
+			continue // a name does not end on "'s"
+		}
+		if _, ok := g.index[string(*buf)]; !ok && !(strip && hasArticle(*buf)) {
+			continue
+		}
+		key := string(*buf)
+		if cs := g.lookup(key, true, strip); len(cs) > 0 {
+			bestB, bestKey, bestCands = b+1, key, cs
+		}
+	}
+	return bestB, bestKey, bestCands
 }
 
 // hasArticle reports a key that starts with an Arabic article, which
@@ -430,10 +455,25 @@ func (g *Gazetteer) context1(text string, sents []nlp.Sentence, m *match) {
 			first++
 		}
 		m.lower = !capitalised(toks[first].Text) // a lower-case word in cased prose is not a name
-		if m.a > 1 && m.cue == "" {
-			if p := &toks[m.a-1]; isWord(p) && capitalised(p.Text) {
+		if m.a > 0 && m.cue == "" {
+			// A capitalised word before: inside a sentence it makes a longer
+			// name ("President Biden"); at its start, a name if tagged so
+			// ("Minoru Kihara").
+			if p := &toks[m.a-1]; isWord(p) && capitalised(p.Text) && (m.a > 1 || p.UPOS == "PROPN") {
 				m.orgName = true
 			}
+		}
+		if k := m.a - 1; k > 0 && g.lists.particle[toks[k].Text] {
+			// "Lula da Silva", "von der Leyen": a person's name.
+			for k > 0 && g.lists.particle[toks[k].Text] {
+				k--
+			}
+			if capitalised(toks[k].Text) {
+				m.orgName = true
+			}
+		}
+		if allCaps(toks[m.b-1].Text) && m.b-m.a == 1 {
+			m.acronym = true // "NATO", "UN" in ordinary prose
 		}
 		if m.b < len(toks) && !afterCue {
 			if n := &toks[m.b]; isWord(n) && capitalised(n.Text) {
@@ -737,8 +777,14 @@ func (g *Gazetteer) accept(m *match, ctx *docContext) {
 		// The tagger's word class is trusted only at the start of a
 		// sentence, where a capital tells nothing ("Nice weather"); inside
 		// one a capitalised word is a name whatever its tag ("in Beijing/VERB").
-		if m.lower || m.badTag && m.a == 0 && !(cue && m.propn) {
+		if m.lower {
 			return
+		}
+		if m.badTag && m.a == 0 && !(cue && m.propn) && !(e.kind == Country || e.flags&flagCapital != 0) {
+			return // "Nice weather", but "Beijing/VERB 's role"
+		}
+		if m.acronym && !known {
+			return // "NATO" is not Nato in the Philippines
 		}
 		if m.orgName {
 			// Inside a longer capitalised name: a country's name is not a

@@ -31,6 +31,7 @@ type lists struct {
 	before  map[string]cue  // normalised words right before a name: "in", "city of", "northern"
 	after   map[string]cue  // normalised words right after a name: "province", "city"
 	anaphor map[string]cue  // head nouns of phrases that refer back to a place: "capital", "city"
+	particle map[string]bool // lower-case words inside people's names: "da", "von"
 	never   map[string]bool // normalised names never taken as a mention
 	cueOnly map[string]bool // ordinary words that are places only beside a cue
 	maxCue  int             // the most words a before-cue has
@@ -40,7 +41,7 @@ type lists struct {
 // [KIND]", "anaphor WORD [KIND]") and exclude.txt (one name a line, in
 // sections "[never]" and "[cue]"). Lines starting with "#" are comments.
 func parseLists(cues, exclude string) (*lists, error) {
-	ls := &lists{before: map[string]cue{}, after: map[string]cue{}, anaphor: map[string]cue{}, never: map[string]bool{}, cueOnly: map[string]bool{}}
+	ls := &lists{before: map[string]cue{}, after: map[string]cue{}, anaphor: map[string]cue{}, particle: map[string]bool{}, never: map[string]bool{}, cueOnly: map[string]bool{}}
 	sc := bufio.NewScanner(strings.NewReader(cues))
 	line := 0
 	for sc.Scan() {
@@ -81,6 +82,8 @@ func parseLists(cues, exclude string) (*lists, error) {
 			ls.after[key] = c
 		case "anaphor":
 			ls.anaphor[key] = c
+		case "particle":
+			ls.particle[key] = true
 		default:
 			return nil, fmt.Errorf("cues.txt line %d: unknown position %q", line, f[0])
 		}
