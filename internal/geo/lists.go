@@ -28,13 +28,13 @@ const (
 
 // lists are the word lists of cues.txt and exclude.txt.
 type lists struct {
-	before  map[string]cue  // normalised words right before a name: "in", "city of", "northern"
-	after   map[string]cue  // normalised words right after a name: "province", "city"
-	anaphor map[string]cue  // head nouns of phrases that refer back to a place: "capital", "city"
+	before   map[string]cue  // normalised words right before a name: "in", "city of", "northern"
+	after    map[string]cue  // normalised words right after a name: "province", "city"
+	anaphor  map[string]cue  // head nouns of phrases that refer back to a place: "capital", "city"
 	particle map[string]bool // lower-case words inside people's names: "da", "von"
-	never   map[string]bool // normalised names never taken as a mention
-	cueOnly map[string]bool // ordinary words that are places only beside a cue
-	maxCue  int             // the most words a before-cue has
+	never    map[string]bool // normalised names never taken as a mention
+	cueOnly  map[string]bool // ordinary words that are places only beside a cue
+	maxCue   int             // the most words a before-cue has
 }
 
 // parseLists reads cues.txt (lines "before WORDS [KIND]", "after WORDS
