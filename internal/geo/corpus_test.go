@@ -61,8 +61,13 @@ func goldDocs(t testing.TB, g *geo.Gazetteer, split string) []geo.Gold {
 }
 
 // TestCorpus scores the gazetteer on the gold corpus's event locations
-// (dev by default; -geo.split=test for the reported figures) and guards
-// floors on dev.
+// (dev by default) and guards floors on dev. The reported figures are the
+// test split's, printed by
+//
+//	go test ./internal/geo -run Corpus -v -args -geo.split=test
+//
+// (-geo.misses=N lists wrong resolutions and undetected spans; tune on
+// train and dev only).
 func TestCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("tags a corpus split")
@@ -94,10 +99,11 @@ func TestCorpus(t *testing.T) {
 			name       string
 			got, floor float64
 		}{
-			{"exact", pct(f.Exact), 0},
-			{"country", pct(f.Country), 0},
-			{"within 161 km", pct(f.Within), 0},
-			{"detection recall", pct(f.Detected), 0},
+			// Measured on dev when the floors were set: 95.0, 98.4, 96.9, 90.6.
+			{"exact", pct(f.Exact), 92},
+			{"country", pct(f.Country), 96},
+			{"within 161 km", pct(f.Within), 94},
+			{"detection recall", pct(f.Detected), 87},
 		} {
 			if fl.got < fl.floor {
 				t.Errorf("dev %s %.1f %% is below its floor %.1f %%", fl.name, fl.got, fl.floor)

@@ -46,3 +46,27 @@ func TestLoadCost(t *testing.T) {
 	}
 	runtime.KeepAlive(g)
 }
+
+// BenchmarkFind finds and resolves the places of the gold corpus's dev
+// split, already tokenised and tagged (Find's own cost).
+func BenchmarkFind(b *testing.B) {
+	g := gazetteer(b)
+	docs := goldDocs(b, g, "dev")
+	size := 0
+	for _, d := range docs {
+		size += len(d.Text)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		n = 0
+		for _, d := range docs {
+			n += len(g.Find(d.Text, d.Sentences, d.Countries))
+		}
+	}
+	if n < 1000 {
+		b.Fatalf("%d mentions in the dev split", n)
+	}
+	b.ReportMetric(float64(len(docs))*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
