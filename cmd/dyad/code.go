@@ -109,14 +109,22 @@ func runCode(ctx context.Context, args []string, stdout, stderr io.Writer) error
 // printEvents writes events as an aligned table.
 func evPrintTable(w io.Writer, es []event.Event) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATE\tSOURCE\tTARGET\tCODE\tEVENT\tSTATUS\tCUE\tSAID BY\tTRIGGER")
+	fmt.Fprintln(tw, "DATE\tSOURCE\tTARGET\tCODE\tEVENT\tSTATUS\tCUE\tSAID BY\tPLACE\tREPORTS\tTRIGGER")
 	for _, e := range es {
 		said := ""
 		if e.Attributed != nil {
 			said = evFirst(e.Attributed.Code, e.Attributed.Name, e.Attributed.Text)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.Date, evActorLabel(e.Source), evActorLabel(e.Target), e.Code,
-			evClip(e.Name, 32), e.Status, e.CueText, evClip(said, 20), evClip(e.TriggerText, 30))
+		place := e.Location
+		if place != "" && e.LocationCountry != "" && place != e.LocationCountry {
+			place += " " + e.LocationCountry
+		}
+		reports := ""
+		if e.Mentions > 1 {
+			reports = fmt.Sprintf("%d/%d", e.Mentions, e.Outlets)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.Date, evActorLabel(e.Source), evActorLabel(e.Target), e.Code,
+			evClip(e.Name, 32), e.Status, e.CueText, evClip(said, 20), evClip(place, 24), reports, evClip(e.TriggerText, 30))
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "%d events\n", len(es))

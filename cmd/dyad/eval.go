@@ -16,6 +16,7 @@ func evalCommands() []command {
 		{"petrarch", "PETRARCH validation records: pass/fail per record and the overall rate", runEvalPetrarch},
 		{"events", "event, root, code, source, target, status and date P/R/F1 against the gold corpus", runEvalEvents},
 		{"police", "sentence-level P/R/F1 of police arrests and killings on the IndiaPoliceEvents corpus", runEvalPolice},
+		{"geo", "place detection F1, exact place, country and within-161-km accuracy of event places on the gold corpus", runEvalGeo},
 		{"happenings", "pairwise and B-cubed P/R/F1 of linking reports of one occurrence, on data/happenings", runEvalHappenings},
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/dyad-project/dyad/internal/cameo"
 	"github.com/dyad-project/dyad/internal/doc"
 	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/geo"
 	"github.com/dyad-project/dyad/internal/nlp"
 	"github.com/dyad-project/dyad/internal/nlp/depparse"
 	"github.com/dyad-project/dyad/internal/nlp/lemma"
@@ -38,6 +39,7 @@ type Options struct {
 	NoCodebook bool
 	Patterns   *cameo.Patterns // nil: embedded verb patterns and ours
 	Model      *event.Model    // nil: the embedded coder model
+	Gazetteer  *geo.Gazetteer  // nil: the embedded gazetteer
 	// NoModel builds an Analyzer that only prepares documents (Prepare),
 	// for training the coder; Analyze then codes no events.
 	NoModel  bool
@@ -50,6 +52,7 @@ type Options struct {
 type Analyzer struct {
 	nlp      *nlp.Pipeline
 	actors   *actor.Dictionary
+	places   *geo.Gazetteer
 	tx       *timex.Recognizer
 	coder    *event.Coder
 	maxBytes int
@@ -66,7 +69,7 @@ type Result struct {
 
 // New loads the models, dictionaries and patterns once.
 func New(opt Options) (*Analyzer, error) {
-	a := &Analyzer{nlp: opt.NLP, actors: opt.Actors, tx: timex.New(), maxBytes: opt.MaxBytes}
+	a := &Analyzer{nlp: opt.NLP, actors: opt.Actors, places: opt.Gazetteer, tx: timex.New(), maxBytes: opt.MaxBytes}
 	if a.maxBytes <= 0 {
 		a.maxBytes = DefaultMaxBytes
 	}
@@ -83,6 +86,13 @@ func New(opt Options) (*Analyzer, error) {
 			return nil, fmt.Errorf("actor dictionaries: %w", err)
 		}
 		a.actors = d
+	}
+	if a.places == nil {
+		g, err := geo.Default()
+		if err != nil {
+			return nil, fmt.Errorf("gazetteer: %w", err)
+		}
+		a.places = g
 	}
 	cb := opt.Codebook
 	if cb == nil && !opt.NoCodebook {
@@ -211,6 +221,26 @@ func (a *Analyzer) Prepare(d doc.Document) (event.Input, Result) {
 		note := strings.TrimSpace(strings.Join([]string{m.Role, m.Person, m.Rule}, " "))
 		r.Annotations = append(r.Annotations, doc.Annotation{Kind: "actor", Span: m.Span, Label: m.Code, Note: note, Ref: m.Antecedent})
 	}
+	// Places, resolved with the countries the document's actors belong to.
+	countries := map[string]int{}
+	for _, m := range ms {
+		if m.Country != "" {
+			countries[m.Country]++
+		}
+	}
+	perSentPlaces := make([][]event.Place, len(sents))
+	var dateline *event.Place
+	for _, m := range a.places.Find(text, sents, countries) {
+		pl := event.Place{Start: m.TokStart, End: m.TokEnd, Span: m.Span, Text: m.Text, Name: m.Place.Name, Country: m.Place.Country,
+			Admin1: m.Place.Admin1, Lat: m.Place.Lat, Lon: m.Place.Lon, Precision: m.Place.Kind.String(), Cue: m.Cue}
+		if m.Dateline && dateline == nil {
+			dateline = &pl
+		}
+		if m.Sent >= 0 && m.Sent < len(sents) {
+			perSentPlaces[m.Sent] = append(perSentPlaces[m.Sent], pl)
+		}
+		r.Annotations = append(r.Annotations, doc.Annotation{Kind: "place", Span: m.Span, Label: m.Place.Name + ", " + m.Place.Country, Note: m.Why})
+	}
 	var dater event.Dater
 	if !d.Published.IsZero() {
 		exprs := a.tx.FindWith(text, d.Published, timex.ParseTense(sents))
@@ -221,7 +251,8 @@ func (a *Analyzer) Prepare(d doc.Document) (event.Input, Result) {
 	} else {
 		r.Diagnostics = append(r.Diagnostics, doc.Diagnostic{Stage: "timex", Severity: doc.Info, Message: "no publication date: relative dates not resolved, events undated"})
 	}
-	in := event.Input{DocID: d.ID, Text: text, Published: d.Published, Outlet: d.Outlet, Sentences: sents, Mentions: perSent, Dates: dater}
+	in := event.Input{DocID: d.ID, Text: text, Published: d.Published, Outlet: d.Outlet, Sentences: sents, Mentions: perSent, Dates: dater,
+		Places: perSentPlaces, Dateline: dateline}
 	return in, r
 }
 

@@ -53,6 +53,8 @@ type Input struct {
 	Sentences []nlp.Sentence
 	Mentions  [][]Mention // per sentence, parallel to Sentences; may be shorter
 	Dates     Dater       // nil: every event gets the publication date
+	Places    [][]Place   // per sentence, parallel to Sentences; may be shorter
+	Dateline  *Place      // the place of the story's dateline, nil when none
 }
 
 // Options tune the coder.
@@ -338,7 +340,17 @@ func (c *Coder) build(in Input, si int, g *graph, d *detection, p pair, speaker 
 			why.Date = dt.How
 		}
 	}
-	e.Location = g.location(anchor)
+	var places []Place
+	if si < len(in.Places) {
+		places = in.Places[si]
+	}
+	pl, how := g.place(anchor, places, in.Dateline)
+	if pl != nil {
+		lat, lon := pl.Lat, pl.Lon
+		e.Location, e.LocationCountry, e.Admin1, e.GeoPrecision = pl.Name, pl.Country, pl.Admin1, pl.Precision
+		e.Lat, e.Lon, e.LocationSpan = &lat, &lon, &doc.Span{Start: pl.Span.Start, End: pl.Span.End}
+	}
+	why.Place = how
 	e.Confidence = round3(d.prob * p.prob)
 	e.Why = why
 	e.ID = eventID(in.DocID, e.Trigger, e.Code, e.Source.Code+"|"+spanKey(e.Source.Span), e.Target.Code+"|"+spanKey(e.Target.Span))

@@ -936,33 +936,6 @@ func (g *graph) dominates(a, b int) bool {
 	return false
 }
 
-// location returns the place an event is stated to happen: an "in"/"at"
-// prepositional dependent of the trigger's clause that is a proper noun.
-func (g *graph) location(i int) string {
-	for n, steps := i, 0; n >= 0 && steps < 3; n, steps = g.heads[n], steps+1 {
-		for _, k := range g.kids[n] {
-			if g.baseRel(k) != "obl" && g.baseRel(k) != "nmod" {
-				continue
-			}
-			if c := g.caseOf(k); c != "in" && c != "at" {
-				continue
-			}
-			if g.toks[k].UPOS != "PROPN" || g.lx.timeWords[g.lemma(k)] {
-				continue
-			}
-			a, b := g.phraseSpan(k)
-			for a < b && (g.rel(a) == "case" || g.rel(a) == "det") {
-				a++
-			}
-			return g.phraseText(a, b)
-		}
-		if r := g.baseRel(n); r != "conj" && r != "xcomp" {
-			break
-		}
-	}
-	return ""
-}
-
 // misparsedPredicate reports whether verb i, parsed as a past participle
 // modifying the noun after it, is really the predicate of the noun phrase
 // just before it ("Armenian police detained dozens", "UK extradited the

@@ -35,6 +35,7 @@ type Lexicon struct {
 	misparsedParticles map[string]bool
 	contentVerbs       map[string]bool
 	timeWords          map[string]bool
+	placeRelations     map[string]bool // place cues that do not say where an act happened ("to", "from")
 }
 
 // ParseLexicon reads a cue file: one list a line, "name: word word ...",
@@ -64,6 +65,7 @@ func ParseLexicon(text string) (*Lexicon, error) {
 		"particle":             &lx.misparsedParticles,
 		"content":              &lx.contentVerbs,
 		"time":                 &lx.timeWords,
+		"place relation":       &lx.placeRelations,
 	}
 	sc := bufio.NewScanner(strings.NewReader(text))
 	for line := 1; sc.Scan(); line++ {

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/analysis"
+	"github.com/dyad-project/dyad/internal/corpus"
+	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/eval"
+	"github.com/dyad-project/dyad/internal/geo"
+)
+
+// runEvalGeo codes the gold corpus and scores the places of the coded
+// events against the gold event locations, then the gazetteer's reading of
+// the gold place spans themselves (given the place name, as Mordecai is
+// measured).
+func runEvalGeo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("eval geo", "[--gold FILE.jsonl]",
+		"  dyad eval geo                                  # the corpus test split\n"+
+			"  dyad eval geo --gold data/corpus/dev.jsonl", stderr)
+	gold := fs.String("gold", "data/corpus/test.jsonl", "gold corpus file (JSON Lines, docs/annotation.md §11)")
+	misses := fs.Bool("misses", false, "print each event whose place is missing, extra or different")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected argument %q (give the file with --gold)", errUsage, fs.Arg(0))
+	}
+	docs, diags, err := corpus.ReadFile(*gold)
+	if err != nil {
+		return err
+	}
+	if corpus.Errors(diags) > 0 {
+		printDiags(stderr, diags)
+		return errFailed
+	}
+	start := time.Now()
+	g, err := geo.Default()
+	if err != nil {
+		return err
+	}
+	loaded := time.Since(start)
+	a, err := analysis.New(analysis.Options{Gazetteer: g})
+	if err != nil {
+		return err
+	}
+	var score eval.PlaceScore
+	if *misses {
+		score.Misses = stdout
+	}
+	var golds []geo.Gold
+	for _, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		pub, err := time.Parse("2006-01-02", d.Date)
+		if err != nil {
+			return fmt.Errorf("%s: document %s: date %q: %w", *gold, d.ID, d.Date, err)
+		}
+		r := a.Analyze(doc.Document{ID: d.ID, Title: d.Title, Outlet: d.Outlet, Published: pub, Lang: "en", Text: d.Text})
+		score.AddPlaces(g, d.Events, r.Events)
+		countries := map[string]int{}
+		for _, e := range r.Events {
+			for _, c := range []string{e.Source.Country, e.Target.Country} {
+				if c != "" {
+					countries[c]++
+				}
+			}
+		}
+		if ps := eval.GoldPlaces(d); len(ps) > 0 {
+			golds = append(golds, geo.Gold{Text: d.Text, Sentences: r.Sentences, Countries: countries, Places: ps})
+		}
+	}
+	if err := score.Print(stdout, *gold); err != nil {
+		return err
+	}
+	f, _ := geo.Score(g, golds)
+	fmt.Fprintf(stdout, "given the gold place spans: %s\n", f)
+	fmt.Fprintf(stdout, "gazetteer: %d places, loaded in %d ms\n", g.Len(), loaded.Milliseconds())
+	return nil
+}
