@@ -62,16 +62,8 @@ func runEvalGeo(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 		r := a.Analyze(doc.Document{ID: d.ID, Title: d.Title, Outlet: d.Outlet, Published: pub, Lang: "en", Text: d.Text})
 		score.AddPlaces(g, d.Events, r.Events)
-		countries := map[string]int{}
-		for _, e := range r.Events {
-			for _, c := range []string{e.Source.Country, e.Target.Country} {
-				if c != "" {
-					countries[c]++
-				}
-			}
-		}
 		if ps := eval.GoldPlaces(d); len(ps) > 0 {
-			golds = append(golds, geo.Gold{Text: d.Text, Sentences: r.Sentences, Countries: countries, Places: ps})
+			golds = append(golds, geo.Gold{Text: d.Text, Sentences: r.Sentences, Countries: r.Countries, Places: ps})
 		}
 	}
 	if err := score.Print(stdout, *gold); err != nil {

@@ -65,6 +65,9 @@ type Result struct {
 	Events      []event.Event
 	Diagnostics []doc.Diagnostic
 	Skipped     string // non-empty when the document was not coded, with the reason
+	// Countries counts the actor mentions of each country (ISO3): what the
+	// place stage weighed to choose among places of one name.
+	Countries map[string]int
 }
 
 // New loads the models, dictionaries and patterns once.
@@ -228,6 +231,7 @@ func (a *Analyzer) Prepare(d doc.Document) (event.Input, Result) {
 			countries[m.Country]++
 		}
 	}
+	r.Countries = countries
 	perSentPlaces := make([][]event.Place, len(sents))
 	var dateline *event.Place
 	for _, m := range a.places.Find(text, sents, countries) {

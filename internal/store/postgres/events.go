@@ -201,8 +201,10 @@ func (db *DB) HappeningCounts(ctx context.Context, ids []string) (map[string]sto
 	}
 	rows, err := db.pool.Query(ctx, `SELECT e.happening, count(*), count(DISTINCT e.doc_id), count(DISTINCT nullif(d.outlet, '')),
 		coalesce(min(nullif(d.published, '')), ''), coalesce(max(nullif(d.published, '')), '')
-		FROM events e JOIN documents d ON d.id = e.doc_id
-		WHERE e.happening = ANY($1) AND e.live GROUP BY e.happening`, ids)
+		FROM (SELECT * FROM events WHERE id = ANY($1) AND happening = id
+			UNION ALL SELECT * FROM events WHERE happening = ANY($1) AND happening <> id) e
+		JOIN documents d ON d.id = e.doc_id
+		WHERE e.live GROUP BY e.happening`, ids)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: happening counts: %w", err)
 	}

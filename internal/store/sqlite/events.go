@@ -178,10 +178,14 @@ func (db *DB) HappeningCounts(ctx context.Context, ids []string) (map[string]sto
 		for i := range args {
 			args[i] = ids[i]
 		}
+		// The anchors by their ID, the other reports through the partial
+		// index events_happening.
 		rows, err := db.query(ctx, `SELECT e.happening, count(*), count(DISTINCT e.doc_id), count(DISTINCT nullif(d.outlet, '')),
 			coalesce(min(nullif(d.published, '')), ''), coalesce(max(nullif(d.published, '')), '')
-			FROM events e JOIN documents d ON d.id = e.doc_id
-			WHERE e.happening IN (`+placeholders(n)+`) AND e.live = 1 GROUP BY e.happening`, args...)
+			FROM (SELECT * FROM events WHERE id IN (`+placeholders(n)+`) AND happening = id
+				UNION ALL SELECT * FROM events WHERE happening IN (`+placeholders(n)+`) AND happening <> id) e
+			JOIN documents d ON d.id = e.doc_id
+			WHERE e.live = 1 GROUP BY e.happening`, append(args, args...)...)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: happening counts: %w", err)
 		}

@@ -22,15 +22,20 @@ func (l *linker) close() {
 	}
 }
 
+// linkMembers selects the members of one link key that clustering from a
+// day re-places: the condition link_key <> ” lets SQLite use the partial
+// index events_link (see TestQueryPlans).
+const linkMembers = `SELECT id, link_start, link_end, location_country, geo_precision, lat, lon, source_sector, target_sector,
+		happening, coalesce(hap_anchor, ?) FROM events
+		WHERE link_key = ? AND link_key <> '' AND link_end >= ? AND live = 1 AND (hap_anchor IS NULL OR hap_anchor >= ?)`
+
 // noAnchor stands for an event not yet placed in a happening.
 const noAnchor = math.MinInt32
 
 // LinkMembers implements store.Linker.
 func (l *linker) LinkMembers(ctx context.Context, key string, from int) ([]happening.Member, error) {
 	if l.members == nil {
-		st, err := l.tx.PrepareContext(ctx, `SELECT id, link_start, link_end, location_country, geo_precision, lat, lon, source_sector, target_sector,
-		happening, coalesce(hap_anchor, ?) FROM events
-		WHERE link_key = ? AND link_key <> '' AND link_end >= ? AND live = 1 AND (hap_anchor IS NULL OR hap_anchor >= ?)`)
+		st, err := l.tx.PrepareContext(ctx, linkMembers)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: prepare: %w", err)
 		}

@@ -25,6 +25,9 @@ func TestQueryPlans(t *testing.T) {
 		{`SELECT status FROM documents WHERE id = ?`, []any{"id"}, "sqlite_autoindex_documents_1"},
 		// Listed events take their document's outlet and URL from an index.
 		{`SELECT ` + eventColumns + ` FROM events e JOIN documents d INDEXED BY documents_id_outlet_url ON d.id = e.doc_id WHERE e.rowid IN (1, 2)`, nil, "documents_id_outlet_url"},
+		// Linking reads one key's members; counting a happening its reports.
+		{linkMembers, []any{noAnchor, "04|USA|TUR", 19000, 19000}, "events_link"},
+		{`SELECT count(*) FROM events WHERE happening IN (?, ?) AND happening <> id`, []any{"a", "b"}, "events_happening"},
 	}
 	for _, tc := range tests {
 		rows, err := db.r.QueryContext(ctx, "EXPLAIN QUERY PLAN "+tc.query, tc.args...)

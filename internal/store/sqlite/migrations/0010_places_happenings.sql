@@ -25,4 +25,6 @@ ALTER TABLE events ADD COLUMN happening TEXT NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN hap_anchor INTEGER;
 UPDATE events SET happening = id;
 CREATE INDEX events_link ON events (link_key, link_end) WHERE link_key <> '';
-CREATE INDEX events_happening ON events (happening);
+-- The reports of a happening other than its anchor, for counting them;
+-- most events are their own happening and stay out of this index.
+CREATE INDEX events_happening ON events (happening) WHERE happening <> id;
