@@ -104,9 +104,12 @@ type Event struct {
 	// Happening is set by the store: the ID of the happening the event
 	// reports (the ID of its anchoring event, see package happening).
 	// Mentions, Documents and Outlets count the happening's events, their
-	// documents and outlets when a query lists happenings.
+	// documents and outlets, and FirstSeen and LastSeen are the publication
+	// days of its first and last report, when a query lists happenings.
 	Happening string `json:"happening,omitempty"`
 	Mentions  int    `json:"mentions,omitempty"`
 	Documents int    `json:"documents,omitempty"`
 	Outlets   int    `json:"outlets,omitempty"`
+	FirstSeen string `json:"first_seen,omitempty"`
+	LastSeen  string `json:"last_seen,omitempty"`
 }

@@ -61,6 +61,7 @@ func (s *Service) countMentions(ctx context.Context, es []event.Event) error {
 	for i := range es {
 		if c, ok := cs[es[i].Happening]; ok {
 			es[i].Mentions, es[i].Documents, es[i].Outlets = c.Mentions, c.Documents, c.Outlets
+			es[i].FirstSeen, es[i].LastSeen = c.First, c.Last
 		}
 	}
 	return nil

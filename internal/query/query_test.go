@@ -3,10 +3,13 @@ package query_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"github.com/dyad-project/dyad/internal/doc"
 	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	actorsdata "github.com/dyad-project/dyad/data/actors"
 	"github.com/dyad-project/dyad/internal/event"
@@ -48,6 +51,9 @@ func TestParseEventFilter(t *testing.T) {
 		{"limit=0", store.EventFilter{}, true},
 		{"limit=100000", store.EventFilter{}, true},
 		{"status=rumoured", store.EventFilter{}, true},
+		{"count=mentions", store.EventFilter{Mentions: true, Limit: 50}, false},
+		{"count=happenings", store.EventFilter{Limit: 50}, false},
+		{"count=all", store.EventFilter{}, true},
 	}
 	for _, tc := range tests {
 		v, _ := url.ParseQuery(tc.in)
@@ -217,5 +223,49 @@ func TestProfileRolesFromDictionary(t *testing.T) {
 	}
 	if p0, _ := query.New(db).Profile(context.Background(), "USAGOV", store.EventFilter{}); len(p0.Roles) != 0 {
 		t.Errorf("roles without a dictionary: %+v", p0.Roles)
+	}
+}
+
+// Listed happenings carry how often and where they were reported; counted
+// as mentions every report is listed.
+func TestEventsCountReports(t *testing.T) {
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "h.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	var items []store.Item
+	for i, outlet := range []string{"Wire A", "Wire B", "Wire B"} {
+		d := doc.Document{Text: fmt.Sprintf("Report %d of the call.", i), Outlet: outlet, Lang: "en",
+			Published: time.Date(2024, 3, 5+i, 9, 0, 0, 0, time.UTC)}
+		d.ID = doc.ContentID(d.Text)
+		e := event.Event{ID: fmt.Sprintf("e%d", i), DocID: d.ID, Code: "041", Root: "04", Status: event.Reported,
+			Source: event.Actor{Code: "USAGOV", Country: "USA", Sector: "GOV"}, Target: event.Actor{Code: "TURGOV", Country: "TUR", Sector: "GOV"},
+			Date: "2024-03-05", Precision: "day"}
+		items = append(items, store.Item{Doc: d, Analysis: &store.Analysis{DocID: d.ID, Events: []event.Event{e}}})
+	}
+	if _, err := db.Put(ctx, items); err != nil {
+		t.Fatal(err)
+	}
+	q := query.New(db)
+	p, err := q.Events(ctx, store.EventFilter{Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Events) != 1 {
+		t.Fatalf("%d happenings listed, want 1", len(p.Events))
+	}
+	e := p.Events[0]
+	if e.Mentions != 3 || e.Documents != 3 || e.Outlets != 2 || e.FirstSeen != "2024-03-05" || e.LastSeen != "2024-03-07" {
+		t.Errorf("happening counts %d events, %d documents, %d outlets, %s–%s; want 3, 3, 2, 2024-03-05–2024-03-07",
+			e.Mentions, e.Documents, e.Outlets, e.FirstSeen, e.LastSeen)
+	}
+	p, err = q.Events(ctx, store.EventFilter{Limit: 10, Mentions: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Events) != 3 {
+		t.Errorf("%d events listed as mentions, want 3", len(p.Events))
 	}
 }
