@@ -61,7 +61,7 @@ func runEvalGeo(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return fmt.Errorf("%s: document %s: date %q: %w", *gold, d.ID, d.Date, err)
 		}
 		r := a.Analyze(doc.Document{ID: d.ID, Title: d.Title, Outlet: d.Outlet, Published: pub, Lang: "en", Text: d.Text})
-		score.AddPlaces(g, d.Events, r.Events)
+		score.AddPlaces(g, d.Text, d.Events, r.Events)
 		if ps := eval.GoldPlaces(d); len(ps) > 0 {
 			golds = append(golds, geo.Gold{Text: d.Text, Sentences: r.Sentences, Countries: r.Countries, Places: ps})
 		}

@@ -234,11 +234,18 @@ func (a *Analyzer) Prepare(d doc.Document) (event.Input, Result) {
 	r.Countries = countries
 	perSentPlaces := make([][]event.Place, len(sents))
 	var dateline *event.Place
+	datelineEnd := -1 // byte offset where the dateline's city ends
 	for _, m := range a.places.Find(text, sents, countries) {
 		pl := event.Place{Start: m.TokStart, End: m.TokEnd, Span: m.Span, Text: m.Text, Name: m.Place.Name, Country: m.Place.Country,
-			Admin1: m.Place.Admin1, Lat: m.Place.Lat, Lon: m.Place.Lon, Precision: m.Place.Kind.String(), Cue: m.Cue}
+			Admin1: m.Place.Admin1, Lat: m.Place.Lat, Lon: m.Place.Lon, Precision: m.Place.Kind.String(), Cue: m.Cue,
+			Dateline: m.Dateline}
+		// The country after the dateline's city ("KADUNA, Nigeria —") is part of it.
+		if datelineEnd >= 0 && m.Place.Kind == geo.Country && strings.TrimSpace(strings.Trim(text[datelineEnd:m.Span.Start], " ,")) == "" {
+			pl.Dateline = true
+		}
 		if m.Dateline && dateline == nil {
-			dateline = &pl
+			d := pl
+			dateline, datelineEnd = &d, m.Span.End
 		}
 		if m.Sent >= 0 && m.Sent < len(sents) {
 			perSentPlaces[m.Sent] = append(perSentPlaces[m.Sent], pl)

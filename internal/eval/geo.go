@@ -30,7 +30,7 @@ type PlaceScore struct {
 }
 
 // AddPlaces scores one document's coded events.
-func (s *PlaceScore) AddPlaces(g *geo.Gazetteer, gold []corpus.Event, coded []event.Event) {
+func (s *PlaceScore) AddPlaces(g *geo.Gazetteer, text string, gold []corpus.Event, coded []event.Event) {
 	used := make([]bool, len(coded))
 	for _, ge := range gold {
 		k := -1
@@ -90,7 +90,8 @@ func (s *PlaceScore) AddPlaces(g *geo.Gazetteer, gold []corpus.Event, coded []ev
 		if exact {
 			s.Exact++
 		} else if s.Misses != nil {
-			fmt.Fprintf(s.Misses, "WRONG %q: gold %s %s, coded %s %s %s; %s\n", e.TriggerText, l.Name, l.Country, e.Location, e.LocationCountry, e.GeoPrecision, why(e))
+			fmt.Fprintf(s.Misses, "WRONG %q: gold %s %s, coded %s %s %s; %s\n\t%s\n", e.TriggerText, l.Name, l.Country, e.Location, e.LocationCountry, e.GeoPrecision, why(e),
+				text[e.Sentence.Start:e.Sentence.End])
 		}
 	}
 }

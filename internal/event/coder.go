@@ -344,7 +344,7 @@ func (c *Coder) build(in Input, si int, g *graph, d *detection, p pair, speaker 
 	if si < len(in.Places) {
 		places = in.Places[si]
 	}
-	pl, how := g.place(anchor, places, in.Dateline)
+	pl, how := g.place(anchor, places, in.Places[:min(si, len(in.Places))], in.Dateline)
 	if pl != nil {
 		lat, lon := pl.Lat, pl.Lon
 		e.Location, e.LocationCountry, e.Admin1, e.GeoPrecision = pl.Name, pl.Country, pl.Admin1, pl.Precision

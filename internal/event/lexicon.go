@@ -36,6 +36,7 @@ type Lexicon struct {
 	contentVerbs       map[string]bool
 	timeWords          map[string]bool
 	placeRelations     map[string]bool // place cues that do not say where an act happened ("to", "from")
+	placeNouns         map[string]bool // nouns that refer back to a place ("the town")
 }
 
 // ParseLexicon reads a cue file: one list a line, "name: word word ...",
@@ -66,6 +67,7 @@ func ParseLexicon(text string) (*Lexicon, error) {
 		"content":              &lx.contentVerbs,
 		"time":                 &lx.timeWords,
 		"place relation":       &lx.placeRelations,
+		"place noun":           &lx.placeNouns,
 	}
 	sc := bufio.NewScanner(strings.NewReader(text))
 	for line := 1; sc.Scan(); line++ {

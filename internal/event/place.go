@@ -2,6 +2,7 @@ package event
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dyad-project/dyad/internal/doc"
 )
@@ -17,19 +18,24 @@ type Place struct {
 	Lat, Lon   float64
 	Precision  string // city, admin1 or country
 	Cue        string // the word that marks it as a place ("in", "near", a dateline), "" when none
+	Dateline   bool   // the words of the story's dateline ("KADUNA, Nigeria —"), which are not in any clause
 }
 
 // place chooses where the event with trigger (clause head) anchor
 // happened: a place in its own clause, then in the clauses governing it,
-// then anywhere in its sentence (the nearest), then the dateline. A place
-// that is also an actor's name ("Moscow said", "Kyiv's forces") counts only
-// when a cue marks it as a place ("in Moscow"). It returns nil and the
-// reason when the text states no place.
-func (g *graph) place(anchor int, places []Place, dateline *Place) (*Place, string) {
+// then anywhere in its sentence (the nearest), then the place an anaphor
+// of its clause refers back to ("around the town": the last town or city
+// of the earlier sentences), then the dateline. A place that is also an
+// actor's name ("Moscow said", "Kyiv's forces") counts only when a cue
+// marks it as a place ("in Moscow"). It returns nil and the reason when
+// the text states no place.
+func (g *graph) place(anchor int, places []Place, earlier [][]Place, dateline *Place) (*Place, string) {
 	usable := make([]*Place, 0, len(places))
 	for i := range places {
 		p := &places[i]
 		switch {
+		case p.Dateline:
+			continue // "PORT SUDAN — the RSF killed …": the dateline, not the clause, names it
 		case g.lx.placeRelations[p.Cue]:
 			continue // "flew to Rome", "fled from Mosul": not where the act happened
 		case p.Cue == "" && (p.Precision == "country" || g.actorAt(p.Start, p.End)):
@@ -63,6 +69,15 @@ func (g *graph) place(anchor int, places []Place, dateline *Place) (*Place, stri
 	}
 	if best != nil {
 		return best, fmt.Sprintf("%q in the sentence", best.Text)
+	}
+	if a := g.placeAnaphor(anchor); a >= 0 {
+		for i := len(earlier) - 1; i >= 0; i-- {
+			for j := len(earlier[i]) - 1; j >= 0; j-- {
+				if p := &earlier[i][j]; p.Precision == "city" && !p.Dateline && !g.lx.placeRelations[p.Cue] {
+					return p, fmt.Sprintf("%q, which %q refers back to", p.Text, g.phraseText(a-1, a+1))
+				}
+			}
+		}
 	}
 	if dateline != nil {
 		return dateline, fmt.Sprintf("the dateline %q", dateline.Text)
@@ -118,4 +133,15 @@ func (g *graph) actorAt(start, end int) bool {
 		}
 	}
 	return false
+}
+
+// placeAnaphor returns the token of a definite place noun in the
+// trigger's clause ("around the town", "the city's hospital"), or -1.
+func (g *graph) placeAnaphor(anchor int) int {
+	for i := 1; i < len(g.toks); i++ {
+		if g.lx.placeNouns[g.lemma(i)] && strings.EqualFold(g.toks[i-1].Text, "the") && g.dominates(anchor, i) {
+			return i
+		}
+	}
+	return -1
 }

@@ -72,3 +72,29 @@ func withCue(p Place, cue string) Place {
 	p.Cue = cue
 	return p
 }
+
+// "the town" places an event at the last town named before it.
+func TestEventPlaceAnaphor(t *testing.T) {
+	s0, t0 := sentence(t, 0, "Crowds/NOUN/crowd/2/nsubj", "gathered/VERB/gather/0/root", "in/ADP/in/4/case", "Nakuru/PROPN/Nakuru/2/obl", "./PUNCT/./2/punct")
+	s1, t1 := sentence(t, len(t0)+1, "Police/NOUN/police/2/nsubj", "arrested/VERB/arrest/0/root", "twelve/NUM/twelve/4/nummod",
+		"protesters/NOUN/protester/2/obj", "around/ADP/around/7/case", "the/DET/the/7/det", "town/NOUN/town/2/obl", "./PUNCT/./2/punct")
+	text := t0 + " " + t1
+	tok := func(s nlp.Sentence, i int) doc.Span { return doc.Span{Start: s.Tokens[i].Start, End: s.Tokens[i].End} }
+	nakuru := Place{Start: 3, End: 4, Span: tok(s0, 3), Text: "Nakuru", Name: "Nakuru", Country: "KEN", Lat: -0.3, Lon: 36.07, Precision: "city", Cue: "in"}
+	ms := []Mention{
+		{Start: 0, End: 1, Span: tok(s1, 0), Text: "Police", Code: "COP", Sector: "COP"},
+		{Start: 3, End: 4, Span: tok(s1, 3), Text: "protesters", Code: "CVL", Sector: "CVL"},
+	}
+	c := defaultCoder(t, Options{})
+	es, _ := c.Code(Input{DocID: "d", Text: text, Published: time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC),
+		Sentences: []nlp.Sentence{s0, s1}, Mentions: [][]Mention{nil, ms}, Places: [][]Place{{nakuru}, nil}})
+	for _, e := range es {
+		if e.TriggerText == "arrested" {
+			if e.Location != "Nakuru" || !strings.Contains(e.Why.Place, "refers back") {
+				t.Errorf("place %q (%s), want Nakuru by the town", e.Location, e.Why.Place)
+			}
+			return
+		}
+	}
+	t.Fatalf("no event at 'arrested': %+v", es)
+}
