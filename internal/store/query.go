@@ -1,6 +1,11 @@
 package store
 
-import "context"
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+)
 
 // Queries are the aggregate questions the API and the UI ask. Every
 // backend answers them with plain SQL; the shaping (periods, networks,
@@ -23,6 +28,60 @@ type Queries interface {
 	// name an actor whose code starts with code, as source or target, with
 	// how often and over which days, most events first.
 	ActorNames(ctx context.Context, code string, f EventFilter) ([]ActorName, error)
+	// Places counts the events matching f by where they happened: first
+	// one row per location country (City empty), most events first then
+	// by country, with Country "" for the events without a place; then
+	// one row per city (events whose GeoPrecision is "city" and that have
+	// coordinates) by name, country and coordinates, most events first
+	// then by country and name, at most MaxLimit cities. A country's row
+	// counts its cities' events too. f.Cursor and f.Limit are ignored.
+	Places(ctx context.Context, f EventFilter) ([]PlaceCount, error)
+}
+
+// PlaceCount is the number of events in one country or city.
+type PlaceCount struct {
+	Country string   `json:"country"`        // ISO alpha-3; "" for events without a place
+	City    string   `json:"city,omitempty"` // the place's name; "" in a country's row
+	Lat     *float64 `json:"lat,omitempty"`  // a city's coordinates
+	Lon     *float64 `json:"lon,omitempty"`
+	Events  int      `json:"events"`
+}
+
+// PlaceRows turns rows of (country, city, lat, lon, events), where city
+// is "" for events not placed in a city, into Places' answer: the
+// countries' sums, then the cities, each in Places' order, at most
+// MaxLimit cities. Backends share it.
+func PlaceRows(rows []PlaceCount) []PlaceCount {
+	sums := map[string]int{}
+	var cities []PlaceCount
+	for _, r := range rows {
+		sums[r.Country] += r.Events
+		if r.City != "" {
+			cities = append(cities, r)
+		}
+	}
+	out := make([]PlaceCount, 0, len(sums)+len(cities))
+	for c, n := range sums {
+		out = append(out, PlaceCount{Country: c, Events: n})
+	}
+	byCount := func(a, b PlaceCount) int {
+		if a.Events != b.Events {
+			return b.Events - a.Events
+		}
+		if c := strings.Compare(a.Country, b.Country); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.City, b.City); c != 0 {
+			return c
+		}
+		if c := cmpCoord(a.Lat, b.Lat); c != 0 {
+			return c
+		}
+		return cmpCoord(a.Lon, b.Lon)
+	}
+	slices.SortFunc(out, byCount)
+	slices.SortStableFunc(cities, byCount)
+	return append(out, cities[:min(len(cities), MaxLimit)]...)
 }
 
 // DayCount is the number of events of one quad class on one day.
@@ -55,4 +114,17 @@ type ActorName struct {
 	AsTarget int    `json:"as_target"` // events with the actor as target
 	First    string `json:"first"`     // YYYY-MM-DD of the first such event
 	Last     string `json:"last"`      // and of the last
+}
+
+// cmpCoord orders coordinates, missing ones first.
+func cmpCoord(a, b *float64) int {
+	switch {
+	case a == nil && b == nil:
+		return 0
+	case a == nil:
+		return -1
+	case b == nil:
+		return 1
+	}
+	return cmp.Compare(*a, *b)
 }

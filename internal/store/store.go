@@ -114,6 +114,7 @@ type EventFilter struct {
 	From     string // YYYY-MM-DD inclusive
 	To       string // YYYY-MM-DD inclusive
 	Outlet   string
+	Country  string // ISO alpha-3 code of the country where the events happened (Event.LocationCountry)
 	DocID    string
 	Text     string // full-text query over the documents that state the events
 	Limit    int    // 0 means a backend default

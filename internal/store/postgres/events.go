@@ -126,6 +126,9 @@ func eventWhere(f store.EventFilter, a *args) (conds []string, join bool, err er
 	if f.Plover != "" {
 		eq("e.plover_type", f.Plover)
 	}
+	if f.Country != "" {
+		eq("e.location_country", f.Country)
+	}
 	statuses := f.Statuses
 	if len(statuses) == 0 {
 		statuses = []event.Status{event.Asserted, event.Reported}

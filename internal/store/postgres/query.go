@@ -141,6 +141,36 @@ func (db *DB) ActorNames(ctx context.Context, code string, f store.EventFilter) 
 	return out, nil
 }
 
+// Places implements store.Queries, as in the SQLite store.
+func (db *DB) Places(ctx context.Context, f store.EventFilter) ([]store.PlaceCount, error) {
+	var a args
+	tail, err := fromEvents(f, &a)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.pool.Query(ctx, `SELECT country, city, lat, lon, count(*) FROM (SELECT e.location_country AS country,
+		CASE WHEN e.geo_precision = 'city' AND e.lat IS NOT NULL AND e.lon IS NOT NULL THEN e.location ELSE '' END AS city,
+		CASE WHEN e.geo_precision = 'city' AND e.lon IS NOT NULL THEN e.lat END AS lat,
+		CASE WHEN e.geo_precision = 'city' AND e.lat IS NOT NULL THEN e.lon END AS lon`+tail+`) p
+		GROUP BY country, city, lat, lon`, a...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: places: %w", err)
+	}
+	defer rows.Close()
+	var out []store.PlaceCount
+	for rows.Next() {
+		var p store.PlaceCount
+		if err := rows.Scan(&p.Country, &p.City, &p.Lat, &p.Lon, &p.Events); err != nil {
+			return nil, fmt.Errorf("postgres: places: %w", err)
+		}
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: places: %w", err)
+	}
+	return store.PlaceRows(out), nil
+}
+
 // EventList implements store.Queries. PostgreSQL's planner serves the
 // listing well from the events_date, dyad and code indexes, so it is
 // Events itself.

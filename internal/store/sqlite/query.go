@@ -99,6 +99,9 @@ func where(f store.EventFilter, side int, live bool) (conds []string, args []any
 	if f.Plover != "" {
 		eq("e.plover_type", f.Plover)
 	}
+	if f.Country != "" {
+		eq("e.location_country", f.Country)
+	}
 	statuses := f.Statuses
 	if len(statuses) == 0 {
 		statuses = []event.Status{event.Asserted, event.Reported}
@@ -267,6 +270,40 @@ func (db *DB) Dyads(ctx context.Context, f store.EventFilter, n int) ([]store.Dy
 		}
 	}
 	return out, nil
+}
+
+// placeCols are the columns Places groups f's events by: the location
+// country, and the name and coordinates of a city (empty and NULL for an
+// event not placed in a city).
+const placeCols = `e.location_country AS country,
+	CASE WHEN e.geo_precision = 'city' AND e.lat IS NOT NULL AND e.lon IS NOT NULL THEN e.location ELSE '' END AS city,
+	CASE WHEN e.geo_precision = 'city' AND e.lon IS NOT NULL THEN e.lat END AS lat,
+	CASE WHEN e.geo_precision = 'city' AND e.lat IS NOT NULL THEN e.lon END AS lon`
+
+// Places implements store.Queries: one pass over f's events grouped by
+// country and city, summed into countries by store.PlaceRows.
+func (db *DB) Places(ctx context.Context, f store.EventFilter) ([]store.PlaceCount, error) {
+	sel, args, err := selectEvents(f, placeCols, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.query(ctx, "SELECT country, city, lat, lon, count(*) FROM ("+sel+") GROUP BY country, city, lat, lon", args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: places: %w", err)
+	}
+	defer rows.Close()
+	var out []store.PlaceCount
+	for rows.Next() {
+		var p store.PlaceCount
+		if err := rows.Scan(&p.Country, &p.City, &p.Lat, &p.Lon, &p.Events); err != nil {
+			return nil, fmt.Errorf("sqlite: places: %w", err)
+		}
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: places: %w", err)
+	}
+	return store.PlaceRows(out), nil
 }
 
 // manyNames is the number of events from which ActorNames stops reading

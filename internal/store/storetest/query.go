@@ -26,6 +26,7 @@ func RunQueries(t *testing.T, open Opener) {
 		{"EventListMatchesEventsOnMany", testEventListMany},
 		{"SupersededNotCounted", testSupersededNotCounted},
 		{"AggregatesEqualListedEvents", testAggregatesExact},
+		{"Places", testPlaces},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -233,7 +234,7 @@ func testEventList(t *testing.T, s store.Store) {
 		{}, {Statuses: all}, {Source: "RUS"}, {Source: "RUS", Target: "UKR", Statuses: all}, {Target: "USA", Statuses: all},
 		{Actor: "USA", Statuses: all}, {Source: "R"}, {Source: "ZZZ"}, {Quad: 3, From: "2024-01-03"}, {To: "2024-02-01", Statuses: all},
 		{Outlet: "Wire A", Statuses: all}, {Text: "talks"}, {DocID: ids[0], Statuses: all}, {Code: "190", Statuses: all},
-		{Root: "04", Plover: "CONSULT"},
+		{Root: "04", Plover: "CONSULT"}, {Country: "CHE", Statuses: all}, {Country: "CHE", Actor: "RUS"},
 	}
 	for _, f := range filters {
 		for _, lim := range []int{1, 2, 100} {
@@ -261,5 +262,101 @@ func testEventList(t *testing.T, s store.Store) {
 	}
 	if _, err := s.EventList(ctx, store.EventFilter{Cursor: "!!"}); !errors.Is(err, store.ErrBadQuery) {
 		t.Errorf("EventList with a bad cursor: error %v, want ErrBadQuery", err)
+	}
+}
+
+// testPlaces counts events by country and city under filters: cities are
+// the events placed in a city with coordinates, a country counts all of
+// its events, events without a place are the country "", and a
+// happening reported twice counts once unless mentions are asked for.
+func testPlaces(t *testing.T, s store.Store) {
+	res := mustPut(t, s, article(31), article(32))
+	d1, d2 := res[0].ID, res[1].ID
+	f64 := func(v float64) *float64 { return &v }
+	at := func(e event.Event, name, country, precision string, lat, lon *float64) event.Event {
+		e.Location, e.LocationCountry, e.GeoPrecision, e.Lat, e.Lon, e.Admin1 = name, country, precision, lat, lon, ""
+		return e
+	}
+	kyivLat, kyivLon := f64(50.45), f64(30.52)
+	// distinct codes and months: no two of d1's events report one happening
+	ev := func(n int, code, month string, st event.Status) event.Event {
+		return sampleEvent(d1, n, code, "RUSGOV", "UKRGOV", "2024-"+month+"-10", st)
+	}
+	call := func(doc string) event.Event { // the same call in two documents: one happening
+		return at(sampleEvent(doc, 9, "041", "USAGOV", "UKRGOV", "2024-09-10", event.Asserted), "Kyiv", "UKR", "city", kyivLat, kyivLon)
+	}
+	a1 := store.Analysis{DocID: d1, Events: []event.Event{
+		at(ev(1, "010", "01", event.Asserted), "Kyiv", "UKR", "city", kyivLat, kyivLon),
+		at(ev(2, "020", "02", event.Reported), "Kyiv", "UKR", "city", kyivLat, kyivLon),
+		at(ev(3, "030", "03", event.Asserted), "Donetsk Oblast", "UKR", "admin1", f64(48), f64(37.8)),
+		at(ev(4, "040", "04", event.Reported), "Ukraine", "UKR", "country", nil, nil),
+		at(ev(5, "050", "05", event.Negated), "Kyiv", "UKR", "city", kyivLat, kyivLon),
+		at(ev(6, "060", "06", event.Asserted), "", "", "", nil, nil),
+		at(ev(7, "070", "07", event.Asserted), "Sloviansk", "UKR", "city", nil, nil), // no coordinates
+		ev(8, "080", "08", event.Asserted),                                           // sampleEvent's Geneva, CHE
+		call(d1),
+	}}
+	a2 := store.Analysis{DocID: d2, Events: []event.Event{call(d2)}}
+	if err := s.PutAnalyses(ctx, []store.Analysis{a1, a2}); err != nil {
+		t.Fatal(err)
+	}
+	geneva := sampleEvent(d1, 8, "080", "RUSGOV", "UKRGOV", "2024-08-10", event.Asserted)
+	place := func(country, city string, lat, lon *float64, n int) store.PlaceCount {
+		return store.PlaceCount{Country: country, City: city, Lat: lat, Lon: lon, Events: n}
+	}
+	tests := []struct {
+		name string
+		f    store.EventFilter
+		want []store.PlaceCount
+	}{
+		{"happenings", store.EventFilter{}, []store.PlaceCount{
+			place("UKR", "", nil, nil, 6), place("", "", nil, nil, 1), place("CHE", "", nil, nil, 1),
+			place("UKR", "Kyiv", kyivLat, kyivLon, 3), place("CHE", "Geneva", geneva.Lat, geneva.Lon, 1)}},
+		{"mentions", store.EventFilter{Mentions: true}, []store.PlaceCount{
+			place("UKR", "", nil, nil, 7), place("", "", nil, nil, 1), place("CHE", "", nil, nil, 1),
+			place("UKR", "Kyiv", kyivLat, kyivLon, 4), place("CHE", "Geneva", geneva.Lat, geneva.Lon, 1)}},
+		{"all statuses in a country", store.EventFilter{Statuses: allStatuses, Country: "UKR"}, []store.PlaceCount{
+			place("UKR", "", nil, nil, 7), place("UKR", "Kyiv", kyivLat, kyivLon, 4)}},
+		{"actor and dates", store.EventFilter{Actor: "RUS", From: "2024-02-01", To: "2024-08-31"}, []store.PlaceCount{
+			place("UKR", "", nil, nil, 4), place("", "", nil, nil, 1), place("CHE", "", nil, nil, 1),
+			place("CHE", "Geneva", geneva.Lat, geneva.Lon, 1), place("UKR", "Kyiv", kyivLat, kyivLon, 1)}},
+		{"nothing", store.EventFilter{Country: "FRA"}, []store.PlaceCount{}},
+	}
+	for _, tc := range tests {
+		got, err := s.Places(ctx, tc.f)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%s: Places (-want +got):\n%s", tc.name, diff)
+		}
+	}
+	// the country filter selects the same events in lists and counts
+	page, err := s.Events(ctx, store.EventFilter{Country: "UKR", Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range page.Events {
+		if e.LocationCountry != "UKR" {
+			t.Errorf("Country UKR lists %s in %q", e.ID, e.LocationCountry)
+		}
+	}
+	if len(page.Events) != 6 {
+		t.Errorf("Country UKR lists %d events, want 6", len(page.Events))
+	}
+	list, err := s.EventList(ctx, store.EventFilter{Country: "UKR", Actor: "RUS", Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	days, err := s.EventCounts(ctx, store.EventFilter{Country: "UKR", Actor: "RUS"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, d := range days {
+		n += d.Events
+	}
+	if len(list.Events) != 5 || n != 5 {
+		t.Errorf("Country UKR, actor RUS: %d listed, %d counted; want 5", len(list.Events), n)
 	}
 }

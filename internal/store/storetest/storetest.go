@@ -772,6 +772,8 @@ func testEventFilters(t *testing.T, s store.Store) {
 		{"outlet", store.EventFilter{Outlet: "Wire B", Statuses: allStatuses}, []string{ids[1][:8] + "-e1", ids[1][:8] + "-e2"}},
 		{"doc", store.EventFilter{DocID: ids[2], Statuses: allStatuses}, []string{ids[2][:8] + "-e1", ids[2][:8] + "-e2"}},
 		{"text", store.EventFilter{Text: "geneva talks"}, []string{ids[1][:8] + "-e1"}},
+		{"location country", store.EventFilter{Country: "CHE", Statuses: []event.Status{event.Negated}}, []string{ids[0][:8] + "-e3"}},
+		{"another location country", store.EventFilter{Country: "UKR"}, nil},
 		{"nothing", store.EventFilter{Actor: "ZZZ"}, nil},
 	}
 	for _, tc := range tests {
