@@ -32,7 +32,7 @@ const DefaultLimit = 50
 // FilterParams returns the URL parameters ParseEventFilter reads, in the
 // order forms show them (a new slice each call).
 func FilterParams() []string {
-	return []string{"actor", "source", "target", "dyad", "code", "root", "quad", "plover", "status", "from", "to", "outlet", "q", "count", "limit", "cursor"}
+	return []string{"actor", "source", "target", "dyad", "code", "root", "quad", "plover", "status", "from", "to", "country", "city", "outlet", "q", "count", "limit", "cursor"}
 }
 
 // AllStatuses returns the statuses an event can have, counted ones first
@@ -71,9 +71,11 @@ func ParseDate(param, v string) (string, error) {
 // source, target (actor code prefixes), dyad=A,B (source A, target B), code
 // (CAMEO code), root (two digits), quad (1-4), plover, status (a
 // comma-separated list, or "all"), from and to (YYYY-MM-DD, inclusive),
-// outlet, q (full text), count (happenings, the default: each happening
-// once, by its first report; or mentions: every event), limit
-// (1..store.MaxLimit, default DefaultLimit) and cursor. Empty parameters do
+// country (ISO alpha-3 code of where the events happened), city (the exact
+// name of the city where they happened), outlet, q
+// (full text), count (happenings, the default: each happening once, by its
+// first report; or mentions: every event), limit (1..store.MaxLimit,
+// default DefaultLimit) and cursor. Empty parameters do
 // not filter. Errors wrap ErrBadFilter.
 func ParseEventFilter(v url.Values) (store.EventFilter, error) {
 	f := store.EventFilter{Limit: DefaultLimit}
@@ -168,6 +170,13 @@ func ParseEventFilter(v url.Values) (store.EventFilter, error) {
 	if f.From != "" && f.To != "" && f.From > f.To {
 		errs = append(errs, badf("from", "%s is after to %s", f.From, f.To))
 	}
+	if s := get("country"); s != "" {
+		f.Country = strings.ToUpper(s)
+		if len(f.Country) != 3 || strings.Trim(f.Country, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+			errs = append(errs, badf("country", "%q is not an ISO alpha-3 country code", s))
+		}
+	}
+	f.City = get("city")
 	f.Outlet = get("outlet")
 	f.Text = get("q")
 	switch s := strings.ToLower(get("count")); s {
@@ -227,6 +236,8 @@ func Values(f store.EventFilter) url.Values {
 	}
 	set("from", f.From)
 	set("to", f.To)
+	set("country", f.Country)
+	set("city", f.City)
 	set("outlet", f.Outlet)
 	set("q", f.Text)
 	if f.Mentions {

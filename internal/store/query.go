@@ -34,7 +34,9 @@ type Queries interface {
 	// one row per city (events whose GeoPrecision is "city" and that have
 	// coordinates) by name, country and coordinates, most events first
 	// then by country and name, at most MaxLimit cities. A country's row
-	// counts its cities' events too. f.Cursor and f.Limit are ignored.
+	// counts its cities' events too; a city's are the events that f with
+	// its Country and City set lists, unless the country has two cities of
+	// that name. f.Cursor and f.Limit are ignored.
 	Places(ctx context.Context, f EventFilter) ([]PlaceCount, error)
 }
 

@@ -115,6 +115,7 @@ type EventFilter struct {
 	To       string // YYYY-MM-DD inclusive
 	Outlet   string
 	Country  string // ISO alpha-3 code of the country where the events happened (Event.LocationCountry)
+	City     string // exact name of the city where the events happened (Event.Location when GeoPrecision is "city")
 	DocID    string
 	Text     string // full-text query over the documents that state the events
 	Limit    int    // 0 means a backend default

@@ -54,6 +54,15 @@ func span(t testing.TB, text, s string, n int) doc.Span {
 
 func sp(s doc.Span) *doc.Span { return &s }
 
+// XSSPlace is the name of the place of the hostile document's event;
+// pages and maps must show it as text.
+const XSSPlace = `Kharkiv <svg onload=alert(3)>`
+
+// place puts e in a city.
+func place(e *event.Event, name, country string, lat, lon float64) {
+	e.Location, e.LocationCountry, e.GeoPrecision, e.Lat, e.Lon = name, country, "city", &lat, &lon
+}
+
 // Fixture stores Docs with their analyses in st and returns the IDs.
 func Fixture(t testing.TB, st store.Store) []string {
 	t.Helper()
@@ -93,6 +102,8 @@ func Fixture(t testing.TB, st store.Store) []string {
 			rus, ukr := actor("RUS", "Russia", "Russia", 0), actor("UKR", "Ukraine", "Ukraine", 0)
 			e1 := ev(1, rus, ukr, "112", "Accuse", -2, 3, "accused", event.Asserted, "2024-01-02")
 			e1.DateSpan = sp(span(t, text, "2 January 2024", 0))
+			place(&e1, "Donetsk", "UKR", 48.0159, 37.8028)
+			e1.LocationSpan = sp(span(t, text, "Donetsk", 0))
 			e1.Why = &event.Why{
 				Score: 0.9375,
 				Features: []event.Weight{{Feature: "lemma=accuse", Weight: 2.25}, {Feature: "obj=PROPN", Weight: 0.75},
@@ -112,6 +123,7 @@ func Fixture(t testing.TB, st store.Store) []string {
 			usa, chn := actor("USAGOV", "United States", "The United States", 0), actor("CHNGOV", "China", "China", 0)
 			ann("timex", "1 February 2024", 0, "2024-02-01", "day")
 			e1 := ev(1, usa, chn, "040", "Consult", 1, 1, "held talks", event.Asserted, "2024-02-01")
+			place(&e1, "Geneva", "CHE", 46.2022, 6.1457)
 			e2 := ev(2, chn, usa, "036", "Express intent to meet or negotiate", 4, 1, "host", event.Future, "2024-03-01")
 			e2.Cue, e2.CueText = sp(ann("cue", "will", 0, "future", "")), "will"
 			// a nested span: the trigger of e1 inside a wider annotation
@@ -125,6 +137,7 @@ func Fixture(t testing.TB, st store.Store) []string {
 			ann("trigger", "</script> and <img src=x", 0, "XSS", "")
 			e := ev(1, rus, ukr, "112", "Accuse", -2, 3, "accused", event.Reported, "2024-03-03")
 			e.Source.Inferred = `sentence: <i>Moscow</i>`
+			place(&e, XSSPlace, "UKR", 49.9935, 36.2304)
 			e.Why = &event.Why{Score: 0.5, Features: []event.Weight{{Feature: XSSFeature, Weight: -1.5}},
 				Patterns: []string{`<img src=x onerror=alert(2)>`}, Source: "nsubj of accused", Target: "obj of accused",
 				Status: `cue "were quoted": reported`, Date: "timex 3 March 2024 in the sentence"}

@@ -129,6 +129,10 @@ func eventWhere(f store.EventFilter, a *args) (conds []string, join bool, err er
 	if f.Country != "" {
 		eq("e.location_country", f.Country)
 	}
+	if f.City != "" {
+		eq("e.location", f.City)
+		eq("e.geo_precision", "city")
+	}
 	statuses := f.Statuses
 	if len(statuses) == 0 {
 		statuses = []event.Status{event.Asserted, event.Reported}

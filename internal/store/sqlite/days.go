@@ -10,7 +10,7 @@ import (
 // it filters only on what the summary keys hold (actor codes, quad class,
 // status, dates) and not on one document, whose events may be superseded.
 func fromDays(f store.EventFilter) bool {
-	return f.Code == "" && f.Root == "" && f.Plover == "" && f.Country == "" && f.Outlet == "" && f.DocID == "" && f.Text == ""
+	return f.Code == "" && f.Root == "" && f.Plover == "" && f.Country == "" && f.City == "" && f.Outlet == "" && f.DocID == "" && f.Text == ""
 }
 
 // selectDays is selectEvents over the summary rows of f's events, which

@@ -102,6 +102,10 @@ func where(f store.EventFilter, side int, live bool) (conds []string, args []any
 	if f.Country != "" {
 		eq("e.location_country", f.Country)
 	}
+	if f.City != "" {
+		eq("e.location", f.City)
+		eq("e.geo_precision", "city")
+	}
 	statuses := f.Statuses
 	if len(statuses) == 0 {
 		statuses = []event.Status{event.Asserted, event.Reported}

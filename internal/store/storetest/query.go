@@ -359,4 +359,16 @@ func testPlaces(t *testing.T, s store.Store) {
 	if len(list.Events) != 5 || n != 5 {
 		t.Errorf("Country UKR, actor RUS: %d listed, %d counted; want 5", len(list.Events), n)
 	}
+	// a city's events are those of Country and City
+	page, err = s.Events(ctx, store.EventFilter{Country: "UKR", City: "Kyiv", Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Events) != 3 {
+		t.Errorf("Kyiv lists %d happenings, want 3", len(page.Events))
+	}
+	got, err := s.Places(ctx, store.EventFilter{Country: "UKR", City: "Donetsk Oblast"}) // a division, not a city
+	if err != nil || len(got) != 0 {
+		t.Errorf("Places in the city Donetsk Oblast = %+v, %v; want none", got, err)
+	}
 }
