@@ -27,6 +27,9 @@ func TestEventsFilterGrammar(t *testing.T) {
 	if all, some := count("--status", "all"), count(); all < some {
 		t.Errorf("--status all %d < default %d", all, some)
 	}
+	if in, all := count("--place-country", "usa"), count(); in == 0 || in >= all {
+		t.Errorf("--place-country usa: %d of %d events", in, all)
+	}
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -36,6 +39,7 @@ func TestEventsFilterGrammar(t *testing.T) {
 		{[]string{"--plover", "FOO"}, `plover: "FOO" is not a PLOVER event type`},
 		{[]string{"--status", "negated,all"}, "all stands alone"},
 		{[]string{"--dyad", "USA"}, "is not two actor codes"},
+		{[]string{"--place-country", "Ukraine"}, "is not an ISO alpha-3 country code"},
 	} {
 		code, _, errOut := dyad(t, append([]string{"events", "--db", db}, tc.args...)...)
 		if code != 2 || !strings.Contains(errOut, tc.want) {
