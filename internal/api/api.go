@@ -105,6 +105,7 @@ func (s *Server) routes() []struct {
 		{Route{"GET", "/api/dyads/{a}/{b}/series"}, s.dyadSeries},
 		{Route{"GET", "/api/actors/{code}"}, s.actor},
 		{Route{"GET", "/api/network"}, s.network},
+		{Route{"GET", "/api/places"}, s.places},
 		{Route{"GET", "/api/documents/{id}"}, s.document},
 		{Route{"GET", "/api/search"}, s.search},
 		{Route{"POST", "/api/documents"}, s.ingest},
