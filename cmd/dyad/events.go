@@ -73,32 +73,6 @@ func eventFilterFlags(fs *flag.FlagSet) func() (store.EventFilter, error) {
 	}
 }
 
-// eachEvent pages through the store and calls fn for up to limit events
-// (0: all).
-func eachEvent(ctx context.Context, st store.Store, f store.EventFilter, limit int, fn func(event.Event) error) (int, error) {
-	n := 0
-	for {
-		f.Limit = 1000
-		if limit > 0 && limit-n < f.Limit {
-			f.Limit = limit - n
-		}
-		page, err := query.New(st).Events(ctx, f)
-		if err != nil {
-			return n, err
-		}
-		for _, e := range page.Events {
-			if err := fn(e); err != nil {
-				return n, err
-			}
-			n++
-		}
-		if page.Next == "" || len(page.Events) == 0 || (limit > 0 && n >= limit) {
-			return n, nil
-		}
-		f.Cursor = page.Next
-	}
-}
-
 func runEvents(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("events", "[--db FILE] [filters] [--limit N] [--json]",
 		"  dyad events --dyad USA,IRN --root 19\n  dyad events --actor RUS --from 2024-01-01 --to 2024-01-31 --status all --json", stderr)
@@ -130,7 +104,7 @@ func runEvents(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	defer st.Close()
 	var es []event.Event
 	enc := json.NewEncoder(stdout)
-	_, err = eachEvent(ctx, st, f, *limit, func(e event.Event) error {
+	_, _, err = query.New(st).EachEvent(ctx, f, *limit, func(e event.Event) error {
 		if *asJSON {
 			return enc.Encode(e)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/dyad-project/dyad/internal/cameo"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/export"
+	"github.com/dyad-project/dyad/internal/query"
 )
 
 // runExport writes the stored events that pass the filters in one of the
@@ -62,7 +63,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	n, err := eachEvent(ctx, st, f, 0, func(e event.Event) error { return w.Write(e) })
+	n, _, err := query.New(st).EachEvent(ctx, f, 0, func(e event.Event) error { return w.Write(e) })
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/dyad-project/dyad/internal/cameo"
+	"github.com/dyad-project/dyad/internal/export"
 	"github.com/dyad-project/dyad/internal/lang"
 	"github.com/dyad-project/dyad/internal/query"
 	"github.com/dyad-project/dyad/internal/store"
@@ -51,6 +52,9 @@ type Config struct {
 	// Lang identifies the language of submitted documents; nil means the
 	// embedded profiles.
 	Lang *lang.Detector
+	// MaxExport is the most events one export route writes; 0 means
+	// DefaultMaxExport.
+	MaxExport int
 }
 
 // Server answers the API routes.
@@ -80,6 +84,9 @@ func New(cfg Config) (*Server, error) {
 		}
 		cfg.Lang = det
 	}
+	if cfg.MaxExport <= 0 {
+		cfg.MaxExport = DefaultMaxExport
+	}
 	return &Server{cfg: cfg}, nil
 }
 
@@ -102,6 +109,10 @@ func (s *Server) routes() []struct {
 		{Route{"GET", "/api/openapi.json"}, s.openapi},
 		{Route{"GET", "/api/overview"}, s.overview},
 		{Route{"GET", "/api/events"}, s.events},
+		{Route{"GET", ExportPath(export.CSV)}, s.exportEvents(export.CSV)},
+		{Route{"GET", ExportPath(export.JSONL)}, s.exportEvents(export.JSONL)},
+		{Route{"GET", ExportPath(export.GDELT)}, s.exportEvents(export.GDELT)},
+		{Route{"GET", ExportPath(export.PLOVER)}, s.exportEvents(export.PLOVER)},
 		{Route{"GET", "/api/dyads/{a}/{b}/series"}, s.dyadSeries},
 		{Route{"GET", "/api/actors/{code}"}, s.actor},
 		{Route{"GET", "/api/network"}, s.network},
@@ -199,14 +210,24 @@ func (s *Server) filter(r *http.Request, extra ...string) (store.EventFilter, ur
 	if err != nil {
 		return store.EventFilter{}, nil, err
 	}
-	f, err := query.ParseEventFilter(v)
+	f, err := s.parseFilter(v)
 	if err != nil {
 		return store.EventFilter{}, nil, err
 	}
-	if err := query.CheckCodes(f, s.cfg.Codebook); err != nil {
-		return store.EventFilter{}, nil, err
-	}
 	return f, v, nil
+}
+
+// parseFilter reads an event filter from parameters and checks its codes
+// against the codebook.
+func (s *Server) parseFilter(v url.Values) (store.EventFilter, error) {
+	f, err := query.ParseEventFilter(v)
+	if err != nil {
+		return store.EventFilter{}, err
+	}
+	if err := query.CheckCodes(f, s.cfg.Codebook); err != nil {
+		return store.EventFilter{}, err
+	}
+	return f, nil
 }
 
 // fail writes err as a JSON error with its status; server errors are

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"mime"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -33,7 +34,9 @@ type fixture struct {
 	metrics *api.Metrics
 }
 
-func newFixture(t *testing.T, tok string) *fixture {
+// newFixture serves the query fixture with token tok (empty: ingestion
+// off); opts change the rest of the configuration.
+func newFixture(t *testing.T, tok string, opts ...func(*api.Config)) *fixture {
 	t.Helper()
 	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "api.db"), sqlite.Options{})
 	if err != nil {
@@ -45,7 +48,11 @@ func newFixture(t *testing.T, tok string) *fixture {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	// No analyzer: documents POSTed here are stored pending. The browser
 	// test ingests through the full analysis.
-	s, err := api.New(api.Config{Query: query.New(db), Log: log, Metrics: m, Token: tok, Ingest: api.PipelineIngester(db, nil)})
+	cfg := api.Config{Query: query.New(db), Log: log, Metrics: m, Token: tok, Ingest: api.PipelineIngester(db, nil)}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	s, err := api.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,7 +189,7 @@ func TestDocumentedChecks(t *testing.T) {
 					t.Errorf("check %d: %s: status %d is not documented", i, name, c.Status)
 				}
 				seen[itoa(c.Status)] = true
-				if strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
+				if mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type")); mt == "application/json" {
 					var v map[string]any
 					if err := json.Unmarshal(b, &v); err != nil {
 						t.Errorf("check %d: %s: body is not a JSON object: %v", i, name, err)

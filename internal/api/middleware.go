@@ -41,7 +41,9 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 // Wrap adds to h what every answer needs: security headers, a request
 // body limit of maxBody bytes, a deadline of timeout on the request's
 // context (queries stop and answer 503 when it passes), recovery from panics (a 500 and a log line
-// with the stack), one structured access log line per request and the
+// with the stack; http.ErrAbortHandler, which a handler panics with to cut
+// an answer it has begun, is logged and passed on to the server), one
+// structured access log line per request and the
 // request metrics by route pattern (the mux's pattern, or "unmatched").
 func Wrap(h http.Handler, log *slog.Logger, m *Metrics, maxBody int64, timeout time.Duration) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -60,10 +62,8 @@ func Wrap(h http.Handler, log *slog.Logger, m *Metrics, maxBody int64, timeout t
 		}
 		sw := &statusWriter{ResponseWriter: w}
 		defer func() {
-			if p := recover(); p != nil {
-				if p == http.ErrAbortHandler {
-					panic(p)
-				}
+			p := recover()
+			if p != nil && p != http.ErrAbortHandler {
 				log.Error("panic", "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 				if sw.status == 0 {
 					writeJSON(sw, http.StatusInternalServerError, errorBody{Error: http.StatusText(http.StatusInternalServerError)})
@@ -79,8 +79,13 @@ func Wrap(h http.Handler, log *slog.Logger, m *Metrics, maxBody int64, timeout t
 				status = http.StatusOK
 			}
 			m.Observe(route, r.Method, status, d)
-			log.Info("request", "method", r.Method, "path", r.URL.Path, "route", route, "status", status,
-				"bytes", sw.bytes, "duration_ms", float64(d.Microseconds())/1000, "remote", r.RemoteAddr)
+			attrs := []any{"method", r.Method, "path", r.URL.Path, "route", route, "status", status,
+				"bytes", sw.bytes, "duration_ms", float64(d.Microseconds()) / 1000, "remote", r.RemoteAddr}
+			if p == http.ErrAbortHandler {
+				log.Info("request", append(attrs, "aborted", true)...)
+				panic(p) // http.ErrAbortHandler: the server cuts the connection, the client sees a broken answer
+			}
+			log.Info("request", attrs...)
 		}()
 		h.ServeHTTP(sw, r)
 	})

@@ -42,6 +42,37 @@ func (s *Service) Events(ctx context.Context, f store.EventFilter) (store.EventP
 	return p, s.countMentions(ctx, p.Events)
 }
 
+// EachEvent calls fn for each event matching f, oldest first, as Events
+// lists them (happenings with their mention counts unless f.Mentions),
+// starting after f.Cursor, reading store.MaxLimit events at a time, and
+// stops after limit events (0: no limit). It returns how many events fn
+// was given and, when it stopped at the limit with events left, the cursor
+// that continues after the last one; next is "" when every matching event
+// was given. f.Limit is ignored. An error of fn or of the store ends the
+// walk and is returned as is.
+func (s *Service) EachEvent(ctx context.Context, f store.EventFilter, limit int, fn func(event.Event) error) (n int, next string, err error) {
+	for {
+		f.Limit = store.MaxLimit
+		if limit > 0 {
+			f.Limit = min(f.Limit, limit-n)
+		}
+		page, err := s.Events(ctx, f)
+		if err != nil {
+			return n, "", err
+		}
+		for _, e := range page.Events {
+			if err := fn(e); err != nil {
+				return n, "", err
+			}
+			n++
+		}
+		if page.Next == "" || len(page.Events) == 0 || limit > 0 && n >= limit {
+			return n, page.Next, nil
+		}
+		f.Cursor = page.Next
+	}
+}
+
 // countMentions fills the mention counts of events that anchor their
 // happening.
 func (s *Service) countMentions(ctx context.Context, es []event.Event) error {

@@ -269,3 +269,73 @@ func TestEventsCountReports(t *testing.T) {
 		t.Errorf("%d events listed as mentions, want 3", len(p.Events))
 	}
 }
+
+// EachEvent gives the events Events lists, page after page, stops at its
+// limit with the cursor that continues, and goes on from that cursor.
+func TestEachEvent(t *testing.T) {
+	ctx := context.Background()
+	q, _ := open(t)
+	f := store.EventFilter{Statuses: query.AllStatuses(), Limit: store.MaxLimit}
+	p, err := q.Events(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, e := range p.Events {
+		want = append(want, e.ID)
+	}
+	var got []string
+	collect := func(e event.Event) error { got = append(got, e.ID); return nil }
+	n, next, err := q.EachEvent(ctx, f, 0, collect)
+	if err != nil || n != len(want) || next != "" || !cmp.Equal(got, want) {
+		t.Errorf("all: %d %q %v: %v, want %v", n, next, err, got, want)
+	}
+	got = nil
+	n, next, err = q.EachEvent(ctx, f, 2, collect)
+	if err != nil || n != 2 || next == "" {
+		t.Fatalf("limit 2: %d %q %v", n, next, err)
+	}
+	f.Cursor = next
+	n, next, err = q.EachEvent(ctx, f, 0, collect)
+	if err != nil || n != len(want)-2 || next != "" || !cmp.Equal(got, want) {
+		t.Errorf("limit 2, then on from its cursor: %d %q %v: %v, want %v", n, next, err, got, want)
+	}
+	stop := errors.New("stop")
+	if n, _, err := q.EachEvent(ctx, f, 0, func(event.Event) error { return stop }); n != 0 || !errors.Is(err, stop) {
+		t.Errorf("fn's error: %d %v", n, err)
+	}
+}
+
+// EachEvent reads past one page of the store.
+func TestEachEventPages(t *testing.T) {
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "p.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	const docs, per = 30, 40 // 1,200 events: two pages and a bit
+	var items []store.Item
+	for i := range docs {
+		d := doc.Document{Text: fmt.Sprintf("Report %d.", i), Outlet: "Wire", Lang: "en", Published: time.Date(2024, 1, 1+i, 9, 0, 0, 0, time.UTC)}
+		d.ID = doc.ContentID(d.Text)
+		a := &store.Analysis{DocID: d.ID}
+		for k := range per {
+			a.Events = append(a.Events, event.Event{ID: fmt.Sprintf("e%02d-%02d", i, k), DocID: d.ID, Code: "041", Root: "04", Status: event.Asserted,
+				Source: event.Actor{Code: "USA"}, Target: event.Actor{Code: "TUR"}, Date: d.Published.Format(time.DateOnly), Precision: "day"})
+		}
+		items = append(items, store.Item{Doc: d, Analysis: a})
+	}
+	if _, err := db.Put(ctx, items); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	n, next, err := query.New(db).EachEvent(ctx, store.EventFilter{Mentions: true}, 0, func(e event.Event) error { ids = append(ids, e.ID); return nil })
+	if err != nil || n != docs*per || next != "" || len(ids) != docs*per || ids[0] != "e00-00" || ids[len(ids)-1] != "e29-39" {
+		t.Fatalf("%d events, next %q, %v; %d given", n, next, err, len(ids))
+	}
+	n, next, err = query.New(db).EachEvent(ctx, store.EventFilter{Mentions: true}, 1001, func(event.Event) error { return nil })
+	if err != nil || n != 1001 || next == "" {
+		t.Errorf("limit 1001: %d events, next %q, %v", n, next, err)
+	}
+}

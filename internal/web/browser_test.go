@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -18,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -295,6 +297,49 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("filtered by actor %s: %d rows, %d of them name the actor", a, rows, matching)
 	}
 	shoot(t, bctx, shots, &n, "events-filtered")
+
+	// Download the CSV of the filtered events: it parses, holds at least
+	// the rows of the page and only events of the actor.
+	downloads := t.TempDir()
+	dctx, dcancel := context.WithTimeout(bctx, 20*time.Second)
+	progress := chromedp.Events(dctx, browser.DownloadProgress)
+	if err := chromedp.Do(bctx, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		on := true
+		_, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+			Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: downloads, EventsEnabled: &on})
+		return err
+	}), chromedp.Click(chromedp.CSS("p.exports a.export"))); err != nil {
+		t.Fatalf("click the CSV export: %v", err)
+	}
+	var csvPath string
+	for ev, err := range progress {
+		if err != nil {
+			t.Fatalf("downloading the CSV export: %v", err)
+		}
+		if ev.State == browser.DownloadProgressStateCanceled {
+			t.Fatal("the CSV export download was canceled")
+		}
+		if ev.State == browser.DownloadProgressStateCompleted {
+			csvPath = filepath.Join(downloads, ev.GUID)
+			break
+		}
+	}
+	dcancel()
+	f, err := os.Open(csvPath)
+	if err != nil {
+		t.Fatalf("the CSV export: %v", err)
+	}
+	records, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil || len(records) < rows+1 || records[0][0] != "id" {
+		t.Fatalf("the CSV export: %v, %d records for %d rows on the page", err, len(records), rows)
+	}
+	for _, r := range records[1:] {
+		if !strings.HasPrefix(r[5], a) && !strings.HasPrefix(r[8], a) {
+			t.Errorf("the CSV export of actor %s holds %s → %s", a, r[5], r[8])
+		}
+	}
+	t.Logf("CSV export of actor %s: %d events", a, len(records)-1)
 
 	// Open an event's document from the list and check its spans.
 	if err := chromedp.Do(bctx, chromedp.Click(chromedp.CSS("table.events a.source")), chromedp.WaitReady(chromedp.CSS("article.doctext"))); err != nil {

@@ -21,6 +21,7 @@ import (
 
 	"github.com/dyad-project/dyad/internal/api"
 	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/export"
 	"github.com/dyad-project/dyad/internal/query"
 	"github.com/dyad-project/dyad/internal/store"
 	"github.com/dyad-project/dyad/internal/svg"
@@ -56,6 +57,7 @@ func New(q *query.Service, log *slog.Logger) (*Server, error) {
 		"fmtDate":   fmtDate,
 		"join":      strings.Join,
 		"filterURL": func(path string, v url.Values) string { return withQuery(path, v) },
+		"exportCap": func() string { return thousands(api.DefaultMaxExport) + " events" },
 	}
 	for _, name := range pageNames {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/"+name+".html")
@@ -147,6 +149,37 @@ func withQuery(path string, v url.Values) string {
 	return path + "?" + v.Encode()
 }
 
+// thousands writes n with commas between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// Export is a link to one of the API's export routes.
+type Export struct {
+	Name, URL string
+}
+
+// exports links the API's export routes (served beside the UI by App)
+// for the filter v, as query.Values writes it: every event it matches,
+// not a page of them, so any limit or cursor is left out.
+func exports(v url.Values) []Export {
+	ev := url.Values{}
+	for k, vs := range v {
+		if k != "limit" && k != "cursor" {
+			ev[k] = vs
+		}
+	}
+	var out []Export
+	for _, f := range []struct{ format, name string }{{export.CSV, "CSV"}, {export.JSONL, "JSON Lines"}, {export.GDELT, "GDELT"}, {export.PLOVER, "PLOVER"}} {
+		out = append(out, Export{Name: f.name, URL: withQuery(api.ExportPath(f.format), ev)})
+	}
+	return out
+}
+
 func quadName(q int) string {
 	switch q {
 	case 1:
@@ -214,6 +247,7 @@ type Overview struct {
 	Volume template.HTML
 	Dyads  []store.DyadCount
 	Latest []event.Event
+	Export []Export // the events of the page's filter
 }
 
 func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
@@ -233,7 +267,7 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	base := query.Values(f)
-	p := Overview{Page: Page{Title: "Overview", Nav: "overview"}, Stats: o.Stats, Dyads: o.Dyads, Latest: o.Latest}
+	p := Overview{Page: Page{Title: "Overview", Nav: "overview"}, Stats: o.Stats, Dyads: o.Dyads, Latest: o.Latest, Export: exports(base)}
 	p.Volume = chart(svg.StackedBars(svg.Chart{Title: "Events per " + string(iv) + " by quad class", X: labels(o.Volume),
 		Series: quadSeries(o.Volume), Links: periodLinks(o.Volume, base), Width: 900, Height: 260}))
 	s.render(w, r, http.StatusOK, "overview", p)
@@ -247,6 +281,7 @@ type EventsPage struct {
 	Events   []event.Event
 	Next     string // URL of the next page, "" at the end
 	Filtered bool
+	Export   []Export // every event of the filter, not only this page
 }
 
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
@@ -261,7 +296,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	p := EventsPage{Page: Page{Title: "Events", Nav: "events"}, Form: v, Statuses: query.AllStatuses(), Events: page.Events}
+	p := EventsPage{Page: Page{Title: "Events", Nav: "events"}, Form: v, Statuses: query.AllStatuses(), Events: page.Events, Export: exports(query.Values(f))}
 	for _, k := range query.FilterParams() {
 		if k != "limit" && k != "cursor" && v.Get(k) != "" {
 			p.Filtered = true
@@ -290,6 +325,8 @@ type DyadPage struct {
 	EventsAB  string
 	EventsBA  string
 	ReverseTo string
+	ExportAB  []Export // the events of each direction
+	ExportBA  []Export
 }
 
 // DyadRow is one period of the dyad table, with links to its events.
@@ -336,7 +373,7 @@ func (s *Server) dyad(w http.ResponseWriter, r *http.Request) {
 	ba.Set("source", d.B)
 	ba.Set("target", d.A)
 	p := DyadPage{Page: Page{Title: d.A + " – " + d.B}, D: d, EventsAB: withQuery("/events", ab), EventsBA: withQuery("/events", ba),
-		ReverseTo: withQuery(dyadURL(d.B, d.A), other)}
+		ReverseTo: withQuery(dyadURL(d.B, d.A), other), ExportAB: exports(ab), ExportBA: exports(ba)}
 	mean := func(s query.Series) []float64 {
 		out := make([]float64, len(s.Periods))
 		for i, p := range s.Periods {
@@ -400,7 +437,8 @@ type ActorPage struct {
 	RolesRest []query.Role // the others, folded
 	Network   template.HTML
 	Volume    template.HTML
-	Events    string // URL of the actor's events
+	Events    string   // URL of the actor's events
+	Export    []Export // the actor's events
 }
 
 func (s *Server) actor(w http.ResponseWriter, r *http.Request) {
@@ -418,7 +456,7 @@ func (s *Server) actor(w http.ResponseWriter, r *http.Request) {
 	base.Del("source")
 	base.Del("target")
 	base.Set("actor", prof.Code)
-	p := ActorPage{Page: Page{Title: prof.Code}, P: prof, Events: withQuery("/events", base)}
+	p := ActorPage{Page: Page{Title: prof.Code}, P: prof, Events: withQuery("/events", base), Export: exports(base)}
 	const shownRoles = 12
 	p.RolesTop = prof.Roles[:min(shownRoles, len(prof.Roles))]
 	if len(prof.Roles) > shownRoles {

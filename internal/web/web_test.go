@@ -2,12 +2,15 @@ package web_test
 
 import (
 	"context"
+	"encoding/csv"
+	"html"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -165,5 +168,67 @@ func TestDocumentTextIsEscaped(t *testing.T) {
 	// the overlapping spans over the payload give a mark of both kinds
 	if !strings.Contains(body, `<mark class="actor trigger"`) {
 		t.Errorf("no mark for the overlap of actor and trigger spans")
+	}
+}
+
+// exportLinks returns the export links of a page, unescaped, in order.
+func exportLinks(body string) []string {
+	var out []string
+	for _, m := range regexp.MustCompile(`<a class="export" href="([^"]*)" download>`).FindAllStringSubmatch(body, -1) {
+		out = append(out, html.UnescapeString(m[1]))
+	}
+	return out
+}
+
+// TestExportLinks: the events, overview, dyad and actor pages link the
+// four API exports with the page's filter (never its page size or
+// cursor), and the links download the events of that filter.
+func TestExportLinks(t *testing.T) {
+	srv, _ := fixtureServer(t)
+	links := func(q string) []string {
+		q = strings.ReplaceAll(q, "status=all", "status=asserted%2Creported%2Cnegated%2Chypothetical%2Cfuture%2Cdenied") // as query.Values writes it
+		var out []string
+		for _, f := range []string{"csv", "jsonl", "gdelt", "plover"} {
+			out = append(out, "/api/events."+f+q)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		page string
+		want []string
+	}{
+		{"/events?actor=rus&status=all&limit=1", links("?actor=RUS&status=all")},
+		{"/events", links("")},
+		{"/?from=2024-02-01&count=mentions", links("?count=mentions&from=2024-02-01")},
+		{"/dyads/RUS/UKR?status=all", append(links("?source=RUS&status=all&target=UKR"), links("?source=UKR&status=all&target=RUS")...)},
+		{"/actors/USA?to=2024-06-30", links("?actor=USA&to=2024-06-30")},
+	} {
+		status, body, _ := fetch(t, srv.URL+tc.page)
+		if status != 200 {
+			t.Fatalf("%s: status %d", tc.page, status)
+		}
+		got := exportLinks(body)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: export links\n%q\nwant\n%q", tc.page, got, tc.want)
+		}
+		if !strings.Contains(body, "Export") || !strings.Contains(body, ">CSV</a> · <a") || !strings.Contains(body, "at most 100,000 events") {
+			t.Errorf("%s: no export line", tc.page)
+		}
+	}
+	// The events page's CSV holds the events the page lists, all of them.
+	_, body, _ := fetch(t, srv.URL+"/events?actor=RUS&status=all")
+	listed := regexp.MustCompile(`href="/documents/[0-9a-f]+#t-`).FindAllString(body, -1)
+	status, csvText, hdr := fetch(t, srv.URL+exportLinks(body)[0])
+	rows, err := csv.NewReader(strings.NewReader(csvText)).ReadAll()
+	if status != 200 || err != nil || hdr.Get("Content-Type") != "text/csv; charset=utf-8" {
+		t.Fatalf("the CSV link: %d %v %q", status, err, hdr.Get("Content-Type"))
+	}
+	if len(listed) == 0 || len(rows) != len(listed)+1 {
+		t.Errorf("the CSV has %d rows for %d listed events", len(rows)-1, len(listed))
+	}
+	for _, r := range rows[1:] {
+		if !strings.HasPrefix(r[5], "RUS") && !strings.HasPrefix(r[8], "RUS") {
+			t.Errorf("the CSV holds an event without RUS: %q", r)
+		}
 	}
 }
