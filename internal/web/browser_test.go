@@ -261,6 +261,29 @@ func TestBrowser(t *testing.T) {
 	}
 	visit("/events")
 	visit("/search?q=ceasefire")
+	visit("/map")
+	if n := eval(`document.querySelectorAll("svg.map .countries path").length`); n < 150 {
+		t.Errorf("/map draws %d countries", n)
+	}
+	if eval(`document.querySelectorAll("svg.map .countries a").length`) == 0 || eval(`document.querySelectorAll("svg.map .cities a").length`) == 0 {
+		t.Error("/map links no country or no city to its events")
+	}
+	// a city's link lists exactly the events the map counts there
+	city, err := chromedp.Run(bctx, chromedp.Evaluate[[]string](`(() => { const a = document.querySelector("svg.map .cities a");
+		return [a.getAttribute("href"), a.querySelector("title").textContent]; })()`))
+	if err != nil || len(city) != 2 {
+		t.Fatalf("/map: the first city: %v %v", city, err)
+	}
+	visit(city[0] + "&limit=1000")
+	listed, want := eval(`document.querySelectorAll("table.events tbody tr:not(:has(td.empty))").length`), ""
+	if listed == 1 {
+		want = ": 1 happening"
+	} else {
+		want = fmt.Sprintf(": %d happenings", listed)
+	}
+	if !strings.HasSuffix(city[1], want) {
+		t.Errorf("%s lists %d events; the map said %q", city[0], listed, city[1])
+	}
 	visit("/events?status=all")
 
 	// Filter events with the form.

@@ -38,14 +38,19 @@ type Server struct {
 	q     *query.Service
 	log   *slog.Logger
 	pages map[string]*template.Template
+	world world // the map's outlines
 }
 
 // pageNames are the page templates; each is parsed with layout.html.
-var pageNames = []string{"overview", "events", "dyad", "actor", "document", "search", "error"}
+var pageNames = []string{"overview", "events", "dyad", "actor", "document", "search", "map", "error"}
 
 // New parses the embedded templates.
 func New(q *query.Service, log *slog.Logger) (*Server, error) {
 	s := &Server{q: q, log: log, pages: map[string]*template.Template{}}
+	var err error
+	if s.world, err = loadWorld(); err != nil {
+		return nil, err
+	}
 	funcs := template.FuncMap{
 		"actorURL":  actorURL,
 		"dyadURL":   dyadURL,
@@ -76,6 +81,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheFor(time.Hour, files)))
 	mux.HandleFunc("GET /{$}", s.overview)
 	mux.HandleFunc("GET /events", s.events)
+	mux.HandleFunc("GET /map", s.mapPage)
 	mux.HandleFunc("GET /dyads/{a}/{b}", s.dyad)
 	mux.HandleFunc("GET /actors/{code}", s.actor)
 	mux.HandleFunc("GET /documents/{id}", s.document)
@@ -327,6 +333,8 @@ type DyadPage struct {
 	ReverseTo string
 	ExportAB  []Export // the events of each direction
 	ExportBA  []Export
+	MapAB     PlaceMap // where each direction's events happened
+	MapBA     PlaceMap
 }
 
 // DyadRow is one period of the dyad table, with links to its events.
@@ -413,6 +421,16 @@ func (s *Server) dyad(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Recent = mergeNewest(recentAB, recentBA, 15)
+	fb.Source, fb.Target = d.A, d.B
+	if p.MapAB, err = s.placesMap(r.Context(), fb, ab, "Where "+d.A+" → "+d.B+" happened", 480); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	fb.Source, fb.Target = d.B, d.A
+	if p.MapBA, err = s.placesMap(r.Context(), fb, ba, "Where "+d.B+" → "+d.A+" happened", 480); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "dyad", p)
 }
 
@@ -439,6 +457,7 @@ type ActorPage struct {
 	Volume    template.HTML
 	Events    string   // URL of the actor's events
 	Export    []Export // the actor's events
+	Map       PlaceMap // where the actor's events happened
 }
 
 func (s *Server) actor(w http.ResponseWriter, r *http.Request) {
@@ -479,6 +498,12 @@ func (s *Server) actor(w http.ResponseWriter, r *http.Request) {
 	p.Network = chart(svg.Network("Ego network of "+prof.Code, nodes, edges, pos, 640, 420))
 	p.Volume = chart(svg.StackedBars(svg.Chart{Title: "Events per month by quad class", X: labels(prof.Series),
 		Series: quadSeries(prof.Series), Links: periodLinks(prof.Series, base), Width: 900, Height: 220}))
+	fa := f
+	fa.Actor, fa.Source, fa.Target = prof.Code, "", ""
+	if p.Map, err = s.placesMap(r.Context(), fa, base, "Where the events of "+prof.Code+" happened", 900); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "actor", p)
 }
 

@@ -71,6 +71,15 @@ func TestPages(t *testing.T) {
 		{"/documents/0123", 404, nil},
 		{"/search?q=Geneva", 200, []string{"Talks in Geneva", "/documents/" + ids[1]}},
 		{"/search", 200, []string{"Search"}},
+		{"/map", 200, []string{`aria-current="page">Map`, `<svg xmlns="http://www.w3.org/2000/svg" class="map"`, `<a href="/events?country=UKR"><path class="m`,
+			`<title>Ukraine: 2 happenings</title>`, `<a href="/events?city=Donetsk&amp;country=UKR"><circle`, "3 happenings counted"}},
+		{"/map?actor=usa&status=all&count=mentions", 200, []string{`href="/events?actor=USA&amp;city=Geneva&amp;count=mentions&amp;country=CHE&amp;status=`,
+			"2 mentions counted, 1 of them without a place"}},
+		{"/map?country=Ukraine", 400, []string{"country"}},
+		{"/events?country=UKR&city=Donetsk", 200, []string{"Donetsk", `value="UKR"`}},
+		{"/actors/RUS?from=2024-01-01", 200, []string{`aria-label="Where the events of RUS happened"`, `<a href="/events?actor=RUS&amp;country=UKR&amp;from=2024-01-01"><path`}},
+		{"/dyads/RUS/UKR", 200, []string{`aria-label="Where RUS → UKR happened"`, `aria-label="Where UKR → RUS happened"`,
+			`<a href="/events?city=Donetsk&amp;country=UKR&amp;source=RUS&amp;target=UKR"><circle`}},
 		{"/nowhere", 404, nil},
 		{"/static/style.css", 200, []string{"mark.actor"}},
 		{"/static/app.js", 200, []string{"filters"}},
@@ -229,6 +238,28 @@ func TestExportLinks(t *testing.T) {
 	for _, r := range rows[1:] {
 		if !strings.HasPrefix(r[5], "RUS") && !strings.HasPrefix(r[8], "RUS") {
 			t.Errorf("the CSV holds an event without RUS: %q", r)
+		}
+	}
+}
+
+// TestMapEscapesPlaces: a place's name reaches the map, its tooltip, its
+// link and the table as text.
+func TestMapEscapesPlaces(t *testing.T) {
+	srv, _ := fixtureServer(t)
+	status, body, _ := fetch(t, srv.URL+"/map")
+	if status != 200 {
+		t.Fatalf("status %d", status)
+	}
+	if strings.Contains(body, "<svg onload") || strings.Contains(body, "NaN") {
+		t.Error("the map page holds a raw place name or NaN")
+	}
+	for _, want := range []string{
+		`<title>Kharkiv &lt;svg onload=alert(3)&gt;, UKR: 1 happening</title>`,
+		`href="/events?city=Kharkiv&#43;%3Csvg&#43;onload%3Dalert%283%29%3E&amp;country=UKR"`,
+		`Kharkiv &lt;svg onload=alert(3)&gt;</a>`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("map page lacks %q", want)
 		}
 	}
 }
