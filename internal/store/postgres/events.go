@@ -128,6 +128,7 @@ func eventWhere(f store.EventFilter, a *args) (conds []string, join bool, err er
 	}
 	if f.Country != "" {
 		eq("e.location_country", f.Country)
+		conds = append(conds, "e.location_country <> ''") // lets the partial index events_location serve it
 	}
 	if f.City != "" {
 		eq("e.location", f.City)

@@ -28,6 +28,8 @@ func TestQueryPlans(t *testing.T) {
 		// Linking reads one key's members; counting a happening its reports.
 		{linkMembers, []any{noAnchor, "04|USA|TUR", 19000, 19000}, "events_link"},
 		{`SELECT count(*) FROM events WHERE happening IN (?, ?) AND happening <> id`, []any{"a", "b"}, "events_happening"},
+		// What happened in a country.
+		{`SELECT count(*) FROM events e WHERE e.location_country = ? AND e.location_country <> '' AND e.live = 1`, []any{"SYR"}, "events_location"},
 	}
 	for _, tc := range tests {
 		rows, err := db.r.QueryContext(ctx, "EXPLAIN QUERY PLAN "+tc.query, tc.args...)

@@ -101,6 +101,7 @@ func where(f store.EventFilter, side int, live bool) (conds []string, args []any
 	}
 	if f.Country != "" {
 		eq("e.location_country", f.Country)
+		conds = append(conds, "e.location_country <> ''") // lets the partial index events_location serve it
 	}
 	if f.City != "" {
 		eq("e.location", f.City)

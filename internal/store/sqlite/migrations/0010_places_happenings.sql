@@ -28,3 +28,5 @@ CREATE INDEX events_link ON events (link_key, link_end) WHERE link_key <> '';
 -- The reports of a happening other than its anchor, for counting them;
 -- most events are their own happening and stay out of this index.
 CREATE INDEX events_happening ON events (happening) WHERE happening <> id;
+-- Events by where they happened (the country and city filters, the map).
+CREATE INDEX events_location ON events (location_country, location, date) WHERE location_country <> '';
