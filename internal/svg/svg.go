@@ -17,6 +17,10 @@ type Series struct {
 	Name   string
 	Class  string    // CSS class for colour, e.g. "q1".."q4", "goldstein"
 	Values []float64 // one value per X label; NaN leaves a gap
+	// Links optionally makes each of this series' values a link (same
+	// length as Values); when set it replaces the chart's Links for them,
+	// so two lines over the same periods can each link to their own events.
+	Links []string
 }
 
 // Chart is the data of a time chart: X labels (periods) and series.
@@ -28,6 +32,9 @@ type Chart struct {
 	Height int // pixels; 0 means 240
 	// Links optionally makes each X position a link (same length as X).
 	Links []string
+	// Integer says the values are counts: ticks fall on whole numbers
+	// only (no "0.5 events").
+	Integer bool
 }
 
 const (
@@ -54,25 +61,32 @@ func esc(s string) string {
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
 
-// niceRange returns a rounded [lo, hi] that contains [min, max] and a tick step.
-func niceRange(min, max float64) (lo, hi, step float64) {
+// niceRange returns a rounded [lo, hi] that contains [min, max] and a tick
+// step; with integer set the step is a whole number, at least 1.
+func niceRange(min, max float64, integer bool) (lo, hi, step float64) {
 	if math.IsInf(min, 0) || math.IsInf(max, 0) || math.IsNaN(min) || math.IsNaN(max) {
-		return 0, 1, 0.25
+		min, max = 0, 0
 	}
 	if min == max {
 		if min == 0 {
+			if integer {
+				return 0, 1, 1
+			}
 			return 0, 1, 0.25
 		}
 		min, max = math.Min(0, min), math.Max(0, max)
 	}
 	raw := (max - min) / 4
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	step = mag
+	step = 10 * mag
 	for _, m := range []float64{1, 2, 2.5, 5, 10} {
-		if m*mag >= raw {
-			step = m * mag
+		if s := m * mag; s >= raw && (!integer || s >= 1 && s == math.Trunc(s)) {
+			step = s
 			break
 		}
+	}
+	if integer && step < 1 {
+		step = 1
 	}
 	lo = math.Floor(min/step) * step
 	hi = math.Ceil(max/step) * step
@@ -152,7 +166,8 @@ func (c Chart) legend(b *bytes.Buffer) {
 // breaks the line. With Links set, each dot links to its period's events.
 func Lines(c Chart) []byte {
 	var b bytes.Buffer
-	lo, hi, step := niceRange(c.bounds(false))
+	mn, mx := c.bounds(false)
+	lo, hi, step := niceRange(mn, mx, c.Integer)
 	y, x := c.frame(&b, lo, hi, step, false)
 	if lo < 0 && hi > 0 {
 		w, _ := c.size()
@@ -188,7 +203,11 @@ func Lines(c Chart) []byte {
 			}
 			dot := fmt.Sprintf(`<circle cx="%s" cy="%s" r="3"><title>%s %s: %s</title></circle>`,
 				num(x(i)), num(y(s.Values[i])), esc(s.Name), esc(c.X[i]), esc(strconv.FormatFloat(s.Values[i], 'g', 4, 64)))
-			c.link(&b, i, dot)
+			if s.Links != nil {
+				Chart{Links: s.Links}.link(&b, i, dot)
+			} else {
+				c.link(&b, i, dot)
+			}
 		}
 		b.WriteString(`</g>`)
 	}
@@ -200,7 +219,8 @@ func Lines(c Chart) []byte {
 // StackedBars draws the series stacked per X label, for counts by quad class.
 func StackedBars(c Chart) []byte {
 	var b bytes.Buffer
-	lo, hi, step := niceRange(c.bounds(true))
+	mn, mx := c.bounds(true)
+	lo, hi, step := niceRange(mn, mx, c.Integer)
 	y, x := c.frame(&b, lo, hi, step, true)
 	w, _ := c.size()
 	bw := (w - padL - padR) / float64(max(len(c.X), 1)) * 0.7

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -123,5 +124,43 @@ func TestEmptyInputs(t *testing.T) {
 	wellFormed(t, Lines(Chart{}))
 	if got := Layout(nil, nil, 1, 10); len(got) != 0 {
 		t.Errorf("Layout(nil) = %v", got)
+	}
+}
+
+// TestIntegerTicks: a count chart labels whole numbers only, however few
+// the events.
+func TestIntegerTicks(t *testing.T) {
+	tick := regexp.MustCompile(`text-anchor="end">([^<]*)<`)
+	for _, max := range []float64{0, 1, 2, 3, 7, 11, 23, 1234} {
+		c := Chart{Title: "t", X: []string{"a", "b"}, Integer: true, Series: []Series{{Name: "n", Class: "q1", Values: []float64{0, max}}}}
+		for _, b := range [][]byte{StackedBars(c), Lines(c)} {
+			ticks := tick.FindAllSubmatch(b, -1)
+			if len(ticks) < 2 {
+				t.Errorf("max %v: %d ticks", max, len(ticks))
+			}
+			for _, m := range ticks {
+				if strings.ContainsAny(string(m[1]), ".e") {
+					t.Errorf("max %v: tick %q is not a whole number", max, m[1])
+				}
+			}
+		}
+	}
+	c := Chart{Title: "t", X: []string{"a", "b"}, Series: []Series{{Name: "n", Class: "q1", Values: []float64{0, 1}}}}
+	if !strings.Contains(string(Lines(c)), ">0.25<") {
+		t.Error("a chart of means lost its fractional ticks")
+	}
+}
+
+// TestSeriesLinks: each line's dots link to that series' own links.
+func TestSeriesLinks(t *testing.T) {
+	c := Chart{Title: "t", X: []string{"a", "b"}, Links: []string{"/x0", "/x1"}, Series: []Series{
+		{Name: "ab", Class: "ab", Values: []float64{1, 2}, Links: []string{"/ab0", "/ab1"}},
+		{Name: "ba", Class: "ba", Values: []float64{1, 2}},
+	}}
+	got := string(Lines(c))
+	for _, w := range []string{`href="/ab0"`, `href="/ab1"`, `href="/x0"`, `href="/x1"`} {
+		if strings.Count(got, w) != 1 {
+			t.Errorf("%s appears %d times, want once", w, strings.Count(got, w))
+		}
 	}
 }
