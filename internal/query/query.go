@@ -105,9 +105,14 @@ const (
 	Day   Interval = "day"
 	Week  Interval = "week" // ISO weeks, Monday to Sunday
 	Month Interval = "month"
+	// Auto lets the series choose from the span of its data (see
+	// autoInterval): days for a few weeks, weeks for up to two years,
+	// months beyond.
+	Auto Interval = ""
 )
 
-// ParseInterval reads day, week or month; empty means dflt.
+// ParseInterval reads day, week or month; empty means dflt (which may be
+// Auto).
 func ParseInterval(s string, dflt Interval) (Interval, error) {
 	switch Interval(s) {
 	case "":
@@ -142,6 +147,10 @@ type Series struct {
 	// days, at most twenty.
 	Omitted     int      `json:"omitted,omitempty"`
 	OmittedDays []string `json:"omitted_days,omitempty"`
+	// Outside are the omitted events by day (by period when the store
+	// counted them per period), earliest first, at most twenty: From and
+	// To bound each, so that a list of the events of each can be linked.
+	Outside []Period `json:"outside,omitempty"`
 }
 
 // periodStart returns the first day of the period that holds day t.
@@ -185,26 +194,55 @@ func label(t time.Time, iv Interval) string {
 }
 
 // Series counts the events matching f per period of iv, with every period
-// from the first to the last event (or from f.From to f.To when set), empty
-// ones included.
+// from the first to the last event of the bulk (or from f.From to f.To
+// when set), empty ones included. With iv Auto the interval suits the
+// range plotted.
 func (s *Service) Series(ctx context.Context, f store.EventFilter, iv Interval) (Series, error) {
-	days, err := s.counts(ctx, f, iv)
+	days, grouped, err := s.counts(ctx, f, iv)
 	if err != nil {
 		return Series{}, err
 	}
-	return rollUp(days, iv, f.From, f.To, time.Time{}, time.Time{})
+	if iv == Auto {
+		iv = autoInterval(days, f.From, f.To, time.Time{}, time.Time{})
+	}
+	return rollUp(days, iv, f.From, f.To, time.Time{}, time.Time{}, grouped)
+}
+
+// autoInterval chooses the interval for the range a series of days would
+// plot (see rollUp): day up to 92 days, week up to two years, else month.
+func autoInterval(days []store.DayCount, from, to string, lo, hi time.Time) Interval {
+	if lo.IsZero() || hi.IsZero() {
+		lo, hi = bulk(days)
+	}
+	if t, err := time.Parse(time.DateOnly, from); err == nil {
+		lo = t
+	}
+	if t, err := time.Parse(time.DateOnly, to); err == nil {
+		hi = t
+	}
+	switch span := hi.Sub(lo); {
+	case lo.IsZero() || hi.IsZero():
+		return Month
+	case span <= 92*24*time.Hour:
+		return Day
+	case span <= 2*366*24*time.Hour:
+		return Week
+	}
+	return Month
 }
 
 // counts returns the counts of f that rollUp groups into periods of iv:
-// per period from a backend that keeps them, else per day.
-func (s *Service) counts(ctx context.Context, f store.EventFilter, iv Interval) ([]store.DayCount, error) {
-	if pc, ok := s.st.(store.PeriodCounter); ok && iv != Day {
+// per period from a backend that keeps them (grouped is then true, and
+// each Date is a period's first day), else per day. Auto asks for days.
+func (s *Service) counts(ctx context.Context, f store.EventFilter, iv Interval) (c []store.DayCount, grouped bool, err error) {
+	if pc, ok := s.st.(store.PeriodCounter); ok && iv != Day && iv != Auto {
 		c, ok, err := pc.PeriodCounts(ctx, f, string(iv))
 		if err != nil || ok {
-			return c, err
+			return c, ok, err
 		}
 	}
-	return s.st.EventCounts(ctx, f)
+	c, err = s.st.EventCounts(ctx, f)
+	return c, false, err
 }
 
 // bulkShare is the share of events at each end that may lie outside the
@@ -276,8 +314,9 @@ func bulk(days []store.DayCount) (lo, hi time.Time) {
 // range are counted in Omitted, never dropped silently.
 //
 // bulkLo and bulkHi, when set, are the default range to use instead of the
-// bulk of days (a dyad's two directions share the bulk of both).
-func rollUp(days []store.DayCount, iv Interval, from, to string, bulkLo, bulkHi time.Time) (Series, error) {
+// bulk of days (a dyad's two directions share the bulk of both). grouped
+// says each day count is a whole period of iv starting on its Date.
+func rollUp(days []store.DayCount, iv Interval, from, to string, bulkLo, bulkHi time.Time, grouped bool) (Series, error) {
 	out := Series{Interval: iv, Periods: []Period{}}
 	parse := func(s string) (time.Time, bool) {
 		t, err := time.Parse(time.DateOnly, s)
@@ -332,7 +371,7 @@ func rollUp(days []store.DayCount, iv Interval, from, to string, bulkLo, bulkHi 
 		sum    float64
 	}
 	byStart := map[time.Time]*acc{}
-	omitted := map[string]bool{}
+	omitted := map[string]int{}
 	for _, d := range days {
 		t, ok := parse(d.Date)
 		if !ok {
@@ -341,7 +380,7 @@ func rollUp(days []store.DayCount, iv Interval, from, to string, bulkLo, bulkHi 
 		out.Events += d.Events
 		if periodStart(t, iv).Before(first) || t.After(hi) {
 			out.Omitted += d.Events
-			omitted[d.Date] = true
+			omitted[d.Date] += d.Events
 			continue
 		}
 		p := periodStart(t, iv)
@@ -362,6 +401,14 @@ func rollUp(days []store.DayCount, iv Interval, from, to string, bulkLo, bulkHi 
 	sort.Strings(out.OmittedDays)
 	if len(out.OmittedDays) > maxOmittedDays {
 		out.OmittedDays = out.OmittedDays[:maxOmittedDays]
+	}
+	for _, d := range out.OmittedDays {
+		t, _ := parse(d)
+		p := Period{Label: d, From: d, To: d, Events: omitted[d]}
+		if grouped {
+			p.Label, p.To = label(t, iv), nextPeriod(t, iv).AddDate(0, 0, -1).Format(time.DateOnly)
+		}
+		out.Outside = append(out.Outside, p)
 	}
 	for p := first; !p.After(hi); p = nextPeriod(p, iv) {
 		per := Period{Label: label(p, iv), From: p.Format(time.DateOnly), To: nextPeriod(p, iv).AddDate(0, 0, -1).Format(time.DateOnly)}
@@ -405,22 +452,34 @@ func (s *Service) Dyad(ctx context.Context, a, b string, f store.EventFilter, iv
 	fab, fba := f, f
 	fab.Source, fab.Target = a, b
 	fba.Source, fba.Target = b, a
-	ab, err := s.counts(ctx, fab, iv)
+	ab, grouped, err := s.counts(ctx, fab, iv)
 	if err != nil {
 		return DyadSeries{}, err
 	}
-	ba, err := s.counts(ctx, fba, iv)
+	ba, groupedBA, err := s.counts(ctx, fba, iv)
 	if err != nil {
 		return DyadSeries{}, err
+	}
+	if grouped != groupedBA { // the store answered one direction per day: both so
+		if ab, err = s.st.EventCounts(ctx, fab); err != nil {
+			return DyadSeries{}, err
+		}
+		if ba, err = s.st.EventCounts(ctx, fba); err != nil {
+			return DyadSeries{}, err
+		}
+		grouped = false
 	}
 	// Both directions share one range: the one asked for, else the bulk of
 	// all their events.
 	lo, hi := bulk(append(append([]store.DayCount{}, ab...), ba...))
+	if iv == Auto {
+		iv = autoInterval(nil, f.From, f.To, lo, hi)
+	}
 	out := DyadSeries{A: a, B: b}
-	if out.AToB, err = rollUp(ab, iv, f.From, f.To, lo, hi); err != nil {
+	if out.AToB, err = rollUp(ab, iv, f.From, f.To, lo, hi, grouped); err != nil {
 		return DyadSeries{}, err
 	}
-	if out.BToA, err = rollUp(ba, iv, f.From, f.To, lo, hi); err != nil {
+	if out.BToA, err = rollUp(ba, iv, f.From, f.To, lo, hi, grouped); err != nil {
 		return DyadSeries{}, err
 	}
 	out.Total = out.AToB.Events + out.BToA.Events
@@ -539,7 +598,7 @@ type Profile struct {
 	Roles    []Role            `json:"roles"` // who held the code, from the actor dictionary (when the service has one)
 	Partners []Partner         `json:"partners"`
 	Network  Network           `json:"network"` // the actor and its top partners
-	Series   Series            `json:"series"`  // monthly
+	Series   Series            `json:"series"`  // by day, week or month, as suits its range
 	Recent   []event.Event     `json:"recent"`  // newest first
 }
 
@@ -575,7 +634,7 @@ func (s *Service) Profile(ctx context.Context, code string, f store.EventFilter)
 	}
 	fa := f
 	fa.Actor = code
-	if p.Series, err = s.Series(ctx, fa, Month); err != nil {
+	if p.Series, err = s.Series(ctx, fa, Auto); err != nil {
 		return Profile{}, err
 	}
 	p.Events = p.Series.Events
