@@ -81,6 +81,9 @@ type Dictionary struct {
 	pool      sync.Pool // *scan buffers reused across calls of Match
 	inherit   bool      // while loading: the phrase being added is inherited
 	idOf      struct{ of, the, s, and, comma, hyphen int32 }
+
+	lookupOnce sync.Once // builds lookup for Lookup and Name
+	lookup     *lookupIndex
 }
 
 // LoadFS loads every *.txt file under dir of fsys, in path order, each
