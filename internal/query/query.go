@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dyad-project/dyad/internal/actor"
 	"github.com/dyad-project/dyad/internal/doc"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/store"
@@ -16,7 +17,8 @@ import (
 // Service answers queries over one store. It is safe for concurrent use.
 type Service struct {
 	st    store.Store
-	roles []Role // sorted by code
+	roles []Role            // sorted by code
+	dict  *actor.Dictionary // nil: names come from the events
 }
 
 // New returns a Service reading st.
@@ -488,9 +490,14 @@ func (s *Service) Dyad(ctx context.Context, a, b string, f store.EventFilter, iv
 	return out, nil
 }
 
-// Names sets d.NameA and d.NameB from one event of the dyad, when there
-// is one. Dyad leaves them empty: the series do not need them.
+// Names sets d.NameA and d.NameB: each code's own name (ActorName) when
+// the service has a dictionary, else the names of one event of the dyad,
+// when there is one. Dyad leaves them empty: the series do not need them.
 func (s *Service) Names(ctx context.Context, d *DyadSeries) error {
+	if s.dict != nil {
+		d.NameA, d.NameB = s.dict.Name(d.A), s.dict.Name(d.B)
+		return nil
+	}
 	for _, dir := range []struct {
 		src, tgt   string
 		nsrc, ntgt *string
@@ -592,7 +599,7 @@ type Partner struct {
 // Profile is what the store knows of one actor.
 type Profile struct {
 	Code     string            `json:"code"`
-	Name     string            `json:"name,omitempty"` // the most frequent name
+	Name     string            `json:"name,omitempty"` // the code's own name (ActorName); without a dictionary the most frequent name
 	Events   int               `json:"events"`
 	Names    []store.ActorName `json:"names"` // codes and names over time: first and last day of each
 	Roles    []Role            `json:"roles"` // who held the code, from the actor dictionary (when the service has one)
@@ -628,9 +635,12 @@ func (s *Service) Profile(ctx context.Context, code string, f store.EventFilter)
 	p := Profile{Code: code, Names: names, Partners: []Partner{}, Roles: s.rolesOf(code)}
 	best := 0
 	for _, n := range names {
-		if c := n.AsSource + n.AsTarget; c > best && n.Name != "" {
+		if c := n.AsSource + n.AsTarget; c > best && n.Name != "" && n.Code == code {
 			best, p.Name = c, n.Name
 		}
+	}
+	if s.dict != nil {
+		p.Name = s.dict.Name(code)
 	}
 	fa := f
 	fa.Actor = code

@@ -26,9 +26,11 @@ const MaxRoles = 100
 type Option func(*Service)
 
 // WithDictionary makes profiles list the dated roles of the actor
-// dictionary d whose codes start with the profiled code.
+// dictionary d whose codes start with the profiled code, names actors by
+// d (ActorName) and looks names up in it (LookupActor, ResolveActor).
 func WithDictionary(d *actor.Dictionary) Option {
 	return func(s *Service) {
+		s.dict = d
 		for _, e := range d.Entries() {
 			for _, r := range e.Roles {
 				if r.Code == "" {
