@@ -42,7 +42,7 @@ type Server struct {
 }
 
 // pageNames are the page templates; each is parsed with layout.html.
-var pageNames = []string{"overview", "events", "dyad", "actor", "document", "search", "map", "error"}
+var pageNames = []string{"overview", "events", "dyad", "actor", "document", "search", "map", "network", "error"}
 
 // New parses the embedded templates.
 func New(q *query.Service, log *slog.Logger) (*Server, error) {
@@ -82,6 +82,7 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /{$}", s.overview)
 	mux.HandleFunc("GET /events", s.events)
 	mux.HandleFunc("GET /map", s.mapPage)
+	mux.HandleFunc("GET /network", s.network)
 	mux.HandleFunc("GET /dyads/{a}/{b}", s.dyad)
 	mux.HandleFunc("GET /actors/{code}", s.actor)
 	mux.HandleFunc("GET /documents/{id}", s.document)
