@@ -60,6 +60,7 @@ func New(q *query.Service, log *slog.Logger) (*Server, error) {
 		"quadName":  quadName,
 		"fmtFloat":  func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
 		"fmtDate":   fmtDate,
+		"eventDate": eventDate,
 		"join":      strings.Join,
 		"filterURL": func(path string, v url.Values) string { return withQuery(path, v) },
 		"exportCap": func() string { return thousands(api.DefaultMaxExport) + " events" },
@@ -208,6 +209,27 @@ func fmtDate(t time.Time) string {
 	return t.UTC().Format(time.DateOnly)
 }
 
+// eventDate writes an event's date with no more precision than it has:
+// 2018-01 for a month, 2018 for a year, 2018-Q1 or 2018-W04 for a quarter
+// or a week (their TimeML value), the day otherwise.
+func eventDate(e event.Event) string {
+	switch e.Precision {
+	case "month":
+		if len(e.Date) >= 7 {
+			return e.Date[:7]
+		}
+	case "year":
+		if len(e.Date) >= 4 {
+			return e.Date[:4]
+		}
+	case "quarter", "week":
+		if e.DateValue != "" && len(e.DateValue) <= 8 {
+			return e.DateValue
+		}
+	}
+	return e.Date
+}
+
 // quadSeries returns the four quad-class layers of a series.
 func quadSeries(s query.Series) []svg.Series {
 	out := make([]svg.Series, 4)
@@ -220,19 +242,68 @@ func quadSeries(s query.Series) []svg.Series {
 	return out
 }
 
-// periodLinks links each period of s to the event list under base.
+// periodLinks links each period of s to the event list under base: the
+// events of the page's filter within the period (and within the filter's
+// own from and to, which may cut the first and last periods), exactly the
+// ones the period counts.
 func periodLinks(s query.Series, base url.Values) []string {
 	links := make([]string, len(s.Periods))
 	for i, p := range s.Periods {
-		v := url.Values{}
-		for k, vs := range base {
-			v[k] = vs
-		}
-		v.Set("from", p.From)
-		v.Set("to", p.To)
-		links[i] = withQuery("/events", v)
+		links[i] = rangeLink(base, p.From, p.To)
 	}
 	return links
+}
+
+// rangeLink links the events of base from from to to, within base's own
+// from and to.
+func rangeLink(base url.Values, from, to string) string {
+	v := url.Values{}
+	for k, vs := range base {
+		if k != "limit" && k != "cursor" {
+			v[k] = vs
+		}
+	}
+	if f := base.Get("from"); f > from {
+		from = f
+	}
+	if t := base.Get("to"); t != "" && t < to {
+		to = t
+	}
+	v.Set("from", from)
+	v.Set("to", to)
+	return withQuery("/events", v)
+}
+
+// Outside is a note under a chart: the events its range leaves out.
+type Outside struct {
+	Events int
+	Spans  []OutsideSpan // the first of them, by day or period
+	More   bool          // more spans than listed
+}
+
+// OutsideSpan is one day or period with events outside a chart's range.
+type OutsideSpan struct {
+	Label, Link string
+	Events      int
+}
+
+// outside lists the events each series leaves out, linked under the
+// filter of each (bases[i] for ss[i]); nil when none is left out.
+func outside(ss []query.Series, bases []url.Values) *Outside {
+	var o Outside
+	for i, s := range ss {
+		o.Events += s.Omitted
+		listed := 0
+		for _, p := range s.Outside {
+			o.Spans = append(o.Spans, OutsideSpan{Label: p.Label, Link: rangeLink(bases[i], p.From, p.To), Events: p.Events})
+			listed += p.Events
+		}
+		o.More = o.More || listed < s.Omitted
+	}
+	if o.Events == 0 {
+		return nil
+	}
+	return &o
 }
 
 func labels(s query.Series) []string {
@@ -250,11 +321,12 @@ func chart(b []byte) template.HTML { return template.HTML(b) } // #nosec: svg es
 // Overview is the front page.
 type Overview struct {
 	Page
-	Stats  store.Stats
-	Volume template.HTML
-	Dyads  []store.DyadCount
-	Latest []event.Event
-	Export []Export // the events of the page's filter
+	Stats   store.Stats
+	Volume  template.HTML
+	Dyads   []store.DyadCount
+	Latest  []event.Event
+	Export  []Export // the events of the page's filter
+	Outside *Outside // the events the chart leaves out, nil when none
 }
 
 func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
@@ -263,7 +335,7 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	iv, err := query.ParseInterval(r.URL.Query().Get("interval"), query.Month)
+	iv, err := query.ParseInterval(r.URL.Query().Get("interval"), query.Auto)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -275,8 +347,9 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	}
 	base := query.Values(f)
 	p := Overview{Page: Page{Title: "Overview", Nav: "overview"}, Stats: o.Stats, Dyads: o.Dyads, Latest: o.Latest, Export: exports(base)}
-	p.Volume = chart(svg.StackedBars(svg.Chart{Title: "Events per " + string(iv) + " by quad class", X: labels(o.Volume),
-		Series: quadSeries(o.Volume), Links: periodLinks(o.Volume, base), Width: 900, Height: 260}))
+	p.Volume = chart(svg.StackedBars(svg.Chart{Title: "Events per " + string(o.Volume.Interval) + " by quad class", X: labels(o.Volume),
+		Series: quadSeries(o.Volume), Links: periodLinks(o.Volume, base), Width: 900, Height: 260, Integer: true}))
+	p.Outside = outside([]query.Series{o.Volume}, []url.Values{base})
 	s.render(w, r, http.StatusOK, "overview", p)
 }
 
@@ -336,6 +409,7 @@ type DyadPage struct {
 	ExportBA  []Export
 	MapAB     PlaceMap // where each direction's events happened
 	MapBA     PlaceMap
+	Outside   *Outside // the events the charts leave out, nil when none
 }
 
 // DyadRow is one period of the dyad table, with links to its events.
@@ -351,7 +425,7 @@ func (s *Server) dyad(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	iv, err := query.ParseInterval(r.URL.Query().Get("interval"), query.Month)
+	iv, err := query.ParseInterval(r.URL.Query().Get("interval"), query.Auto)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -394,14 +468,14 @@ func (s *Server) dyad(w http.ResponseWriter, r *http.Request) {
 		return out
 	}
 	x := labels(d.AToB)
-	p.Goldstein = chart(svg.Lines(svg.Chart{Title: "Mean Goldstein per " + string(iv), X: x, Width: 900, Height: 260,
-		Series: []svg.Series{{Name: d.A + " → " + d.B, Class: "ab", Values: mean(d.AToB)}, {Name: d.B + " → " + d.A, Class: "ba", Values: mean(d.BToA)}},
-		Links:  periodLinks(d.AToB, ab)}))
-	p.QuadAB = chart(svg.StackedBars(svg.Chart{Title: d.A + " → " + d.B + " by quad class", X: x, Series: quadSeries(d.AToB),
-		Links: periodLinks(d.AToB, ab), Width: 900, Height: 220}))
-	p.QuadBA = chart(svg.StackedBars(svg.Chart{Title: d.B + " → " + d.A + " by quad class", X: x, Series: quadSeries(d.BToA),
-		Links: periodLinks(d.BToA, ba), Width: 900, Height: 220}))
 	lab, lba := periodLinks(d.AToB, ab), periodLinks(d.BToA, ba)
+	p.Goldstein = chart(svg.Lines(svg.Chart{Title: "Mean Goldstein per " + string(d.AToB.Interval), X: x, Width: 900, Height: 260,
+		Series: []svg.Series{{Name: d.A + " → " + d.B, Class: "ab", Values: mean(d.AToB), Links: lab}, {Name: d.B + " → " + d.A, Class: "ba", Values: mean(d.BToA), Links: lba}}}))
+	p.QuadAB = chart(svg.StackedBars(svg.Chart{Title: d.A + " → " + d.B + " by quad class", X: x, Series: quadSeries(d.AToB),
+		Links: lab, Width: 900, Height: 220, Integer: true}))
+	p.QuadBA = chart(svg.StackedBars(svg.Chart{Title: d.B + " → " + d.A + " by quad class", X: x, Series: quadSeries(d.BToA),
+		Links: lba, Width: 900, Height: 220, Integer: true}))
+	p.Outside = outside([]query.Series{d.AToB, d.BToA}, []url.Values{ab, ba})
 	for i := range d.AToB.Periods {
 		if d.AToB.Periods[i].Events+d.BToA.Periods[i].Events == 0 {
 			continue
@@ -459,6 +533,7 @@ type ActorPage struct {
 	Events    string   // URL of the actor's events
 	Export    []Export // the actor's events
 	Map       PlaceMap // where the actor's events happened
+	Outside   *Outside // the events the chart leaves out, nil when none
 }
 
 func (s *Server) actor(w http.ResponseWriter, r *http.Request) {
@@ -497,8 +572,9 @@ func (s *Server) actor(w http.ResponseWriter, r *http.Request) {
 	}
 	pos := svg.Layout(nodes, edges, 1, 300)
 	p.Network = chart(svg.Network("Ego network of "+prof.Code, nodes, edges, pos, 640, 420))
-	p.Volume = chart(svg.StackedBars(svg.Chart{Title: "Events per month by quad class", X: labels(prof.Series),
-		Series: quadSeries(prof.Series), Links: periodLinks(prof.Series, base), Width: 900, Height: 220}))
+	p.Volume = chart(svg.StackedBars(svg.Chart{Title: "Events per " + string(prof.Series.Interval) + " by quad class", X: labels(prof.Series),
+		Series: quadSeries(prof.Series), Links: periodLinks(prof.Series, base), Width: 900, Height: 220, Integer: true}))
+	p.Outside = outside([]query.Series{prof.Series}, []url.Values{base})
 	fa := f
 	fa.Actor, fa.Source, fa.Target = prof.Code, "", ""
 	if p.Map, err = s.placesMap(r.Context(), fa, base, "Where the events of "+prof.Code+" happened", 900); err != nil {

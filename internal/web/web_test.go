@@ -62,7 +62,7 @@ func TestPages(t *testing.T) {
 		{"/events", 200, []string{`<form class="filters"`, `href="/actors/RUS"`, "#t-"}},
 		{"/events?dyad=RUS,UKR&status=all", 200, []string{"negated"[:0], "Accuse"}},
 		{"/events?quad=9", 400, []string{"quad"}},
-		{"/dyads/RUS/UKR", 200, []string{"Goldstein over time", `class="series ab"`, `/events?from=2024-01-01&amp;source=RUS&amp;target=UKR&amp;to=2024-01-31`}},
+		{"/dyads/RUS/UKR?interval=month", 200, []string{"Goldstein over time", `class="series ab"`, `/events?from=2024-01-01&amp;source=RUS&amp;target=UKR&amp;to=2024-01-31`}},
 		{"/dyads/ZZZ/UKR", 404, nil},
 		{"/actors/RUS", 200, []string{"Ego network", `class="network"`, "UKR", "Codes and names over time"}},
 		{"/actors/ZZZ", 404, nil},
