@@ -120,11 +120,18 @@ func DrawGraph(g Graph) []byte {
 	for _, n := range layoutNodes {
 		maxS = math.Max(maxS, n.Size)
 	}
+	// half of each coordinate is its rank, which spreads a dense core
+	// that a few far nodes would squeeze into the middle
+	xs, ys := make([]float64, len(g.Nodes)), make([]float64, len(g.Nodes))
 	for i, n := range layoutNodes {
-		p := pos[n.ID]
-		xy[i] = Point{padX + (W-2*padX)*(p.X-0.05)/0.9, padY + (H-2*padY)*(p.Y-0.05)/0.9}
+		xs[i], ys[i] = (pos[n.ID].X-0.05)/0.9, (pos[n.ID].Y-0.05)/0.9
+	}
+	rx, ry := ranks(xs), ranks(ys)
+	for i, n := range layoutNodes {
+		xy[i] = Point{padX + (W-2*padX)*(xs[i]+rx[i])/2, padY + (H-2*padY)*(ys[i]+ry[i])/2}
 		radius[i] = 4 + 14*math.Sqrt(math.Max(n.Size, 0)/maxS)
 	}
+	separate(xy, radius, 26, box{padX, padY, W - 2*padX, H - 2*padY})
 
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="network graph" viewBox="0 0 %s %s" role="img" aria-label="%s"><title>%s</title>`,
@@ -217,19 +224,26 @@ func DrawGraph(g Graph) []byte {
 				title = n.Name + " (" + title + ")"
 			}
 		}
-		l := labels[i]
-		var text string
-		if l.name != "" {
-			text = esc(l.name) + ` <tspan class="code">` + esc(l.id) + `</tspan>`
-		} else {
-			text = `<tspan class="code">` + esc(l.id) + `</tspan>`
-		}
-		node := fmt.Sprintf(`<circle cx="%s" cy="%s" r="%s"><title>%s</title></circle><text x="%s" y="%s">%s</text>`,
-			num(p.X), num(p.Y), num(r), esc(title), num(l.at.x), num(l.at.y+l.at.h-3), text)
+		node := fmt.Sprintf(`<circle cx="%s" cy="%s" r="%s"><title>%s</title></circle>`, num(p.X), num(p.Y), num(r), esc(title))
 		if n.Link != "" {
 			fmt.Fprintf(&b, `<a href="%s">%s</a>`, esc(n.Link), node)
 		} else {
 			b.WriteString(node)
+		}
+	}
+	// labels over every circle and edge
+	b.WriteString(`</g><g class="labels">`)
+	for i, n := range g.Nodes {
+		l := labels[i]
+		text := `<tspan class="code">` + esc(l.id) + `</tspan>`
+		if l.name != "" {
+			text = esc(l.name) + " " + text
+		}
+		label := fmt.Sprintf(`<text x="%s" y="%s">%s</text>`, num(l.at.x), num(l.at.y+l.at.h-3), text)
+		if n.Link != "" {
+			fmt.Fprintf(&b, `<a href="%s">%s</a>`, esc(n.Link), label)
+		} else {
+			b.WriteString(label)
 		}
 	}
 	b.WriteString(`</g></svg>`)
@@ -289,4 +303,56 @@ func finite(f float64) float64 {
 		return 0
 	}
 	return f
+}
+
+// ranks returns the rank of each value among vs in [0,1] (ties by index).
+func ranks(vs []float64) []float64 {
+	idx := make([]int, len(vs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return vs[idx[a]] < vs[idx[b]] })
+	out := make([]float64, len(vs))
+	for r, i := range idx {
+		if len(vs) > 1 {
+			out[i] = float64(r) / float64(len(vs)-1)
+		} else {
+			out[i] = 0.5
+		}
+	}
+	return out
+}
+
+// separate pushes apart circles closer than their radii and gap, within
+// the area, in a fixed number of rounds.
+func separate(p []Point, r []float64, gap float64, area box) {
+	for range 60 {
+		moved := false
+		for i := range p {
+			for j := i + 1; j < len(p); j++ {
+				dx, dy := p[j].X-p[i].X, p[j].Y-p[i].Y
+				d := math.Hypot(dx, dy)
+				want := r[i] + r[j] + gap
+				if d >= want {
+					continue
+				}
+				if d < 1e-6 { // on top of each other: part them sideways
+					dx, dy, d = 1, float64(j-i)*1e-3, 1
+				}
+				push := (want - d) / 2
+				p[i].X -= dx / d * push
+				p[i].Y -= dy / d * push
+				p[j].X += dx / d * push
+				p[j].Y += dy / d * push
+				moved = true
+			}
+		}
+		for i := range p {
+			p[i].X = math.Min(math.Max(p[i].X, area.x), area.x+area.w)
+			p[i].Y = math.Min(math.Max(p[i].Y, area.y), area.y+area.h)
+		}
+		if !moved {
+			return
+		}
+	}
 }

@@ -65,8 +65,11 @@ func TestDrawGraph(t *testing.T) {
 	if want := 40*2 + 40 + 1 - 1; len(edges) != want { // the A01→A02 edge without a link is drawn bare
 		t.Errorf("%d edges link to their dyad, want %d", len(edges), want)
 	}
-	if n := strings.Count(s, `<a href="/actors/`); n != 40 {
+	if n := len(regexp.MustCompile(`<a href="/actors/A\d\d"><circle`).FindAllString(s, -1)); n != 40 {
 		t.Errorf("%d nodes link to their actor, want 40", n)
+	}
+	if n := len(regexp.MustCompile(`<a href="/actors/A\d\d"><text`).FindAllString(s, -1)); n != 40 {
+		t.Errorf("%d labels link to their actor, want 40", n)
 	}
 	// labels: readable, mostly apart
 	type rect struct{ x, y, w float64 }

@@ -286,6 +286,44 @@ func TestBrowser(t *testing.T) {
 	}
 	visit("/events?status=all")
 
+	// The network at a wide and a narrow width: the page does not overflow,
+	// every edge links to a dyad of two different actors, and the first
+	// edge's dyad page has events.
+	for _, width := range []int64{1400, 390} {
+		if err := chromedp.Do(bctx, chromedp.EmulateViewport(width, 900)); err != nil {
+			t.Fatal(err)
+		}
+		visit("/network")
+		if n := eval(`document.querySelectorAll("svg.graph .nodes circle").length`); n < 2 {
+			t.Errorf("/network at %d px draws %d actors", width, n)
+		}
+		if n := eval(`document.querySelectorAll("svg.graph .edges a").length`); n == 0 {
+			t.Errorf("/network at %d px draws no edge linking to its dyad", width)
+		}
+		if n := eval(`Array.from(document.querySelectorAll("svg.graph .edges a")).filter(a => {
+			const p = new URL(a.getAttribute("href"), location.href).pathname.split("/"); return p[1] !== "dyads" || p[2] === p[3]; }).length`); n != 0 {
+			t.Errorf("/network: %d edges do not link to a dyad of two actors", n)
+		}
+		if over := eval(`document.documentElement.scrollWidth - document.documentElement.clientWidth`); over > 0 {
+			t.Errorf("/network at %d px overflows by %d px", width, over)
+		}
+	}
+	if err := chromedp.Do(bctx, chromedp.EmulateReset()); err != nil {
+		t.Fatal(err)
+	}
+	edge, err := chromedp.Run(bctx, chromedp.Evaluate[string](`document.querySelector("svg.graph .edges a").getAttribute("href")`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	visit(edge)
+	if eval(`document.querySelectorAll("figure.goldstein svg").length`) == 0 {
+		t.Errorf("the network's edge %s leads to no dyad page", edge)
+	}
+	visit("/network?actor=" + a + "&count=mentions")
+	if eval(`document.querySelectorAll("svg.graph .nodes circle").length`) < 2 {
+		t.Errorf("/network?actor=%s draws fewer than two actors", a)
+	}
+
 	// Filter events with the form.
 	visit("/events")
 	if err := chromedp.Do(bctx,
