@@ -38,6 +38,19 @@ type Queries interface {
 	// its Country and City set lists, unless the country has two cities of
 	// that name. f.Cursor and f.Limit are ignored.
 	Places(ctx context.Context, f EventFilter) ([]PlaceCount, error)
+	// DocumentCounts counts the documents matching f per day of
+	// publication (UTC), ordered by day: the current versions only unless
+	// f.AllVersions, under f.Outlet, f.Lang, f.From and f.To; f.URL,
+	// f.Query, f.Limit and f.After are ignored. Documents without a
+	// publication date are left out. Charts divide by it to show events
+	// per document published.
+	DocumentCounts(ctx context.Context, f DocFilter) ([]DocCount, error)
+}
+
+// DocCount is the number of documents published on one day.
+type DocCount struct {
+	Date      string `json:"date"` // YYYY-MM-DD
+	Documents int    `json:"documents"`
 }
 
 // PlaceCount is the number of events in one country or city.

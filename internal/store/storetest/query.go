@@ -27,6 +27,7 @@ func RunQueries(t *testing.T, open Opener) {
 		{"SupersededNotCounted", testSupersededNotCounted},
 		{"AggregatesEqualListedEvents", testAggregatesExact},
 		{"Places", testPlaces},
+		{"DocumentCounts", testDocumentCounts},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
