@@ -137,6 +137,18 @@ type Period struct {
 	Quad          [4]int  `json:"quad"` // events of quad classes 1..4
 	GoldsteinSum  float64 `json:"goldstein_sum"`
 	GoldsteinMean float64 `json:"goldstein_mean"` // 0 when the period has no event
+	// Documents counts the documents published in the period, when
+	// asked for (see CountDocuments).
+	Documents int `json:"documents,omitempty"`
+}
+
+// PerDocuments returns n events per 100 documents published in the
+// period, and false when none was.
+func (p Period) PerDocuments(n int) (float64, bool) {
+	if p.Documents <= 0 {
+		return 0, false
+	}
+	return 100 * float64(n) / float64(p.Documents), true
 }
 
 // Series is a time series of event counts.
@@ -423,6 +435,56 @@ func rollUp(days []store.DayCount, iv Interval, from, to string, bulkLo, bulkHi 
 		out.Periods = append(out.Periods, per)
 	}
 	return out, nil
+}
+
+// CountDocuments sets Documents in each period of each series: how many
+// documents (current versions, of f.Outlet when set) were published in
+// it, to normalise the volume of events by the volume of news.
+func (s *Service) CountDocuments(ctx context.Context, f store.EventFilter, ss ...*Series) error {
+	lo, hi := "", ""
+	for _, se := range ss {
+		if n := len(se.Periods); n > 0 {
+			if lo == "" || se.Periods[0].From < lo {
+				lo = se.Periods[0].From
+			}
+			if se.Periods[n-1].To > hi {
+				hi = se.Periods[n-1].To
+			}
+		}
+	}
+	if f.From > lo {
+		lo = f.From
+	}
+	if f.To != "" && f.To < hi {
+		hi = f.To
+	}
+	if lo == "" || hi < lo {
+		return nil
+	}
+	from, err := time.Parse(time.DateOnly, lo)
+	if err != nil {
+		return fmt.Errorf("count documents: %w", err)
+	}
+	to, err := time.Parse(time.DateOnly, hi)
+	if err != nil {
+		return fmt.Errorf("count documents: %w", err)
+	}
+	days, err := s.st.DocumentCounts(ctx, store.DocFilter{Outlet: f.Outlet, From: from, To: to.AddDate(0, 0, 1)})
+	if err != nil {
+		return err
+	}
+	for _, se := range ss {
+		i := 0
+		for _, d := range days {
+			for i < len(se.Periods) && se.Periods[i].To < d.Date {
+				i++
+			}
+			if i < len(se.Periods) && se.Periods[i].From <= d.Date {
+				se.Periods[i].Documents += d.Documents
+			}
+		}
+	}
+	return nil
 }
 
 // maxOmittedDays bounds the list of days a series leaves out.

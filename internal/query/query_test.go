@@ -339,3 +339,43 @@ func TestEachEventPages(t *testing.T) {
 		t.Errorf("limit 1001: %d events, next %q, %v", n, next, err)
 	}
 }
+
+// TestCountDocuments: each period knows how many documents were published
+// in it (the fixture publishes one a month: 3 January, 2 February, 4
+// March), within the filter's own range and outlet.
+func TestCountDocuments(t *testing.T) {
+	s, _ := open(t)
+	ctx := context.Background()
+	tests := []struct {
+		f    store.EventFilter
+		iv   query.Interval
+		want []int
+	}{
+		{store.EventFilter{Statuses: query.AllStatuses()}, query.Month, []int{1, 1, 1}},
+		{store.EventFilter{Statuses: query.AllStatuses(), Outlet: "Wire A"}, query.Month, []int{1, 0, 1}},
+		{store.EventFilter{From: "2024-01-04", To: "2024-03-31"}, query.Month, []int{0, 1, 1}},
+		{store.EventFilter{From: "2024-01-01", To: "2024-01-31"}, query.Week, []int{1, 0, 0, 0, 0}},
+	}
+	for _, tt := range tests {
+		se, err := s.Series(ctx, tt.f, tt.iv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CountDocuments(ctx, tt.f, &se); err != nil {
+			t.Fatal(err)
+		}
+		var got []int
+		for _, p := range se.Periods {
+			got = append(got, p.Documents)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%+v %s (-want +got):\n%s", tt.f, tt.iv, diff)
+		}
+	}
+	if v, ok := (query.Period{Documents: 8}).PerDocuments(2); !ok || v != 25 {
+		t.Errorf("2 events in 8 documents: %v %v, want 25 per 100", v, ok)
+	}
+	if _, ok := (query.Period{}).PerDocuments(2); ok {
+		t.Error("a period without documents has a rate")
+	}
+}
