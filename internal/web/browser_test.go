@@ -308,6 +308,8 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("/network at %d px overflows by %d px", width, over)
 		}
 	}
+	t.Logf("/network: %d actors, %d edges, an SVG of %d characters", eval(`document.querySelectorAll("svg.graph .nodes circle").length`),
+		eval(`document.querySelectorAll("svg.graph .edges path").length`), eval(`document.querySelector("svg.graph").outerHTML.length`))
 	if err := chromedp.Do(bctx, chromedp.EmulateReset()); err != nil {
 		t.Fatal(err)
 	}
