@@ -24,6 +24,7 @@ type lookupIndex struct {
 	byKey  map[string][]*Entry // folded name or alias -> entries, in load order
 	byCode map[string]*Entry   // code -> the entry whose name is the code's own name
 	codes  map[string]bool     // every code an entry or role gives
+	sorted []string            // the same, sorted
 }
 
 func (d *Dictionary) index() *lookupIndex {
@@ -63,6 +64,10 @@ func (d *Dictionary) index() *lookupIndex {
 				x.byKey[k] = append(x.byKey[k], e)
 			}
 		}
+		for c := range x.codes {
+			x.sorted = append(x.sorted, c)
+		}
+		sort.Strings(x.sorted)
 		d.lookup = x
 	})
 	return d.lookup
@@ -153,4 +158,24 @@ func matchedName(e *Entry, q string) string {
 		}
 	}
 	return e.Name
+}
+
+// Knows reports whether code is a code the dictionary gives, a prefix of
+// one ("IR"), or a country's code followed by sectors ("UKRMILREB"): a code
+// that events coded with the dictionary may carry or be grouped under.
+func (d *Dictionary) Knows(code string) bool {
+	x := d.index()
+	i := sort.SearchStrings(x.sorted, code)
+	if code != "" && i < len(x.sorted) && strings.HasPrefix(x.sorted[i], code) {
+		return true
+	}
+	if len(code) < 3 || len(code)%3 != 0 || d.CountryName(code[:3]) == "" {
+		return false
+	}
+	for j := 3; j < len(code); j += 3 {
+		if !IsSector(code[j : j+3]) {
+			return false
+		}
+	}
+	return true
 }

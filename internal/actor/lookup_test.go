@@ -46,3 +46,15 @@ func TestName(t *testing.T) {
 		}
 	}
 }
+
+func TestKnows(t *testing.T) {
+	d := loadAll(t)
+	for code, want := range map[string]bool{
+		"TUR": true, "IR": true, "I": true, "UKRMIL": true, "UKRMILREB": true, "IGOUNO": true,
+		"NOWHERELAND": false, "TURKEY": false, "UKRXYZ": false, "": false,
+	} {
+		if got := d.Knows(code); got != want {
+			t.Errorf("Knows(%q) = %v, want %v", code, got, want)
+		}
+	}
+}

@@ -62,8 +62,9 @@ func (e *ActorLookupError) Unwrap() error {
 // API reads codes only, with ParseEventFilter). A code in upper case is
 // taken as it is, a code prefix like any other ("I" is every code starting
 // with I). Anything else is looked up with LookupActor: one match is its
-// code; several, or none when q is no code in another letter case
-// either, are an *ActorLookupError.
+// code; none is q in upper case when that is a code the dictionary knows
+// (actor.Dictionary.Knows: "ir", "ukrmil"; any code without a
+// dictionary); several, or none otherwise, are an *ActorLookupError.
 func (s *Service) ResolveActor(param, q string) (string, error) {
 	q = strings.TrimSpace(q)
 	if isCode(q) {
@@ -74,7 +75,7 @@ func (s *Service) ResolveActor(param, q string) (string, error) {
 		return cs[0].Code, nil
 	}
 	if len(cs) == 0 {
-		if up := strings.ToUpper(q); isCode(up) {
+		if up := strings.ToUpper(q); isCode(up) && (s.dict == nil || s.dict.Knows(up)) {
 			return up, nil
 		}
 	}

@@ -40,6 +40,8 @@ func TestResolveActor(t *testing.T) {
 		{"ir", "IR", nil}, // no name: a code in lower case
 		{"Congo", "", query.ErrBadFilter},
 		{"Nowhere land", "", store.ErrNotFound},
+		{"nowhereland", "", store.ErrNotFound}, // a code in form, but no code the dictionary knows
+		{"ukrmil", "UKRMIL", nil},
 	} {
 		got, err := s.ResolveActor("actor", tc.q)
 		if got != tc.want || !errors.Is(err, tc.err) || (err == nil) != (tc.err == nil) {

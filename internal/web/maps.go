@@ -110,9 +110,8 @@ const mapCities = 50
 
 func (s *Server) mapPage(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
-	f, err := query.ParseEventFilter(v)
-	if err != nil {
-		s.fail(w, r, err)
+	f, ok := s.filter(w, r)
+	if !ok {
 		return
 	}
 	base := query.Values(f)
@@ -125,7 +124,7 @@ func (s *Server) mapPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	p := MapPage{Page: Page{Title: "Map", Nav: "map"}, Form: v, Map: m, Events: withQuery("/events", base),
+	p := MapPage{Page: Page{Title: "Map", Nav: "map", Counted: counting(f)}, Form: v, Map: m, Events: withQuery("/events", base),
 		Filtered: len(base) > 0, Filter: strings.ReplaceAll(base.Encode(), "&", " · ")}
 	p.Map.Open = true
 	s.render(w, r, http.StatusOK, "map", p)

@@ -42,7 +42,7 @@ type Server struct {
 }
 
 // pageNames are the page templates; each is parsed with layout.html.
-var pageNames = []string{"overview", "events", "dyad", "actor", "document", "search", "map", "network", "error"}
+var pageNames = []string{"overview", "events", "dyad", "actor", "document", "search", "map", "network", "lookup", "error"}
 
 // New parses the embedded templates.
 func New(q *query.Service, log *slog.Logger) (*Server, error) {
@@ -110,6 +110,9 @@ type Page struct {
 	Title string
 	Nav   string // overview, events, search: the active tab
 	Q     string // the search box
+	// Counted says what the page's totals count (counting), stated
+	// wherever a total appears.
+	Counted Counted
 }
 
 // render executes a page into a buffer first, so that a template error
@@ -327,12 +330,12 @@ type Overview struct {
 	Latest  []event.Event
 	Export  []Export // the events of the page's filter
 	Outside *Outside // the events the chart leaves out, nil when none
+	Totals  Totals   // the filter's total and the store's, each saying what it counts
 }
 
 func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
-	f, err := query.ParseEventFilter(r.URL.Query())
-	if err != nil {
-		s.fail(w, r, err)
+	f, ok := s.filter(w, r)
+	if !ok {
 		return
 	}
 	iv, err := query.ParseInterval(r.URL.Query().Get("interval"), query.Auto)
@@ -346,7 +349,11 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	base := query.Values(f)
-	p := Overview{Page: Page{Title: "Overview", Nav: "overview"}, Stats: o.Stats, Dyads: o.Dyads, Latest: o.Latest, Export: exports(base)}
+	p := Overview{Page: Page{Title: "Overview", Nav: "overview", Counted: counting(f)}, Stats: o.Stats, Dyads: o.Dyads, Latest: o.Latest, Export: exports(base)}
+	if p.Totals, err = s.totals(r.Context(), f, o.Volume.Events, o.Stats); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	p.Volume = chart(svg.StackedBars(svg.Chart{Title: "Events per " + string(o.Volume.Interval) + " by quad class", X: labels(o.Volume),
 		Series: quadSeries(o.Volume), Links: periodLinks(o.Volume, base), Width: 900, Height: 260, Integer: true}))
 	p.Outside = outside([]query.Series{o.Volume}, []url.Values{base})
@@ -366,9 +373,8 @@ type EventsPage struct {
 
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
-	f, err := query.ParseEventFilter(v)
-	if err != nil {
-		s.fail(w, r, err)
+	f, ok := s.filter(w, r)
+	if !ok {
 		return
 	}
 	page, err := s.q.Events(r.Context(), f)
@@ -376,7 +382,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	p := EventsPage{Page: Page{Title: "Events", Nav: "events"}, Form: v, Statuses: query.AllStatuses(), Events: page.Events, Export: exports(query.Values(f))}
+	p := EventsPage{Page: Page{Title: "Events", Nav: "events", Counted: counting(f)}, Form: v, Statuses: query.AllStatuses(), Events: page.Events, Export: exports(query.Values(f))}
 	for _, k := range query.FilterParams() {
 		if k != "limit" && k != "cursor" && v.Get(k) != "" {
 			p.Filtered = true
@@ -420,9 +426,12 @@ type DyadRow struct {
 }
 
 func (s *Server) dyad(w http.ResponseWriter, r *http.Request) {
-	f, err := query.ParseEventFilter(r.URL.Query())
-	if err != nil {
-		s.fail(w, r, err)
+	f, ok := s.filter(w, r)
+	if !ok {
+		return
+	}
+	a, b, ok := s.dyadCodes(w, r)
+	if !ok {
 		return
 	}
 	iv, err := query.ParseInterval(r.URL.Query().Get("interval"), query.Auto)
@@ -430,7 +439,7 @@ func (s *Server) dyad(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	d, err := s.q.Dyad(r.Context(), r.PathValue("a"), r.PathValue("b"), f, iv)
+	d, err := s.q.Dyad(r.Context(), a, b, f, iv)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -455,7 +464,7 @@ func (s *Server) dyad(w http.ResponseWriter, r *http.Request) {
 	ab.Set("target", d.B)
 	ba.Set("source", d.B)
 	ba.Set("target", d.A)
-	p := DyadPage{Page: Page{Title: d.A + " – " + d.B}, D: d, EventsAB: withQuery("/events", ab), EventsBA: withQuery("/events", ba),
+	p := DyadPage{Page: Page{Title: dyadTitle(d), Counted: counting(f)}, D: d, EventsAB: withQuery("/events", ab), EventsBA: withQuery("/events", ba),
 		ReverseTo: withQuery(dyadURL(d.B, d.A), other), ExportAB: exports(ab), ExportBA: exports(ba)}
 	mean := func(s query.Series) []float64 {
 		out := make([]float64, len(s.Periods))
@@ -526,6 +535,7 @@ func mergeNewest(a, b []event.Event, n int) []event.Event {
 type ActorPage struct {
 	Page
 	P         query.Profile
+	H         ActorHeading // the code's own name, or the codes a prefix groups
 	RolesTop  []query.Role // the newest roles, shown
 	RolesRest []query.Role // the others, folded
 	Network   template.HTML
@@ -537,21 +547,25 @@ type ActorPage struct {
 }
 
 func (s *Server) actor(w http.ResponseWriter, r *http.Request) {
-	f, err := query.ParseEventFilter(r.URL.Query())
-	if err != nil {
-		s.fail(w, r, err)
+	f, ok := s.filter(w, r)
+	if !ok {
 		return
 	}
-	prof, err := s.q.Profile(r.Context(), r.PathValue("code"), f)
+	code, ok := s.actorCode(w, r)
+	if !ok {
+		return
+	}
+	prof, err := s.q.Profile(r.Context(), code, f)
 	if err != nil {
-		s.fail(w, r, err)
+		s.actorMissing(w, r, code, err)
 		return
 	}
 	base := query.Values(f)
 	base.Del("source")
 	base.Del("target")
 	base.Set("actor", prof.Code)
-	p := ActorPage{Page: Page{Title: prof.Code}, P: prof, Events: withQuery("/events", base), Export: exports(base)}
+	h := s.actorHeading(prof.Code, prof.Names)
+	p := ActorPage{Page: Page{Title: h.Title(), Counted: counting(f)}, H: h, P: prof, Events: withQuery("/events", base), Export: exports(base)}
 	const shownRoles = 12
 	p.RolesTop = prof.Roles[:min(shownRoles, len(prof.Roles))]
 	if len(prof.Roles) > shownRoles {
