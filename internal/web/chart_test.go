@@ -229,3 +229,37 @@ func TestEventDatesByPrecision(t *testing.T) {
 		t.Errorf("a year: %q", dates)
 	}
 }
+
+// TestChartPerDocuments: norm=docs scales a chart to events per 100
+// documents published in each period (one a month here), on the overview,
+// dyad and actor pages; the page links to the other scale.
+func TestChartPerDocuments(t *testing.T) {
+	srv := chartServer(t)
+	for _, tt := range []struct {
+		path string
+		want []string
+	}{
+		{"/?interval=month&norm=docs", []string{"verbal conflict 2018-03: 300<", "material conflict 2018-03: 1000<", "per 100 documents published", `href="/?interval=month">show counts`}},
+		{"/dyads/TUR/USA?interval=month&norm=docs", []string{"verbal conflict 2018-12: 1200<", "material conflict 2018-12: 100<"}},
+		// weekly: the week of 28 January has its document and five USA→TUR events
+		{"/actors/TUR?norm=docs&outlet=Wire", []string{"Events per week", "material conflict 2018-01-22: 500<"}},
+		{"/?interval=month", []string{"verbal conflict 2018-03: 3<", `href="/?interval=month&amp;norm=docs">Per 100 documents published`}},
+	} {
+		status, body, _ := fetch(t, srv.URL+tt.path)
+		if status != 200 {
+			t.Fatalf("%s: status %d", tt.path, status)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: body lacks %q", tt.path, w)
+			}
+		}
+	}
+	// An outlet that published nothing: no rate, no bar.
+	if _, body, _ := fetch(t, srv.URL+"/?interval=month&norm=docs&outlet=Nobody"); strings.Contains(body, "conflict 2018-") {
+		t.Error("a rate drawn without documents")
+	}
+	if status, _, _ := fetch(t, srv.URL+"/?norm=words"); status != 400 {
+		t.Errorf("norm=words: status %d, want 400", status)
+	}
+}
