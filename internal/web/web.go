@@ -330,6 +330,7 @@ type Overview struct {
 	Latest  []event.Event
 	Export  []Export // the events of the page's filter
 	Outside *Outside // the events the chart leaves out, nil when none
+	Norm    Norm     // the chart's scale
 	Totals  Totals   // the filter's total and the store's, each saying what it counts
 }
 
@@ -354,8 +355,11 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	p.Volume = chart(svg.StackedBars(svg.Chart{Title: "Events per " + string(o.Volume.Interval) + " by quad class", X: labels(o.Volume),
-		Series: quadSeries(o.Volume), Links: periodLinks(o.Volume, base), Width: 900, Height: 260, Integer: true}))
+	if p.Norm, err = s.normalise(r, f, &o.Volume); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Volume = volumeChart("Events per "+string(o.Volume.Interval)+" by quad class", o.Volume, periodLinks(o.Volume, base), p.Norm, 900, 260)
 	p.Outside = outside([]query.Series{o.Volume}, []url.Values{base})
 	s.render(w, r, http.StatusOK, "overview", p)
 }
@@ -416,6 +420,7 @@ type DyadPage struct {
 	MapAB     PlaceMap // where each direction's events happened
 	MapBA     PlaceMap
 	Outside   *Outside // the events the charts leave out, nil when none
+	Norm      Norm     // the quad charts' scale
 }
 
 // DyadRow is one period of the dyad table, with links to its events.
@@ -480,10 +485,12 @@ func (s *Server) dyad(w http.ResponseWriter, r *http.Request) {
 	lab, lba := periodLinks(d.AToB, ab), periodLinks(d.BToA, ba)
 	p.Goldstein = chart(svg.Lines(svg.Chart{Title: "Mean Goldstein per " + string(d.AToB.Interval), X: x, Width: 900, Height: 260,
 		Series: []svg.Series{{Name: d.A + " → " + d.B, Class: "ab", Values: mean(d.AToB), Links: lab}, {Name: d.B + " → " + d.A, Class: "ba", Values: mean(d.BToA), Links: lba}}}))
-	p.QuadAB = chart(svg.StackedBars(svg.Chart{Title: d.A + " → " + d.B + " by quad class", X: x, Series: quadSeries(d.AToB),
-		Links: lab, Width: 900, Height: 220, Integer: true}))
-	p.QuadBA = chart(svg.StackedBars(svg.Chart{Title: d.B + " → " + d.A + " by quad class", X: x, Series: quadSeries(d.BToA),
-		Links: lba, Width: 900, Height: 220, Integer: true}))
+	if p.Norm, err = s.normalise(r, f, &d.AToB, &d.BToA); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.QuadAB = volumeChart(d.A+" → "+d.B+" by quad class", d.AToB, lab, p.Norm, 900, 220)
+	p.QuadBA = volumeChart(d.B+" → "+d.A+" by quad class", d.BToA, lba, p.Norm, 900, 220)
 	p.Outside = outside([]query.Series{d.AToB, d.BToA}, []url.Values{ab, ba})
 	for i := range d.AToB.Periods {
 		if d.AToB.Periods[i].Events+d.BToA.Periods[i].Events == 0 {
@@ -544,6 +551,7 @@ type ActorPage struct {
 	Export    []Export // the actor's events
 	Map       PlaceMap // where the actor's events happened
 	Outside   *Outside // the events the chart leaves out, nil when none
+	Norm      Norm     // the chart's scale
 }
 
 func (s *Server) actor(w http.ResponseWriter, r *http.Request) {
@@ -586,8 +594,11 @@ func (s *Server) actor(w http.ResponseWriter, r *http.Request) {
 	}
 	pos := svg.Layout(nodes, edges, 1, 300)
 	p.Network = chart(svg.Network("Ego network of "+prof.Code, nodes, edges, pos, 640, 420))
-	p.Volume = chart(svg.StackedBars(svg.Chart{Title: "Events per " + string(prof.Series.Interval) + " by quad class", X: labels(prof.Series),
-		Series: quadSeries(prof.Series), Links: periodLinks(prof.Series, base), Width: 900, Height: 220, Integer: true}))
+	if p.Norm, err = s.normalise(r, f, &p.P.Series); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Volume = volumeChart("Events per "+string(prof.Series.Interval)+" by quad class", p.P.Series, periodLinks(prof.Series, base), p.Norm, 900, 220)
 	p.Outside = outside([]query.Series{prof.Series}, []url.Values{base})
 	fa := f
 	fa.Actor, fa.Source, fa.Target = prof.Code, "", ""
