@@ -114,6 +114,7 @@ func TestActorNames(t *testing.T) {
 		{"/events?source=usa&target=Turkey", 302, "/events?source=USA&target=TUR", nil},
 		{"/events?dyad=Russia,ukraine", 302, "/events?dyad=RUS%2CUKR", nil},
 		{"/map?actor=Ukraine", 302, "/map?actor=UKR", nil},
+		{"/network?source=Russia", 302, "/network?source=RUS", nil},
 		{"/?actor=Russia", 302, "/?actor=RUS", nil},
 		{"/dyads/United%20States/Turkey", 302, "/dyads/USA/TUR", nil},
 		{"/events?actor=TUR", 200, "", []string{"Recep Tayyip Erdogan"}},

@@ -122,9 +122,8 @@ func label(n query.Node) string {
 
 func (s *Server) network(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
-	f, err := query.ParseEventFilter(v)
-	if err != nil {
-		s.fail(w, r, err)
+	f, ok := s.filter(w, r)
+	if !ok {
 		return
 	}
 	net, err := s.q.Network(r.Context(), f, query.MaxEdges)
