@@ -25,6 +25,7 @@ type lookupIndex struct {
 	byCode map[string]*Entry   // code -> the entry whose name is the code's own name
 	codes  map[string]bool     // every code an entry or role gives
 	sorted []string            // the same, sorted
+	keys   []string            // the keys of byKey, sorted, for Suggest
 }
 
 func (d *Dictionary) index() *lookupIndex {
@@ -68,6 +69,10 @@ func (d *Dictionary) index() *lookupIndex {
 			x.sorted = append(x.sorted, c)
 		}
 		sort.Strings(x.sorted)
+		for k := range x.byKey {
+			x.keys = append(x.keys, k)
+		}
+		sort.Strings(x.keys)
 		d.lookup = x
 	})
 	return d.lookup
@@ -135,6 +140,38 @@ func (d *Dictionary) Lookup(q string) []Candidate {
 		out = append(out, Candidate{Code: code, Name: d.Name(code), Matched: matchedName(e, q), Kind: e.Kind})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out
+}
+
+// Suggest returns at most n actors whose name or alias begins with q, as
+// Lookup compares names, for a form's suggestions: first the actors Lookup
+// finds for q itself (a code or a whole name), then the others in the
+// order of their folded names, one Candidate per code. It returns none
+// for an empty q or n < 1.
+func (d *Dictionary) Suggest(q string, n int) []Candidate {
+	k := lookupKey(q)
+	if k == "" || n < 1 {
+		return nil
+	}
+	out := d.Lookup(q)
+	if len(out) > n {
+		out = out[:n]
+	}
+	seen := map[string]bool{}
+	for _, c := range out {
+		seen[c.Code] = true
+	}
+	x := d.index()
+	for i := sort.SearchStrings(x.keys, k); i < len(x.keys) && strings.HasPrefix(x.keys[i], k) && len(out) < n; i++ {
+		for _, e := range x.byKey[x.keys[i]] {
+			code := codeOf(e)
+			if seen[code] || len(out) >= n {
+				continue
+			}
+			seen[code] = true
+			out = append(out, Candidate{Code: code, Name: d.Name(code), Matched: matchedName(e, x.keys[i]), Kind: e.Kind})
+		}
+	}
 	return out
 }
 

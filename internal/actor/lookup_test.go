@@ -3,6 +3,8 @@ package actor_test
 import (
 	"slices"
 	"testing"
+
+	"github.com/dyad-project/dyad/internal/actor"
 )
 
 func TestLookup(t *testing.T) {
@@ -56,5 +58,37 @@ func TestKnows(t *testing.T) {
 		if got := d.Knows(code); got != want {
 			t.Errorf("Knows(%q) = %v, want %v", code, got, want)
 		}
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	d := loadAll(t)
+	for _, tc := range []struct {
+		q    string
+		n    int
+		want string // a code among the suggestions
+	}{
+		{"Turk", 10, "TUR"},
+		{"tur", 10, "TUR"}, // the code first
+		{"united n", 10, "IGOUNO"},
+		{"Russ", 10, "RUS"},
+	} {
+		got := d.Suggest(tc.q, tc.n)
+		if len(got) == 0 || len(got) > tc.n {
+			t.Errorf("Suggest(%q, %d) = %v", tc.q, tc.n, got)
+			continue
+		}
+		if !slices.ContainsFunc(got, func(c actor.Candidate) bool { return c.Code == tc.want && c.Name != "" }) {
+			t.Errorf("Suggest(%q) = %v, want %s among them", tc.q, got, tc.want)
+		}
+	}
+	if got := d.Suggest("tur", 10); got[0].Code != "TUR" {
+		t.Errorf("Suggest(tur)[0] = %v, want TUR first", got[0])
+	}
+	if got := d.Suggest("a", 3); len(got) != 3 {
+		t.Errorf("Suggest(a, 3) gave %d", len(got))
+	}
+	if got := d.Suggest("  ", 5); got != nil {
+		t.Errorf("Suggest(blank) = %v", got)
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dyad-project/dyad/internal/actor"
 	"github.com/dyad-project/dyad/internal/cameo"
 	"github.com/dyad-project/dyad/internal/export"
 	"github.com/dyad-project/dyad/internal/lang"
@@ -114,6 +115,7 @@ func (s *Server) routes() []struct {
 		{Route{"GET", ExportPath(export.GDELT)}, s.exportEvents(export.GDELT)},
 		{Route{"GET", ExportPath(export.PLOVER)}, s.exportEvents(export.PLOVER)},
 		{Route{"GET", "/api/dyads/{a}/{b}/series"}, s.dyadSeries},
+		{Route{"GET", "/api/actors/suggest"}, s.suggestActors},
 		{Route{"GET", "/api/actors/{code}"}, s.actor},
 		{Route{"GET", "/api/network"}, s.network},
 		{Route{"GET", "/api/places"}, s.places},
@@ -375,6 +377,41 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, v)
+}
+
+// MaxSuggestions is the most actors GET /api/actors/suggest returns.
+const MaxSuggestions = 50
+
+// suggestResult is the JSON of GET /api/actors/suggest.
+type suggestResult struct {
+	Query  string            `json:"q"`
+	Actors []actor.Candidate `json:"actors"`
+}
+
+// suggestActors answers GET /api/actors/suggest?q=: the actors of the
+// dictionary whose name, alias or code begins with q
+// (query.Service.SuggestActors), at most limit (default 10).
+func (s *Server) suggestActors(w http.ResponseWriter, r *http.Request) {
+	v, err := params(r, "q", "limit")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	q := strings.TrimSpace(v.Get("q"))
+	if len(q) > query.MaxParam {
+		s.fail(w, r, fmt.Errorf("%w: q: longer than %d bytes", query.ErrBadFilter, query.MaxParam))
+		return
+	}
+	limit, err := intParam(r, "limit", 10, 1, MaxSuggestions)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	cs := s.cfg.Query.SuggestActors(q, limit)
+	if cs == nil {
+		cs = []actor.Candidate{}
+	}
+	writeJSON(w, http.StatusOK, suggestResult{Query: q, Actors: cs})
 }
 
 // searchResult is the JSON of GET /api/search.

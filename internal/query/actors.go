@@ -30,6 +30,16 @@ func (s *Service) LookupActor(q string) []actor.Candidate {
 	return s.dict.Lookup(q)
 }
 
+// SuggestActors returns at most n actors whose name, alias or code begins
+// with q by the service's dictionary (actor.Dictionary.Suggest), for the
+// suggestions of a form. It returns none without a dictionary.
+func (s *Service) SuggestActors(q string, n int) []actor.Candidate {
+	if s.dict == nil {
+		return nil
+	}
+	return s.dict.Suggest(q, n)
+}
+
 // ActorLookupError says that a name given for an actor means no actor or
 // several. It wraps store.ErrNotFound when no actor matches and
 // ErrBadFilter when several do.
