@@ -119,7 +119,11 @@ type EventFilter struct {
 	DocID    string
 	Text     string // full-text query over the documents that state the events
 	Limit    int    // 0 means a backend default
-	Cursor   string // opaque, from a previous EventPage
+	Cursor   string // opaque, from a previous EventPage (its Next or Prev)
+	// Desc lists the events newest first: in descending (date, id)
+	// order. Cursors are of one order; a cursor of the other lists the
+	// events after or before its event in this filter's order.
+	Desc bool
 	// Mentions counts and lists every event. By default (false) each
 	// happening counts once, by its anchoring event (Event.Happening ==
 	// Event.ID), whose date, actors and document the other filters then
@@ -139,10 +143,13 @@ type HappeningCount struct {
 	Last      string `json:"last_seen"`
 }
 
-// EventPage is one page of events and the cursor for the next, empty at the end.
+// EventPage is one page of events, the cursor for the next page, empty at
+// the end, and the cursor for the previous page, empty at the start (it
+// may be set on a first page reached by going back).
 type EventPage struct {
 	Events []event.Event
 	Next   string
+	Prev   string
 }
 
 // Store is implemented by each backend. All methods are safe for concurrent

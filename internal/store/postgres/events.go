@@ -180,25 +180,29 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter) (store.EventPage,
 	if err != nil {
 		return store.EventPage{}, err
 	}
+	before := false
 	if f.Cursor != "" {
-		date, id, err := store.DecodeCursor(f.Cursor)
+		date, id, b, err := store.DecodeCursor(f.Cursor)
 		if err != nil {
 			return store.EventPage{}, err
 		}
-		where = append(where, "(e.date, e.id) > ("+a.add(date)+"::text COLLATE \"C\", "+a.add(id)+"::text COLLATE \"C\")")
+		before = b
+		op := ">"
+		if f.Desc != before {
+			op = "<"
+		}
+		where = append(where, "(e.date, e.id) "+op+" ("+a.add(date)+"::text COLLATE \"C\", "+a.add(id)+"::text COLLATE \"C\")")
+	}
+	order := " ORDER BY e.date, e.id"
+	if f.Desc != before {
+		order = " ORDER BY e.date DESC, e.id DESC"
 	}
 	n := store.Limit(f.Limit)
-	es, err := queryEvents(ctx, db.pool, "WHERE "+strings.Join(where, " AND ")+" ORDER BY e.date, e.id LIMIT "+a.add(n+1), a...)
+	es, err := queryEvents(ctx, db.pool, "WHERE "+strings.Join(where, " AND ")+order+" LIMIT "+a.add(n+1), a...)
 	if err != nil {
 		return store.EventPage{}, fmt.Errorf("postgres: events: %w", err)
 	}
-	var page store.EventPage
-	if len(es) > n {
-		es = es[:n]
-		page.Next = store.EncodeCursor(es[n-1])
-	}
-	page.Events = es
-	return page, nil
+	return store.PageOf(f, es, n, before), nil
 }
 
 // HappeningCounts implements store.Store.

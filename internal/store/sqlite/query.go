@@ -411,18 +411,29 @@ const denseMatches = 4000
 func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPage, error) {
 	var extra []string
 	var extraArgs []any
+	var date, id string
+	before := false
 	if f.Cursor != "" {
-		date, id, err := store.DecodeCursor(f.Cursor)
-		if err != nil {
+		var err error
+		if date, id, before, err = store.DecodeCursor(f.Cursor); err != nil {
 			return store.EventPage{}, err
 		}
+	}
+	// The scan runs in the listing's order, or against it to the page
+	// before a cursor of store.EncodePrevCursor.
+	desc := f.Desc != before
+	ge, gt, order := ">=", ">", ""
+	if desc {
+		ge, gt, order = "<=", "<", " DESC"
+	}
+	if f.Cursor != "" {
 		// The first condition is implied by the second; it lets a walk
 		// of an index on (code, date) seek to the cursor's day.
-		extra = append(extra, "e.date >= ?", "(e.date > ? OR (e.date = ? AND e.id > ?))")
+		extra = append(extra, "e.date "+ge+" ?", "(e.date "+gt+" ? OR (e.date = ? AND e.id "+gt+" ?))")
 		extraArgs = append(extraArgs, date, date, date, id)
 	}
 	n := store.Limit(f.Limit)
-	inner, args, err := db.orderedWalk(ctx, f, extra, extraArgs, n)
+	inner, args, err := db.orderedWalk(ctx, f, extra, extraArgs, n, order)
 	if err != nil {
 		return store.EventPage{}, err
 	}
@@ -438,8 +449,7 @@ func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPa
 			var cur []string
 			var curArgs []any
 			if f.Cursor != "" {
-				date, _, _ := store.DecodeCursor(f.Cursor) // checked above
-				cur, curArgs = []string{"e.date >= ?"}, []any{date}
+				cur, curArgs = []string{"e.date " + ge + " ?"}, []any{date}
 			}
 			sel, args, err = selectDays(f, summed(f), cur, curArgs...)
 			q = "SELECT coalesce(sum(n), 0) FROM (SELECT n FROM (" + sel + ") LIMIT ?)"
@@ -471,25 +481,19 @@ func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPa
 		if join {
 			from += " JOIN documents d ON d.id = e.doc_id"
 		}
-		inner = with + "SELECT e.rowid FROM " + from + " WHERE " + strings.Join(conds, " AND ") + " ORDER BY e.date, e.id LIMIT ?"
+		inner = with + "SELECT e.rowid FROM " + from + " WHERE " + strings.Join(conds, " AND ") + " ORDER BY e.date" + order + ", e.id" + order + " LIMIT ?"
 		args = append(append(append(wargs, cargs...), extraArgs...), n+1)
 	default:
 		sel, sargs, err := selectEvents(f, "e.rowid AS rid, e.date AS date, e.id AS id", extra, extraArgs)
 		if err != nil {
 			return store.EventPage{}, err
 		}
-		inner = "SELECT rid FROM (" + sel + ") ORDER BY date, id LIMIT ?"
+		inner = "SELECT rid FROM (" + sel + ") ORDER BY date" + order + ", id" + order + " LIMIT ?"
 		args = append(sargs, n+1)
 	}
-	es, err := queryEvents(ctx, readPool{db}, "WHERE e.rowid IN ("+inner+") ORDER BY e.date, e.id", args...)
+	es, err := queryEvents(ctx, readPool{db}, "WHERE e.rowid IN ("+inner+") ORDER BY e.date"+order+", e.id"+order, args...)
 	if err != nil {
 		return store.EventPage{}, fmt.Errorf("sqlite: event list: %w", err)
 	}
-	var page store.EventPage
-	if len(es) > n {
-		es = es[:n]
-		page.Next = store.EncodeCursor(es[n-1])
-	}
-	page.Events = es
-	return page, nil
+	return store.PageOf(f, es, n, before), nil
 }

@@ -24,8 +24,9 @@ func (db *DB) soleCode(ctx context.Context, col, p string) (bool, error) {
 // f's events found by walking, in page order, the per-code date indexes of
 // migration 0007, or "" when f does not suit it: its actor filters must
 // each name exactly one code, and its other filters be ones the index
-// entries hold (see fromDays). extra are the cursor conditions.
-func (db *DB) orderedWalk(ctx context.Context, f store.EventFilter, extra []string, extraArgs []any, n int) (string, []any, error) {
+// entries hold (see fromDays). extra are the cursor conditions; order is
+// "" to walk in ascending (date, id) order, " DESC" to walk backwards.
+func (db *DB) orderedWalk(ctx context.Context, f store.EventFilter, extra []string, extraArgs []any, n int, order string) (string, []any, error) {
 	if !fromDays(f) || (f.Actor != "") == (f.Source != "" || f.Target != "") {
 		return "", nil, nil
 	}
@@ -54,7 +55,7 @@ func (db *DB) orderedWalk(ctx context.Context, f store.EventFilter, extra []stri
 	var args []any
 	switch {
 	case f.Actor != "":
-		// Source side and target-only side, each in (date, id) order,
+		// Source side and target-only side, each in (date, id) order (or its reverse),
 		// merged by the compound ORDER BY.
 		qs, as := branch("events_source_date", "e.source_code = ?", f.Actor)
 		qt, at := branch("events_target_date", "e.target_code = ? AND e.source_code <> ?", f.Actor, f.Actor)
@@ -66,5 +67,5 @@ func (db *DB) orderedWalk(ctx context.Context, f store.EventFilter, extra []stri
 	default:
 		q, args = branch("events_dyad", "e.source_code = ? AND e.target_code = ?", f.Source, f.Target)
 	}
-	return "SELECT rid FROM (" + q + " ORDER BY 2, 3 LIMIT ?)", append(args, n+1), nil
+	return "SELECT rid FROM (" + q + " ORDER BY 2" + order + ", 3" + order + " LIMIT ?)", append(args, n+1), nil
 }

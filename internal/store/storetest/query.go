@@ -3,6 +3,7 @@ package storetest
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/dyad-project/dyad/internal/doc"
@@ -223,7 +224,71 @@ func testEventListMany(t *testing.T, s store.Store) {
 		if total == 0 {
 			t.Errorf("filter %+v found nothing", f)
 		}
+		f.Limit = min(f.Limit, 250)
+		bothWays(t, s, f)
 	}
+}
+
+// bothWays pages through f oldest first and newest first, expects the one
+// to be the other reversed, and goes back from the last page of each by
+// the pages' Prev cursors through the same pages.
+func bothWays(t *testing.T, s store.Store, f store.EventFilter) {
+	t.Helper()
+	var asc []event.Event
+	for _, desc := range []bool{false, true} {
+		g := f
+		g.Desc = desc
+		var pages []store.EventPage
+		for {
+			p, err := s.EventList(ctx, g)
+			if err != nil {
+				t.Fatalf("EventList(%+v): %v", g, err)
+			}
+			pages = append(pages, p)
+			if p.Next == "" {
+				break
+			}
+			if len(pages) > 10000 {
+				t.Fatalf("EventList(%+v): the cursor does not advance", f)
+			}
+			g.Cursor = p.Next
+		}
+		var all []event.Event
+		for _, p := range pages {
+			all = append(all, p.Events...)
+		}
+		if !desc {
+			asc = all
+		} else {
+			want := slices.Clone(asc)
+			slices.Reverse(want)
+			if diff := cmp.Diff(eventKeys(want), eventKeys(all)); diff != "" {
+				t.Fatalf("filter %+v: newest first is not oldest first reversed (-want +got):\n%.2000s", f, diff)
+			}
+		}
+		if pages[0].Prev != "" {
+			t.Errorf("filter %+v desc %v: first page has Prev %q", f, desc, pages[0].Prev)
+		}
+		for i := len(pages) - 1; i > 0; i-- {
+			g.Cursor = pages[i].Prev
+			p, err := s.EventList(ctx, g)
+			if err != nil {
+				t.Fatalf("EventList(%+v): %v", g, err)
+			}
+			if diff := cmp.Diff(pages[i-1], p); diff != "" {
+				t.Fatalf("filter %+v desc %v: going back to page %d (-forward +back):\n%.2000s", f, desc, i-1, diff)
+			}
+		}
+	}
+}
+
+// eventKeys lists the (date, id) of events.
+func eventKeys(es []event.Event) []string {
+	out := make([]string, len(es))
+	for i, e := range es {
+		out[i] = e.Date + " " + e.ID
+	}
+	return out
 }
 
 // testEventList pages through EventList and Events under many filters and
@@ -259,6 +324,7 @@ func testEventList(t *testing.T, s store.Store) {
 				// each accepts the other's cursors
 				a.Cursor, b.Cursor = pb.Next, pa.Next
 			}
+			bothWays(t, s, f)
 		}
 	}
 	if _, err := s.EventList(ctx, store.EventFilter{Cursor: "!!"}); !errors.Is(err, store.ErrBadQuery) {
