@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/event"
 )
 
 // Segment is a run of document text covered by the same set of annotation
@@ -45,14 +46,36 @@ func runeStart(text string, i int) int {
 // runes; overlapping and nested spans give segments with several classes.
 // Concatenating the segments' Text gives text back.
 func Highlight(text string, anns []doc.Annotation) []Segment {
+	return highlight(text, anns, nil)
+}
+
+// HighlightEvent is Highlight with the event sel picked out: its sentence
+// is marked with the class "sentence" and its trigger, source, target and
+// status cue with the class "selected", besides their own kinds. A span of
+// sel outside the text is left out, as in Highlight.
+func HighlightEvent(text string, anns []doc.Annotation, sel event.Event) []Segment {
+	extra := []doc.Annotation{{Kind: "sentence", Span: sel.Sentence}, {Kind: "selected", Span: sel.Trigger}}
+	for _, s := range []*doc.Span{sel.Source.Span, sel.Target.Span, sel.Cue} {
+		if s != nil {
+			extra = append(extra, doc.Annotation{Kind: "selected", Span: *s})
+		}
+	}
+	return highlight(text, anns, extra)
+}
+
+// highlight splits text at the spans of anns of the marked kinds and at
+// those of extra, whatever their kind; extra spans get no anchor.
+func highlight(text string, anns, extra []doc.Annotation) []Segment {
 	type sp struct {
 		kind, label string
 		start, end  int
+		extra       bool
 	}
 	var spans []sp
 	cuts := map[int]bool{0: true, len(text): true}
-	for _, a := range anns {
-		if _, ok := markedKinds[a.Kind]; !ok {
+	for i, a := range append(anns[:len(anns):len(anns)], extra...) {
+		isExtra := i >= len(anns)
+		if _, ok := markedKinds[a.Kind]; !ok && !isExtra {
 			continue
 		}
 		s, e := a.Span.Start, a.Span.End
@@ -63,7 +86,7 @@ func Highlight(text string, anns []doc.Annotation) []Segment {
 		if s >= e {
 			continue
 		}
-		spans = append(spans, sp{a.Kind, a.Label, s, e})
+		spans = append(spans, sp{a.Kind, a.Label, s, e, isExtra})
 		cuts[s], cuts[e] = true, true
 	}
 	bounds := make([]int, 0, len(cuts))
@@ -92,7 +115,7 @@ func Highlight(text string, anns []doc.Annotation) []Segment {
 			if s.label != "" {
 				labels = append(labels, s.kind+": "+s.label)
 			}
-			if s.start == lo {
+			if s.start == lo && !s.extra {
 				id := Anchor(s.kind, s.start)
 				if !seen[id] {
 					seen[id] = true

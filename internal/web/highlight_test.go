@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/event"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -64,4 +65,29 @@ func FuzzHighlight(f *testing.F) {
 			t.Fatalf("segments join to %q, want %q", b.String(), text)
 		}
 	})
+}
+
+func TestHighlightEvent(t *testing.T) {
+	text := "Nothing here. Russia attacked Ukraine. Then peace."
+	src, tgt := doc.Span{Start: 14, End: 20}, doc.Span{Start: 30, End: 37}
+	sel := event.Event{Sentence: doc.Span{Start: 14, End: 38}, Trigger: doc.Span{Start: 21, End: 29},
+		Source: event.Actor{Span: &src}, Target: event.Actor{Span: &tgt}}
+	anns := []doc.Annotation{ann("actor", 14, 20, "RUS"), ann("trigger", 21, 29, "190"), ann("sentence", 0, 13, "")}
+	got := HighlightEvent(text, anns, sel)
+	want := []Segment{{Text: "Nothing here. "},
+		{Text: "Russia", Class: "actor selected sentence", Title: "actor: RUS", Anchors: []string{"a-14"}},
+		{Text: " ", Class: "sentence"},
+		{Text: "attacked", Class: "selected sentence trigger", Title: "trigger: 190", Anchors: []string{"t-21"}},
+		{Text: " ", Class: "sentence"},
+		{Text: "Ukraine", Class: "selected sentence"},
+		{Text: ".", Class: "sentence"},
+		{Text: " Then peace."}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("HighlightEvent (-want +got):\n%s", diff)
+	}
+	// a span of the event outside the text is left out
+	sel.Sentence = doc.Span{Start: 14, End: 999}
+	if got := HighlightEvent(text, anns, sel); strings.Contains(got[len(got)-1].Class, "sentence") {
+		t.Errorf("a sentence span outside the text was marked: %+v", got)
+	}
 }

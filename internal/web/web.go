@@ -148,9 +148,14 @@ func actorURL(code string) string { return "/actors/" + url.PathEscape(code) }
 
 func dyadURL(a, b string) string { return "/dyads/" + url.PathEscape(a) + "/" + url.PathEscape(b) }
 
-// eventURL links an event to its trigger in its document.
+// eventURL links an event to its trigger in its document, selected there
+// (?event=) so that the page highlights its sentence and shows its why.
 func eventURL(e event.Event) string {
-	return "/documents/" + url.PathEscape(e.DocID) + "#" + Anchor("trigger", e.Trigger.Start)
+	q := ""
+	if e.ID != "" {
+		q = "?event=" + url.QueryEscape(e.ID)
+	}
+	return "/documents/" + url.PathEscape(e.DocID) + q + "#" + Anchor("trigger", e.Trigger.Start)
 }
 
 func withQuery(path string, v url.Values) string {
@@ -616,14 +621,20 @@ type DocumentPage struct {
 	Segments []Segment
 	Events   []DocEvent
 	Counts   map[string]int // annotations per kind
+	// Selected is the ID of the event named by ?event=, whose sentence,
+	// trigger and actors are highlighted; NotFound is that ID when the
+	// document has no such event.
+	Selected, NotFound string
 }
 
 // DocEvent is an event with the anchor of its trigger in the text and
 // its explanation as the page shows it.
 type DocEvent struct {
 	event.Event
-	Anchor  string
-	Explain *Explanation // nil when the event has no explanation
+	Anchor   string
+	Link     string       // this page with the event selected, at its trigger
+	Selected bool         // the event named by ?event=
+	Explain  *Explanation // nil when the event has no explanation
 }
 
 // Explanation is the part of an event's explanation (event.Why) and of
@@ -694,8 +705,17 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 	for _, a := range v.Annotations {
 		p.Counts[a.Kind]++
 	}
+	sel := r.URL.Query().Get("event")
 	for _, e := range v.Events {
-		p.Events = append(p.Events, DocEvent{Event: e, Anchor: Anchor("trigger", e.Trigger.Start), Explain: explain(e)})
+		de := DocEvent{Event: e, Anchor: Anchor("trigger", e.Trigger.Start), Link: eventURL(e), Selected: sel != "" && e.ID == sel, Explain: explain(e)}
+		if de.Selected {
+			p.Selected = e.ID
+			p.Segments = HighlightEvent(v.Document.Text, v.Annotations, e)
+		}
+		p.Events = append(p.Events, de)
+	}
+	if sel != "" && p.Selected == "" {
+		p.NotFound = sel
 	}
 	s.render(w, r, http.StatusOK, "document", p)
 }

@@ -226,7 +226,7 @@ func TestExportLinks(t *testing.T) {
 	}
 	// The events page's CSV holds the events the page lists, all of them.
 	_, body, _ := fetch(t, srv.URL+"/events?actor=RUS&status=all")
-	listed := regexp.MustCompile(`href="/documents/[0-9a-f]+#t-`).FindAllString(body, -1)
+	listed := regexp.MustCompile(`href="/documents/[0-9a-f]+(\?event=[^"#]+)?#t-`).FindAllString(body, -1)
 	status, csvText, hdr := fetch(t, srv.URL+exportLinks(body)[0])
 	rows, err := csv.NewReader(strings.NewReader(csvText)).ReadAll()
 	if status != 200 || err != nil || hdr.Get("Content-Type") != "text/csv; charset=utf-8" {
@@ -261,5 +261,32 @@ func TestMapEscapesPlaces(t *testing.T) {
 		if !strings.Contains(body, want) {
 			t.Errorf("map page lacks %q", want)
 		}
+	}
+}
+
+// TestDocumentSelected: ?event= picks an event out: its sentence and words
+// are marked, its row is selected and its why is open; an unknown ID says so.
+func TestDocumentSelected(t *testing.T) {
+	srv, ids := fixtureServer(t)
+	_, body, _ := fetch(t, srv.URL+"/documents/"+ids[0])
+	m := regexp.MustCompile(`href="(/documents/[0-9a-f]+\?event=[^"#]+)#t-`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("no event link in the document's table")
+	}
+	status, body, _ := fetch(t, srv.URL+html.UnescapeString(m[1]))
+	if status != 200 {
+		t.Fatalf("%s: status %d", m[1], status)
+	}
+	for _, want := range []string{`sentence`, `selected`, ` selected" id="ev-`, `<details open>`, `<div class="docview">`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("%s: no %q", m[1], want)
+		}
+	}
+	if !regexp.MustCompile(`<mark class="[^"]*selected[^"]*trigger`).MatchString(body) || !regexp.MustCompile(`<mark class="[^"]*sentence`).MatchString(body) {
+		t.Errorf("%s: the selected event's trigger or sentence is not marked", m[1])
+	}
+	_, body, _ = fetch(t, srv.URL+"/documents/"+ids[0]+"?event=nosuch")
+	if !strings.Contains(body, "This document has no event nosuch.") || strings.Contains(body, "<details open>") {
+		t.Error("an unknown ?event= is not reported")
 	}
 }
