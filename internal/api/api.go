@@ -293,7 +293,9 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 // eventPage is the JSON of GET /api/events.
 type eventPage struct {
 	Events any    `json:"events"`
+	Total  int    `json:"total"`          // events of the filter with a date, as counted (see query.Service.Count)
 	Next   string `json:"next,omitempty"` // cursor of the next page
+	Prev   string `json:"prev,omitempty"` // cursor of the previous page
 }
 
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
@@ -307,7 +309,11 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	out := eventPage{Events: page.Events, Next: page.Next}
+	out := eventPage{Events: page.Events, Next: page.Next, Prev: page.Prev}
+	if out.Total, err = s.cfg.Query.Count(r.Context(), f); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	if page.Events == nil {
 		out.Events = []struct{}{}
 	}

@@ -252,7 +252,9 @@ func TestHeadersMetricsAndErrors(t *testing.T) {
 			ID     string `json:"id"`
 			Status string `json:"status"`
 		} `json:"events"`
-		Next string `json:"next"`
+		Total int    `json:"total"`
+		Next  string `json:"next"`
+		Prev  string `json:"prev"`
 	}
 	_, b = get(t, f.srv.URL+"/api/events?status=all&limit=2")
 	if err := json.Unmarshal(b, &page); err != nil {
@@ -275,6 +277,32 @@ func TestHeadersMetricsAndErrors(t *testing.T) {
 	}
 	if len(all) != 5 || len(slices.Compact(slices.Sorted(slices.Values(all)))) != 5 {
 		t.Errorf("paged through %d events, want 5: %v", len(all), all)
+	}
+	// Newest first, with the total, and back by prev to the first page.
+	page.Events, page.Next, page.Prev = nil, "", ""
+	_, b = get(t, f.srv.URL+"/api/events?status=all&limit=2&sort=newest")
+	if err := json.Unmarshal(b, &page); err != nil {
+		t.Fatal(err)
+	}
+	if page.Total != 5 || len(page.Events) != 2 || page.Events[0].ID != all[4] || page.Prev != "" {
+		t.Fatalf("newest first: total %d, events %+v, prev %q; want 5 events in all, %s first, no prev", page.Total, page.Events, page.Prev, all[4])
+	}
+	first := page.Events[0].ID
+	_, b = get(t, f.srv.URL+"/api/events?status=all&limit=2&sort=newest&cursor="+page.Next)
+	page.Events, page.Next, page.Prev = nil, "", ""
+	if err := json.Unmarshal(b, &page); err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Events) != 2 || page.Events[0].ID != all[2] || page.Prev == "" {
+		t.Fatalf("second page newest first: %+v, prev %q", page.Events, page.Prev)
+	}
+	_, b = get(t, f.srv.URL+"/api/events?status=all&limit=2&sort=newest&cursor="+page.Prev)
+	page.Events, page.Next, page.Prev = nil, "", ""
+	if err := json.Unmarshal(b, &page); err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Events) != 2 || page.Events[0].ID != first || page.Prev != "" {
+		t.Errorf("back to the first page: %+v, prev %q", page.Events, page.Prev)
 	}
 }
 

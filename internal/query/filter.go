@@ -32,7 +32,7 @@ const DefaultLimit = 50
 // FilterParams returns the URL parameters ParseEventFilter reads, in the
 // order forms show them (a new slice each call).
 func FilterParams() []string {
-	return []string{"actor", "source", "target", "dyad", "code", "root", "quad", "plover", "status", "from", "to", "country", "city", "outlet", "q", "count", "limit", "cursor"}
+	return []string{"actor", "source", "target", "dyad", "code", "root", "quad", "plover", "status", "from", "to", "country", "city", "outlet", "q", "count", "limit", "sort", "cursor"}
 }
 
 // AllStatuses returns the statuses an event can have, counted ones first
@@ -75,7 +75,8 @@ func ParseDate(param, v string) (string, error) {
 // name of the city where they happened), outlet, q
 // (full text), count (happenings, the default: each happening once, by its
 // first report; or mentions: every event), limit (1..store.MaxLimit,
-// default DefaultLimit) and cursor. Empty parameters do
+// default DefaultLimit), sort (oldest, the default: oldest first; or
+// newest: newest first) and cursor. Empty parameters do
 // not filter. Errors wrap ErrBadFilter.
 func ParseEventFilter(v url.Values) (store.EventFilter, error) {
 	f := store.EventFilter{Limit: DefaultLimit}
@@ -193,6 +194,13 @@ func ParseEventFilter(v url.Values) (store.EventFilter, error) {
 		}
 		f.Limit = n
 	}
+	switch s := strings.ToLower(get("sort")); s {
+	case "", "oldest":
+	case "newest":
+		f.Desc = true
+	default:
+		errs = append(errs, badf("sort", "%q is not oldest or newest", s))
+	}
 	f.Cursor = get("cursor")
 	if err := errors.Join(errs...); err != nil {
 		return store.EventFilter{}, err
@@ -245,6 +253,9 @@ func Values(f store.EventFilter) url.Values {
 	}
 	if f.Limit != 0 && f.Limit != DefaultLimit {
 		v.Set("limit", strconv.Itoa(f.Limit))
+	}
+	if f.Desc {
+		v.Set("sort", "newest")
 	}
 	return v
 }

@@ -33,7 +33,8 @@ func New(st store.Store, opts ...Option) *Service {
 // Store returns the store the service reads.
 func (s *Service) Store() store.Store { return s.st }
 
-// Events returns one page of events matching f, oldest first. When f
+// Events returns one page of events matching f, oldest first (newest
+// first when f.Desc). When f
 // lists happenings, each event is the first report of its happening and
 // carries how many events, documents and outlets report it.
 func (s *Service) Events(ctx context.Context, f store.EventFilter) (store.EventPage, error) {
@@ -42,6 +43,23 @@ func (s *Service) Events(ctx context.Context, f store.EventFilter) (store.EventP
 		return p, err
 	}
 	return p, s.countMentions(ctx, p.Events)
+}
+
+// Count returns how many events match f, as Events lists them (happenings
+// unless f.Mentions), from the store's day counts; events without a date,
+// which no count holds, are left out. f's cursor, limit and order do not
+// change it.
+func (s *Service) Count(ctx context.Context, f store.EventFilter) (int, error) {
+	f.Cursor, f.Limit, f.Desc = "", 0, false
+	days, err := s.st.EventCounts(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, d := range days {
+		n += d.Events
+	}
+	return n, nil
 }
 
 // EachEvent calls fn for each event matching f, oldest first, as Events

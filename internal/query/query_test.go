@@ -54,6 +54,9 @@ func TestParseEventFilter(t *testing.T) {
 		{"count=mentions", store.EventFilter{Mentions: true, Limit: 50}, false},
 		{"count=happenings", store.EventFilter{Limit: 50}, false},
 		{"count=all", store.EventFilter{}, true},
+		{"sort=newest", store.EventFilter{Desc: true, Limit: 50}, false},
+		{"sort=oldest", store.EventFilter{Limit: 50}, false},
+		{"sort=goldstein", store.EventFilter{}, true},
 	}
 	for _, tc := range tests {
 		v, _ := url.ParseQuery(tc.in)
