@@ -191,7 +191,7 @@ func TestCountedStatements(t *testing.T) {
 		{"/actors/USA?count=mentions", []string{"3 events (asserted and reported; every report counted) (<a"}},
 		{"/dyads/USA/TUR", []string{"1 happening USA → TUR", "0 happenings TUR → USA", "Counting happenings " + def + "."}},
 		{"/events?status=asserted,negated", []string{"Listing happenings (asserted and negated;"}},
-		{"/events?count=mentions", []string{"Listing events (asserted and reported; every report counted), oldest first."}},
+		{"/events?count=mentions", []string{"Listing events (asserted and reported; every report counted), newest first:"}},
 		{"/map", []string{"Counting happenings " + def + "."}},
 	} {
 		status, _, body := get(t, srv, tc.path)

@@ -375,7 +375,7 @@ type EventsPage struct {
 	Form     url.Values // the filter as given, to refill the form
 	Statuses []event.Status
 	Events   []event.Event
-	Next     string // URL of the next page, "" at the end
+	List     Listing // total, order, page size, previous and next
 	Filtered bool
 	Export   []Export // every event of the filter, not only this page
 }
@@ -386,25 +386,24 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	page, err := s.q.Events(r.Context(), f)
+	lf := listOrder(f, v) // exports stay oldest first
+	page, err := s.q.Events(r.Context(), lf)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	total, err := s.q.Count(r.Context(), f)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	p := EventsPage{Page: Page{Title: "Events", Nav: "events", Counted: counting(f)}, Form: v, Statuses: query.AllStatuses(), Events: page.Events, Export: exports(query.Values(f))}
 	for _, k := range query.FilterParams() {
-		if k != "limit" && k != "cursor" && v.Get(k) != "" {
+		if k != "limit" && k != "sort" && k != "cursor" && v.Get(k) != "" {
 			p.Filtered = true
 		}
 	}
-	if page.Next != "" {
-		nv := url.Values{}
-		for k, vs := range v {
-			nv[k] = vs
-		}
-		nv.Set("cursor", page.Next)
-		p.Next = withQuery("/events", nv)
-	}
+	p.List = listing("/events", v, lf, page, total)
 	s.render(w, r, http.StatusOK, "events", p)
 }
 
