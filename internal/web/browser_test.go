@@ -147,12 +147,17 @@ func TestBrowser(t *testing.T) {
 	const token = "browser-test-token-0123456789"
 	srv, db := exampleServer(t, token)
 
-	// Screenshots outlive the test so that people can look at them.
-	shots, err := os.MkdirTemp("", "dyad-screenshots-")
-	if err != nil {
+	// Screenshots go to DYAD_SCREENSHOTS, to keep them for review, else to
+	// the test's temporary directory.
+	shots := os.Getenv("DYAD_SCREENSHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+		t.Logf("screenshots in %s (removed after the test; set DYAD_SCREENSHOTS=dir to keep them)", shots)
+	} else if err := os.MkdirAll(shots, 0o755); err != nil {
 		t.Fatal(err)
+	} else {
+		t.Logf("screenshots in %s", shots)
 	}
-	t.Logf("screenshots in %s", shots)
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chrome),
 		chromedp.Flag("headless", true),
@@ -286,6 +291,79 @@ func TestBrowser(t *testing.T) {
 	}
 	visit("/events?status=all")
 
+	// Every page at a wide and a narrow width: no horizontal overflow of
+	// the page, no console error, a screenshot of each for review. The
+	// document is opened with an event selected, as the event lists link it.
+	docLink, err := chromedp.Run(bctx, chromedp.Evaluate[string](`document.querySelector("table.events a.source").getAttribute("href")`))
+	if err != nil || !strings.Contains(docLink, "?event=") {
+		t.Fatalf("the event list's source link %q selects no event: %v", docLink, err)
+	}
+	pages := []struct{ name, path string }{{"overview", "/"}, {"events", "/events"}, {"actor", "/actors/" + a}, {"dyad", dyadPath},
+		{"document", docLink}, {"search", "/search?q=ceasefire"}, {"map", "/map"}, {"network", "/network"}, {"error", "/actors/NOSUCHACTOR"}}
+	for _, width := range []int64{1400, 390} {
+		if err := chromedp.Do(bctx, chromedp.EmulateViewport(width, 900)); err != nil {
+			t.Fatal(err)
+		}
+		for _, pg := range pages {
+			if err := chromedp.Do(bctx, chromedp.Navigate(srv.URL+pg.path), chromedp.WaitReady(chromedp.CSS("footer"))); err != nil {
+				t.Fatalf("open %s at %d px: %v", pg.path, width, err)
+			}
+			if over := eval(`document.documentElement.scrollWidth - document.documentElement.clientWidth`); over > 0 {
+				t.Errorf("%s at %d px overflows the page by %d px", pg.path, width, over)
+			}
+			shoot(t, bctx, shots, &n, fmt.Sprintf("%s-%d", pg.name, width))
+			for _, p := range bad.take() {
+				// the error page is served with its status, which Chromium logs
+				if pg.name == "error" && strings.Contains(p, "status of 404") {
+					continue
+				}
+				t.Errorf("%s at %d px: %s", pg.path, width, p)
+			}
+		}
+		if eval(`document.querySelectorAll("p.error, h1").length`) == 0 {
+			t.Errorf("the error page at %d px says nothing", width)
+		}
+		// The selected event: its sentence, its words and its open why; the
+		// event table beside the text when wide, below it when narrow.
+		if err := chromedp.Do(bctx, chromedp.Navigate(srv.URL+docLink), chromedp.WaitReady(chromedp.CSS("footer"))); err != nil {
+			t.Fatal(err)
+		}
+		if eval(`document.querySelectorAll("article.doctext mark.sentence").length`) == 0 || eval(`document.querySelectorAll("article.doctext mark.selected.trigger").length`) != 1 ||
+			eval(`document.querySelectorAll("table.docevents tr.selected").length`) != 1 || eval(`document.querySelectorAll("table.docevents details[open]").length`) > 1 {
+			t.Errorf("%s: the selected event's sentence, trigger or row is not picked out", docLink)
+		}
+		beside := eval(`(() => { const t = document.querySelector("article.doctext").getBoundingClientRect(),
+			e = document.querySelector("table.docevents").getBoundingClientRect(); return e.left >= t.right && e.top < t.bottom ? 1 : e.top >= t.bottom ? 0 : -1; })()`)
+		if want := map[int64]int{1400: 1, 390: 0}[width]; beside != want {
+			t.Errorf("%s at %d px: the event table is placed %d (1 beside the text, 0 below it), want %d", docLink, width, beside, want)
+		}
+	}
+	if err := chromedp.Do(bctx, chromedp.EmulateReset()); err != nil {
+		t.Fatal(err)
+	}
+
+	// Filters round-trip through the URL: a filtered URL fills the form,
+	// and sending the form unchanged gives the same filter back.
+	filtered := url.Values{"actor": {a}, "from": {"2000-01-01"}, "to": {"2030-12-31"}}
+	visit("/events?" + filtered.Encode())
+	for k, v := range filtered {
+		if got := eval(fmt.Sprintf(`document.querySelector('form.filters [name=%q]').value === %q ? 1 : 0`, k, v[0])); got != 1 {
+			t.Errorf("/events?%s: the form's %s is not %q", filtered.Encode(), k, v[0])
+		}
+	}
+	if err := chromedp.Do(bctx, chromedp.Click(chromedp.CSS(`form.filters button[type="submit"]`))); err != nil {
+		t.Fatalf("send the filled form: %v", err)
+	}
+	u := location()
+	for deadline := time.Now().Add(10 * time.Second); u.Query().Get("from") == "" && u.RawQuery == filtered.Encode() && time.Now().Before(deadline); u = location() {
+		time.Sleep(50 * time.Millisecond)
+	}
+	for k, v := range filtered {
+		if u.Query().Get(k) != v[0] {
+			t.Errorf("the filled form sent %s, lost %s=%s", u, k, v[0])
+		}
+	}
+
 	// The network at a wide and a narrow width: the page does not overflow,
 	// every edge links to a dyad of two different actors, and the first
 	// edge's dyad page has events.
@@ -335,7 +413,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("filter form: %v", err)
 	}
 	// Wait for the filtered page: the old one also has a footer.
-	u := location()
+	u = location()
 	for deadline := time.Now().Add(10 * time.Second); u.Query().Get("actor") == "" && time.Now().Before(deadline); u = location() {
 		time.Sleep(50 * time.Millisecond)
 	}
