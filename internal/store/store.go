@@ -176,6 +176,9 @@ type Store interface {
 	// unless f.AllVersions. A Query that is not valid returns an error
 	// wrapping ErrBadQuery.
 	Documents(ctx context.Context, f DocFilter) ([]doc.Document, error)
+	// CountDocuments counts the documents Documents lists under f, on
+	// every page: f.Limit and f.After are ignored.
+	CountDocuments(ctx context.Context, f DocFilter) (int, error)
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (Stats, error)
 	// PutAnalyses stores analyses in one transaction, replacing earlier ones

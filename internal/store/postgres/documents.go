@@ -341,32 +341,10 @@ func diagnostics(ctx context.Context, q querier, id, phase string) ([]doc.Diagno
 
 // Documents implements store.Store.
 func (db *DB) Documents(ctx context.Context, f store.DocFilter) ([]doc.Document, error) {
-	var where []string
 	var a args
-	if !f.AllVersions {
-		where = append(where, "d.superseded_by = ''")
-	}
-	if f.URL != "" {
-		where = append(where, "d.url = "+a.add(f.URL))
-	}
-	if f.Outlet != "" {
-		where = append(where, "d.outlet = "+a.add(f.Outlet))
-	}
-	if f.Lang != "" {
-		where = append(where, "d.lang = "+a.add(f.Lang))
-	}
-	if !f.From.IsZero() {
-		where = append(where, "d.published >= "+a.add(store.Sortable(f.From)))
-	}
-	if !f.To.IsZero() {
-		where = append(where, "d.published <> '' AND d.published < "+a.add(store.Sortable(f.To)))
-	}
-	if f.Query != "" {
-		q, err := tsQuery(f.Query, &a)
-		if err != nil {
-			return nil, err
-		}
-		where = append(where, "d.fts @@ "+q)
+	where, err := docWhere(f, &a)
+	if err != nil {
+		return nil, err
 	}
 	if f.After != "" {
 		var published string
@@ -402,6 +380,55 @@ func (db *DB) Documents(ctx context.Context, f store.DocFilter) ([]doc.Document,
 		return nil, fmt.Errorf("postgres: documents: %w", err)
 	}
 	return docs, nil
+}
+
+// CountDocuments implements store.Store.
+func (db *DB) CountDocuments(ctx context.Context, f store.DocFilter) (int, error) {
+	var a args
+	where, err := docWhere(f, &a)
+	if err != nil {
+		return 0, err
+	}
+	q := `SELECT count(*) FROM documents d`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	var n int
+	if err := db.pool.QueryRow(ctx, q, a...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("postgres: count documents: %w", err)
+	}
+	return n, nil
+}
+
+// docWhere returns the conditions on documents d that select f's
+// documents, without its cursor, adding their parameters to a.
+func docWhere(f store.DocFilter, a *args) (where []string, err error) {
+	if !f.AllVersions {
+		where = append(where, "d.superseded_by = ''")
+	}
+	if f.URL != "" {
+		where = append(where, "d.url = "+a.add(f.URL))
+	}
+	if f.Outlet != "" {
+		where = append(where, "d.outlet = "+a.add(f.Outlet))
+	}
+	if f.Lang != "" {
+		where = append(where, "d.lang = "+a.add(f.Lang))
+	}
+	if !f.From.IsZero() {
+		where = append(where, "d.published >= "+a.add(store.Sortable(f.From)))
+	}
+	if !f.To.IsZero() {
+		where = append(where, "d.published <> '' AND d.published < "+a.add(store.Sortable(f.To)))
+	}
+	if f.Query != "" {
+		q, err := tsQuery(f.Query, a)
+		if err != nil {
+			return nil, err
+		}
+		where = append(where, "d.fts @@ "+q)
+	}
+	return where, nil
 }
 
 // Stats implements store.Store.

@@ -303,38 +303,9 @@ func diagnostics(ctx context.Context, q querier, id, phase string) ([]doc.Diagno
 
 // Documents implements store.Store.
 func (db *DB) Documents(ctx context.Context, f store.DocFilter) ([]doc.Document, error) {
-	var where []string
-	var args []any
-	if !f.AllVersions {
-		where = append(where, "d.superseded_by = ''")
-	}
-	if f.URL != "" {
-		where = append(where, "d.url = ?")
-		args = append(args, f.URL)
-	}
-	if f.Outlet != "" {
-		where = append(where, "d.outlet = ?")
-		args = append(args, f.Outlet)
-	}
-	if f.Lang != "" {
-		where = append(where, "d.lang = ?")
-		args = append(args, f.Lang)
-	}
-	if !f.From.IsZero() {
-		where = append(where, "d.published >= ?")
-		args = append(args, store.Sortable(f.From))
-	}
-	if !f.To.IsZero() {
-		where = append(where, "d.published <> '' AND d.published < ?")
-		args = append(args, store.Sortable(f.To))
-	}
-	if f.Query != "" {
-		q, err := ftsQuery(f.Query)
-		if err != nil {
-			return nil, err
-		}
-		where = append(where, "d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
-		args = append(args, q)
+	where, args, err := docWhere(f)
+	if err != nil {
+		return nil, err
 	}
 	if f.After != "" {
 		var published string
@@ -371,6 +342,60 @@ func (db *DB) Documents(ctx context.Context, f store.DocFilter) ([]doc.Document,
 		return nil, fmt.Errorf("sqlite: documents: %w", err)
 	}
 	return docs, nil
+}
+
+// CountDocuments implements store.Store.
+func (db *DB) CountDocuments(ctx context.Context, f store.DocFilter) (int, error) {
+	where, args, err := docWhere(f)
+	if err != nil {
+		return 0, err
+	}
+	q := `SELECT count(*) FROM documents d`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	var n int
+	if err := db.r.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("sqlite: count documents: %w", err)
+	}
+	return n, nil
+}
+
+// docWhere returns the conditions on documents d that select f's
+// documents, without its cursor, and their arguments.
+func docWhere(f store.DocFilter) (where []string, args []any, err error) {
+	if !f.AllVersions {
+		where = append(where, "d.superseded_by = ''")
+	}
+	if f.URL != "" {
+		where = append(where, "d.url = ?")
+		args = append(args, f.URL)
+	}
+	if f.Outlet != "" {
+		where = append(where, "d.outlet = ?")
+		args = append(args, f.Outlet)
+	}
+	if f.Lang != "" {
+		where = append(where, "d.lang = ?")
+		args = append(args, f.Lang)
+	}
+	if !f.From.IsZero() {
+		where = append(where, "d.published >= ?")
+		args = append(args, store.Sortable(f.From))
+	}
+	if !f.To.IsZero() {
+		where = append(where, "d.published <> '' AND d.published < ?")
+		args = append(args, store.Sortable(f.To))
+	}
+	if f.Query != "" {
+		q, err := ftsQuery(f.Query)
+		if err != nil {
+			return nil, nil, err
+		}
+		where = append(where, "d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+		args = append(args, q)
+	}
+	return where, args, nil
 }
 
 // Stats implements store.Store.

@@ -48,6 +48,27 @@ func testNULDocuments(t *testing.T, s store.Store) {
 	if len(docs) != 250 {
 		t.Fatalf("found %d documents, want 250", len(docs))
 	}
+	// Paged by 100, with the total beyond the first page.
+	if n, err := s.CountDocuments(ctx, store.DocFilter{Query: "Quito", Limit: 100, After: docs[0].ID}); err != nil || n != 250 {
+		t.Errorf("CountDocuments(Quito) = %d, %v; want 250 (limit and cursor ignored)", n, err)
+	}
+	var paged []string
+	for f := (store.DocFilter{Query: "Quito", Limit: 100}); ; {
+		page, err := s.Documents(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range page {
+			paged = append(paged, d.ID)
+		}
+		if len(page) < 100 {
+			break
+		}
+		f.After = page[len(page)-1].ID
+	}
+	if len(paged) != 250 || paged[0] != docs[0].ID || paged[249] != docs[249].ID {
+		t.Errorf("paged by 100 through %d documents, want the 250 of one page of 300", len(paged))
+	}
 	for _, d := range docs {
 		if strings.Contains(d.Text+d.Title+d.Meta["tag"], "\x00") {
 			t.Fatalf("NUL stored: %q", d.Text)

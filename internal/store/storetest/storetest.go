@@ -480,6 +480,12 @@ func testFullText(t *testing.T, s store.Store) {
 	if err != nil || len(ds) != 1 || ds[0].ID != doc.ContentID(v3.Text) {
 		t.Errorf("search after a new version = %v, %v; want only the new version", ids(ds), err)
 	}
+	if n, err := s.CountDocuments(ctx, store.DocFilter{Query: "ambassador"}); err != nil || n != 1 {
+		t.Errorf("CountDocuments(ambassador) = %d, %v; want 1", n, err)
+	}
+	if _, err := s.CountDocuments(ctx, store.DocFilter{Query: "!!!"}); !errors.Is(err, store.ErrBadQuery) {
+		t.Errorf("CountDocuments of a bad query: err = %v, want ErrBadQuery", err)
+	}
 }
 
 func testReadingDiagnostics(t *testing.T, s store.Store) {
