@@ -11,7 +11,7 @@ import (
 
 // CSP is the Content-Security-Policy of every answer: nothing inline, no
 // third party, no framing.
-const CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+const CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 // statusWriter remembers the status and size of an answer.
 type statusWriter struct {

@@ -126,6 +126,10 @@ func (s *Server) mapPage(w http.ResponseWriter, r *http.Request) {
 	}
 	p := MapPage{Page: Page{Title: "Map", Nav: "map", Counted: counting(f)}, Form: v, Map: m, Events: withQuery("/events", base),
 		Filtered: len(base) > 0, Filter: strings.ReplaceAll(base.Encode(), "&", " · ")}
+	if p.Bar, err = s.filterBar(r, true); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	p.Map.Open = true
 	s.render(w, r, http.StatusOK, "map", p)
 }

@@ -145,6 +145,10 @@ func (s *Server) network(w http.ResponseWriter, r *http.Request) {
 	}
 	g, p := networkGraph(net, networkNodes, links, title)
 	p.Page = Page{Title: "Network", Nav: "network"}
+	if p.Bar, err = s.filterBar(r, true); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	p.Form, p.Filtered, p.Filter = v, len(base) > 0, filterText(base, " · ")
 	p.Count, p.Capped, p.MaxEdges, p.Events = countName(f), len(net.Edges) >= query.MaxEdges, query.MaxEdges, withQuery("/events", base)
 	if len(g.Nodes) > 0 {

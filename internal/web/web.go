@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/dyad-project/dyad/internal/api"
+	"github.com/dyad-project/dyad/internal/cameo"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/export"
 	"github.com/dyad-project/dyad/internal/query"
@@ -35,10 +36,11 @@ var staticFiles embed.FS
 
 // Server renders the UI's pages.
 type Server struct {
-	q     *query.Service
-	log   *slog.Logger
-	pages map[string]*template.Template
-	world world // the map's outlines
+	q       *query.Service
+	log     *slog.Logger
+	pages   map[string]*template.Template
+	world   world   // the map's outlines
+	choices choices // the filter bar's lists
 }
 
 // pageNames are the page templates; each is parsed with layout.html.
@@ -51,6 +53,11 @@ func New(q *query.Service, log *slog.Logger) (*Server, error) {
 	if s.world, err = loadWorld(); err != nil {
 		return nil, err
 	}
+	cb, err := cameo.DefaultCodebook()
+	if err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	s.choices = newChoices(cb)
 	funcs := template.FuncMap{
 		"actorURL":  actorURL,
 		"dyadURL":   dyadURL,
@@ -66,7 +73,7 @@ func New(q *query.Service, log *slog.Logger) (*Server, error) {
 		"exportCap": func() string { return thousands(api.DefaultMaxExport) + " events" },
 	}
 	for _, name := range pageNames {
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/"+name+".html")
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/filterbar.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("web: template %s: %w", name, err)
 		}
@@ -113,6 +120,8 @@ type Page struct {
 	// Counted says what the page's totals count (counting), stated
 	// wherever a total appears.
 	Counted Counted
+	// Bar is the filter bar of a page that counts events, nil on others.
+	Bar *FilterBar
 }
 
 // render executes a page into a buffer first, so that a template error
@@ -356,6 +365,10 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	}
 	base := query.Values(f)
 	p := Overview{Page: Page{Title: "Overview", Nav: "overview", Counted: counting(f)}, Stats: o.Stats, Dyads: o.Dyads, Latest: o.Latest, Export: exports(base)}
+	if p.Bar, err = s.filterBar(r, true); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	if p.Totals, err = s.totals(r.Context(), f, o.Volume.Events, o.Stats); err != nil {
 		s.fail(w, r, err)
 		return
@@ -398,6 +411,10 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := EventsPage{Page: Page{Title: "Events", Nav: "events", Counted: counting(f)}, Form: v, Statuses: query.AllStatuses(), Events: page.Events, Export: exports(query.Values(f))}
+	if p.Bar, err = s.filterBar(r, true); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	for _, k := range query.FilterParams() {
 		if k != "limit" && k != "sort" && k != "cursor" && v.Get(k) != "" {
 			p.Filtered = true
@@ -475,6 +492,10 @@ func (s *Server) dyad(w http.ResponseWriter, r *http.Request) {
 	ba.Set("target", d.A)
 	p := DyadPage{Page: Page{Title: dyadTitle(d), Counted: counting(f)}, D: d, EventsAB: withQuery("/events", ab), EventsBA: withQuery("/events", ba),
 		ReverseTo: withQuery(dyadURL(d.B, d.A), other), ExportAB: exports(ab), ExportBA: exports(ba)}
+	if p.Bar, err = s.filterBar(r, false); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	mean := func(s query.Series) []float64 {
 		out := make([]float64, len(s.Periods))
 		for i, p := range s.Periods {
@@ -578,6 +599,10 @@ func (s *Server) actor(w http.ResponseWriter, r *http.Request) {
 	base.Set("actor", prof.Code)
 	h := s.actorHeading(prof.Code, prof.Names)
 	p := ActorPage{Page: Page{Title: h.Title(), Counted: counting(f)}, H: h, P: prof, Events: withQuery("/events", base), Export: exports(base)}
+	if p.Bar, err = s.filterBar(r, false); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	const shownRoles = 12
 	p.RolesTop = prof.Roles[:min(shownRoles, len(prof.Roles))]
 	if len(prof.Roles) > shownRoles {
