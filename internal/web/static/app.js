@@ -63,3 +63,12 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+// The document view: when the event table beside the text scrolls by
+// itself, bring the selected event's row into it.
+document.addEventListener("DOMContentLoaded", function () {
+  var row = document.querySelector("table.docevents tr.selected");
+  var panel = row && row.closest(".docview > section");
+  if (panel && panel.scrollHeight > panel.clientHeight) {
+    panel.scrollTop += row.getBoundingClientRect().top - panel.getBoundingClientRect().top - 48;
+  }
+});
