@@ -422,12 +422,12 @@ func (s *Server) suggestActors(w http.ResponseWriter, r *http.Request) {
 
 // searchResult is the JSON of GET /api/search.
 type searchResult struct {
-	Query     string      `json:"q"`
-	Documents []query.Hit `json:"documents"`
+	Query string `json:"q"`
+	query.Results
 }
 
 func (s *Server) search(w http.ResponseWriter, r *http.Request) {
-	v, err := params(r, "q", "limit")
+	v, err := params(r, "q", "limit", "after")
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -438,12 +438,12 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	hits, err := s.cfg.Query.Search(r.Context(), q, limit)
+	res, err := s.cfg.Query.Search(r.Context(), q, limit, v.Get("after"))
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, searchResult{Query: q, Documents: hits})
+	writeJSON(w, http.StatusOK, searchResult{Query: q, Results: res})
 }
 
 // authorized reports whether r carries the configured bearer token,

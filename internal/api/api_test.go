@@ -353,8 +353,8 @@ func TestIngestAndFind(t *testing.T) {
 		t.Fatalf("POST: %d %+v", resp.StatusCode, res)
 	}
 	_, b := get(t, f.srv.URL+"/api/search?q=ambassador")
-	if !strings.Contains(string(b), res.ID) {
-		t.Errorf("search does not find the posted document: %s", b)
+	if !strings.Contains(string(b), res.ID) || !strings.Contains(string(b), `"total":1`) {
+		t.Errorf("search does not find the posted document, with its total: %s", b)
 	}
 	_, b = get(t, f.srv.URL+"/metrics")
 	if !strings.Contains(string(b), `dyad_ingest_documents_total{outcome="ingested"} 1`) {

@@ -160,12 +160,12 @@ func TestDyadNetworkProfile(t *testing.T) {
 	if _, err := s.Document(ctx, "nothex!"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("bad id: error %v, want ErrNotFound", err)
 	}
-	hits, err := s.Search(ctx, "Geneva", 10)
+	res, err := s.Search(ctx, "Geneva", 10, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(hits) != 1 || hits[0].ID != ids[1] {
-		t.Errorf("search Geneva = %+v", hits)
+	if res.Total != 1 || len(res.Hits) != 1 || res.Hits[0].ID != ids[1] || res.Next != "" {
+		t.Errorf("search Geneva = %+v", res)
 	}
 	o, err := s.Overview(ctx, store.EventFilter{}, query.Month, 10, 2)
 	if err != nil {

@@ -743,19 +743,3 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "document", p)
 }
-
-// SearchPage lists the documents a full-text query finds.
-type SearchPage struct {
-	Page
-	Hits []query.Hit
-}
-
-func (s *Server) search(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query().Get("q")
-	hits, err := s.q.Search(r.Context(), q, 100)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "search", SearchPage{Page: Page{Title: "Search", Nav: "search", Q: q}, Hits: hits})
-}
