@@ -14,6 +14,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -226,6 +228,72 @@ func TestBrowser(t *testing.T) {
 		}
 		return v
 	}
+	// open loads path without a screenshot, reporting what the browser
+	// complains of.
+	open := func(path string) {
+		t.Helper()
+		if err := chromedp.Do(bctx, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS("footer"))); err != nil {
+			t.Fatalf("open %s: %v", path, err)
+		}
+		for _, p := range bad.take() {
+			t.Errorf("%s: %s", path, p)
+		}
+	}
+	// total is the number of events the events page states for its filter.
+	total := func() int {
+		t.Helper()
+		s := strings.Fields(text("strong.total"))
+		n, err := strconv.Atoi(strings.ReplaceAll(s[0], ",", ""))
+		if err != nil {
+			t.Fatalf("the events page states its total as %q", text("strong.total"))
+		}
+		return n
+	}
+	// bars returns the links of the bars of the chart in the figure picked
+	// by the JavaScript expression fig, each with the count its tooltips
+	// give: the sum of its layers.
+	bars := func(fig string) map[string]int {
+		t.Helper()
+		v, err := chromedp.Run(bctx, chromedp.Evaluate[[][]string](`Array.from((`+fig+`).querySelectorAll("svg a")).map(a => [a.getAttribute("href"),
+			String(Array.from(a.querySelectorAll("title")).reduce((n, t) => n + Number(t.textContent.split(": ").pop()), 0))])`))
+		if err != nil {
+			t.Fatalf("the bars of %s: %v", fig, err)
+		}
+		out := map[string]int{}
+		for _, b := range v {
+			n, err := strconv.Atoi(b[1])
+			if err != nil || n < 0 {
+				t.Errorf("the bar linking %s counts %q events in its tooltips", b[0], b[1])
+			}
+			out[b[0]] = n
+		}
+		if len(out) == 0 {
+			t.Errorf("%s: no bar links to its events", fig)
+		}
+		return out
+	}
+	// lands follows a chart's link and checks that the events page lists
+	// exactly the n events its tooltip counts.
+	lands := func(what, link string, n int) {
+		t.Helper()
+		if n <= 0 {
+			t.Errorf("%s: the tooltip of %s counts no events", what, link)
+		}
+		open(link + "&limit=1000")
+		if got, rows := total(), eval(`document.querySelectorAll("table.events tbody tr:not(:has(td.empty))").length`); got != n || rows != min(n, 1000) {
+			t.Errorf("%s: %s states %d events and lists %d; the tooltip counts %d", what, link, got, rows, n)
+		}
+	}
+	// most returns the link of the bar with the most events.
+	most := func(bs map[string]int) (string, int) {
+		link, n := "", -1
+		for l, c := range bs {
+			if c > n || c == n && l < link {
+				link, n = l, c
+			}
+		}
+		return link, n
+	}
 	location := func() *url.URL {
 		t.Helper()
 		s, err := chromedp.Run(bctx, chromedp.Location())
@@ -241,6 +309,10 @@ func TestBrowser(t *testing.T) {
 
 	// Every page, starting from the overview; then follow a dyad link.
 	visit("/")
+	// The overview's busiest bar lands on exactly the events it counts.
+	link, count := most(bars(`document.querySelector("figure.chart")`))
+	lands("the overview's volume chart", link, count)
+	open("/")
 	if eval(`document.querySelectorAll("table.dyads a.dyad").length`) == 0 {
 		t.Fatal("the overview lists no dyad")
 	}
@@ -254,6 +326,46 @@ func TestBrowser(t *testing.T) {
 	visit(dyadPath)
 	if eval(`document.querySelectorAll("figure.chart svg a").length`) == 0 {
 		t.Errorf("%s: no chart point links to its events", dyadPath)
+	}
+	// Chart links land on the right events, in both directions: the
+	// busiest bar of each quad chart, and a point of each direction's
+	// Goldstein line, which links to the events its period's bar counts.
+	dirs, err := chromedp.Run(bctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("figure.chart > figcaption")).map(c => c.textContent)`))
+	if err != nil || len(dirs) != 2 || dirs[0] == dirs[1] {
+		t.Fatalf("%s: the quad charts are captioned %q (%v), want one for each direction", dyadPath, dirs, err)
+	}
+	quad := make([]map[string]int, 2)
+	for i := range dirs {
+		quad[i] = bars(fmt.Sprintf(`document.querySelectorAll("figure.chart > figcaption")[%d].parentElement`, i))
+	}
+	for i, dir := range dirs {
+		link, count := most(quad[i])
+		lands(dyadPath+" "+dir+" quad chart", link, count)
+	}
+	open(dyadPath)
+	points, err := chromedp.Run(bctx, chromedp.Evaluate[[][]string](`Array.from(document.querySelectorAll("figure.goldstein svg a")).map(a => [a.getAttribute("href"), a.querySelector("title").textContent])`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var follow [2]string
+	for _, p := range points {
+		i := slices.IndexFunc(dirs, func(d string) bool { return strings.HasPrefix(p[1], d+" ") })
+		if i < 0 {
+			t.Errorf("%s: the Goldstein point %q is of neither direction", dyadPath, p[1])
+			continue
+		}
+		if _, ok := quad[i][p[0]]; !ok {
+			t.Errorf("%s: the Goldstein point %q links %s, which no bar of its direction links", dyadPath, p[1], p[0])
+		} else if follow[i] == "" || quad[i][p[0]] > quad[i][follow[i]] {
+			follow[i] = p[0]
+		}
+	}
+	for i, link := range follow {
+		if link == "" {
+			t.Errorf("%s: no Goldstein point of %s", dyadPath, dirs[i])
+			continue
+		}
+		lands(dyadPath+" "+dirs[i]+" Goldstein point", link, quad[i][link])
 	}
 	a := strings.Split(dyadPath, "/")[2]
 	visit("/actors/" + a)
@@ -472,8 +584,16 @@ func TestBrowser(t *testing.T) {
 	}
 	records, err := csv.NewReader(f).ReadAll()
 	f.Close()
-	if err != nil || len(records) < rows+1 || records[0][0] != "id" {
-		t.Fatalf("the CSV export: %v, %d records for %d rows on the page", err, len(records), rows)
+	stated := total()
+	if stated > api.DefaultMaxExport {
+		stated = api.DefaultMaxExport
+	}
+	if err != nil || len(records) != stated+1 || len(records) < rows+1 || records[0][0] != "id" {
+		t.Fatalf("the CSV export: %v, %d records for %d events the page states, %d rows on it", err, len(records), stated, rows)
+	}
+	ids := map[string]bool{}
+	for _, r := range records[1:] {
+		ids[r[0]] = true
 	}
 	for _, r := range records[1:] {
 		if !strings.HasPrefix(r[5], a) && !strings.HasPrefix(r[8], a) {
@@ -481,6 +601,74 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 	t.Logf("CSV export of actor %s: %d events", a, len(records)-1)
+
+	// Every other export of the page, fetched from its own links, parses
+	// and holds the events the page states, the CSV's.
+	got, err := chromedp.Run(bctx, chromedp.Evaluate[[][]string](`Promise.all(Array.from(document.querySelectorAll("p.exports a.export")).map(a =>
+		fetch(a.href).then(r => r.text().then(t => [a.textContent, a.getAttribute("href"), String(r.status), t]))))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("fetch the exports: %v", err)
+	}
+	formats := map[string]bool{}
+	for _, x := range got {
+		name, link, status, body := x[0], x[1], x[2], x[3]
+		formats[name] = true
+		if status != "200" {
+			t.Errorf("the %s export %s: status %s", name, link, status)
+			continue
+		}
+		lines := strings.Split(strings.TrimSuffix(body, "\n"), "\n")
+		if body == "" {
+			lines = nil
+		}
+		if name == "CSV" && len(lines) > 0 {
+			lines = lines[1:] // the header; the download is parsed above
+		}
+		if len(lines) != stated {
+			t.Errorf("the %s export %s holds %d lines for the %d events the page states", name, link, len(lines), stated)
+		}
+		for i, line := range lines {
+			var id string
+			switch name {
+			case "CSV":
+				continue // downloaded and checked above
+			case "JSON Lines", "PLOVER":
+				var e struct {
+					ID    string          `json:"id"`
+					Date  string          `json:"date"`
+					Event json.RawMessage `json:"event"`
+				}
+				if err := json.Unmarshal([]byte(line), &e); err != nil || e.ID == "" {
+					t.Errorf("the %s export, line %d: %v, no id: %.100s", name, i+1, err, line)
+					continue
+				}
+				if name == "PLOVER" {
+					// an event of no PLOVER type has an empty list
+					var ev []string
+					if json.Unmarshal(e.Event, &ev) != nil || ev == nil || e.Date == "" {
+						t.Errorf("the PLOVER export, line %d: no event or date: %.100s", i+1, line)
+					}
+				}
+				id = e.ID
+			case "GDELT":
+				if cols := strings.Split(line, "\t"); len(cols) != 61 {
+					t.Errorf("the GDELT export, line %d: %d columns, want 61", i+1, len(cols))
+				}
+				continue
+			default:
+				t.Errorf("an export named %q", name)
+				continue
+			}
+			if !ids[id] {
+				t.Errorf("the %s export holds %s, which the CSV does not", name, id)
+			}
+		}
+	}
+	for _, name := range []string{"CSV", "JSON Lines", "GDELT", "PLOVER"} {
+		if !formats[name] {
+			t.Errorf("the events page does not link the %s export", name)
+		}
+	}
 
 	// Open an event's document from the list and check its spans.
 	if err := chromedp.Do(bctx, chromedp.Click(chromedp.CSS("table.events a.source")), chromedp.WaitReady(chromedp.CSS("article.doctext"))); err != nil {
