@@ -75,8 +75,10 @@ func ParseDate(param, v string) (string, error) {
 // name of the city where they happened), outlet, q
 // (full text), count (happenings, the default: each happening once, by its
 // first report; or mentions: every event), limit (1..store.MaxLimit,
-// default DefaultLimit), sort (oldest, the default: oldest first; or
-// newest: newest first) and cursor. Empty parameters do
+// default DefaultLimit), sort (oldest, the default: oldest first; newest:
+// newest first; conflict: by Goldstein value, most conflictual first, ties
+// oldest first; cooperation: most cooperative first, ties newest first) and
+// cursor. Empty parameters do
 // not filter. Errors wrap ErrBadFilter.
 func ParseEventFilter(v url.Values) (store.EventFilter, error) {
 	f := store.EventFilter{Limit: DefaultLimit}
@@ -198,8 +200,12 @@ func ParseEventFilter(v url.Values) (store.EventFilter, error) {
 	case "", "oldest":
 	case "newest":
 		f.Desc = true
+	case "conflict":
+		f.ByGoldstein = true
+	case "cooperation":
+		f.ByGoldstein, f.Desc = true, true
 	default:
-		errs = append(errs, badf("sort", "%q is not oldest or newest", s))
+		errs = append(errs, badf("sort", "%q is not oldest, newest, conflict or cooperation", s))
 	}
 	f.Cursor = get("cursor")
 	if err := errors.Join(errs...); err != nil {
@@ -254,7 +260,12 @@ func Values(f store.EventFilter) url.Values {
 	if f.Limit != 0 && f.Limit != DefaultLimit {
 		v.Set("limit", strconv.Itoa(f.Limit))
 	}
-	if f.Desc {
+	switch {
+	case f.ByGoldstein && f.Desc:
+		v.Set("sort", "cooperation")
+	case f.ByGoldstein:
+		v.Set("sort", "conflict")
+	case f.Desc:
 		v.Set("sort", "newest")
 	}
 	return v

@@ -34,7 +34,7 @@ func New(st store.Store, opts ...Option) *Service {
 func (s *Service) Store() store.Store { return s.st }
 
 // Events returns one page of events matching f, oldest first (newest
-// first when f.Desc). When f
+// first when f.Desc; by Goldstein value when f.ByGoldstein). When f
 // lists happenings, each event is the first report of its happening and
 // carries how many events, documents and outlets report it.
 func (s *Service) Events(ctx context.Context, f store.EventFilter) (store.EventPage, error) {
@@ -50,7 +50,7 @@ func (s *Service) Events(ctx context.Context, f store.EventFilter) (store.EventP
 // which no count holds, are left out. f's cursor, limit and order do not
 // change it.
 func (s *Service) Count(ctx context.Context, f store.EventFilter) (int, error) {
-	f.Cursor, f.Limit, f.Desc = "", 0, false
+	f.Cursor, f.Limit, f.Desc, f.ByGoldstein = "", 0, false, false
 	days, err := s.st.EventCounts(ctx, f)
 	if err != nil {
 		return 0, err

@@ -56,6 +56,8 @@ func TestParseEventFilter(t *testing.T) {
 		{"count=all", store.EventFilter{}, true},
 		{"sort=newest", store.EventFilter{Desc: true, Limit: 50}, false},
 		{"sort=oldest", store.EventFilter{Limit: 50}, false},
+		{"sort=conflict", store.EventFilter{ByGoldstein: true, Limit: 50}, false},
+		{"sort=Cooperation", store.EventFilter{ByGoldstein: true, Desc: true, Limit: 50}, false},
 		{"sort=goldstein", store.EventFilter{}, true},
 	}
 	for _, tc := range tests {
@@ -73,6 +75,11 @@ func TestParseEventFilter(t *testing.T) {
 		}
 		if diff := cmp.Diff(tc.want, got); diff != "" {
 			t.Errorf("%q (-want +got):\n%s", tc.in, diff)
+		}
+		// The order survives the way back to URL parameters.
+		back, err := query.ParseEventFilter(query.Values(got))
+		if err != nil || back.Desc != got.Desc || back.ByGoldstein != got.ByGoldstein {
+			t.Errorf("%q: Values round trip = %+v, %v; want the order of %+v", tc.in, back, err, got)
 		}
 	}
 }

@@ -3,7 +3,9 @@ package store
 import (
 	"encoding/base64"
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dyad-project/dyad/internal/event"
@@ -24,37 +26,75 @@ func Limit(n int) int {
 	return n
 }
 
+// Cursor is a position in an event listing: the event a page continues
+// after (or, going back, before) and its sort keys.
+type Cursor struct {
+	Goldstein float64 // the event's Goldstein value, for a listing by Goldstein
+	HasGold   bool    // the cursor carries Goldstein (every cursor a store makes now does)
+	Date, ID  string
+	Before    bool // the page before the event: a cursor of EncodePrevCursor
+}
+
 // EncodeCursor returns the cursor that continues a listing after e: base64
-// of "date\x00id". Both backends page events in (date, id) order, or in
-// the reverse order when the filter says Desc.
+// of "date\x00id\x00goldstein". Both backends page events in (date, id)
+// order, or in (goldstein, date, id) order when the filter says
+// ByGoldstein, or in the reverse order when the filter says Desc; the
+// cursor holds every key, so it serves each order.
 func EncodeCursor(e event.Event) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(e.Date + "\x00" + e.ID))
+	return base64.RawURLEncoding.EncodeToString([]byte(cursorText(e)))
 }
 
 // EncodePrevCursor returns the cursor of the page before e, in the
-// listing's order: base64 of "date\x00id\x00<".
+// listing's order: base64 of "date\x00id\x00goldstein\x00<".
 func EncodePrevCursor(e event.Event) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(e.Date + "\x00" + e.ID + "\x00<"))
+	return base64.RawURLEncoding.EncodeToString([]byte(cursorText(e) + "\x00<"))
 }
 
-// DecodeCursor reads a cursor of EncodeCursor or EncodePrevCursor; before
-// is true for the latter. A cursor a store did not make (bad base64, no
-// separator, an empty id, a NUL in the id) is ErrBadQuery, the same on
-// every backend.
-func DecodeCursor(c string) (date, id string, before bool, err error) {
+func cursorText(e event.Event) string {
+	return e.Date + "\x00" + e.ID + "\x00" + strconv.FormatFloat(e.Goldstein, 'g', -1, 64)
+}
+
+// DecodeCursor reads a cursor of EncodeCursor or EncodePrevCursor, or one
+// of an older store without the Goldstein value (HasGold false). A cursor a
+// store did not make (bad base64, no separator, an empty id, a NUL in the
+// id, a Goldstein value that is not a finite number) is ErrBadQuery, the
+// same on every backend.
+func DecodeCursor(c string) (Cursor, error) {
 	b, err := base64.RawURLEncoding.DecodeString(c)
 	if err != nil {
-		return "", "", false, fmt.Errorf("%w: cursor %q: %v", ErrBadQuery, c, err)
+		return Cursor{}, fmt.Errorf("%w: cursor %q: %v", ErrBadQuery, c, err)
 	}
+	var cur Cursor
 	s := string(b)
 	if t, ok := strings.CutSuffix(s, "\x00<"); ok {
-		s, before = t, true
+		s, cur.Before = t, true
 	}
-	date, id, ok := strings.Cut(s, "\x00")
-	if !ok || id == "" || strings.IndexByte(id, 0) >= 0 {
-		return "", "", false, fmt.Errorf("%w: cursor %q is not one this store made", ErrBadQuery, c)
+	parts := strings.Split(s, "\x00")
+	bad := len(parts) < 2 || len(parts) > 3 || parts[1] == ""
+	if !bad && len(parts) == 3 {
+		g, err := strconv.ParseFloat(parts[2], 64)
+		bad = err != nil || math.IsNaN(g) || math.IsInf(g, 0)
+		cur.Goldstein, cur.HasGold = g, true
 	}
-	return date, id, before, nil
+	if bad {
+		return Cursor{}, fmt.Errorf("%w: cursor %q is not one this store made", ErrBadQuery, c)
+	}
+	cur.Date, cur.ID = parts[0], parts[1]
+	return cur, nil
+}
+
+// CursorOf decodes f's cursor for its order: ErrBadQuery when it is not a
+// cursor of a store, or lacks the Goldstein value of a listing by
+// Goldstein. The zero Cursor when f has none.
+func CursorOf(f EventFilter) (Cursor, error) {
+	if f.Cursor == "" {
+		return Cursor{}, nil
+	}
+	cur, err := DecodeCursor(f.Cursor)
+	if err == nil && f.ByGoldstein && !cur.HasGold {
+		err = fmt.Errorf("%w: cursor %q is of a listing by date, not by Goldstein", ErrBadQuery, f.Cursor)
+	}
+	return cur, err
 }
 
 // PageOf cuts the rows a backend read for a page of f into the page: rows

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/base64"
 	"errors"
 	"testing"
 
@@ -8,17 +9,27 @@ import (
 )
 
 func TestCursorRoundTrip(t *testing.T) {
-	c := EncodeCursor(event.Event{Date: "2024-05-06", ID: "abc123"})
-	date, id, before, err := DecodeCursor(c)
-	if err != nil || date != "2024-05-06" || id != "abc123" || before {
-		t.Errorf("round trip: %q %q %v %v", date, id, before, err)
+	c := EncodeCursor(event.Event{Date: "2024-05-06", ID: "abc123", Goldstein: -7.2})
+	cur, err := DecodeCursor(c)
+	if want := (Cursor{Goldstein: -7.2, HasGold: true, Date: "2024-05-06", ID: "abc123"}); err != nil || cur != want {
+		t.Errorf("round trip: %+v %v, want %+v", cur, err, want)
 	}
-	date, id, before, err = DecodeCursor(EncodePrevCursor(event.Event{Date: "", ID: "abc123"}))
-	if err != nil || date != "" || id != "abc123" || !before {
-		t.Errorf("round trip of a previous-page cursor: %q %q %v %v", date, id, before, err)
+	cur, err = DecodeCursor(EncodePrevCursor(event.Event{Date: "", ID: "abc123", Goldstein: 0.1}))
+	if want := (Cursor{Goldstein: 0.1, HasGold: true, ID: "abc123", Before: true}); err != nil || cur != want {
+		t.Errorf("round trip of a previous-page cursor: %+v %v, want %+v", cur, err, want)
 	}
-	for _, bad := range []string{"!!!", "YWJj", EncodeCursor(event.Event{Date: "2024-05-06", ID: ""}), EncodeCursor(event.Event{Date: "d", ID: "a\x00b"})} {
-		if _, _, _, err := DecodeCursor(bad); !errors.Is(err, ErrBadQuery) {
+	// A cursor of an older store, without Goldstein, serves a listing by
+	// date but not one by Goldstein.
+	old := base64.RawURLEncoding.EncodeToString([]byte("2024-05-06\x00abc123\x00<"))
+	if cur, err := CursorOf(EventFilter{Cursor: old}); err != nil || cur != (Cursor{Date: "2024-05-06", ID: "abc123", Before: true}) {
+		t.Errorf("CursorOf(old cursor) = %+v, %v", cur, err)
+	}
+	if _, err := CursorOf(EventFilter{Cursor: old, ByGoldstein: true}); !errors.Is(err, ErrBadQuery) {
+		t.Errorf("CursorOf(old cursor, by Goldstein) = %v, want ErrBadQuery", err)
+	}
+	nan := base64.RawURLEncoding.EncodeToString([]byte("d\x00a\x00NaN"))
+	for _, bad := range []string{"!!!", "YWJj", nan, EncodeCursor(event.Event{Date: "2024-05-06", ID: ""}), EncodeCursor(event.Event{Date: "d", ID: "a\x00b"})} {
+		if _, err := DecodeCursor(bad); !errors.Is(err, ErrBadQuery) {
 			t.Errorf("DecodeCursor(%q) = %v, want ErrBadQuery", bad, err)
 		}
 	}

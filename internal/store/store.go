@@ -121,9 +121,14 @@ type EventFilter struct {
 	Limit    int    // 0 means a backend default
 	Cursor   string // opaque, from a previous EventPage (its Next or Prev)
 	// Desc lists the events newest first: in descending (date, id)
-	// order. Cursors are of one order; a cursor of the other lists the
-	// events after or before its event in this filter's order.
+	// order, or with ByGoldstein most cooperative first. Cursors hold
+	// every sort key; a cursor of another order lists the events after
+	// or before its event in this filter's order.
 	Desc bool
+	// ByGoldstein lists the events by Goldstein value, most conflictual
+	// (lowest) first, ties in (date, id) order: ascending (goldstein,
+	// date, id) order, or descending with Desc.
+	ByGoldstein bool
 	// Mentions counts and lists every event. By default (false) each
 	// happening counts once, by its anchoring event (Event.Happening ==
 	// Event.ID), whose date, actors and document the other filters then

@@ -13,12 +13,12 @@ import (
 // and after. Every link keeps the rest of the URL and starts again from
 // the first page, except Prev and Next.
 type Listing struct {
-	Total  int    // events of the filter with a date, in the page's unit
-	Newest bool   // newest first
-	Sorts  []Link // newest first, oldest first; the current one without URL
-	Sizes  []Link // the page sizes; the current one without URL
-	Prev   string // URL of the previous page, "" on the first
-	Next   string // URL of the next page, "" on the last
+	Total int    // events of the filter with a date, in the page's unit
+	Order string // the current order: "newest first", …
+	Sorts []Link // newest, oldest, most conflictual, most cooperative first; the current one without URL
+	Sizes []Link // the page sizes; the current one without URL
+	Prev  string // URL of the previous page, "" on the first
+	Next  string // URL of the next page, "" on the last
 }
 
 // Link is one choice of a list: its label and URL, "" when it is the
@@ -40,7 +40,17 @@ func listOrder(f store.EventFilter, v url.Values) store.EventFilter {
 // listing makes the Listing of page, listed at path under the filter f
 // read from the URL parameters v, with the filter's total.
 func listing(path string, v url.Values, f store.EventFilter, page store.EventPage, total int) Listing {
-	l := Listing{Total: total, Newest: f.Desc}
+	orders := []struct {
+		label        string
+		sort         string // the URL's sort parameter, "" for the default
+		byGold, desc bool
+	}{
+		{"newest first", "", false, true},
+		{"oldest first", "oldest", false, false},
+		{"most conflictual first", "conflict", true, false},
+		{"most cooperative first", "cooperation", true, true},
+	}
+	l := Listing{Total: total}
 	link := func(label string, current bool, set func(url.Values)) Link {
 		if current {
 			return Link{Label: label}
@@ -50,9 +60,18 @@ func listing(path string, v url.Values, f store.EventFilter, page store.EventPag
 		set(c)
 		return Link{Label: label, URL: withQuery(path, c)}
 	}
-	l.Sorts = []Link{
-		link("newest first", f.Desc, func(c url.Values) { c.Del("sort") }),
-		link("oldest first", !f.Desc, func(c url.Values) { c.Set("sort", "oldest") }),
+	for _, o := range orders {
+		current := f.ByGoldstein == o.byGold && f.Desc == o.desc
+		if current {
+			l.Order = o.label
+		}
+		l.Sorts = append(l.Sorts, link(o.label, current, func(c url.Values) {
+			if o.sort == "" {
+				c.Del("sort")
+			} else {
+				c.Set("sort", o.sort)
+			}
+		}))
 	}
 	for _, n := range []int{25, query.DefaultLimit, 100, 250} { // the page sizes offered
 		l.Sizes = append(l.Sizes, link(strconv.Itoa(n), store.Limit(f.Limit) == n, func(c url.Values) {

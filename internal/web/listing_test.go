@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -87,5 +88,69 @@ func TestEventListPages(t *testing.T) {
 	slices.Reverse(asc)
 	if !slices.Equal(asc, all) {
 		t.Errorf("oldest first %v is not newest first %v reversed", asc, all)
+	}
+}
+
+var rowGold = regexp.MustCompile(`</span></td>\s*<td class="num">([^<]*)</td>`)
+
+// TestEventListByGoldstein: the event list sorts by Goldstein value, most
+// conflictual or most cooperative first, offered beside the date orders,
+// and pages both ways in that order.
+func TestEventListByGoldstein(t *testing.T) {
+	srv, _ := fixtureServer(t)
+	golds := func(body string) []float64 {
+		var out []float64
+		for _, m := range rowGold.FindAllStringSubmatch(body, -1) {
+			g, err := strconv.ParseFloat(strings.ReplaceAll(m[1], "−", "-"), 64)
+			if err != nil {
+				t.Fatalf("Goldstein cell %q: %v", m[1], err)
+			}
+			out = append(out, g)
+		}
+		return out
+	}
+	body, _, _, _ := listPage(t, srv.URL, "/events?status=all&count=mentions&limit=2")
+	for _, want := range []string{
+		`<a href="/events?count=mentions&amp;limit=2&amp;sort=conflict&amp;status=all">most conflictual first</a>`,
+		`<a href="/events?count=mentions&amp;limit=2&amp;sort=cooperation&amp;status=all">most cooperative first</a>`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the newest-first page lacks %q", want)
+		}
+	}
+	var orders [][]float64
+	for _, sort := range []string{"conflict", "cooperation"} {
+		body, _, prev, next := listPage(t, srv.URL, "/events?status=all&count=mentions&limit=2&sort="+sort)
+		label := map[string]string{"conflict": "most conflictual first", "cooperation": "most cooperative first"}[sort]
+		if !strings.Contains(body, `<strong aria-current="true">`+label+`</strong>`) || !strings.Contains(body, label+":") {
+			t.Errorf("sort=%s is not shown as the current order", sort)
+		}
+		if prev != "" || next == "" {
+			t.Fatalf("sort=%s first page: prev %q, next %q", sort, prev, next)
+		}
+		all := golds(body)
+		pages := [][]float64{all}
+		for next != "" {
+			body, _, prev, next = listPage(t, srv.URL, next)
+			if prev == "" {
+				t.Errorf("sort=%s page %d has no previous page", sort, len(pages))
+			}
+			pages = append(pages, golds(body))
+			all = append(all, pages[len(pages)-1]...)
+		}
+		for i := len(pages) - 2; i >= 0; i-- {
+			body, _, prev, _ = listPage(t, srv.URL, prev)
+			if got := golds(body); !slices.Equal(got, pages[i]) {
+				t.Errorf("sort=%s back to page %d: %v, want %v", sort, i, got, pages[i])
+			}
+		}
+		orders = append(orders, all)
+	}
+	if want := []float64{-10, -2, -2, 1, 4}; !slices.Equal(orders[0], want) {
+		t.Errorf("most conflictual first: %v, want %v", orders[0], want)
+	}
+	slices.Reverse(orders[1])
+	if !slices.Equal(orders[1], orders[0]) {
+		t.Errorf("most cooperative first %v is not most conflictual first %v reversed", orders[1], orders[0])
 	}
 }

@@ -180,22 +180,30 @@ func (db *DB) Events(ctx context.Context, f store.EventFilter) (store.EventPage,
 	if err != nil {
 		return store.EventPage{}, err
 	}
-	before := false
-	if f.Cursor != "" {
-		date, id, b, err := store.DecodeCursor(f.Cursor)
-		if err != nil {
-			return store.EventPage{}, err
-		}
-		before = b
-		op := ">"
-		if f.Desc != before {
-			op = "<"
-		}
-		where = append(where, "(e.date, e.id) "+op+" ("+a.add(date)+"::text COLLATE \"C\", "+a.add(id)+"::text COLLATE \"C\")")
+	cur, err := store.CursorOf(f)
+	if err != nil {
+		return store.EventPage{}, err
 	}
-	order := " ORDER BY e.date, e.id"
+	before := cur.Before
+	// The scan runs in the listing's order, or against it to the page
+	// before a cursor of store.EncodePrevCursor.
+	op, dir := ">", ""
 	if f.Desc != before {
-		order = " ORDER BY e.date DESC, e.id DESC"
+		op, dir = "<", " DESC"
+	}
+	keys, vals := "e.date, e.id", ""
+	if f.Cursor != "" {
+		vals = a.add(cur.Date) + "::text COLLATE \"C\", " + a.add(cur.ID) + "::text COLLATE \"C\""
+	}
+	order := " ORDER BY e.date" + dir + ", e.id" + dir
+	if f.ByGoldstein {
+		keys, order = "e.goldstein, "+keys, " ORDER BY e.goldstein"+dir+", e.date"+dir+", e.id"+dir
+		if f.Cursor != "" {
+			vals = a.add(cur.Goldstein) + "::double precision, " + vals
+		}
+	}
+	if f.Cursor != "" {
+		where = append(where, "("+keys+") "+op+" ("+vals+")")
 	}
 	n := store.Limit(f.Limit)
 	es, err := queryEvents(ctx, db.pool, "WHERE "+strings.Join(where, " AND ")+order+" LIMIT "+a.add(n+1), a...)

@@ -409,16 +409,16 @@ const denseMatches = 4000
 // which holds the codes, quad class and status, in page order until the
 // page is full. Either way only the page's rows are read whole.
 func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPage, error) {
+	cur, err := store.CursorOf(f)
+	if err != nil {
+		return store.EventPage{}, err
+	}
+	if f.ByGoldstein {
+		return db.eventsByGoldstein(ctx, f, cur)
+	}
 	var extra []string
 	var extraArgs []any
-	var date, id string
-	before := false
-	if f.Cursor != "" {
-		var err error
-		if date, id, before, err = store.DecodeCursor(f.Cursor); err != nil {
-			return store.EventPage{}, err
-		}
-	}
+	date, id, before := cur.Date, cur.ID, cur.Before
 	// The scan runs in the listing's order, or against it to the page
 	// before a cursor of store.EncodePrevCursor.
 	desc := f.Desc != before
@@ -496,4 +496,72 @@ func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPa
 		return store.EventPage{}, fmt.Errorf("sqlite: event list: %w", err)
 	}
 	return store.PageOf(f, es, n, before), nil
+}
+
+// eventsByGoldstein is EventList in (goldstein, date, id) order. A filter
+// with many matches walks events_goldstein (migration 0012), which holds
+// what the unfiltered list and the actor filters test, until the page is
+// full; few matches are sorted.
+func (db *DB) eventsByGoldstein(ctx context.Context, f store.EventFilter, cur store.Cursor) (store.EventPage, error) {
+	desc := f.Desc != cur.Before
+	ge, gt, order := ">=", ">", ""
+	if desc {
+		ge, gt, order = "<=", "<", " DESC"
+	}
+	var extra []string
+	var extraArgs []any
+	if f.Cursor != "" {
+		// The first condition is implied by the second; it lets the walk
+		// seek to the cursor's Goldstein value.
+		extra = append(extra, "e.goldstein "+ge+" ?",
+			"(e.goldstein "+gt+" ? OR (e.goldstein = ? AND (e.date "+gt+" ? OR (e.date = ? AND e.id "+gt+" ?))))")
+		g := cur.Goldstein
+		extraArgs = append(extraArgs, g, g, g, cur.Date, cur.Date, cur.ID)
+	}
+	n := store.Limit(f.Limit)
+	// Only the default filters (statuses, live, anchors) are held by
+	// every entry of the index; others count their matches first.
+	plain := f.Actor == "" && f.Source == "" && f.Target == "" && f.Code == "" && f.Root == "" && f.Quad == 0 &&
+		f.Plover == "" && f.From == "" && f.To == "" && f.Outlet == "" && f.Country == "" && f.City == "" && f.DocID == "" && f.Text == ""
+	dense := plain
+	if !plain {
+		sel, args, err := selectEvents(f, "1", extra, extraArgs)
+		if err != nil {
+			return store.EventPage{}, err
+		}
+		var matches int
+		if err := db.queryRow(ctx, "SELECT count(*) FROM ("+sel+" LIMIT ?)", append(args, denseMatches)...).Scan(&matches); err != nil {
+			return store.EventPage{}, fmt.Errorf("sqlite: event list: %w", err)
+		}
+		dense = matches >= denseMatches
+	}
+	keys := " ORDER BY e.goldstein" + order + ", e.date" + order + ", e.id" + order
+	var inner string
+	var args []any
+	if dense {
+		with, wargs := withCodes(f)
+		conds, cargs, join, err := eventWhere(f, eitherSide)
+		if err != nil {
+			return store.EventPage{}, err
+		}
+		conds = append(conds, extra...)
+		from := "events e INDEXED BY events_goldstein"
+		if join {
+			from += " JOIN documents d ON d.id = e.doc_id"
+		}
+		inner = with + "SELECT e.rowid FROM " + from + " WHERE " + strings.Join(conds, " AND ") + keys + " LIMIT ?"
+		args = append(append(append(wargs, cargs...), extraArgs...), n+1)
+	} else {
+		sel, sargs, err := selectEvents(f, "e.rowid AS rid, e.goldstein AS g, e.date AS date, e.id AS id", extra, extraArgs)
+		if err != nil {
+			return store.EventPage{}, err
+		}
+		inner = "SELECT rid FROM (" + sel + ") ORDER BY g" + order + ", date" + order + ", id" + order + " LIMIT ?"
+		args = append(sargs, n+1)
+	}
+	es, err := queryEvents(ctx, readPool{db}, "WHERE e.rowid IN ("+inner+")"+keys, args...)
+	if err != nil {
+		return store.EventPage{}, fmt.Errorf("sqlite: event list: %w", err)
+	}
+	return store.PageOf(f, es, n, cur.Before), nil
 }

@@ -1,9 +1,11 @@
 package storetest
 
 import (
+	stdcmp "cmp"
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dyad-project/dyad/internal/doc"
@@ -170,6 +172,7 @@ func testEventListMany(t *testing.T, s store.Store) {
 			day := fmt.Sprintf("2024-%02d-%02d", 1+n%12, 1+(n*7)%28)
 			e := sampleEvent(r.ID, k, []string{"010", "040", "112", "190"}[n%4], src, tgt, day, []event.Status{event.Asserted, event.Reported, event.Negated}[n%3])
 			e.Quad = 1 + n%4
+			e.Goldstein = float64(n%9)*1.5 - 7 // many ties, for the listing by Goldstein
 			a.Events = append(a.Events, e)
 			n++
 		}
@@ -229,57 +232,96 @@ func testEventListMany(t *testing.T, s store.Store) {
 	}
 }
 
-// bothWays pages through f oldest first and newest first, expects the one
-// to be the other reversed, and goes back from the last page of each by
-// the pages' Prev cursors through the same pages.
+// bothWays pages through f oldest first and newest first, then most
+// conflictual and most cooperative first (ByGoldstein), expects each
+// second order to be the first reversed, the Goldstein order to hold
+// every event of the date order once, sorted by (goldstein, date, id),
+// and goes back from the last page of each by the pages' Prev cursors
+// through the same pages.
 func bothWays(t *testing.T, s store.Store, f store.EventFilter) {
 	t.Helper()
-	var asc []event.Event
-	for _, desc := range []bool{false, true} {
-		g := f
-		g.Desc = desc
-		var pages []store.EventPage
-		for {
-			p, err := s.EventList(ctx, g)
-			if err != nil {
-				t.Fatalf("EventList(%+v): %v", g, err)
+	var byDate []string
+	for _, byG := range []bool{false, true} {
+		var asc []event.Event
+		for _, desc := range []bool{false, true} {
+			g := f
+			g.Desc, g.ByGoldstein = desc, byG
+			var pages []store.EventPage
+			for {
+				p, err := s.EventList(ctx, g)
+				if err != nil {
+					t.Fatalf("EventList(%+v): %v", g, err)
+				}
+				pages = append(pages, p)
+				if p.Next == "" {
+					break
+				}
+				if len(pages) > 10000 {
+					t.Fatalf("EventList(%+v): the cursor does not advance", g)
+				}
+				g.Cursor = p.Next
 			}
-			pages = append(pages, p)
-			if p.Next == "" {
-				break
+			var all []event.Event
+			for _, p := range pages {
+				all = append(all, p.Events...)
 			}
-			if len(pages) > 10000 {
-				t.Fatalf("EventList(%+v): the cursor does not advance", f)
+			if !desc {
+				asc = all
+			} else {
+				want := slices.Clone(asc)
+				slices.Reverse(want)
+				if diff := cmp.Diff(eventKeys(want), eventKeys(all)); diff != "" {
+					t.Fatalf("filter %+v: %+v is not the other order reversed (-want +got):\n%.2000s", f, g, diff)
+				}
 			}
-			g.Cursor = p.Next
+			if pages[0].Prev != "" {
+				t.Errorf("filter %+v: first page has Prev %q", g, pages[0].Prev)
+			}
+			for i := len(pages) - 1; i > 0; i-- {
+				g.Cursor = pages[i].Prev
+				p, err := s.EventList(ctx, g)
+				if err != nil {
+					t.Fatalf("EventList(%+v): %v", g, err)
+				}
+				if diff := cmp.Diff(pages[i-1], p); diff != "" {
+					t.Fatalf("filter %+v: going back to page %d (-forward +back):\n%.2000s", g, i-1, diff)
+				}
+			}
 		}
-		var all []event.Event
-		for _, p := range pages {
-			all = append(all, p.Events...)
+		keys := eventKeys(asc)
+		if !byG {
+			byDate = slices.Sorted(slices.Values(keys))
+			continue
 		}
-		if !desc {
-			asc = all
-		} else {
-			want := slices.Clone(asc)
-			slices.Reverse(want)
-			if diff := cmp.Diff(eventKeys(want), eventKeys(all)); diff != "" {
-				t.Fatalf("filter %+v: newest first is not oldest first reversed (-want +got):\n%.2000s", f, diff)
-			}
+		if diff := cmp.Diff(byDate, slices.Sorted(slices.Values(keys))); diff != "" {
+			t.Fatalf("filter %+v: by Goldstein lists other events than by date (-date +goldstein):\n%.2000s", f, diff)
 		}
-		if pages[0].Prev != "" {
-			t.Errorf("filter %+v desc %v: first page has Prev %q", f, desc, pages[0].Prev)
-		}
-		for i := len(pages) - 1; i > 0; i-- {
-			g.Cursor = pages[i].Prev
-			p, err := s.EventList(ctx, g)
-			if err != nil {
-				t.Fatalf("EventList(%+v): %v", g, err)
-			}
-			if diff := cmp.Diff(pages[i-1], p); diff != "" {
-				t.Fatalf("filter %+v desc %v: going back to page %d (-forward +back):\n%.2000s", f, desc, i-1, diff)
-			}
+		if !slices.IsSortedFunc(asc, func(a, b event.Event) int {
+			return cmp3(a.Goldstein, b.Goldstein, a.Date, b.Date, a.ID, b.ID)
+		}) {
+			t.Fatalf("filter %+v: by Goldstein not in (goldstein, date, id) order: %v", f, goldKeys(asc))
 		}
 	}
+}
+
+// cmp3 compares (g, date, id) keys.
+func cmp3(ga, gb float64, da, db, ia, ib string) int {
+	if c := stdcmp.Compare(ga, gb); c != 0 {
+		return c
+	}
+	if c := strings.Compare(da, db); c != 0 {
+		return c
+	}
+	return strings.Compare(ia, ib)
+}
+
+// goldKeys lists the (goldstein, date, id) of events.
+func goldKeys(es []event.Event) []string {
+	out := make([]string, len(es))
+	for i, e := range es {
+		out[i] = fmt.Sprintf("%g %s %s", e.Goldstein, e.Date, e.ID)
+	}
+	return out
 }
 
 // eventKeys lists the (date, id) of events.
