@@ -10,23 +10,13 @@ import (
 
 // DocumentCounts implements store.Queries.
 func (db *DB) DocumentCounts(ctx context.Context, f store.DocFilter) ([]store.DocCount, error) {
-	where := []string{"d.published <> ''"}
+	f.URL, f.Query = "", "" // ignored, as the interface says
 	var a args
-	if !f.AllVersions {
-		where = append(where, "d.superseded_by = ''")
+	where, err := docWhere(f, &a)
+	if err != nil {
+		return nil, err
 	}
-	if f.Outlet != "" {
-		where = append(where, "d.outlet = "+a.add(f.Outlet))
-	}
-	if f.Lang != "" {
-		where = append(where, "d.lang = "+a.add(f.Lang))
-	}
-	if !f.From.IsZero() {
-		where = append(where, "d.published >= "+a.add(store.Sortable(f.From)))
-	}
-	if !f.To.IsZero() {
-		where = append(where, "d.published < "+a.add(store.Sortable(f.To)))
-	}
+	where = append(where, "d.published <> ''")
 	rows, err := db.pool.Query(ctx, `SELECT substr(d.published, 1, 10), count(*) FROM documents d WHERE `+
 		strings.Join(where, " AND ")+` GROUP BY 1 ORDER BY 1`, a...)
 	if err != nil {

@@ -10,27 +10,12 @@ import (
 
 // DocumentCounts implements store.Queries.
 func (db *DB) DocumentCounts(ctx context.Context, f store.DocFilter) ([]store.DocCount, error) {
-	where := []string{"d.published <> ''"}
-	var args []any
-	if !f.AllVersions {
-		where = append(where, "d.superseded_by = ''")
+	f.URL, f.Query = "", "" // ignored, as the interface says
+	where, args, err := docWhere(f)
+	if err != nil {
+		return nil, err
 	}
-	if f.Outlet != "" {
-		where = append(where, "d.outlet = ?")
-		args = append(args, f.Outlet)
-	}
-	if f.Lang != "" {
-		where = append(where, "d.lang = ?")
-		args = append(args, f.Lang)
-	}
-	if !f.From.IsZero() {
-		where = append(where, "d.published >= ?")
-		args = append(args, store.Sortable(f.From))
-	}
-	if !f.To.IsZero() {
-		where = append(where, "d.published < ?")
-		args = append(args, store.Sortable(f.To))
-	}
+	where = append(where, "d.published <> ''")
 	rows, err := db.r.QueryContext(ctx, `SELECT substr(d.published, 1, 10), count(*) FROM documents d WHERE `+
 		strings.Join(where, " AND ")+` GROUP BY 1 ORDER BY 1`, args...)
 	if err != nil {
