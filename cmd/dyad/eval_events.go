@@ -34,7 +34,26 @@ func runEvalEvents(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected argument %q (give the file with --gold)", errUsage, fs.Arg(0))
 	}
-	docs, diags, err := corpus.ReadFile(*gold)
+	a, err := analysis.New(analysis.Options{Coder: event.Options{MinConfidence: cfg.MinConfidence}})
+	if err != nil {
+		return err
+	}
+	score := eval.NewEventScore()
+	start := time.Now()
+	err = analyzeCorpus(ctx, *gold, a, stderr, func(d corpus.Document, r analysis.Result) {
+		score.Add(d.Register, d.Events, goldEvents(d.Text, r.Events))
+	})
+	if err != nil {
+		return err
+	}
+	return printEventScore(stdout, *gold, score, time.Since(start))
+}
+
+// analyzeCorpus reads a gold corpus file, refusing one with errors, and
+// analyses each document as published on its date, passing the gold
+// document and the analysis to fn.
+func analyzeCorpus(ctx context.Context, path string, a *analysis.Analyzer, stderr io.Writer, fn func(corpus.Document, analysis.Result)) error {
+	docs, diags, err := corpus.ReadFile(path)
 	if err != nil {
 		return err
 	}
@@ -42,24 +61,17 @@ func runEvalEvents(ctx context.Context, args []string, stdout, stderr io.Writer)
 		printDiags(stderr, diags)
 		return errFailed
 	}
-	a, err := analysis.New(analysis.Options{Coder: event.Options{MinConfidence: cfg.MinConfidence}})
-	if err != nil {
-		return err
-	}
-	score := eval.NewEventScore()
-	start := time.Now()
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		pub, err := time.Parse("2006-01-02", d.Date)
 		if err != nil {
-			return fmt.Errorf("%s: document %s: date %q: %w", *gold, d.ID, d.Date, err)
+			return fmt.Errorf("%s: document %s: date %q: %w", path, d.ID, d.Date, err)
 		}
-		r := a.Analyze(doc.Document{ID: d.ID, Title: d.Title, Outlet: d.Outlet, Published: pub, Lang: "en", Text: d.Text})
-		score.Add(d.Register, d.Events, goldEvents(d.Text, r.Events))
+		fn(d, a.Analyze(doc.Document{ID: d.ID, Title: d.Title, Outlet: d.Outlet, Published: pub, Lang: "en", Text: d.Text}))
 	}
-	return printEventScore(stdout, *gold, score, time.Since(start))
+	return nil
 }
 
 // goldEvents turns the coder's events into the corpus's form for scoring.

@@ -8,7 +8,6 @@ import (
 
 	"github.com/dyad-project/dyad/internal/analysis"
 	"github.com/dyad-project/dyad/internal/corpus"
-	"github.com/dyad-project/dyad/internal/doc"
 	"github.com/dyad-project/dyad/internal/eval"
 	"github.com/dyad-project/dyad/internal/geo"
 )
@@ -29,14 +28,6 @@ func runEvalGeo(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected argument %q (give the file with --gold)", errUsage, fs.Arg(0))
 	}
-	docs, diags, err := corpus.ReadFile(*gold)
-	if err != nil {
-		return err
-	}
-	if corpus.Errors(diags) > 0 {
-		printDiags(stderr, diags)
-		return errFailed
-	}
 	start := time.Now()
 	g, err := geo.Default()
 	if err != nil {
@@ -52,19 +43,14 @@ func runEvalGeo(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		score.Misses = stdout
 	}
 	var golds []geo.Gold
-	for _, d := range docs {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		pub, err := time.Parse("2006-01-02", d.Date)
-		if err != nil {
-			return fmt.Errorf("%s: document %s: date %q: %w", *gold, d.ID, d.Date, err)
-		}
-		r := a.Analyze(doc.Document{ID: d.ID, Title: d.Title, Outlet: d.Outlet, Published: pub, Lang: "en", Text: d.Text})
+	err = analyzeCorpus(ctx, *gold, a, stderr, func(d corpus.Document, r analysis.Result) {
 		score.AddPlaces(g, d.Text, d.Events, r.Events)
 		if ps := eval.GoldPlaces(d); len(ps) > 0 {
 			golds = append(golds, geo.Gold{Text: d.Text, Sentences: r.Sentences, Countries: r.Countries, Places: ps})
 		}
+	})
+	if err != nil {
+		return err
 	}
 	if err := score.Print(stdout, *gold); err != nil {
 		return err
