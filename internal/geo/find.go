@@ -705,7 +705,7 @@ func (g *Gazetteer) score(ms []match, i int, ctx *docContext, nearby bool) {
 					continue
 				}
 				same++
-				if oe.kind == City && km(float64(e.lat), float64(e.lon), float64(oe.lat), float64(oe.lon)) < 250 {
+				if oe.kind == City && Km(float64(e.lat), float64(e.lon), float64(oe.lat), float64(oe.lon)) < 250 {
 					close = true
 				}
 			}
@@ -827,8 +827,8 @@ func (g *Gazetteer) isDemonym(key string) bool {
 	return ok
 }
 
-// km is the great-circle distance.
-func km(lat1, lon1, lat2, lon2 float64) float64 {
+// Km is the great-circle distance between two points, in kilometres.
+func Km(lat1, lon1, lat2, lon2 float64) float64 {
 	const r = 6371.0
 	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
 	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
@@ -837,4 +837,4 @@ func km(lat1, lon1, lat2, lon2 float64) float64 {
 }
 
 // Distance returns the great-circle distance between two places in km.
-func Distance(a, b Place) float64 { return km(a.Lat, a.Lon, b.Lat, b.Lon) }
+func Distance(a, b Place) float64 { return Km(a.Lat, a.Lon, b.Lat, b.Lon) }

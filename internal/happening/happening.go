@@ -23,12 +23,12 @@ package happening
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/geo"
 )
 
 // MaxSpan is the longest date interval, in days, that is linked: a week.
@@ -140,18 +140,9 @@ func Compatible(a, b *Member) bool {
 		return false
 	}
 	if a.Point && b.Point {
-		return Km(a.Lat, a.Lon, b.Lat, b.Lon) <= NearKm
+		return geo.Km(a.Lat, a.Lon, b.Lat, b.Lon) <= NearKm
 	}
 	return a.Country == "" || b.Country == "" || a.Country == b.Country
-}
-
-// Km is the great-circle distance between two points, in kilometres.
-func Km(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	rad := math.Pi / 180
-	dLat, dLon := (lat2-lat1)*rad, (lon2-lon1)*rad
-	h := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 
 // Cluster assigns every member of one link key to a happening. Members

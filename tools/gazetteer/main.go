@@ -334,7 +334,7 @@ func (t *table) readCities(adminPath, citiesPath string) error {
 		k := groupKey{cc3, p.admin1, geo.Normalize(p.name)}
 		dup := false
 		for _, q := range kept[k] {
-			if km(p.lat, p.lon, q.lat, q.lon) < 5 {
+			if geo.Km(p.lat, p.lon, q.lat, q.lon) < 5 {
 				dup = true
 				break
 			}
@@ -359,15 +359,6 @@ func readJSON(path string, v any) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
-}
-
-// km is the great-circle distance.
-func km(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
-	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
-	a := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
 }
 
 // readAliases applies aliases.txt. A line is
@@ -523,7 +514,7 @@ func (t *table) find(cc, kind string, names []string, in string, at []float64) *
 	if at != nil {
 		best, bestKm := (*place)(nil), 50.0
 		for _, p := range found {
-			if d := km(p.lat, p.lon, at[0], at[1]); d < bestKm {
+			if d := geo.Km(p.lat, p.lon, at[0], at[1]); d < bestKm {
 				best, bestKm = p, d
 			}
 		}
@@ -552,8 +543,8 @@ func (t *table) find(cc, kind string, names []string, in string, at []float64) *
 // the same place under another spelling.
 func (t *table) nearby(p *place) {
 	for _, q := range t.places {
-		if q.kind == "city" && q.cc == p.cc && km(p.lat, p.lon, q.lat, q.lon) < 3 {
-			fmt.Fprintf(t.warn, "note: new city %q is %.1f km from %q\n", p.name, km(p.lat, p.lon, q.lat, q.lon), q.name)
+		if q.kind == "city" && q.cc == p.cc && geo.Km(p.lat, p.lon, q.lat, q.lon) < 3 {
+			fmt.Fprintf(t.warn, "note: new city %q is %.1f km from %q\n", p.name, geo.Km(p.lat, p.lon, q.lat, q.lon), q.name)
 		}
 	}
 }
@@ -562,7 +553,7 @@ func (t *table) nearestAdmin1(cc string, lat, lon float64) string {
 	best, bestKm := "", math.Inf(1)
 	for _, p := range t.places {
 		if p.cc == cc && p.kind == "city" && p.admin1 != "" {
-			if d := km(p.lat, p.lon, lat, lon); d < bestKm {
+			if d := geo.Km(p.lat, p.lon, lat, lon); d < bestKm {
 				best, bestKm = p.admin1, d
 			}
 		}
