@@ -100,11 +100,10 @@ func side(a event.Actor) string {
 // publication up to PublicationSlack days before it; months, quarters,
 // years and vague dates are not linked.
 func Interval(e *event.Event) (start, end int, ok bool) {
-	t, err := time.Parse(time.DateOnly, e.Date)
-	if err != nil {
+	d, ok := Day(e.Date)
+	if !ok {
 		return 0, 0, false
 	}
-	d := int(t.Unix() / 86400)
 	switch e.Precision {
 	case "day":
 		return d, d, true
@@ -116,7 +115,7 @@ func Interval(e *event.Event) (start, end int, ok bool) {
 	return 0, 0, false
 }
 
-// Day returns the day number of a YYYY-MM-DD date, for display and tests.
+// Day returns the day number (since 1970-01-01) of a YYYY-MM-DD date.
 func Day(date string) (int, bool) {
 	t, err := time.Parse(time.DateOnly, date)
 	if err != nil {
