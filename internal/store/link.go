@@ -42,8 +42,10 @@ func (t Touched) Add(key string, start int) {
 
 // AddEvent records a new event.
 func (t Touched) AddEvent(e *event.Event) {
-	if key, s, _ := LinkFields(e); key != "" {
-		t.Add(key, s.(int))
+	if key := happening.Key(e); key != "" {
+		if s, _, ok := happening.Interval(e); ok {
+			t.Add(key, s)
+		}
 	}
 }
 
