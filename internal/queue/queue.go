@@ -51,13 +51,32 @@ type Worker struct {
 	Log io.Writer
 }
 
-// Stats counts what a worker did.
+// Stats counts what a worker did and where its time went, as measured by
+// the worker itself (a clock read around each call, nothing per token).
+//
+// Leasing, Coding, Storing and Idle are spent one after another by Run's
+// loop, so they sum to Elapsed less a little bookkeeping (well under 1 %).
+// StoreCalls and Renewing run beside coding and are not part of that sum.
 type Stats struct {
-	Batches int
-	Coded   int // analyses stored
-	Lost    int // analyses dropped because the lease had passed to another worker
-	Failed  int // attempts that ended in an error
-	Elapsed time.Duration
+	Batches   int // batches stored
+	Claims    int // Claim calls, including those that found nothing
+	Empty     int // Claim calls that found nothing, each followed by a wait for work
+	Documents int // documents leased
+	Coded     int // analyses stored
+	Events    int // events in the analyses sent to be stored (those of lost ones included)
+	Lost      int // analyses dropped because the lease had passed to another worker
+	Failed    int // attempts that ended in an error; the document is tried again or parked
+	GivenBack int // documents given back uncoded because the worker was stopped
+	Renewals  int // Extend calls that renewed a batch's leases
+
+	Elapsed time.Duration // all of Run
+	Leasing time.Duration // in Claim calls
+	Coding  time.Duration // coding batches (wall time, all threads together)
+	Storing time.Duration // waiting for a batch's store to land: the part of StoreCalls not hidden behind coding
+	Idle    time.Duration // waiting for work: queue checks (with Drain) and LISTEN
+
+	StoreCalls time.Duration // in the calls that store a batch (Complete, Release, Unclaim), overlapped or not
+	Renewing   time.Duration // in Extend calls, made while coding
 }
 
 func (w *Worker) defaults() error {
@@ -87,7 +106,8 @@ func (w *Worker) defaults() error {
 
 // Run works until ctx ends (a graceful stop: the batch in hand is cut
 // short, what is coded is stored and the rest is given back without
-// counting an attempt) or, with Drain, until the queue is empty.
+// counting an attempt) or, with Drain, until the queue is empty. The
+// Stats are filled in on every return, with or without an error.
 func (w *Worker) Run(ctx context.Context, b Backend) (st Stats, err error) {
 	if err := w.defaults(); err != nil {
 		return st, err
@@ -102,12 +122,17 @@ func (w *Worker) Run(ctx context.Context, b Backend) (st Stats, err error) {
 		if inFlight == nil {
 			return nil
 		}
+		t := time.Now()
 		r := <-inFlight
+		st.Storing += time.Since(t)
 		inFlight = nil
 		st.Batches++
 		st.Coded += r.stored
 		st.Lost += r.lost
 		st.Failed += r.failed
+		st.Events += r.events
+		st.GivenBack += r.givenBack
+		st.StoreCalls += r.took
 		return r.err
 	}
 	defer func() {
@@ -116,36 +141,51 @@ func (w *Worker) Run(ctx context.Context, b Backend) (st Stats, err error) {
 		}
 	}()
 	for ctx.Err() == nil {
+		t := time.Now()
 		docs, err := b.Claim(ctx, w.Name, w.Batch, w.Lease, w.MaxAttempts)
+		st.Leasing += time.Since(t)
+		st.Claims++
 		if err != nil {
 			if ctx.Err() != nil {
 				break
 			}
 			return st, err
 		}
+		st.Documents += len(docs)
 		if len(docs) == 0 {
+			st.Empty++
 			if err := wait(); err != nil {
 				return st, err
 			}
+			t := time.Now()
+			idle := func() { st.Idle += time.Since(t) }
 			if w.Drain {
 				c, err := b.QueueCounts(ctx)
 				if err != nil {
+					idle()
 					if ctx.Err() != nil {
 						break
 					}
 					return st, err
 				}
 				if c.Pending+c.Leased+c.Expired == 0 {
+					idle()
 					return st, nil
 				}
 			}
 			// Wait for new documents, or for others' leases to run out.
-			if err := b.Listen(ctx, w.Poll); err != nil && ctx.Err() == nil {
+			err := b.Listen(ctx, w.Poll)
+			idle()
+			if err != nil && ctx.Err() == nil {
 				return st, err
 			}
 			continue
 		}
-		res := w.code(ctx, b, docs)
+		t = time.Now()
+		res, rn := w.code(ctx, b, docs)
+		st.Coding += time.Since(t)
+		st.Renewals += rn.calls
+		st.Renewing += rn.took
 		if err := wait(); err != nil {
 			return st, err
 		}
@@ -163,8 +203,15 @@ type result struct {
 
 // storeResult is what storing one batch did.
 type storeResult struct {
-	stored, lost, failed int
-	err                  error
+	stored, lost, failed, givenBack, events int
+	took                                    time.Duration // in the store calls
+	err                                     error
+}
+
+// renewals is what renewing one batch's leases did.
+type renewals struct {
+	calls int
+	took  time.Duration
 }
 
 func ids(docs []doc.Document) []string {
@@ -177,7 +224,7 @@ func ids(docs []doc.Document) []string {
 
 // code codes docs, renewing their leases meanwhile. A document left
 // uncoded because ctx ended has a nil result.
-func (w *Worker) code(ctx context.Context, b Backend, docs []doc.Document) []*result {
+func (w *Worker) code(ctx context.Context, b Backend, docs []doc.Document) ([]*result, renewals) {
 	stopRenew := w.renew(ctx, b, ids(docs))
 	res := make([]*result, len(docs))
 	next := make(chan int)
@@ -205,13 +252,14 @@ feed:
 	}
 	close(next)
 	wg.Wait()
-	stopRenew()
-	return res
+	return res, stopRenew()
 }
 
 // store stores the analyses of a coded batch, records failed attempts and
 // gives back what was not coded, even when ctx has ended.
 func (w *Worker) store(ctx context.Context, b Backend, docs []doc.Document, res []*result) (sr storeResult) {
+	start := time.Now()
+	defer func() { sr.took = time.Since(start) }()
 	docIDs := ids(docs)
 	// Store what was coded even when stopping: a context of its own.
 	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
@@ -230,6 +278,7 @@ func (w *Worker) store(ctx context.Context, b Backend, docs []doc.Document, res 
 			}
 		default:
 			done = append(done, r.a)
+			sr.events += len(r.a.Events)
 		}
 	}
 	var err error
@@ -242,6 +291,7 @@ func (w *Worker) store(ctx context.Context, b Backend, docs []doc.Document, res 
 			sr.err = err
 			return sr
 		}
+		sr.givenBack = len(undone)
 	}
 	fmt.Fprintf(w.Log, "worker %s: batch of %d: %d stored, %d lost to an expired lease, %d failed, %d given back\n",
 		w.Name, len(docs), sr.stored, sr.lost, sr.failed, len(undone))
@@ -249,9 +299,10 @@ func (w *Worker) store(ctx context.Context, b Backend, docs []doc.Document, res 
 }
 
 // renew extends the leases on ids every third of a lease until the
-// returned function is called.
-func (w *Worker) renew(ctx context.Context, b Backend, ids []string) (stop func()) {
+// returned function is called; that returns what the renewals took.
+func (w *Worker) renew(ctx context.Context, b Backend, ids []string) (stop func() renewals) {
 	quit := make(chan struct{})
+	var rn renewals // written by the goroutine, read after wg.Wait
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
@@ -266,13 +317,17 @@ func (w *Worker) renew(ctx context.Context, b Backend, ids []string) (stop func(
 				return
 			case <-t.C:
 				// A failed renewal is not fatal: Complete checks the lease.
-				if _, err := b.Extend(ctx, w.Name, ids, w.Lease); err != nil && ctx.Err() == nil {
+				t := time.Now()
+				_, err := b.Extend(ctx, w.Name, ids, w.Lease)
+				rn.calls++
+				rn.took += time.Since(t)
+				if err != nil && ctx.Err() == nil {
 					fmt.Fprintf(w.Log, "worker %s: renewing leases: %v\n", w.Name, err)
 				}
 			}
 		}
 	}()
-	return func() { close(quit); wg.Wait() }
+	return func() renewals { close(quit); wg.Wait(); return rn }
 }
 
 // codeOne runs analyze on d and turns a panic into an error naming it.

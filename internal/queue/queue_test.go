@@ -79,6 +79,39 @@ func TestDrainCodesEverythingOnce(t *testing.T) {
 	}
 }
 
+func TestStatsSayWhereTheTimeWent(t *testing.T) {
+	db := open(t)
+	enqueue(t, db, 30)
+	slow := func(d doc.Document) store.Analysis {
+		time.Sleep(20 * time.Millisecond)
+		return oneEvent(d)
+	}
+	w := &queue.Worker{Name: "t", Analyze: slow, Batch: 10, Drain: true}
+	st, err := w.Run(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Three batches, then one claim that finds nothing and a queue check.
+	if st.Claims != 4 || st.Empty != 1 || st.Documents != 30 || st.Coded != 30 || st.Events != 30 || st.Batches != 3 {
+		t.Errorf("counts %+v; want 4 claims (1 empty), 30 documents, coded, events, 3 batches", st)
+	}
+	if st.Coding < 600*time.Millisecond {
+		t.Errorf("coding %v, less than the 30 x 20 ms the analyzer slept", st.Coding)
+	}
+	for name, d := range map[string]time.Duration{"Leasing": st.Leasing, "Storing": st.Storing, "Idle": st.Idle, "StoreCalls": st.StoreCalls} {
+		if d <= 0 {
+			t.Errorf("%s = %v, want > 0", name, d)
+		}
+	}
+	if st.Storing > st.StoreCalls {
+		t.Errorf("waited %v for stores that took %v in all", st.Storing, st.StoreCalls)
+	}
+	sum := st.Leasing + st.Coding + st.Storing + st.Idle
+	if sum > st.Elapsed || float64(sum) < 0.9*float64(st.Elapsed) {
+		t.Errorf("leasing+coding+storing+idle = %v, elapsed %v: want within 10 %%", sum, st.Elapsed)
+	}
+}
+
 func TestClaimSkipsLockedAndLeased(t *testing.T) {
 	db := open(t)
 	enqueue(t, db, 10)
@@ -196,8 +229,8 @@ func TestStopGivesBackUncodedDocuments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Coded != 3 {
-		t.Errorf("coded %d before stopping, want 3", st.Coded)
+	if st.Coded != 3 || st.GivenBack != 7 || st.Documents != 10 {
+		t.Errorf("stats %+v; want 10 leased, 3 coded before stopping and 7 given back", st)
 	}
 	c := counts(t, db)
 	if c != (postgres.QueueCounts{Done: 3, Pending: 7}) {
@@ -228,8 +261,8 @@ func TestLeasesAreRenewedWhileCoding(t *testing.T) {
 	if ds, err := db.Claim(ctx, "thief", 2, time.Minute, 3); err != nil || len(ds) != 0 {
 		t.Errorf("a second worker took %d renewed documents (%v)", len(ds), err)
 	}
-	if st := <-done; st.Coded != 2 || st.Lost != 0 {
-		t.Errorf("stats %+v, want both stored", st)
+	if st := <-done; st.Coded != 2 || st.Lost != 0 || st.Renewals < 1 || st.Renewing <= 0 {
+		t.Errorf("stats %+v, want both stored after at least one renewal", st)
 	}
 }
 
