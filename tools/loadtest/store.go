@@ -2,18 +2,55 @@ package main
 
 import (
 	"context"
+	"os"
 	"strings"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/dyad-project/dyad/internal/store"
 	"github.com/dyad-project/dyad/internal/store/postgres"
 	"github.com/dyad-project/dyad/internal/store/sqlite"
 )
 
+// isPostgres reports whether --db names a PostgreSQL database.
+func isPostgres(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
+}
+
 // openStore opens the store --db names: a postgres:// or postgresql:// URL
 // for PostgreSQL, else an SQLite file.
 func openStore(ctx context.Context, db string) (store.Store, error) {
-	if strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
+	if isPostgres(db) {
 		return postgres.Open(ctx, db, postgres.Options{})
 	}
 	return sqlite.Open(ctx, db, sqlite.Options{})
+}
+
+// storeSize returns the bytes the store takes: for SQLite the file and
+// its -wal and -shm files; for PostgreSQL the total size (tables, their
+// indexes and TOAST) of the tables in the URL's current schema. It
+// returns -1 when the size cannot be read.
+func storeSize(ctx context.Context, db string) int64 {
+	if !isPostgres(db) {
+		var n int64 = -1
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			if fi, err := os.Stat(db + suffix); err == nil {
+				n = max(n, 0) + fi.Size()
+			}
+		}
+		return n
+	}
+	conn, err := pgx.Connect(ctx, db)
+	if err != nil {
+		return -1
+	}
+	defer conn.Close(ctx)
+	var n int64
+	err = conn.QueryRow(ctx, `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint
+FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
+WHERE s.nspname = current_schema() AND c.relkind IN ('r', 'm', 'p')`).Scan(&n)
+	if err != nil {
+		return -1
+	}
+	return n
 }
