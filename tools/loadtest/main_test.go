@@ -235,3 +235,31 @@ func TestOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestStoreSize checks that an empty store's size is read on each
+// backend, also from a URL with pgxpool's parameters.
+func TestStoreSize(t *testing.T) {
+	for name, db := range backends(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			dsn := db(t)
+			st, err := openStore(ctx, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st.Close()
+			names := []string{dsn}
+			if isPostgres(dsn) {
+				names = append(names, dsn+"&pool_max_conns=4")
+			}
+			for _, n := range names {
+				if got := storeSize(ctx, n); got <= 0 {
+					t.Errorf("storeSize(%s) = %d, want > 0", n, got)
+				}
+			}
+			if got := storeSize(ctx, filepath.Join(t.TempDir(), "none.db")); got != -1 {
+				t.Errorf("size of a missing file: %d, want -1", got)
+			}
+		})
+	}
+}

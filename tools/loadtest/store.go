@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"net/url"
 	"os"
 	"strings"
 
@@ -40,7 +41,20 @@ func storeSize(ctx context.Context, db string) int64 {
 		}
 		return n
 	}
-	conn, err := pgx.Connect(ctx, db)
+	// pgxpool's own parameters (pool_max_conns, ...) are not the
+	// server's: a plain connection would send them and be refused.
+	u, err := url.Parse(db)
+	if err != nil {
+		return -1
+	}
+	q := u.Query()
+	for k := range q {
+		if strings.HasPrefix(k, "pool_") {
+			q.Del(k)
+		}
+	}
+	u.RawQuery = q.Encode()
+	conn, err := pgx.Connect(ctx, u.String())
 	if err != nil {
 		return -1
 	}
