@@ -45,7 +45,7 @@ const maxParams = 32766
 // Rows per multi-row INSERT. One statement of many rows costs far less
 // than as many one-row statements: each statement that may fail half-way
 // copies the pages it changes to the statement journal once, and the
-// foreign keys and the triggers on events make every INSERT such a
+// foreign keys on events make every INSERT such a
 // statement. Measured with BenchmarkPutAnalyses, gains flatten out
 // beyond a hundred or so rows.
 const (
@@ -72,6 +72,7 @@ type analysisWriter struct {
 	events, annotations, diagnostics rowBuffer
 	buffered                         map[string]bool // documents with rows not yet written
 	touched                          store.Touched   // link keys to cluster again, see link.go
+	sums                             *summaries      // changes to the summary tables, see summaries.go
 }
 
 func newAnalysisWriter(tx *sql.Tx, now time.Time) *analysisWriter {
@@ -84,6 +85,7 @@ func newAnalysisWriter(tx *sql.Tx, now time.Time) *analysisWriter {
 		diagnostics: newRowBuffer("diagnostics", insertDiagnostics, diagnosticRows, 8),
 		buffered:    map[string]bool{},
 		touched:     store.Touched{},
+		sums:        newSummaries(),
 	}
 }
 
@@ -121,12 +123,13 @@ func (w *analysisWriter) put(ctx context.Context, id string, a *store.Analysis) 
 			return fmt.Errorf("sqlite: analysis of %s: event %s belongs to document %s", id, e.ID, e.DocID)
 		}
 	}
-	st, err := w.prepare(ctx, &w.status, `SELECT status FROM documents WHERE id = ?`)
+	st, err := w.prepare(ctx, &w.status, `SELECT status, superseded_by = '' FROM documents WHERE id = ?`)
 	if err != nil {
 		return err
 	}
 	var was string
-	switch err := st.QueryRowContext(ctx, id).Scan(&was); {
+	var live bool // the events of a superseded version are stored dead
+	switch err := st.QueryRowContext(ctx, id).Scan(&was, &live); {
 	case errors.Is(err, sql.ErrNoRows):
 		return fmt.Errorf("analysis of document %s: %w", id, store.ErrNotFound)
 	case err != nil:
@@ -143,12 +146,18 @@ func (w *analysisWriter) put(ctx context.Context, id string, a *store.Analysis) 
 		if err := touchDocument(ctx, w.tx, w.touched, id); err != nil {
 			return err
 		}
+		st, err := w.prepare(ctx, &w.delEvents, deleteDocEvents)
+		if err != nil {
+			return err
+		}
+		if err := w.sums.subtract(ctx, st, id); err != nil {
+			return err
+		}
 		for _, d := range []struct {
 			st **sql.Stmt
 			q  string
 		}{
 			{&w.delAnn, `DELETE FROM annotations WHERE doc_id = ?`},
-			{&w.delEvents, `DELETE FROM events WHERE doc_id = ?`},
 			{&w.delDiags, `DELETE FROM diagnostics WHERE doc_id = ? AND phase = 'analysis'`},
 		} {
 			st, err := w.prepare(ctx, d.st, d.q)
@@ -184,13 +193,14 @@ func (w *analysisWriter) put(ctx context.Context, id string, a *store.Analysis) 
 		}
 	}
 	for i := range a.Events {
-		args, err := eventArgs(id, i, &a.Events[i])
+		args, err := eventArgs(id, i, &a.Events[i], live)
 		if err != nil {
 			return fmt.Errorf("sqlite: analysis of %s: %w", id, err)
 		}
 		if err := w.events.add(ctx, w.tx, id, args...); err != nil {
 			return err
 		}
+		w.sums.inserted(&a.Events[i], live)
 		w.touched.AddEvent(&a.Events[i])
 	}
 	if len(a.Annotations)+len(a.Diagnostics)+len(a.Events) > 0 {
@@ -210,18 +220,21 @@ func (w *analysisWriter) flush(ctx context.Context) error {
 	return nil
 }
 
-// finish writes the rows still buffered and links the events the
-// transaction added or removed into happenings; it runs once, before
-// commit.
+// finish writes the rows still buffered, links the events the
+// transaction added or removed into happenings and brings the summaries
+// up to date; it runs once, before commit.
 func (w *analysisWriter) finish(ctx context.Context) error {
 	if err := w.flush(ctx); err != nil {
 		return err
 	}
-	l := &linker{tx: w.tx}
+	l := newLinker(w.tx, w.sums)
 	defer l.close()
 	err := store.Relink(ctx, l, w.touched)
 	clear(w.touched)
-	return err
+	if err != nil {
+		return err
+	}
+	return w.sums.apply(ctx, w.tx)
 }
 
 // rowBuffer gathers the values of rows of one table and writes them with

@@ -74,7 +74,7 @@ const currentAtURL = `SELECT id, version FROM documents WHERE url = ? AND url <>
 type writer struct {
 	tx                              *sql.Tx
 	status, current, insert, retire *sql.Stmt
-	version, diag                   *sql.Stmt
+	version, diag, retireEvents     *sql.Stmt
 	first, last                     int64           // seq range of the rows inserted, 0 when none
 	analyses                        *analysisWriter // the items' analyses, see analyses.go
 }
@@ -108,6 +108,7 @@ func newWriter(ctx context.Context, tx *sql.Tx, now time.Time) (*writer, error) 
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`},
 		{&w.version, `UPDATE documents SET version = ?, supersedes = ? WHERE seq = ?`},
 		{&w.retire, `UPDATE documents SET superseded_by = ? WHERE id = ?`},
+		{&w.retireEvents, retireDocEvents},
 		{&w.diag, `INSERT INTO diagnostics (doc_id, phase, ord, stage, severity, span_start, span_end, message)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
 	}
@@ -123,7 +124,7 @@ func newWriter(ctx context.Context, tx *sql.Tx, now time.Time) (*writer, error) 
 
 func (w *writer) close() {
 	w.analyses.close()
-	for _, s := range []*sql.Stmt{w.status, w.current, w.insert, w.retire, w.version, w.diag} {
+	for _, s := range []*sql.Stmt{w.status, w.current, w.insert, w.retire, w.version, w.diag, w.retireEvents} {
 		if s != nil {
 			s.Close()
 		}
@@ -205,7 +206,16 @@ func (w *writer) putItem(ctx context.Context, it *store.Item, now time.Time) (st
 		if _, err := w.retire.ExecContext(ctx, id, dec.Supersedes); err != nil {
 			return store.PutResult{}, fmt.Errorf("sqlite: document %q: %w", where, err)
 		}
-		// The replaced version's events stop counting.
+		// The replaced version's events stop counting, those of an
+		// analysis earlier in this batch too.
+		if w.analyses.buffered[dec.Supersedes] {
+			if err := w.analyses.flush(ctx); err != nil {
+				return store.PutResult{}, err
+			}
+		}
+		if err := w.analyses.sums.subtract(ctx, w.retireEvents, dec.Supersedes); err != nil {
+			return store.PutResult{}, err
+		}
 		if err := touchDocument(ctx, w.tx, w.analyses.touched, dec.Supersedes); err != nil {
 			return store.PutResult{}, err
 		}

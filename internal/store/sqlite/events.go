@@ -22,10 +22,10 @@ const insertEvent = `INSERT INTO events (id, doc_id, ord,
 	confidence, trigger_start, trigger_end, trigger_text, sentence_start, sentence_end, rule,
 	why, source_inferred, target_inferred, attributed_inferred,
 	location_country, admin1, geo_precision, location_start, location_end,
-	link_key, link_start, link_end, happening, hap_anchor)
+	link_key, link_start, link_end, happening, hap_anchor, live)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
 	?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-	?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 func actorArgs(a event.Actor) []any {
 	start, end := spanArgs(a.Span)
@@ -40,8 +40,9 @@ func nullFloat(p *float64) any {
 }
 
 // eventArgs returns the values of insertEvent for e, the ord'th event of
-// document id; its explanation is bounded by store.WhyJSON.
-func eventArgs(id string, ord int, e *event.Event) ([]any, error) {
+// document id, stored live (counted) or not; its explanation is bounded by
+// store.WhyJSON. The event is stored as the anchor of its own happening.
+func eventArgs(id string, ord int, e *event.Event, live bool) ([]any, error) {
 	why, err := store.WhyJSON(e.Why)
 	if err != nil {
 		return nil, fmt.Errorf("event %s: %w", e.ID, err)
@@ -69,7 +70,7 @@ func eventArgs(id string, ord int, e *event.Event) ([]any, error) {
 		why, e.Source.Inferred, e.Target.Inferred, attInferred)
 	ls, le := spanArgs(e.LocationSpan)
 	key, start, end := store.LinkFields(e)
-	args = append(args, e.LocationCountry, e.Admin1, e.GeoPrecision, ls, le, key, start, end, e.ID, end)
+	args = append(args, e.LocationCountry, e.Admin1, e.GeoPrecision, ls, le, key, start, end, e.ID, end, live)
 	return args, nil
 }
 

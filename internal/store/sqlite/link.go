@@ -10,10 +10,17 @@ import (
 	"github.com/dyad-project/dyad/internal/store"
 )
 
-// linker is store.Linker inside a write transaction.
+// linker is store.Linker inside a write transaction. It records in sums
+// the events that become or stop being the anchor of their happening.
 type linker struct {
 	tx      *sql.Tx
-	members *sql.Stmt // prepared on first use
+	sums    *summaries
+	members *sql.Stmt       // prepared on first use
+	anchors map[string]bool // whether each member LinkMembers returned anchors its happening
+}
+
+func newLinker(tx *sql.Tx, sums *summaries) *linker {
+	return &linker{tx: tx, sums: sums, anchors: map[string]bool{}}
 }
 
 func (l *linker) close() {
@@ -57,6 +64,7 @@ func (l *linker) LinkMembers(ctx context.Context, key string, from int) ([]happe
 		if prec == "city" && lat.Valid && lon.Valid {
 			m.Point, m.Lat, m.Lon = true, lat.Float64, lon.Float64
 		}
+		l.anchors[m.ID] = m.Happening == m.ID
 		ms = append(ms, m)
 	}
 	if err := rows.Err(); err != nil {
@@ -66,40 +74,73 @@ func (l *linker) LinkMembers(ctx context.Context, key string, from int) ([]happe
 }
 
 // SetHappenings implements store.Linker. An event whose happening stays
-// the same gets only its anchor day, which the summary triggers do not
-// watch: most new events start and stay a happening of their own.
+// the same gets only its anchor day, which the summaries do not count:
+// most new events start and stay a happening of their own. An event that
+// becomes or stops being its happening's anchor is counted in or out of
+// the summaries' happenings.
 func (l *linker) SetHappenings(ctx context.Context, as []happening.Assignment) error {
 	if len(as) == 0 {
 		return nil
 	}
-	var both, anchor *sql.Stmt
+	var both, counted, anchor *sql.Stmt
 	defer func() {
-		for _, st := range []*sql.Stmt{both, anchor} {
+		for _, st := range []*sql.Stmt{both, counted, anchor} {
 			if st != nil {
 				st.Close()
 			}
 		}
 	}()
+	prepare := func(st **sql.Stmt, q string) (*sql.Stmt, error) {
+		if *st == nil {
+			s, err := l.tx.PrepareContext(ctx, q)
+			if err != nil {
+				return nil, fmt.Errorf("sqlite: prepare: %w", err)
+			}
+			*st = s
+		}
+		return *st, nil
+	}
 	for _, a := range as {
+		was, ok := l.anchors[a.ID]
+		if !ok {
+			return fmt.Errorf("sqlite: happening of %s: not a member linking read", a.ID)
+		}
+		is := a.Happening == a.ID
 		var err error
-		if a.Changed {
-			if both == nil {
-				if both, err = l.tx.PrepareContext(ctx, `UPDATE events SET happening = ?, hap_anchor = ? WHERE id = ?`); err != nil {
-					return fmt.Errorf("sqlite: prepare: %w", err)
-				}
+		switch {
+		case a.Changed && was != is:
+			var st *sql.Stmt
+			if st, err = prepare(&counted, `UPDATE events SET happening = ?, hap_anchor = ? WHERE id = ?
+				RETURNING `+summaryCols+`, live`); err != nil {
+				return err
 			}
-			_, err = both.ExecContext(ctx, a.Happening, a.Anchor, a.ID)
-		} else {
-			if anchor == nil {
-				if anchor, err = l.tx.PrepareContext(ctx, `UPDATE events SET hap_anchor = ? WHERE id = ?`); err != nil {
-					return fmt.Errorf("sqlite: prepare: %w", err)
+			var r summaryRow
+			var live bool
+			err = st.QueryRowContext(ctx, a.Happening, a.Anchor, a.ID).Scan(&r.source, &r.target, &r.date, &r.quad, &r.status, &r.goldstein, &r.anchor, &live)
+			if err == nil && live {
+				sign := int64(1)
+				if was {
+					sign = -1
 				}
+				l.sums.anchor(r, sign)
 			}
-			_, err = anchor.ExecContext(ctx, a.Anchor, a.ID)
+		case a.Changed:
+			var st *sql.Stmt
+			if st, err = prepare(&both, `UPDATE events SET happening = ?, hap_anchor = ? WHERE id = ?`); err != nil {
+				return err
+			}
+			_, err = st.ExecContext(ctx, a.Happening, a.Anchor, a.ID)
+		default:
+			var st *sql.Stmt
+			if st, err = prepare(&anchor, `UPDATE events SET hap_anchor = ? WHERE id = ?`); err != nil {
+				return err
+			}
+			_, err = st.ExecContext(ctx, a.Anchor, a.ID)
 		}
 		if err != nil {
 			return fmt.Errorf("sqlite: happening of %s: %w", a.ID, err)
 		}
+		l.anchors[a.ID] = is
 	}
 	return nil
 }

@@ -1,0 +1,261 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/event"
+)
+
+// summaries keeps event_days and event_periods exact for one write
+// transaction. Every change the transaction makes to the live events (an
+// event inserted, deleted, switched dead or alive, made or unmade the
+// anchor of its happening) is added here as a delta of its summary rows;
+// apply writes the sums once, before commit. Migration 0013 dropped the
+// per-row triggers that did this for each event.
+//
+// A change is recorded from the row as it was when the change was made
+// (a RETURNING clause or the values inserted), so the sum of the deltas
+// is exact whatever order the changes come in. The zero value is not
+// ready; use newSummaries.
+type summaries struct {
+	days    map[dayKey]*delta
+	periods map[periodKey]*delta
+}
+
+// dayKey is the key of an event_days row.
+type dayKey struct {
+	source, target, date string
+	quad                 int
+	status               string
+}
+
+// periodKey is the key of an event_periods row: kind is week or month and
+// date the first day of the period.
+type periodKey struct {
+	kind string
+	dayKey
+}
+
+// delta is a change to the four counts of a summary row; Goldstein sums
+// are in millionths, as in the tables.
+type delta struct {
+	events, goldstein, happenings, hapGoldstein int64
+}
+
+func (d *delta) zero() bool { return *d == delta{} }
+
+func newSummaries() *summaries {
+	return &summaries{days: map[dayKey]*delta{}, periods: map[periodKey]*delta{}}
+}
+
+// summaryRow is what the summaries need of one event.
+type summaryRow struct {
+	dayKey
+	goldstein float64
+	anchor    bool // happening = id
+}
+
+// summaryCols are the columns of a summaryRow, as RETURNING gives them.
+const summaryCols = `source_code, target_code, date, quad, status, goldstein, happening = id`
+
+// millionths is a Goldstein value as the summaries add it up, the same
+// integer as CAST(round(goldstein * 1000000) AS INTEGER) in SQL.
+func millionths(g float64) int64 { return int64(math.Round(g * 1e6)) }
+
+// periodStarts returns the first days of the week (starting on Monday)
+// and the month of day, or ok false when day is not a valid calendar day
+// (such events have no period, see migration 0005).
+func periodStarts(day string) (week, month string, ok bool) {
+	t, err := time.Parse(time.DateOnly, day)
+	if err != nil || t.Format(time.DateOnly) != day {
+		return "", "", false
+	}
+	w := t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
+	return w.Format(time.DateOnly), day[:8] + "01", true
+}
+
+// add records sign (+1 or -1) times the event r in every count.
+func (s *summaries) add(r summaryRow, sign int64) {
+	d := delta{events: sign, goldstein: sign * millionths(r.goldstein)}
+	if r.anchor {
+		d.happenings, d.hapGoldstein = d.events, d.goldstein
+	}
+	s.change(r.dayKey, d)
+}
+
+// anchor records that the live event r became (sign +1) or stopped being
+// (sign -1) the anchor of its happening.
+func (s *summaries) anchor(r summaryRow, sign int64) {
+	s.change(r.dayKey, delta{happenings: sign, hapGoldstein: sign * millionths(r.goldstein)})
+}
+
+func (s *summaries) change(k dayKey, d delta) {
+	addTo(s.days, k, d)
+	if week, month, ok := periodStarts(k.date); ok {
+		pk := k
+		pk.date = week
+		addTo(s.periods, periodKey{"week", pk}, d)
+		pk.date = month
+		addTo(s.periods, periodKey{"month", pk}, d)
+	}
+}
+
+func addTo[K comparable](m map[K]*delta, k K, d delta) {
+	t := m[k]
+	if t == nil {
+		t = &delta{}
+		m[k] = t
+	}
+	t.events += d.events
+	t.goldstein += d.goldstein
+	t.happenings += d.happenings
+	t.hapGoldstein += d.hapGoldstein
+}
+
+// inserted records a new event, stored live or not. A new event is the
+// anchor of its own happening until linking says otherwise.
+func (s *summaries) inserted(e *event.Event, live bool) {
+	if !live {
+		return
+	}
+	s.add(summaryRow{dayKey: dayKey{e.Source.Code, e.Target.Code, e.Date, e.Quad, string(e.Status)}, goldstein: e.Goldstein, anchor: true}, 1)
+}
+
+// Statements whose rows subtract takes out of the summaries: the events
+// of a document deleted before its new analysis is stored (RETURNING
+// cannot filter, so it says which were live), and the live events of a
+// document that a newer version at its URL replaces, switched dead (so
+// every row it returns was live).
+const (
+	deleteDocEvents = `DELETE FROM events WHERE doc_id = ? RETURNING ` + summaryCols + `, live`
+	retireDocEvents = `UPDATE events SET live = 0 WHERE doc_id = ? AND live = 1 RETURNING ` + summaryCols + `, 1`
+)
+
+// subtract runs st, one of the statements above, for document id and
+// takes the events it returns that were live out of the summaries.
+func (s *summaries) subtract(ctx context.Context, st *sql.Stmt, id string) error {
+	rows, err := st.QueryContext(ctx, id)
+	if err != nil {
+		return fmt.Errorf("sqlite: events of %s: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r summaryRow
+		var live bool
+		if err := rows.Scan(&r.source, &r.target, &r.date, &r.quad, &r.status, &r.goldstein, &r.anchor, &live); err != nil {
+			return fmt.Errorf("sqlite: events of %s: %w", id, err)
+		}
+		if live {
+			s.add(r, -1)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: events of %s: %w", id, err)
+	}
+	return nil
+}
+
+// Rows per multi-row upsert of apply.
+const summaryRows = 256
+
+// apply adds the recorded deltas to event_days and event_periods and
+// deletes the rows left with no live event, then forgets them. It runs
+// once per write transaction, before commit.
+func (s *summaries) apply(ctx context.Context, tx *sql.Tx) error {
+	var days, periods []any
+	var emptied []dayKey
+	var emptiedPeriods []periodKey
+	for k, d := range s.days {
+		if d.zero() {
+			continue
+		}
+		days = append(days, k.source, k.target, k.date, k.quad, k.status, d.events, d.goldstein, d.happenings, d.hapGoldstein)
+		if d.events < 0 {
+			emptied = append(emptied, k)
+		}
+	}
+	for k, d := range s.periods {
+		if d.zero() {
+			continue
+		}
+		periods = append(periods, k.kind, k.source, k.target, k.date, k.quad, k.status, d.events, d.goldstein, d.happenings, d.hapGoldstein)
+		if d.events < 0 {
+			emptiedPeriods = append(emptiedPeriods, k)
+		}
+	}
+	clear(s.days)
+	clear(s.periods)
+	const set = ` ON CONFLICT DO UPDATE SET events = events + excluded.events, goldstein = goldstein + excluded.goldstein,
+		happenings = happenings + excluded.happenings, hap_goldstein = hap_goldstein + excluded.hap_goldstein`
+	if err := upsert(ctx, tx, `INSERT INTO event_days (source_code, target_code, date, quad, status,
+		events, goldstein, happenings, hap_goldstein) VALUES `, set, 9, days); err != nil {
+		return err
+	}
+	if err := upsert(ctx, tx, `INSERT INTO event_periods (kind, source_code, target_code, date, quad, status,
+		events, goldstein, happenings, hap_goldstein) VALUES `, set, 10, periods); err != nil {
+		return err
+	}
+	if len(emptied) > 0 {
+		st, err := tx.PrepareContext(ctx, `DELETE FROM event_days WHERE source_code = ? AND target_code = ? AND date = ?
+			AND quad = ? AND status = ? AND events <= 0`)
+		if err != nil {
+			return fmt.Errorf("sqlite: summaries: %w", err)
+		}
+		defer st.Close()
+		for _, k := range emptied {
+			if _, err := st.ExecContext(ctx, k.source, k.target, k.date, k.quad, k.status); err != nil {
+				return fmt.Errorf("sqlite: summaries: %w", err)
+			}
+		}
+	}
+	if len(emptiedPeriods) > 0 {
+		st, err := tx.PrepareContext(ctx, `DELETE FROM event_periods WHERE source_code = ? AND target_code = ? AND kind = ?
+			AND date = ? AND quad = ? AND status = ? AND events <= 0`)
+		if err != nil {
+			return fmt.Errorf("sqlite: summaries: %w", err)
+		}
+		defer st.Close()
+		for _, k := range emptiedPeriods {
+			if _, err := st.ExecContext(ctx, k.source, k.target, k.kind, k.date, k.quad, k.status); err != nil {
+				return fmt.Errorf("sqlite: summaries: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// upsert runs head, rows of cols values from args, then tail, in
+// statements of up to summaryRows rows.
+func upsert(ctx context.Context, tx *sql.Tx, head, tail string, cols int, args []any) error {
+	var full *sql.Stmt
+	defer func() {
+		if full != nil {
+			full.Close()
+		}
+	}()
+	b := newRowBuffer("summaries", head, summaryRows, cols)
+	for len(args) > 0 {
+		n := min(len(args)/cols, b.rows)
+		q := b.sql(n) + tail
+		var err error
+		if n == b.rows {
+			if full == nil {
+				if full, err = tx.PrepareContext(ctx, q); err != nil {
+					return fmt.Errorf("sqlite: summaries: %w", err)
+				}
+			}
+			_, err = full.ExecContext(ctx, args[:n*cols]...)
+		} else {
+			_, err = tx.ExecContext(ctx, q, args[:n*cols]...)
+		}
+		if err != nil {
+			return fmt.Errorf("sqlite: summaries: %w", err)
+		}
+		args = args[n*cols:]
+	}
+	return nil
+}

@@ -1,0 +1,137 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"testing"
+
+	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+// Each summary recomputed from the events, in the columns of its table.
+const (
+	wantDays = `SELECT source_code, target_code, date, quad, status, count(*),
+		sum(CAST(round(goldstein * 1000000) AS INTEGER)), sum(happening = id),
+		sum(CASE WHEN happening = id THEN CAST(round(goldstein * 1000000) AS INTEGER) ELSE 0 END)
+		FROM events WHERE live = 1 GROUP BY 1, 2, 3, 4, 5`
+	gotDays    = `SELECT source_code, target_code, date, quad, status, events, goldstein, happenings, hap_goldstein FROM event_days`
+	wantPeriod = `SELECT ?, source_code, target_code, %s AS start, quad, status, count(*),
+		sum(CAST(round(goldstein * 1000000) AS INTEGER)), sum(happening = id),
+		sum(CASE WHEN happening = id THEN CAST(round(goldstein * 1000000) AS INTEGER) ELSE 0 END)
+		FROM events WHERE live = 1 AND date(date, '+0 days') = date GROUP BY 2, 3, 4, 5, 6`
+	gotPeriods = `SELECT kind, source_code, target_code, date, quad, status, events, goldstein, happenings, hap_goldstein
+		FROM event_periods WHERE kind = ?`
+)
+
+// checkSummaries fails t unless event_days and event_periods equal their
+// recomputation from the live events, and every event is live exactly
+// when its document is not superseded.
+func checkSummaries(t *testing.T, raw *sql.DB, when string) {
+	t.Helper()
+	ctx := context.Background()
+	differ := func(want, got string, args ...any) int {
+		var n int
+		q := `SELECT count(*) FROM (SELECT * FROM (` + want + `) EXCEPT SELECT * FROM (` + got + `)
+			UNION ALL SELECT * FROM (SELECT * FROM (` + got + `) EXCEPT SELECT * FROM (` + want + `)))`
+		if err := raw.QueryRowContext(ctx, q, append(append(args, args...), append(args, args...)...)...).Scan(&n); err != nil {
+			t.Fatalf("%s: %v", when, err)
+		}
+		return n
+	}
+	if n := differ(wantDays, gotDays); n > 0 {
+		t.Errorf("%s: %d rows of event_days differ from the events", when, n)
+	}
+	for kind, start := range map[string]string{"week": "date(date, '-6 days', 'weekday 1')", "month": "substr(date, 1, 8) || '01'"} {
+		if n := differ(fmt.Sprintf(wantPeriod, start), gotPeriods, kind); n > 0 {
+			t.Errorf("%s: %d rows of event_periods (%s) differ from the events", when, n, kind)
+		}
+	}
+	var n int
+	if err := raw.QueryRowContext(ctx, `SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id
+		WHERE e.live <> (d.superseded_by = '')`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n > 0 {
+		t.Errorf("%s: %d events live when their document is superseded, or dead when it is not", when, n)
+	}
+	var anchors int
+	if err := raw.QueryRowContext(ctx, `SELECT count(*) FROM events WHERE live = 1 AND happening <> id`).Scan(&anchors); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s: %d live events are reports of another's happening", when, anchors)
+}
+
+// linkedEvent is an event that links with others of the same act, sides
+// and nearby days: the USA calling on Turkey, as in storetest.
+func linkedEvent(r *rand.Rand, docID string, n int) event.Event {
+	day := fmt.Sprintf("2024-03-%02d", 4+r.IntN(2)) // 03-04 is a Monday, 03-05 not
+	golds := []float64{-2.5, 1, 3.4, 0.1}
+	st := []event.Status{event.Reported, event.Asserted, event.Asserted, event.Negated}[r.IntN(4)]
+	return event.Event{ID: fmt.Sprintf("%s-%d", docID[:8], n), DocID: docID, Code: "041", Root: "04", Quad: 1 + r.IntN(2),
+		Goldstein: golds[r.IntN(len(golds))], Status: st,
+		Source: event.Actor{Code: "USAGOV", Country: "USA", Sector: "GOV"},
+		Target: event.Actor{Code: []string{"TURGOV", "TUR"}[r.IntN(2)], Country: "TUR", Sector: "GOV"},
+		Date:   []string{day, day, day, day, day, day, "", "2024-02-30"}[r.IntN(8)], Precision: []string{"day", "publication"}[r.IntN(2)]}
+}
+
+// TestSummariesExact checks the summaries against their recomputation
+// from the events through a random sequence of the writes that change
+// them: new documents with analyses in one Put, analyses stored later,
+// replaced analyses, new versions at a URL (some of a document analysed
+// earlier in the same batch), analyses of superseded versions, and the
+// linking all of these cause.
+func TestSummariesExact(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "sums.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	r := rand.New(rand.NewPCG(7, 11))
+	var ids []string
+	analysis := func(id string) *store.Analysis {
+		a := &store.Analysis{DocID: id}
+		for i := range r.IntN(6) {
+			a.Events = append(a.Events, linkedEvent(r, id, i))
+		}
+		return a
+	}
+	for step := range 40 {
+		switch r.IntN(3) {
+		case 0: // a batch of new documents, some at URLs already stored
+			var items []store.Item
+			for k := range 1 + r.IntN(4) {
+				d := doc.Document{Text: fmt.Sprintf("Step %d item %d: the call.", step, k), URL: fmt.Sprintf("https://sums.example/%d", r.IntN(8))}
+				it := store.Item{Doc: d}
+				if r.IntN(3) > 0 {
+					it.Analysis = analysis(doc.ContentID(d.Text))
+				}
+				items = append(items, it)
+			}
+			res, err := db.Put(ctx, items)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range res {
+				ids = append(ids, p.ID)
+			}
+		default: // analyses of stored documents, superseded or not, new or replaced
+			if len(ids) == 0 {
+				continue
+			}
+			var as []store.Analysis
+			for range 1 + r.IntN(3) {
+				as = append(as, *analysis(ids[r.IntN(len(ids))]))
+			}
+			if err := db.PutAnalyses(ctx, as); err != nil {
+				t.Fatal(err)
+			}
+		}
+		checkSummaries(t, db.r, fmt.Sprintf("step %d", step))
+	}
+}
