@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -17,7 +18,17 @@ import (
 const workerExamples = `  dyad ingest --db postgres://dyad@db/dyad --enqueue archive/   # store, code later
   dyad worker --db postgres://dyad@db/dyad                       # code until stopped (SIGTERM)
   dyad worker --db postgres://dyad@db/dyad --drain --batch 50    # code what is queued, then exit
-  DYAD_DB=postgres://dyad@db/dyad dyad worker --lease 5m --max-attempts 5`
+  DYAD_DB=postgres://dyad@db/dyad dyad worker --lease 5m --max-attempts 5
+  dyad worker --db postgres://dyad@db/dyad --drain --stats-json w1.json  # and where its time went
+
+--stats-json FILE writes, at exit (also after SIGTERM or an error while
+working; not if the worker could not start), one JSON object: the worker's
+"name" and "error" ("" if none); the counts "batches", "claims",
+"empty_claims", "documents" (leased), "coded", "events", "lost", "failed",
+"given_back", "renewals"; and seconds: "elapsed_s" (the run, less loading
+the models), which "leasing_s" (claiming), "coding_s", "storing_s" (waiting
+for a batch's store to land) and "idle_s" (waiting for work) sum to, and
+"store_calls_s" and "renewing_s", spent beside coding.`
 
 func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	limitMemory()
@@ -32,6 +43,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	once := fs.Bool("once", false, "the same as --drain")
 	name := fs.String("name", "", "this worker's name in leases (default HOST:PID)")
 	verbose := fs.Bool("v", false, "print a line per batch")
+	statsJSON := fs.String("stats-json", "", "write the worker's counts and where its time went to this file as JSON at exit")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -83,7 +95,58 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	fmt.Fprintf(stdout, "worker %s: coded %d documents in %d batches in %.1fs (%.1f documents/s); %d lost to expired leases, %d failed attempts\n",
 		*name, st.Coded, st.Batches, secs, rate, st.Lost, st.Failed)
+	if *statsJSON != "" {
+		if werr := writeWorkerStats(*statsJSON, *name, st, err); werr != nil && err == nil {
+			err = werr
+		}
+	}
 	return err
+}
+
+// workerStats is the JSON that --stats-json writes: queue.Stats with
+// durations in seconds. tools/workerbench reads it; docs/postgres.md
+// describes it.
+type workerStats struct {
+	Name        string  `json:"name"`
+	Error       string  `json:"error"`
+	Batches     int     `json:"batches"`
+	Claims      int     `json:"claims"`
+	EmptyClaims int     `json:"empty_claims"`
+	Documents   int     `json:"documents"`
+	Coded       int     `json:"coded"`
+	Events      int     `json:"events"`
+	Lost        int     `json:"lost"`
+	Failed      int     `json:"failed"`
+	GivenBack   int     `json:"given_back"`
+	Renewals    int     `json:"renewals"`
+	Elapsed     float64 `json:"elapsed_s"`
+	Leasing     float64 `json:"leasing_s"`
+	Coding      float64 `json:"coding_s"`
+	Storing     float64 `json:"storing_s"`
+	Idle        float64 `json:"idle_s"`
+	StoreCalls  float64 `json:"store_calls_s"`
+	Renewing    float64 `json:"renewing_s"`
+}
+
+// writeWorkerStats writes st as workerStats JSON to file.
+func writeWorkerStats(file, name string, st queue.Stats, runErr error) error {
+	ws := workerStats{
+		Name: name, Batches: st.Batches, Claims: st.Claims, EmptyClaims: st.Empty, Documents: st.Documents,
+		Coded: st.Coded, Events: st.Events, Lost: st.Lost, Failed: st.Failed, GivenBack: st.GivenBack, Renewals: st.Renewals,
+		Elapsed: st.Elapsed.Seconds(), Leasing: st.Leasing.Seconds(), Coding: st.Coding.Seconds(),
+		Storing: st.Storing.Seconds(), Idle: st.Idle.Seconds(), StoreCalls: st.StoreCalls.Seconds(), Renewing: st.Renewing.Seconds(),
+	}
+	if runErr != nil {
+		ws.Error = runErr.Error()
+	}
+	b, err := json.MarshalIndent(ws, "", "  ")
+	if err != nil {
+		return fmt.Errorf("--stats-json: %w", err)
+	}
+	if err := os.WriteFile(file, append(b, '\n'), 0o644); err != nil {
+		return fmt.Errorf("--stats-json: %w", err)
+	}
+	return nil
 }
 
 // openQueue opens a store that is also a work queue: only PostgreSQL is.
