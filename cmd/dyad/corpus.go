@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/dyad-project/dyad/data/geo"
@@ -104,22 +103,14 @@ func printDiags(w io.Writer, ds []corpus.Diagnostic) {
 
 // corpusLint parses and checks .gold files on their own (no split rule).
 func corpusLint(paths []string, cb *cameo.Codebook, chk *corpus.Checker, stdout, stderr io.Writer) error {
-	files, diags, err := corpus.LoadGold(paths, cb)
+	t, diags, err := corpus.Lint(paths, cb, chk)
 	if err != nil {
 		return err
 	}
-	ndocs, nevents := 0, 0
-	for _, p := range paths {
-		docs := files[p]
-		ndocs += len(docs)
-		for _, d := range docs {
-			nevents += len(d.Events)
-		}
-		diags = append(diags, chk.Check(p, "", docs)...)
-	}
 	printDiags(stdout, diags)
-	fmt.Fprintf(stdout, "%d documents, %d events, %d errors, %d warnings\n", ndocs, nevents, corpus.Errors(diags), len(diags)-corpus.Errors(diags))
-	if corpus.Errors(diags) > 0 {
+	errs := corpus.Errors(diags)
+	fmt.Fprintf(stdout, "%d documents, %d events, %d errors, %d warnings\n", t.Documents, t.Events, errs, len(diags)-errs)
+	if errs > 0 {
 		return errFailed
 	}
 	return nil
@@ -150,64 +141,24 @@ func corpusBuild(dir string, cb *cameo.Codebook, chk *corpus.Checker, stdout, st
 	return nil
 }
 
-// readSplits reads JSON Lines corpus files keyed by split (from the file name).
-func readSplits(paths []string) (map[string][]corpus.Document, map[string]string, []corpus.Diagnostic, error) {
-	bySplit := map[string][]corpus.Document{}
-	splitOf := map[string]string{}
-	var diags []corpus.Diagnostic
-	for _, p := range paths {
-		docs, ds, err := corpus.ReadFile(p)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		diags = append(diags, ds...)
-		split := strings.TrimSuffix(filepath.Base(p), ".jsonl")
-		splitOf[p] = split
-		bySplit[p] = docs
-	}
-	return bySplit, splitOf, diags, nil
-}
-
 // corpusCheck validates the split files and the duplicates across them.
 func corpusCheck(paths []string, chk *corpus.Checker, stdout, stderr io.Writer) error {
-	files, splitOf, diags, err := readSplits(paths)
+	t, diags, err := corpus.CheckFiles(paths, chk)
 	if err != nil {
 		return err
 	}
-	ndocs, nevents := 0, 0
-	for _, p := range paths {
-		split := splitOf[p]
-		if !contains(corpus.Splits(), split) {
-			split = "" // a file that is not a split: no split rule
-		}
-		diags = append(diags, chk.Check(p, split, files[p])...)
-		ndocs += len(files[p])
-		for _, d := range files[p] {
-			nevents += len(d.Events)
-		}
-	}
-	diags = append(diags, corpus.CheckDuplicates(files)...)
 	printDiags(stdout, diags)
 	errs := corpus.Errors(diags)
-	fmt.Fprintf(stdout, "%d files, %d documents, %d events: %d errors, %d warnings\n", len(paths), ndocs, nevents, errs, len(diags)-errs)
+	fmt.Fprintf(stdout, "%d files, %d documents, %d events: %d errors, %d warnings\n", t.Files, t.Documents, t.Events, errs, len(diags)-errs)
 	if errs > 0 {
 		return errFailed
 	}
 	return nil
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // corpusStats prints the mix table; it fails when a row misses its target.
 func corpusStats(paths []string, cb *cameo.Codebook, chk *corpus.Checker, stdout, stderr io.Writer) error {
-	files, splitOf, diags, err := readSplits(paths)
+	files, diags, err := corpus.ReadSplits(paths)
 	if err != nil {
 		return err
 	}
@@ -215,11 +166,7 @@ func corpusStats(paths []string, cb *cameo.Codebook, chk *corpus.Checker, stdout
 		printDiags(stderr, diags)
 		return errFailed
 	}
-	bySplit := map[string][]corpus.Document{}
-	for p, docs := range files {
-		bySplit[splitOf[p]] = append(bySplit[splitOf[p]], docs...)
-	}
-	mix := corpus.Stats(bySplit, chk, cb, sentenceFunc())
+	mix := corpus.Stats(corpus.BySplit(files), chk, cb, sentenceFunc())
 	if err := mix.Print(stdout); err != nil {
 		return err
 	}
@@ -260,10 +207,10 @@ func corpusAgree(pathA, pathB, diffPath string, cb *cameo.Codebook, stdout io.Wr
 		for _, dd := range eval.Disagreements(a, b) {
 			fmt.Fprintf(&buf, "### %s\n", dd.ID)
 			for _, e := range dd.OnlyA {
-				fmt.Fprintf(&buf, "first only:  %s\n", describeEvent(e))
+				fmt.Fprintf(&buf, "first only:  %s\n", e.Describe())
 			}
 			for _, e := range dd.OnlyB {
-				fmt.Fprintf(&buf, "second only: %s\n", describeEvent(e))
+				fmt.Fprintf(&buf, "second only: %s\n", e.Describe())
 			}
 		}
 		if err := os.WriteFile(diffPath, buf.Bytes(), 0o644); err != nil {
@@ -307,13 +254,4 @@ func pct(n, of int) float64 {
 		return 0
 	}
 	return 100 * float64(n) / float64(of)
-}
-
-// describeEvent is one line naming an event's fields, for adjudication.
-func describeEvent(e corpus.Event) string {
-	tgt := "-"
-	if e.Target != nil {
-		tgt = fmt.Sprintf("%q %s", e.Target.Text, e.Target.Code)
-	}
-	return fmt.Sprintf("%q @%d %s  %q %s -> %s  %s  date %s", e.Trigger.Text, e.Trigger.Start, e.Code, e.Source.Text, e.Source.Code, tgt, e.Status, e.Date.Value)
 }

@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -162,7 +163,7 @@ func (c *Checker) Check(file, split string, docs []Document) []Diagnostic {
 		if split != "" && SplitOf(d.ID) != split {
 			add(true, "id %q belongs to %s, not %s", d.ID, SplitOf(d.ID), split)
 		}
-		if !contains(registers, d.Register) {
+		if !slices.Contains(registers, d.Register) {
 			add(true, "register %q: want one of %s", d.Register, strings.Join(registers, ", "))
 		}
 		if t, err := time.Parse("2006-01-02", d.Date); err != nil {
@@ -214,7 +215,7 @@ func (c *Checker) Check(file, split string, docs []Document) []Diagnostic {
 				c.checkActor(d.Text, "speaker", e.Speaker, false, evErr, add, where)
 			}
 			switch {
-			case !contains(statuses, e.Status):
+			case !slices.Contains(statuses, e.Status):
 				evErr("status %q: want one of %s", e.Status, strings.Join(statuses, ", "))
 			case e.Status == "asserted" && e.Cue != nil:
 				evErr("an asserted event has no cue (cue %q)", e.Cue.Text)
@@ -285,7 +286,7 @@ func (c *Checker) checkActor(text, what string, a *Actor, target bool, evErr fun
 	switch {
 	case target && a.Attach == "":
 		evErr("target %q has no attach (%s)", a.Text, strings.Join(attachments, ", "))
-	case target && !contains(attachments, a.Attach):
+	case target && !slices.Contains(attachments, a.Attach):
 		evErr("target %q: attach %q: want one of %s", a.Text, a.Attach, strings.Join(attachments, ", "))
 	case !target && a.Attach != "":
 		evErr("%s %q: only a target has an attach", what, a.Text)

@@ -25,12 +25,6 @@ var statuses = []string{"asserted", "reported", "negated", "hypothetical", "futu
 // attachments are the ways a target attaches to its trigger.
 var attachments = []string{"object", "preposition", "passive", "nominal", "other"}
 
-// Registers returns the register names in a fixed order.
-func Registers() []string { return append([]string(nil), registers...) }
-
-// Statuses returns the status names in a fixed order, asserted first.
-func Statuses() []string { return append([]string(nil), statuses...) }
-
 // Document is one annotated document.
 type Document struct {
 	ID       string  `json:"id"`
@@ -96,6 +90,17 @@ type Event struct {
 	Speaker    *Actor    `json:"speaker"`
 	Date       Date      `json:"date"`
 	Location   *Location `json:"location"`
+}
+
+// Describe is one line naming the event's fields, for adjudication: the
+// trigger and its offset, the code, source, target (- when none), status and
+// date value.
+func (e Event) Describe() string {
+	tgt := "-"
+	if e.Target != nil {
+		tgt = fmt.Sprintf("%q %s", e.Target.Text, e.Target.Code)
+	}
+	return fmt.Sprintf("%q @%d %s  %q %s -> %s  %s  date %s", e.Trigger.Text, e.Trigger.Start, e.Code, e.Source.Text, e.Source.Code, tgt, e.Status, e.Date.Value)
 }
 
 // MaxLine bounds one JSON line of the corpus files.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -118,6 +119,90 @@ func SplitFiles(dir string) []string {
 	var out []string
 	for _, s := range splits {
 		out = append(out, filepath.Join(dir, s+".jsonl"))
+	}
+	return out
+}
+
+// Tally counts what a command over corpus files read.
+type Tally struct {
+	Files, Documents, Events int
+}
+
+func (t *Tally) add(docs []Document) {
+	t.Files++
+	t.Documents += len(docs)
+	for _, d := range docs {
+		t.Events += len(d.Events)
+	}
+}
+
+// Lint parses authoring (.gold) files and checks each on its own, with no
+// split rule: the parse diagnostics come first, then each file's checks in
+// the order of paths. The error is for a file that cannot be read.
+func Lint(paths []string, cb *cameo.Codebook, chk *Checker) (Tally, []Diagnostic, error) {
+	var t Tally
+	files, diags, err := LoadGold(paths, cb)
+	if err != nil {
+		return t, nil, err
+	}
+	for _, p := range paths {
+		t.add(files[p])
+		diags = append(diags, chk.Check(p, "", files[p])...)
+	}
+	return t, diags, nil
+}
+
+// ReadSplits reads JSON Lines corpus files and returns each file's documents
+// keyed by its path, with the diagnostics of malformed lines. The error is
+// for a file that cannot be read.
+func ReadSplits(paths []string) (map[string][]Document, []Diagnostic, error) {
+	files := map[string][]Document{}
+	var diags []Diagnostic
+	for _, p := range paths {
+		docs, ds, err := ReadFile(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		diags = append(diags, ds...)
+		files[p] = docs
+	}
+	return files, diags, nil
+}
+
+// SplitName is the split a corpus file holds by its name (dev.jsonl is
+// "dev"), or "" for a file that is not named after a split.
+func SplitName(path string) string {
+	s := strings.TrimSuffix(filepath.Base(path), ".jsonl")
+	if !slices.Contains(splits, s) {
+		return ""
+	}
+	return s
+}
+
+// CheckFiles reads JSON Lines corpus files and checks each, with the split
+// rule for a file named after its split (SplitName), then the duplicates
+// across all of them. The error is for a file that cannot be read.
+func CheckFiles(paths []string, chk *Checker) (Tally, []Diagnostic, error) {
+	var t Tally
+	files, diags, err := ReadSplits(paths)
+	if err != nil {
+		return t, nil, err
+	}
+	for _, p := range paths {
+		diags = append(diags, chk.Check(p, SplitName(p), files[p])...)
+		t.add(files[p])
+	}
+	diags = append(diags, CheckDuplicates(files)...)
+	return t, diags, nil
+}
+
+// BySplit groups the documents of corpus files by the split each file is
+// named after (its base name without .jsonl, as the mix table counts it).
+func BySplit(files map[string][]Document) map[string][]Document {
+	out := map[string][]Document{}
+	for p, docs := range files {
+		s := strings.TrimSuffix(filepath.Base(p), ".jsonl")
+		out[s] = append(out[s], docs...)
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -227,7 +228,7 @@ func (p *goldParser) event(d *Document, r rawEvent) (Event, bool) {
 				a.CountryInferred = true
 			case f == "coref":
 				a.Coref = true
-			case target && contains(attachments, f):
+			case target && slices.Contains(attachments, f):
 				if a.Attach != "" {
 					fail(key, "target %q has two attachments", parts[0])
 				}
@@ -288,15 +289,6 @@ func splitFields(v string) []string {
 		parts[i] = strings.TrimSpace(parts[i])
 	}
 	return parts
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // spec is a quoted span, possibly with context: "minister [met] her".

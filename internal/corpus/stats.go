@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -167,7 +168,7 @@ func Stats(files map[string][]Document, c *Checker, cb *cameo.Codebook, sentence
 	}
 	var types []string
 	for _, code := range cb.Codes() {
-		if code.PloverType != "" && !contains(types, code.PloverType) {
+		if code.PloverType != "" && !slices.Contains(types, code.PloverType) {
 			types = append(types, code.PloverType)
 		}
 	}
@@ -196,7 +197,7 @@ func Stats(files map[string][]Document, c *Checker, cb *cameo.Codebook, sentence
 
 func domestic(code string) bool {
 	for i := 3; i+3 <= len(code); i += 3 {
-		if contains(domesticSectors, code[i:i+3]) {
+		if slices.Contains(domesticSectors, code[i:i+3]) {
 			return true
 		}
 	}
