@@ -1,20 +1,39 @@
 // Command workerbench measures coding throughput of dyad worker processes
-// on PostgreSQL. For each worker count it enqueues the same synthetic
-// corpus (internal/queue/queuetest) in a fresh schema, starts that many
-// "dyad worker --drain" processes, and prints the wall time, the coding
-// coding time (the wall time less that of a worker started and stopped on
-// an empty queue, which is mostly loading the models), documents per
-// second of coding time, the workers' CPU time, documents
-// per CPU-second, and the scaling ratio against the first count.
+// on PostgreSQL and where their time goes. For each worker count it
+// enqueues the same synthetic corpus (internal/queue/queuetest) in a fresh
+// schema, starts that many "dyad worker --drain --stats-json" processes,
+// and prints one row:
 //
-//	go run ./tools/workerbench --db postgres://postgres@127.0.0.1:55432/postgres --docs 2000 --workers 1,2
+//   - wall s, docs/s: from starting the workers to the last one's exit;
+//   - run s, run docs/s: the longest worker's Run time from its
+//     --stats-json, which leaves out starting (loading the models);
+//   - docs/CPU-s: documents per CPU-second of the workers, less each
+//     worker's start (loading the models), measured once on an empty queue;
+//   - wk ms/doc: the same as milliseconds of worker CPU per document;
+//   - pg CPU s, pg ms/doc: CPU of the PostgreSQL server during the run,
+//     when it runs on this machine: the backends serving the workers'
+//     connections (found by their client ports in /proc) plus the
+//     server's own processes (checkpointer, WAL writer, ...); "-" when no
+//     local postgres process is visible;
+//   - lease %, code %, store %, idle %: the split of the workers' Run time
+//     from their --stats-json (Claim calls; coding; waiting for a store to
+//     land; waiting for work, including the drain's wait for the others'
+//     last batches);
+//   - load: the 1-minute load average at the end of the run;
+//   - scaling: run docs/s against the first count's.
+//
+// Run it from inside the module:
+//
+//	go run ./tools/workerbench --db postgres://postgres@127.0.0.1:55432/postgres --docs 2000 --workers 1,2,4
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -27,6 +46,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -40,85 +60,149 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
+	if _, err := run(ctx, os.Args[1:], os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "workerbench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, args []string, out io.Writer) error {
+// row is what one worker count measured.
+type row struct {
+	Workers int
+	Docs    int
+	Wall    time.Duration // starting the workers to the last exit
+	Run     time.Duration // the longest worker's Run (its wall time less its start and exit)
+	CPU     time.Duration // the workers' CPU, less their starts
+	PGCPU   time.Duration // the server's CPU; -1 if not measurable here
+	Events  int           // events stored
+	Stats   workerStats   // the workers' --stats-json, summed
+	Load1   float64       // 1-minute load average at the end
+}
+
+// workerStats is the part of dyad worker --stats-json the bench reads
+// (cmd/dyad/worker.go writes it).
+type workerStats struct {
+	Error     string  `json:"error"`
+	Claims    int     `json:"claims"`
+	Documents int     `json:"documents"`
+	Coded     int     `json:"coded"`
+	Events    int     `json:"events"`
+	Failed    int     `json:"failed"`
+	Lost      int     `json:"lost"`
+	Elapsed   float64 `json:"elapsed_s"`
+	Leasing   float64 `json:"leasing_s"`
+	Coding    float64 `json:"coding_s"`
+	Storing   float64 `json:"storing_s"`
+	Idle      float64 `json:"idle_s"`
+	StoreCall float64 `json:"store_calls_s"`
+}
+
+func (s *workerStats) add(o workerStats) {
+	s.Claims += o.Claims
+	s.Documents += o.Documents
+	s.Coded += o.Coded
+	s.Events += o.Events
+	s.Failed += o.Failed
+	s.Lost += o.Lost
+	s.Elapsed += o.Elapsed
+	s.Leasing += o.Leasing
+	s.Coding += o.Coding
+	s.Storing += o.Storing
+	s.Idle += o.Idle
+	s.StoreCall += o.StoreCall
+}
+
+// run parses args, runs the bench for each worker count, prints the table
+// to out as it goes and returns its rows.
+func run(ctx context.Context, args []string, out io.Writer) ([]row, error) {
 	fs := flag.NewFlagSet("workerbench", flag.ContinueOnError)
 	db := fs.String("db", os.Getenv("DYAD_TEST_POSTGRES"), "PostgreSQL URL; each run uses a fresh schema, dropped afterwards")
 	docs := fs.Int("docs", 2000, "synthetic documents to code per run")
-	counts := fs.String("workers", "1,2", "comma-separated worker process counts")
+	counts := fs.String("workers", "1,2,4", "comma-separated worker process counts")
 	batch := fs.Int("batch", 25, "dyad worker --batch")
-	bin := fs.String("bin", "", "dyad binary (default: go build ./cmd/dyad into a temporary directory)")
+	poll := fs.Duration("poll", 500*time.Millisecond, "dyad worker --poll: a draining worker's longest wait for the others' last leases")
+	bin := fs.String("bin", "", "dyad binary (default: go build the module's cmd/dyad into a temporary directory)")
 	if err := fs.Parse(args); err != nil {
-		return err
+		return nil, err
 	}
 	if !strings.HasPrefix(*db, "postgres://") && !strings.HasPrefix(*db, "postgresql://") {
-		return errors.New("--db (or DYAD_TEST_POSTGRES) must be a postgres:// URL")
+		return nil, errors.New("--db (or DYAD_TEST_POSTGRES) must be a postgres:// URL")
 	}
-	if *docs < 100 || *docs > 1_000_000 || *batch < 1 || *batch > 1000 {
-		return errors.New("--docs must be 100..1000000 and --batch 1..1000")
+	if *docs < 10 || *docs > 1_000_000 || *batch < 1 || *batch > 1000 {
+		return nil, errors.New("--docs must be 10..1000000 and --batch 1..1000")
 	}
 	var ns []int
 	for _, f := range strings.Split(*counts, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil || n < 1 || n > 64 {
-			return fmt.Errorf("--workers: %q is not a count from 1 to 64", f)
+			return nil, fmt.Errorf("--workers: %q is not a count from 1 to 64", f)
 		}
 		ns = append(ns, n)
 	}
+	tmp, err := os.MkdirTemp("", "workerbench")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
 	if *bin == "" {
-		dir, err := os.MkdirTemp("", "workerbench")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(dir)
-		*bin = filepath.Join(dir, "dyad")
-		build := exec.CommandContext(ctx, "go", "build", "-o", *bin, "./cmd/dyad")
+		*bin = filepath.Join(tmp, "dyad")
+		build := exec.CommandContext(ctx, "go", "build", "-o", *bin, "github.com/dyad-project/dyad/cmd/dyad")
 		build.Env = append(os.Environ(), "CGO_ENABLED=0")
 		if o, err := build.CombinedOutput(); err != nil {
-			return fmt.Errorf("go build ./cmd/dyad (run from the repository root): %v\n%s", err, o)
+			return nil, fmt.Errorf("go build cmd/dyad (run inside the module): %v\n%s", err, o)
 		}
 	}
-	fmt.Fprintf(out, "%d synthetic documents, dyad worker --batch %d, %d CPUs (shared with whatever else runs)\n", *docs, *batch, numCPU())
+	b := bencher{base: *db, bin: *bin, tmp: tmp, batch: *batch, poll: *poll}
+	fmt.Fprintf(out, "%d synthetic documents, dyad worker --batch %d --poll %v, %d CPUs (shared with whatever else runs; PostgreSQL too if local), load average %s\n",
+		*docs, *batch, *poll, runtime.NumCPU(), loadavg())
 	// A worker's start (loading the models) and its last queue check,
 	// measured on an empty queue, are not coding time.
-	idle, err := bench(ctx, *db, *bin, 1, 0, *batch)
+	idle, err := b.bench(ctx, 1, 0)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	fmt.Fprintf(out, "start and stop of a worker on an empty queue: %.1fs wall, %.1fs CPU (left out of the coding time)\n", idle.wall.Seconds(), idle.cpu.Seconds())
-	fmt.Fprintf(out, "%-8s %8s %9s %8s %8s %10s %8s %7s\n", "workers", "wall s", "coding s", "docs/s", "CPU s", "docs/CPU-s", "events", "scaling")
+	fmt.Fprintf(out, "start and stop of a worker on an empty queue: %.1fs wall, %.2fs CPU (left out of docs/CPU-s)\n", idle.Wall.Seconds(), idle.CPU.Seconds())
+	fmt.Fprintf(out, "%-7s %7s %7s %6s %7s %10s %9s %8s %9s %7s %6s %7s %6s %6s %7s %7s\n", "workers", "wall s", "docs/s", "run s", "run d/s", "docs/CPU-s", "wk ms/doc",
+		"pg CPU s", "pg ms/doc", "events", "lease%", "code%", "store%", "idle%", "load", "scaling")
+	var rows []row
 	var base float64
 	for _, n := range ns {
-		r, err := bench(ctx, *db, *bin, n, *docs, *batch)
+		r, err := b.bench(ctx, n, *docs)
 		if err != nil {
-			return err
+			return rows, err
 		}
-		coding := r.wall - idle.wall
-		r.cpu -= time.Duration(n) * idle.cpu
-		rate := float64(*docs) / coding.Seconds()
+		r.CPU -= time.Duration(n) * idle.CPU
+		rate, runRate := float64(*docs)/r.Wall.Seconds(), float64(*docs)/r.Run.Seconds()
 		if base == 0 {
-			base = rate
+			base = runRate
 		}
-		fmt.Fprintf(out, "%-8d %8.1f %9.1f %8.1f %8.1f %10.1f %8d %6.2fx\n", n, r.wall.Seconds(), coding.Seconds(), rate,
-			r.cpu.Seconds(), float64(*docs)/r.cpu.Seconds(), r.events, rate/base)
+		pg, pgPer := "-", "-"
+		if r.PGCPU >= 0 {
+			pg = fmt.Sprintf("%.2f", r.PGCPU.Seconds())
+			pgPer = fmt.Sprintf("%.2f", 1000*r.PGCPU.Seconds()/float64(*docs))
+		}
+		pct := func(d float64) float64 { return 100 * d / r.Stats.Elapsed }
+		fmt.Fprintf(out, "%-7d %7.1f %7.1f %6.1f %7.1f %10.1f %9.2f %8s %9s %7d %6.1f %7.1f %6.1f %6.1f %7.2f %6.2fx\n", n, r.Wall.Seconds(), rate,
+			r.Run.Seconds(), runRate,
+			float64(*docs)/r.CPU.Seconds(), 1000*r.CPU.Seconds()/float64(*docs), pg, pgPer, r.Events,
+			pct(r.Stats.Leasing), pct(r.Stats.Coding), pct(r.Stats.Storing), pct(r.Stats.Idle), r.Load1, runRate/base)
+		rows = append(rows, r)
 	}
-	return nil
+	fmt.Fprintln(out, "lease/code/store/idle: shares of the workers' Run time (their --stats-json); store = waiting for a store to land, the rest of each store overlaps coding")
+	return rows, nil
 }
 
-type result struct {
-	wall, cpu time.Duration
-	events    int
+// bencher runs dyad worker processes against fresh schemas.
+type bencher struct {
+	base, bin, tmp string
+	batch          int
+	poll           time.Duration
 }
 
 // bench codes docs documents with n worker processes in a fresh schema.
-func bench(ctx context.Context, base, bin string, n, docs, batch int) (result, error) {
-	var r result
-	dsn, drop, err := freshSchema(ctx, base)
+func (b bencher) bench(ctx context.Context, n, docs int) (row, error) {
+	r := row{Workers: n, Docs: docs, PGCPU: -1}
+	dsn, drop, err := freshSchema(ctx, b.base)
 	if err != nil {
 		return r, err
 	}
@@ -138,37 +222,251 @@ func bench(ctx context.Context, base, bin string, n, docs, batch int) (result, e
 			return r, err
 		}
 	}
+	pg := newPGMeter()
 	start := time.Now()
 	cmds := make([]*exec.Cmd, n)
 	outs := make([]*bytes.Buffer, n)
+	files := make([]string, n)
 	for i := range cmds {
-		cmds[i] = exec.CommandContext(ctx, bin, "worker", "--db", dsn, "--drain", "--batch", strconv.Itoa(batch), "--name", fmt.Sprintf("bench%d", i))
+		files[i] = filepath.Join(b.tmp, fmt.Sprintf("w%d-%d.json", n, i))
+		cmds[i] = exec.CommandContext(ctx, b.bin, "worker", "--db", dsn, "--drain", "--batch", strconv.Itoa(b.batch),
+			"--poll", b.poll.String(), "--name", fmt.Sprintf("bench%d", i), "--stats-json", files[i])
 		outs[i] = &bytes.Buffer{}
 		cmds[i].Stdout, cmds[i].Stderr = outs[i], outs[i]
 		if err := cmds[i].Start(); err != nil {
 			return r, err
 		}
 	}
+	pids := make([]int, n)
 	for i, c := range cmds {
-		if err := c.Wait(); err != nil {
-			return r, fmt.Errorf("worker %d: %v\n%s", i, err, outs[i])
-		}
-		r.cpu += c.ProcessState.UserTime() + c.ProcessState.SystemTime()
+		pids[i] = c.Process.Pid
 	}
-	r.wall = time.Since(start)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(50 * time.Millisecond)
+		defer t.Stop()
+		for {
+			pg.sample(pids)
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	var werr error
+	for i, c := range cmds {
+		if err := c.Wait(); err != nil && werr == nil {
+			werr = fmt.Errorf("worker %d: %v\n%s", i, err, outs[i])
+		}
+		r.CPU += c.ProcessState.UserTime() + c.ProcessState.SystemTime()
+	}
+	r.Wall = time.Since(start)
+	close(stop)
+	wg.Wait()
+	pg.sample(nil)
+	r.PGCPU = pg.total()
+	r.Load1 = load1()
+	if werr != nil {
+		return r, werr
+	}
+	for _, f := range files {
+		bs, err := os.ReadFile(f)
+		if err != nil {
+			return r, err
+		}
+		var ws workerStats
+		if err := json.Unmarshal(bs, &ws); err != nil {
+			return r, fmt.Errorf("%s: %w", f, err)
+		}
+		if ws.Error != "" {
+			return r, fmt.Errorf("%s: worker error %s", f, ws.Error)
+		}
+		r.Stats.add(ws)
+		r.Run = max(r.Run, time.Duration(ws.Elapsed*float64(time.Second)))
+	}
 	c, err := st.QueueCounts(ctx)
 	if err != nil {
 		return r, err
 	}
-	if c.Done != docs {
-		return r, fmt.Errorf("%d workers left the queue at %+v", n, c)
+	if c.Done != docs || r.Stats.Coded != docs {
+		return r, fmt.Errorf("%d workers coded %d documents and left the queue at %+v", n, r.Stats.Coded, c)
 	}
 	s, err := st.Stats(ctx)
 	if err != nil {
 		return r, err
 	}
-	r.events = s.Events
+	r.Events = s.Events
 	return r, nil
+}
+
+// pgMeter adds up the CPU of a local PostgreSQL server's processes that
+// serve given clients, from /proc. A backend is counted from its start
+// (it was started for a worker's connection) to its last sample; the
+// server's own processes (no client) from the first sample to the last.
+// Readings are in clock ticks of 1/100 s (Linux's USER_HZ).
+type pgMeter struct {
+	backend map[int]int64    // pid -> latest ticks
+	own     map[int][2]int64 // pid -> first and latest ticks
+}
+
+func newPGMeter() *pgMeter {
+	m := &pgMeter{backend: map[int]int64{}, own: map[int][2]int64{}}
+	m.sample(nil)
+	return m
+}
+
+// sample reads every postgres process once; the backends of clients whose
+// processes are pids are counted (none when pids is nil).
+func (m *pgMeter) sample(pids []int) {
+	ports := clientPorts(pids)
+	ents, err := os.ReadDir("/proc")
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		comm, err := os.ReadFile(fmt.Sprintf("/proc/%d/comm", pid))
+		if err != nil || strings.TrimSpace(string(comm)) != "postgres" {
+			continue
+		}
+		cmdline, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
+		if err != nil {
+			continue
+		}
+		ticks, ok := procTicks(pid)
+		if !ok {
+			continue
+		}
+		title := string(cmdline)
+		if i := strings.IndexByte(title, '('); i >= 0 {
+			// A backend: "postgres: user db 127.0.0.1(40312) idle".
+			j := strings.IndexByte(title[i:], ')')
+			if j < 0 {
+				continue
+			}
+			if port, err := strconv.Atoi(title[i+1 : i+j]); err == nil && ports[port] {
+				m.backend[pid] = max(m.backend[pid], ticks)
+			}
+			continue
+		}
+		if _, seen := m.own[pid]; !seen {
+			m.own[pid] = [2]int64{ticks, ticks}
+		} else {
+			m.own[pid] = [2]int64{m.own[pid][0], ticks}
+		}
+	}
+}
+
+// total returns the CPU counted, or -1 if no postgres process was seen.
+func (m *pgMeter) total() time.Duration {
+	if len(m.own) == 0 {
+		return -1
+	}
+	var t int64
+	for _, v := range m.backend {
+		t += v
+	}
+	for _, v := range m.own {
+		t += v[1] - v[0]
+	}
+	return time.Duration(t) * 10 * time.Millisecond
+}
+
+// procTicks returns utime+stime of a process from /proc/pid/stat.
+func procTicks(pid int) (int64, bool) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, false
+	}
+	i := bytes.LastIndexByte(b, ')')
+	if i < 0 {
+		return 0, false
+	}
+	f := strings.Fields(string(b[i+1:]))
+	if len(f) < 13 {
+		return 0, false
+	}
+	u, err1 := strconv.ParseInt(f[11], 10, 64)
+	s, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		return 0, false
+	}
+	return u + s, true
+}
+
+// clientPorts returns the local TCP ports of the sockets that processes
+// pids hold open.
+func clientPorts(pids []int) map[int]bool {
+	ports := map[int]bool{}
+	if len(pids) == 0 {
+		return ports
+	}
+	inodes := map[string]bool{}
+	for _, pid := range pids {
+		dir := fmt.Sprintf("/proc/%d/fd", pid)
+		ents, err := os.ReadDir(dir)
+		if err != nil {
+			continue
+		}
+		for _, e := range ents {
+			l, err := os.Readlink(filepath.Join(dir, e.Name()))
+			if err == nil && strings.HasPrefix(l, "socket:[") {
+				inodes[strings.TrimSuffix(strings.TrimPrefix(l, "socket:["), "]")] = true
+			}
+		}
+	}
+	for _, f := range []string{"/proc/net/tcp", "/proc/net/tcp6"} {
+		fh, err := os.Open(f)
+		if err != nil {
+			continue
+		}
+		sc := bufio.NewScanner(fh)
+		for sc.Scan() {
+			// sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode
+			fs := strings.Fields(sc.Text())
+			if len(fs) < 10 || !inodes[fs[9]] {
+				continue
+			}
+			_, hexPort, ok := strings.Cut(fs[1], ":")
+			if !ok {
+				continue
+			}
+			if p, err := strconv.ParseInt(hexPort, 16, 32); err == nil {
+				ports[int(p)] = true
+			}
+		}
+		fh.Close()
+	}
+	return ports
+}
+
+// loadavg returns /proc/loadavg's three averages, or "unknown".
+func loadavg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
+}
+
+// load1 returns the 1-minute load average, or -1.
+func load1() float64 {
+	f := strings.Fields(loadavg())
+	if v, err := strconv.ParseFloat(f[0], 64); err == nil {
+		return v
+	}
+	return -1
 }
 
 // freshSchema creates a schema for one run and returns a URL that uses it.
@@ -202,5 +500,3 @@ func freshSchema(ctx context.Context, base string) (string, func(), error) {
 	u.RawQuery = q.Encode()
 	return u.String(), drop, nil
 }
-
-func numCPU() int { return runtime.NumCPU() }
