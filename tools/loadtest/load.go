@@ -30,12 +30,12 @@ type endpoint struct {
 	url    func(rng *rand.Rand) string
 }
 
-// endpoints returns the requests of --only: "api", "ui" or "all", on a
-// store of docs synthetic documents. API calls name any actors of the
-// world (a dyad may have no events); pages name the sides of a stored
-// counted event, as a reader follows links to what is there (a page of
-// an actor or dyad without events is a 404).
-func endpoints(w *world, only string, docs int) []endpoint {
+// endpoints returns the requests of --only: "api", "ui" or "all". API
+// calls name any actors of the world (a dyad may have no events); pages
+// name the sides of one of seen, events the server listed, as a reader
+// follows links to what is there (the page of an actor or dyad without
+// events is a 404). Without seen, pages name any actors too.
+func endpoints(w *world, only string, seen [][2]string) []endpoint {
 	dyad := func(rng *rand.Rand) (string, string) {
 		a, b := w.actor(rng), w.actor(rng)
 		for a == b {
@@ -44,12 +44,11 @@ func endpoints(w *world, only string, docs int) []endpoint {
 		return a, b
 	}
 	stored := func(rng *rand.Rand) (string, string) {
-		for {
-			e := w.baseEvent(rng.IntN(max(docs, 1)), rng.IntN(w.perDoc))
-			if e.Status.Counted() {
-				return e.Source.Code, e.Target.Code
-			}
+		if len(seen) == 0 {
+			return dyad(rng)
 		}
+		d := seen[rng.IntN(len(seen))]
+		return d[0], d[1]
 	}
 	month := func(rng *rand.Rand) string {
 		from := start.AddDate(0, 0, rng.IntN(days-30))
@@ -165,7 +164,11 @@ func load(ctx context.Context, base string, w *world, o options, clients, events
 	if events < 0 {
 		events = stats.Events
 	}
-	eps := endpoints(w, o.only, stats.Documents)
+	seen, err := seenDyads(ctx, client, base)
+	if err != nil {
+		return rr, err
+	}
+	eps := endpoints(w, o.only, seen)
 	// Warm the caches with one request of each kind.
 	warm := rand.New(rand.NewPCG(o.seed, 99))
 	for _, ep := range eps {
@@ -173,7 +176,7 @@ func load(ctx context.Context, base string, w *world, o options, clients, events
 			return rr, fmt.Errorf("warm-up %s: %w", ep.name, err)
 		}
 	}
-	fmt.Fprintf(out, "\nloading %s with %d client(s) for %v (GOMAXPROCS %d, %d endpoints)\n", base, clients, o.duration, runtime.GOMAXPROCS(0), len(eps))
+	fmt.Fprintf(out, "\nloading %s with %d client(s) for %v, then the requests under way end (GOMAXPROCS %d, %d endpoints)\n", base, clients, o.duration, runtime.GOMAXPROCS(0), len(eps))
 	rctx, cancel := context.WithTimeout(ctx, o.duration)
 	defer cancel()
 	weights := make([]float64, len(eps))
@@ -194,10 +197,9 @@ func load(ctx context.Context, base string, w *world, o options, clients, events
 				i := pickIndex(rng, weights)
 				u := base + eps[i].url(rng)
 				s := time.Now()
-				err := fetch(rctx, client, u, eps[i].ui)
-				if rctx.Err() != nil {
-					return // cut off by the end of the run: not counted
-				}
+				// A request started before the end runs to its end and
+				// counts: cutting it off would leave out the slowest.
+				err := fetch(ctx, client, u, eps[i].ui)
 				if err != nil {
 					err = fmt.Errorf("%s: %w", u, err)
 				}
@@ -275,22 +277,54 @@ func serverStats(ctx context.Context, c *http.Client, base string) (store.Stats,
 	var v struct {
 		Stats store.Stats `json:"stats"`
 	}
-	req, err := http.NewRequestWithContext(ctx, "GET", base+"/api/overview", nil)
-	if err != nil {
-		return v.Stats, err
-	}
-	resp, err := c.Do(req)
-	if err != nil {
-		return v.Stats, fmt.Errorf("asking the server for its store's size: %w", err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return v.Stats, fmt.Errorf("asking the server for its store's size: %s", resp.Status)
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&v); err != nil {
+	if err := getJSON(ctx, c, base+"/api/overview", &v); err != nil {
 		return v.Stats, fmt.Errorf("asking the server for its store's size: %w", err)
 	}
 	return v.Stats, nil
+}
+
+// seenDyads returns the sides of the first and the last events the
+// server lists, up to 1,000 each: dyads and actors its pages show.
+func seenDyads(ctx context.Context, c *http.Client, base string) ([][2]string, error) {
+	var out [][2]string
+	for _, order := range []string{"oldest", "newest"} {
+		var v struct {
+			Events []struct {
+				Source, Target struct {
+					Code string `json:"code"`
+				}
+			} `json:"events"`
+		}
+		if err := getJSON(ctx, c, base+"/api/events?limit=1000&sort="+order, &v); err != nil {
+			return nil, fmt.Errorf("listing events to visit: %w", err)
+		}
+		for _, e := range v.Events {
+			if e.Source.Code != "" && e.Target.Code != "" {
+				out = append(out, [2]string{e.Source.Code, e.Target.Code})
+			}
+		}
+	}
+	return out, nil
+}
+
+// getJSON GETs u and decodes its JSON answer into v.
+func getJSON(ctx context.Context, c *http.Client, u string, v any) error {
+	req, err := http.NewRequestWithContext(ctx, "GET", u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("%s: %s", u, resp.Status)
+	}
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		return fmt.Errorf("%s: %w", u, err)
+	}
+	return nil
 }
 
 func pcts(ds []time.Duration) (p50, p90, p99, mx float64) {

@@ -39,16 +39,18 @@
 // The exit status is 1 when a request failed, or with --strict when a
 // target was missed.
 //
-//	# SQLite, 1 M events, API and pages with 1 and 50 clients
+//	# SQLite, 1 M events: build, then the API and pages with 1 and 50 clients
 //	go run ./tools/loadtest --db /tmp/dyad-1m.db --events 1000000 --clients 1,50 --duration 60s
-//	# PostgreSQL, 1 M events, 2 concurrent writers
-//	go run ./tools/loadtest --db 'postgres://postgres@127.0.0.1:55433/dyad_load?sslmode=disable' --events 1000000 --writers 2 --clients 1,50
+//	# PostgreSQL, 1 M events in a schema of its own, 2 concurrent writers
+//	psql 'postgres://postgres@127.0.0.1:55433/postgres' -c 'CREATE SCHEMA load1m'
+//	go run ./tools/loadtest --db 'postgres://postgres@127.0.0.1:55433/postgres?sslmode=disable&search_path=load1m' \
+//		--events 1000000 --writers 2 --clients 1,50 --duration 60s
 //	# the growth table 100 k → 1 M → 10 M on one store
 //	go run ./tools/loadtest --db /tmp/dyad-scale.db --scale 100000,1000000,10000000 --clients 1,50 --duration 30s
-//	# a running server: build, serve, load
+//	# a running server: build, serve, load (the server's CPU from its pid)
 //	go run ./tools/loadtest --db /tmp/dyad-1m.db --events 1000000 --build-only
-//	dyad serve --db /tmp/dyad-1m.db --addr 127.0.0.1:8080 &
-//	go run ./tools/loadtest --url http://127.0.0.1:8080 --server-pid $! --clients 1,50 --only all
+//	go build -o /tmp/dyad ./cmd/dyad && /tmp/dyad serve --db /tmp/dyad-1m.db --addr 127.0.0.1:8080 &
+//	go run ./tools/loadtest --url http://127.0.0.1:8080 --server-pid $! --clients 1,50 --duration 60s
 package main
 
 import (
@@ -136,7 +138,7 @@ func parseOptions(args []string) (options, error) {
 	fs.DurationVar(&o.duration, "duration", 30*time.Second, "how long each client count runs (1s to 1h)")
 	fs.Uint64Var(&o.seed, "seed", 1, "random seed of the data and of the clients")
 	fs.BoolVar(&o.strict, "strict", false, "exit with status 1 when a target is missed")
-	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the measuring to this file (in-process server only)")
+	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of this process (the build, and the in-process server) to this file")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -179,9 +181,6 @@ func parseOptions(args []string) (options, error) {
 	}
 	if o.serverPID != 0 && o.target == "" {
 		bad = append(bad, "--server-pid needs --url")
-	}
-	if o.target != "" && o.cpuProfile != "" {
-		bad = append(bad, "--cpuprofile profiles the in-process server: not with --url")
 	}
 	if len(bad) > 0 {
 		return o, errors.New(strings.Join(bad, "; "))
@@ -226,17 +225,17 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		go srv.Serve(ln)
 		defer srv.Close()
 		base = "http://" + ln.Addr().String()
-		if o.cpuProfile != "" {
-			f, err := os.Create(o.cpuProfile)
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			if err := pprof.StartCPUProfile(f); err != nil {
-				return err
-			}
-			defer pprof.StopCPUProfile()
+	}
+	if o.cpuProfile != "" {
+		f, err := os.Create(o.cpuProfile)
+		if err != nil {
+			return err
 		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if len(o.scale) > 0 {
 		return scaleRun(ctx, st, base, w, o, out)

@@ -39,7 +39,7 @@ func TestRunEveryEndpoint(t *testing.T) {
 			if !strings.Contains(s, "built: 2000 events in 200 documents") || !strings.Contains(s, "MB on disk") {
 				t.Errorf("no build report with the store's size:\n%s", s)
 			}
-			for _, ep := range endpoints(newWorld(1, 10), "all", 1) {
+			for _, ep := range endpoints(newWorld(1, 10), "all", nil) {
 				if got := errorsOf(t, s, ep.name); got != 0 {
 					t.Errorf("%s: %d errors", ep.name, got)
 				}
@@ -262,4 +262,21 @@ func TestStoreSize(t *testing.T) {
 			}
 		})
 	}
+}
+
+// BenchmarkGenerate measures generating synthetic documents alone, the
+// producer's share of a build: go test -bench Generate ./tools/loadtest
+func BenchmarkGenerate(b *testing.B) {
+	w := newWorld(1, 10)
+	events := 0
+	for i := 0; b.Loop(); i++ {
+		items, _, _ := w.batch(i*100, 0, 1000, 100)
+		for _, it := range items {
+			events += len(it.Analysis.Events)
+		}
+	}
+	if events != 1000*b.N {
+		b.Fatalf("%d events, want %d", events, 1000*b.N)
+	}
+	b.ReportMetric(float64(events)/b.Elapsed().Seconds(), "events/s")
 }
