@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dyad-project/dyad/internal/analysis"
+	"github.com/dyad-project/dyad/internal/cputime"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/queue"
 	"github.com/dyad-project/dyad/internal/store"
@@ -28,7 +29,8 @@ working; not if the worker could not start), one JSON object: the worker's
 "given_back", "renewals"; and seconds: "elapsed_s" (the run, less loading
 the models), which "leasing_s" (claiming), "coding_s", "storing_s" (waiting
 for a batch's store to land) and "idle_s" (waiting for work) sum to, and
-"store_calls_s" and "renewing_s", spent beside coding.`
+"store_calls_s" and "renewing_s", spent beside coding; "cpu_s", the
+process's CPU time during the run.`
 
 func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	limitMemory()
@@ -87,7 +89,9 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *verbose {
 		w.Log = stderr
 	}
+	cpu0 := cputime.Used()
 	st, err := w.Run(ctx, q)
+	cpu := cputime.Used() - cpu0
 	secs := st.Elapsed.Seconds()
 	rate := 0.0
 	if secs > 0 {
@@ -96,7 +100,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fmt.Fprintf(stdout, "worker %s: coded %d documents in %d batches in %.1fs (%.1f documents/s); %d lost to expired leases, %d failed attempts\n",
 		*name, st.Coded, st.Batches, secs, rate, st.Lost, st.Failed)
 	if *statsJSON != "" {
-		if werr := writeWorkerStats(*statsJSON, *name, st, err); werr != nil && err == nil {
+		if werr := writeWorkerStats(*statsJSON, *name, st, cpu, err); werr != nil && err == nil {
 			err = werr
 		}
 	}
@@ -126,15 +130,18 @@ type workerStats struct {
 	Idle        float64 `json:"idle_s"`
 	StoreCalls  float64 `json:"store_calls_s"`
 	Renewing    float64 `json:"renewing_s"`
+	CPU         float64 `json:"cpu_s"` // the process's CPU (user+system) during the run; 0 where the system cannot say
 }
 
-// writeWorkerStats writes st as workerStats JSON to file.
-func writeWorkerStats(file, name string, st queue.Stats, runErr error) error {
+// writeWorkerStats writes st and the CPU time of the run as workerStats
+// JSON to file.
+func writeWorkerStats(file, name string, st queue.Stats, cpu time.Duration, runErr error) error {
 	ws := workerStats{
 		Name: name, Batches: st.Batches, Claims: st.Claims, EmptyClaims: st.Empty, Documents: st.Documents,
 		Coded: st.Coded, Events: st.Events, Lost: st.Lost, Failed: st.Failed, GivenBack: st.GivenBack, Renewals: st.Renewals,
 		Elapsed: st.Elapsed.Seconds(), Leasing: st.Leasing.Seconds(), Coding: st.Coding.Seconds(),
 		Storing: st.Storing.Seconds(), Idle: st.Idle.Seconds(), StoreCalls: st.StoreCalls.Seconds(), Renewing: st.Renewing.Seconds(),
+		CPU: cpu.Seconds(),
 	}
 	if runErr != nil {
 		ws.Error = runErr.Error()

@@ -35,6 +35,9 @@ func TestWorkerStatsJSON(t *testing.T) {
 		t.Errorf("stats %+v; want w1, 12 leased and coded in 3 batches, 4 claims (1 empty), some events", ws)
 	}
 	sum := ws.Leasing + ws.Coding + ws.Storing + ws.Idle
+	if ws.CPU <= 0 || ws.CPU > 10*ws.Elapsed {
+		t.Errorf("cpu_s %.4f for a run of %.4fs", ws.CPU, ws.Elapsed)
+	}
 	if ws.Coding <= 0 || sum > ws.Elapsed*1.001 || sum < 0.9*ws.Elapsed {
 		t.Errorf("leasing+coding+storing+idle = %.4fs of %.4fs elapsed: want within 10 %% (%s)", sum, ws.Elapsed, b)
 	}
