@@ -7,9 +7,11 @@
 //   - wall s, docs/s: from starting the workers to the last one's exit;
 //   - run s, run docs/s: the longest worker's Run time from its
 //     --stats-json, which leaves out starting (loading the models);
-//   - docs/CPU-s: documents per CPU-second of the workers, less each
-//     worker's start (loading the models), measured once on an empty queue;
+//   - docs/CPU-s: documents per CPU-second of the workers during their
+//     runs (their --stats-json cpu_s, which leaves out loading the models);
 //   - wk ms/doc: the same as milliseconds of worker CPU per document;
+//   - start s: each worker's CPU outside its run (mostly loading the
+//     models), the mean over the workers;
 //   - pg CPU s, pg ms/doc: CPU of the PostgreSQL server during the run,
 //     when it runs on this machine: the backends serving the workers'
 //     connections (found by their client ports in /proc) plus the
@@ -72,7 +74,8 @@ type row struct {
 	Docs    int
 	Wall    time.Duration // starting the workers to the last exit
 	Run     time.Duration // the longest worker's Run (its wall time less its start and exit)
-	CPU     time.Duration // the workers' CPU, less their starts
+	CPU     time.Duration // the workers' CPU during their runs
+	ProcCPU time.Duration // the worker processes' CPU in all
 	PGCPU   time.Duration // the server's CPU; -1 if not measurable here
 	Events  int           // events stored
 	Stats   workerStats   // the workers' --stats-json, summed
@@ -89,6 +92,7 @@ type workerStats struct {
 	Events    int     `json:"events"`
 	Failed    int     `json:"failed"`
 	Lost      int     `json:"lost"`
+	CPU       float64 `json:"cpu_s"`
 	Elapsed   float64 `json:"elapsed_s"`
 	Leasing   float64 `json:"leasing_s"`
 	Coding    float64 `json:"coding_s"`
@@ -104,6 +108,7 @@ func (s *workerStats) add(o workerStats) {
 	s.Events += o.Events
 	s.Failed += o.Failed
 	s.Lost += o.Lost
+	s.CPU += o.CPU
 	s.Elapsed += o.Elapsed
 	s.Leasing += o.Leasing
 	s.Coding += o.Coding
@@ -155,14 +160,7 @@ func run(ctx context.Context, args []string, out io.Writer) ([]row, error) {
 	b := bencher{base: *db, bin: *bin, tmp: tmp, batch: *batch, poll: *poll}
 	fmt.Fprintf(out, "%d synthetic documents, dyad worker --batch %d --poll %v, %d CPUs (shared with whatever else runs; PostgreSQL too if local), load average %s\n",
 		*docs, *batch, *poll, runtime.NumCPU(), loadavg())
-	// A worker's start (loading the models) and its last queue check,
-	// measured on an empty queue, are not coding time.
-	idle, err := b.bench(ctx, 1, 0)
-	if err != nil {
-		return nil, err
-	}
-	fmt.Fprintf(out, "start and stop of a worker on an empty queue: %.1fs wall, %.2fs CPU (left out of docs/CPU-s)\n", idle.Wall.Seconds(), idle.CPU.Seconds())
-	fmt.Fprintf(out, "%-7s %7s %7s %6s %7s %10s %9s %8s %9s %7s %6s %7s %6s %6s %7s %7s\n", "workers", "wall s", "docs/s", "run s", "run d/s", "docs/CPU-s", "wk ms/doc",
+	fmt.Fprintf(out, "%-7s %7s %7s %6s %7s %10s %9s %7s %8s %9s %7s %6s %7s %6s %6s %7s %7s\n", "workers", "wall s", "docs/s", "run s", "run d/s", "docs/CPU-s", "wk ms/doc", "start s",
 		"pg CPU s", "pg ms/doc", "events", "lease%", "code%", "store%", "idle%", "load", "scaling")
 	var rows []row
 	var base float64
@@ -171,7 +169,6 @@ func run(ctx context.Context, args []string, out io.Writer) ([]row, error) {
 		if err != nil {
 			return rows, err
 		}
-		r.CPU -= time.Duration(n) * idle.CPU
 		rate, runRate := float64(*docs)/r.Wall.Seconds(), float64(*docs)/r.Run.Seconds()
 		if base == 0 {
 			base = runRate
@@ -182,9 +179,9 @@ func run(ctx context.Context, args []string, out io.Writer) ([]row, error) {
 			pgPer = fmt.Sprintf("%.2f", 1000*r.PGCPU.Seconds()/float64(*docs))
 		}
 		pct := func(d float64) float64 { return 100 * d / r.Stats.Elapsed }
-		fmt.Fprintf(out, "%-7d %7.1f %7.1f %6.1f %7.1f %10.1f %9.2f %8s %9s %7d %6.1f %7.1f %6.1f %6.1f %7.2f %6.2fx\n", n, r.Wall.Seconds(), rate,
-			r.Run.Seconds(), runRate,
-			float64(*docs)/r.CPU.Seconds(), 1000*r.CPU.Seconds()/float64(*docs), pg, pgPer, r.Events,
+		fmt.Fprintf(out, "%-7d %7.1f %7.1f %6.1f %7.1f %10.1f %9.2f %7.2f %8s %9s %7d %6.1f %7.1f %6.1f %6.1f %7.2f %6.2fx\n", n, r.Wall.Seconds(), rate,
+			r.Run.Seconds(), runRate, float64(*docs)/r.CPU.Seconds(), 1000*r.CPU.Seconds()/float64(*docs),
+			(r.ProcCPU-r.CPU).Seconds()/float64(n), pg, pgPer, r.Events,
 			pct(r.Stats.Leasing), pct(r.Stats.Coding), pct(r.Stats.Storing), pct(r.Stats.Idle), r.Load1, runRate/base)
 		rows = append(rows, r)
 	}
@@ -262,7 +259,7 @@ func (b bencher) bench(ctx context.Context, n, docs int) (row, error) {
 		if err := c.Wait(); err != nil && werr == nil {
 			werr = fmt.Errorf("worker %d: %v\n%s", i, err, outs[i])
 		}
-		r.CPU += c.ProcessState.UserTime() + c.ProcessState.SystemTime()
+		r.ProcCPU += c.ProcessState.UserTime() + c.ProcessState.SystemTime()
 	}
 	r.Wall = time.Since(start)
 	close(stop)
@@ -287,6 +284,7 @@ func (b bencher) bench(ctx context.Context, n, docs int) (row, error) {
 		}
 		r.Stats.add(ws)
 		r.Run = max(r.Run, time.Duration(ws.Elapsed*float64(time.Second)))
+		r.CPU += time.Duration(ws.CPU * float64(time.Second))
 	}
 	c, err := st.QueueCounts(ctx)
 	if err != nil {

@@ -37,12 +37,12 @@ func TestTinyBench(t *testing.T) {
 	for _, n := range []string{"1", "2"} {
 		found := false
 		for _, l := range lines {
-			if f := strings.Fields(l); len(f) == 16 && f[0] == n {
+			if f := strings.Fields(l); len(f) == 17 && f[0] == n {
 				found = true
 			}
 		}
 		if !found {
-			t.Errorf("no table row of 16 columns for %s workers in\n%s", n, out.String())
+			t.Errorf("no table row of 17 columns for %s workers in\n%s", n, out.String())
 		}
 	}
 	for _, r := range rows {
@@ -54,8 +54,8 @@ func TestTinyBench(t *testing.T) {
 		if s.Elapsed <= 0 || math.Abs(sum-s.Elapsed) > 0.1*s.Elapsed {
 			t.Errorf("%d workers: leasing+coding+storing+idle = %.3fs of %.3fs Run time: not within 10 %%", r.Workers, sum, s.Elapsed)
 		}
-		if r.Wall <= 0 {
-			t.Errorf("%d workers: wall %v", r.Workers, r.Wall)
+		if r.Wall <= 0 || r.CPU <= 0 || r.ProcCPU < r.CPU {
+			t.Errorf("%d workers: wall %v, CPU %v in runs of %v in all", r.Workers, r.Wall, r.CPU, r.ProcCPU)
 		}
 	}
 }
