@@ -111,7 +111,7 @@ func grow(ctx context.Context, st store.Store, db string, w *world, want int, o 
 	}
 	rep = buildReport{Events: stored, Documents: docs, Total: stats.Events + stored, Wall: time.Since(t0), CPU: cpuTime() - cpu0, Size: storeSize(ctx, db)}
 	fmt.Fprintf(out, "built: %d events in %d documents in %.1f s: %.0f events/s; process CPU %.1f s, %.0f events per CPU-second; store %d events, %s\n",
-		rep.Events, rep.Documents, rep.Wall.Seconds(), rep.eventsPerSecond(), rep.CPU.Seconds(), rep.eventsPerCPU(), rep.Total, sizeString(rep.Size))
+		rep.Events, rep.Documents, rep.Wall.Seconds(), rep.eventsPerSecond(), rep.CPU.Seconds(), rep.eventsPerCPU(), rep.Total, sizeString(rep.Size)+walNote(db))
 	if isPostgres(db) {
 		fmt.Fprintln(out, "  (process CPU is the generator's and the client side of pgx; the PostgreSQL server's CPU is not counted)")
 	}

@@ -142,6 +142,9 @@ type runResult struct {
 	rows    []figures // one per endpoint, then "all"
 	errors  int
 	missed  bool // an API endpoint missed a target
+	// cpuPerRequest is the CPU per request, in ms, of this process (with
+	// --url: of the server when its pid is given, else of the clients).
+	cpuPerRequest float64
 }
 
 type result struct {
@@ -256,8 +259,10 @@ func load(ctx context.Context, base string, w *world, o options, clients, events
 	}
 	fmt.Fprintf(out, "%s %.1f s over %.1f s (%.2f cores), %.2f ms CPU per request; load average %s\n",
 		who, cpu.Seconds(), elapsed.Seconds(), cpu.Seconds()/elapsed.Seconds(), float64(cpu.Microseconds())/1000/n, loadAverage())
+	rr.cpuPerRequest = float64(cpu.Microseconds()) / 1000 / n
 	if srvOK && srvOK1 {
 		s := srv1 - srv0
+		rr.cpuPerRequest = float64(s.Microseconds()) / 1000 / n
 		fmt.Fprintf(out, "server (pid %d) CPU %.1f s (%.2f cores), %.2f ms CPU per request\n", o.serverPID, s.Seconds(), s.Seconds()/elapsed.Seconds(), float64(s.Microseconds())/1000/n)
 	}
 	verdict := "MET"

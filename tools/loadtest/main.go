@@ -258,7 +258,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 			}
 			events = rep.Total
 		} else {
-			fmt.Fprintf(out, "using the store: %d documents, %d events, %s\n", stats.Documents, stats.Events, sizeString(storeSize(ctx, o.db)))
+			fmt.Fprintf(out, "using the store: %d documents, %d events, %s\n", stats.Documents, stats.Events, sizeString(storeSize(ctx, o.db))+walNote(o.db))
 		}
 	}
 	if o.buildOnly {

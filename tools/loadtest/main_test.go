@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -211,7 +212,7 @@ func TestScale(t *testing.T) {
 		t.Fatalf("no growth table:\n%s", s)
 	}
 	table := s[i:]
-	for _, want := range []string{"1000           2000", "store MB", "build s (cumulative)", "page overview, 1 client(s)", "events (first page), 1 client(s)", "all, 1 client(s)"} {
+	for _, want := range []string{"1000           2000", "store MB", "build s (cumulative)", "page overview, 1 client(s)", "events (first page), 1 client(s)", "all, 1 client(s)", "CPU ms per request, 1 client(s)"} {
 		if !strings.Contains(table, want) {
 			t.Errorf("growth table lacks %q:\n%s", want, table)
 		}
@@ -279,4 +280,20 @@ func BenchmarkGenerate(b *testing.B) {
 		b.Fatalf("%d events, want %d", events, 1000*b.N)
 	}
 	b.ReportMetric(float64(events)/b.Elapsed().Seconds(), "events/s")
+}
+
+func TestWalNote(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	if got := walNote(db); got != "" {
+		t.Errorf("no -wal file: %q", got)
+	}
+	if err := os.WriteFile(db+"-wal", make([]byte, 1<<20), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got := walNote(db); !strings.Contains(got, "1.0 MB of it in the -wal file") {
+		t.Errorf("1 MB -wal file: %q", got)
+	}
+	if got := walNote("postgres://h/db"); got != "" {
+		t.Errorf("PostgreSQL: %q", got)
+	}
 }

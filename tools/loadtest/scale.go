@@ -59,8 +59,8 @@ func scaleRun(ctx context.Context, st store.Store, base string, w *world, o opti
 }
 
 // printGrowth prints the growth table: a column per size, rows for the
-// store's size and build, then p50/p99 in ms per main endpoint and
-// client count.
+// store's size and build, then per client count the CPU per request and
+// p50/p99 in ms per main endpoint.
 func printGrowth(out io.Writer, steps []step, clients []int) {
 	fmt.Fprintf(out, "\ngrowth (build time is cumulative over this run; latencies p50/p99 ms)\n%-34s", "events")
 	for _, s := range steps {
@@ -87,6 +87,11 @@ func printGrowth(out io.Writer, steps []step, clients []int) {
 		return
 	}
 	for ci, c := range clients {
+		fmt.Fprintf(out, "%-34s", fmt.Sprintf("CPU ms per request, %d client(s)", c))
+		for _, s := range steps {
+			fmt.Fprintf(out, " %14.1f", s.runs[ci].cpuPerRequest)
+		}
+		fmt.Fprintln(out)
 		for ri, f := range steps[0].runs[ci].rows {
 			if !f.main && f.name != "all" {
 				continue

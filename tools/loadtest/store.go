@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"os"
 	"strings"
@@ -25,6 +26,20 @@ func openStore(ctx context.Context, db string) (store.Store, error) {
 		return postgres.Open(ctx, db, postgres.Options{})
 	}
 	return sqlite.Open(ctx, db, sqlite.Options{})
+}
+
+// walNote says, for an SQLite store with a write-ahead log, how much of
+// its size the log holds: it shrinks to nothing when the last connection
+// closes, so sizes taken before and after differ. It is "" otherwise.
+func walNote(db string) string {
+	if isPostgres(db) {
+		return ""
+	}
+	fi, err := os.Stat(db + "-wal")
+	if err != nil || fi.Size() == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%.1f MB of it in the -wal file)", float64(fi.Size())/(1<<20))
 }
 
 // storeSize returns the bytes the store takes: for SQLite the file and
