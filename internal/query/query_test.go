@@ -227,6 +227,10 @@ func TestProfileRolesFromDictionary(t *testing.T) {
 		if !strings.HasPrefix(r.Code, "USAGOV") || r.Name == "" || r.Source == "" {
 			t.Errorf("role %+v", r)
 		}
+		// Source is the dictionary file and the role's line: "file:123".
+		if _, line, ok := strings.Cut(r.Source, ":"); !ok || line == "" || strings.Trim(line, "0123456789") != "" || line[0] == '0' {
+			t.Errorf("role source %q is not file:line", r.Source)
+		}
 		if i > 0 && r.From > p.Roles[i-1].From {
 			t.Errorf("roles not newest first at %d: %s after %s", i, r.From, p.Roles[i-1].From)
 		}

@@ -2,6 +2,7 @@ package query
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -37,7 +38,7 @@ func WithDictionary(d *actor.Dictionary) Option {
 					continue
 				}
 				s.roles = append(s.roles, Role{Name: e.Name, Code: r.Code, Title: r.Title, From: day(r.From), To: day(r.To),
-					Source: e.File + ":" + itoa(r.Line)})
+					Source: e.File + ":" + strconv.Itoa(r.Line)})
 			}
 		}
 		sort.SliceStable(s.roles, func(i, j int) bool {
@@ -58,17 +59,6 @@ func day(t time.Time) string {
 		return ""
 	}
 	return t.Format(time.DateOnly)
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; n > 0; n /= 10 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-	}
-	return string(b)
 }
 
 // rolesOf returns the roles whose code starts with code, newest first.
