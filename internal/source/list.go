@@ -63,12 +63,6 @@ func ListDir(ctx context.Context, root string, visit func(Entry) error) error {
 	return listTree(ctx, osTree{}, root, visit)
 }
 
-// ListFS is ListDir over a file system such as an embed.FS; paths are
-// fsys's slash-separated paths.
-func ListFS(ctx context.Context, fsys fs.FS, root string, visit func(Entry) error) error {
-	return listTree(ctx, fsTree{fsys}, root, visit)
-}
-
 func listTree(ctx context.Context, t fileTree, root string, visit func(Entry) error) error {
 	fi, err := t.stat(root)
 	if err != nil {

@@ -125,8 +125,9 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Walk reads every input in order and calls yield once per document or
 // per failed input/record. An input is a file, a directory (walked
-// recursively in lexical order, taking files whose extension is one of
-// Extensions(), optionally followed by .gz), "-" for Options.Stdin, or an
+// recursively in lexical order, taking files named *.txt, .html, .htm,
+// .xml, .rss, .atom, .jsonl, .json, .ndjson, .csv or .tsv, optionally
+// followed by .gz), "-" for Options.Stdin, or an
 // http(s) URL of a feed or page.
 //
 // Walk stops and returns the error when yield returns one or when ctx is
@@ -162,10 +163,6 @@ func Walk(ctx context.Context, inputs []string, opts Options, yield func(Item) e
 
 // extensions lists the file extensions a directory walk reads.
 var extensions = []string{".txt", ".html", ".htm", ".xml", ".rss", ".atom", ".jsonl", ".json", ".ndjson", ".csv", ".tsv"}
-
-// Extensions returns the file extensions a directory walk reads (each may
-// also be followed by .gz).
-func Extensions() []string { return append([]string(nil), extensions...) }
 
 // Format names stored in doc.Document.Format.
 const (
