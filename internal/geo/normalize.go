@@ -149,15 +149,6 @@ var special = map[rune]string{
 // name that starts with one is also known without it.
 var articles = []string{"al ", "el ", "ar ", "as ", "ash ", "ad ", "adh ", "at ", "ath ", "az ", "an "}
 
-// stripArticle returns key without a leading article ("the hague" → "hague",
-// "al hasakah" → "hasakah"), or "" when it has none or nothing would remain.
-func stripArticle(key string) string {
-	if rest, ok := strings.CutPrefix(key, "the "); ok {
-		return rest
-	}
-	return stripArabic(key)
-}
-
 // stripArabic returns key without a leading Arabic article, or "".
 func stripArabic(key string) string {
 	for _, a := range articles {

@@ -113,9 +113,6 @@ func (t *Trainer) add(f uint32, class int, d float32) {
 	t.rows[i] = append(row, entry{class: int32(class), w: d, ts: t.now})
 }
 
-// Features returns how many features have weights.
-func (t *Trainer) Features() int { return len(t.rows) }
-
 // Average returns the model whose weights are the averages over all ticks,
 // dropping weights whose magnitude is below minAbs and quantising the rest
 // to 16 bits. The trainer can go on training afterwards.
