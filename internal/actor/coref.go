@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -373,7 +374,7 @@ func (r *resolver) linkDescription(ms []Mention, i int) {
 		var first *Mention
 		for j := i - 1; j >= 0 && len(seen) < 2; j-- {
 			c := &ms[j]
-			if c.Country == "" || contains(seen, c.Country) || strings.HasPrefix(c.Rule, "pronoun") {
+			if c.Country == "" || slices.Contains(seen, c.Country) || strings.HasPrefix(c.Rule, "pronoun") {
 				continue
 			}
 			seen = append(seen, c.Country)
@@ -398,7 +399,7 @@ func (r *resolver) linkDescription(ms []Mention, i int) {
 		ok := false
 		switch {
 		case isNoun:
-			ok = contains(kindStrings(kinds), string(c.Kind)) && c.Code != ""
+			ok = slices.Contains(kindStrings(kinds), string(c.Kind)) && c.Code != ""
 			if kinds[0] == Country && c.Country != "" && c.Person == "" && len(c.Code) == 3 {
 				ok = true
 			}
@@ -469,15 +470,6 @@ func (r *resolver) copyFrom(m, c *Mention, rule string) {
 		m.Source = c.Source
 	}
 	m.Rule = rule
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 func kindStrings(ks []Kind) []string {

@@ -406,13 +406,6 @@ func (c *Coder) side(g *graph, mi int, earlier [][]Mention, countries docCountri
 
 func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 
-func spanText(text string, a, b int, fallback string) string {
-	if a >= 0 && b <= len(text) && a <= b {
-		return text[a:b]
-	}
-	return fallback
-}
-
 func spanKey(s *doc.Span) string {
 	if s == nil {
 		return ""

@@ -2,6 +2,7 @@ package event
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -84,7 +85,7 @@ func (c *Coder) evidenceOf(si int, g *graph) map[int]*evidence {
 				e = &evidence{srcs: map[int]bool{}, tgts: map[int]bool{}}
 				out[tok] = e
 			}
-			if !contains(e.codes, m.code) {
+			if !slices.Contains(e.codes, m.code) {
 				e.codes = append(e.codes, m.code)
 				e.roots = append(e.roots, cameo.Root(m.code))
 				e.rules = append(e.rules, fmt.Sprintf("%s %s → %s", m.rule.ID, m.rule.Text, m.code))
@@ -139,14 +140,6 @@ func (c *Coder) patternMatches(si int, g *graph) ([]match, string) {
 		return nil, strings.Join(reasons, "; ")
 	}
 	return out, ""
-}
-
-func set(ws ...string) map[string]bool {
-	m := make(map[string]bool, len(ws))
-	for _, w := range ws {
-		m[w] = true
-	}
-	return m
 }
 
 // codeVerb codes verb i.
@@ -213,7 +206,7 @@ func (c *Coder) codeVerb(si int, g *graph, i int, consumed map[int]bool) ([]matc
 				if len(f.objs) == 0 && len(best.Prt) > 0 {
 					// "called on leaders" with on parsed as a preposition
 					for _, o := range f.obls {
-						if contains(best.Prt, g.caseOf(o)) {
+						if slices.Contains(best.Prt, g.caseOf(o)) {
 							tgts = append(tgts, g.conjuncts(o)...)
 						}
 					}

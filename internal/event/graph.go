@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -302,16 +303,6 @@ func (g *graph) controlled(n int) bool {
 	return false
 }
 
-// hasControlled reports whether predicate i has a controlled complement.
-func (g *graph) hasControlled(i int) bool {
-	for _, k := range g.kids[i] {
-		if g.controlled(k) {
-			return true
-		}
-	}
-	return false
-}
-
 // nmods returns the prepositional dependents of a nominal.
 func (g *graph) nmods(i int) []int {
 	var out []int
@@ -336,7 +327,7 @@ func (g *graph) holds(r *cameo.Rule, f frame) bool {
 	if len(r.Prt) > 0 {
 		ok := false
 		for _, p := range f.prts {
-			if contains(r.Prt, p) {
+			if slices.Contains(r.Prt, p) {
 				ok = true
 			}
 		}
@@ -344,7 +335,7 @@ func (g *graph) holds(r *cameo.Rule, f frame) bool {
 		// ("cordoned off the roads" with off as case of roads).
 		for _, o := range f.obls {
 			for _, c := range g.kidsRel(o, "case") {
-				if c == f.verb+1 && contains(r.Prt, g.lemma(c)) {
+				if c == f.verb+1 && slices.Contains(r.Prt, g.lemma(c)) {
 					ok = true
 				}
 			}
@@ -363,7 +354,7 @@ func (g *graph) holds(r *cameo.Rule, f frame) bool {
 			cands = append(cands, g.nmods(o)...)
 		}
 		for _, o := range cands {
-			if !contains(pp.Preps, g.caseOf(o)) || g.temporal(o) {
+			if !slices.Contains(pp.Preps, g.caseOf(o)) || g.temporal(o) {
 				continue
 			}
 			if pp.Noun == nil || g.termMatches(pp.Noun, o) {
@@ -412,15 +403,6 @@ func (g *graph) preHolds(alts [][]string, v int) bool {
 			}
 		}
 		if j == len(ws) {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
 			return true
 		}
 	}
@@ -910,17 +892,6 @@ func (g *graph) actor(a arg, phrase bool) Actor {
 		out.Code, out.Name, out.Country, out.Sector = a.m.Code, a.m.Name, a.m.Country, a.m.Sector
 	}
 	return out
-}
-
-// speechClause returns the clausal complement of a verb (ccomp, or a
-// parataxis whose head it is), or -1.
-func (g *graph) speechClause(i int) int {
-	for _, k := range g.kids[i] {
-		if g.rel(k) == "ccomp" {
-			return k
-		}
-	}
-	return -1
 }
 
 // dominates reports whether a is b or an ancestor of b.

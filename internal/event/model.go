@@ -51,19 +51,6 @@ const (
 	version = 1
 )
 
-// Roots returns the event classes, the empty string first.
-func (m *Model) Roots() []string { return append([]string(nil), m.roots...) }
-
-// Threshold returns the least probability for an event of root r.
-func (m *Model) Threshold(r string) float64 {
-	for k, x := range m.roots {
-		if x == r {
-			return m.minProb[k]
-		}
-	}
-	return 1
-}
-
 // WriteTo writes the model file: a gzip stream of the header, the class
 // lists, the event nouns, thresholds and temperatures, the three weight
 // tables and the word classes.
