@@ -3,16 +3,22 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
+	"log/slog"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/dyad-project/dyad/internal/api"
 	"github.com/dyad-project/dyad/internal/query"
 	"github.com/dyad-project/dyad/internal/store"
 	"github.com/dyad-project/dyad/internal/store/postgres/pgtest"
+	"github.com/dyad-project/dyad/internal/web"
 )
 
 // backends names a fresh store per backend: an SQLite file in a temporary
@@ -295,5 +301,62 @@ func TestWalNote(t *testing.T) {
 	}
 	if got := walNote("postgres://h/db"); got != "" {
 		t.Errorf("PostgreSQL: %q", got)
+	}
+}
+
+// TestRunningServer loads a server of another origin through --url and
+// reads its CPU by --server-pid (here this test's own process).
+func TestRunningServer(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "served.db")
+	var out bytes.Buffer
+	if err := run(ctx, []string{"--db", db, "--events", "1000", "--build-only"}, &out); err != nil {
+		t.Fatalf("build: %v\n%s", err, out.String())
+	}
+	st, err := openStore(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	h, err := web.App(api.Config{Query: query.New(st), Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Metrics: api.NewMetrics(time.Now())}, api.DefaultMaxBody, 30*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	out.Reset()
+	err = run(ctx, []string{"--url", srv.URL, "--server-pid", strconv.Itoa(os.Getpid()), "--clients", "1", "--duration", "1s", "--only", "ui"}, &out)
+	if err != nil {
+		t.Fatalf("run: %v\n%s", err, out.String())
+	}
+	s := out.String()
+	for _, want := range []string{"load generator's CPU only", "server (pid ", "page overview ", "UI pages only"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("output lacks %q:\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "dyad series") {
+		t.Errorf("--only ui ran API calls:\n%s", s)
+	}
+	if err := run(ctx, []string{"--url", "http://example.com:80"}, &out); err == nil {
+		t.Error("--url of another host: no error")
+	}
+}
+
+func TestServerCPU(t *testing.T) {
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		t.Skip("no /proc")
+	}
+	x := 0
+	for i := range 20_000_000 {
+		x += i % 7
+	}
+	d, ok := serverCPU(os.Getpid())
+	if !ok || d <= 0 || x == 0 {
+		t.Errorf("serverCPU(self) = %v, %v", d, ok)
+	}
+	if _, ok := serverCPU(0); ok {
+		t.Error("pid 0: ok")
 	}
 }
