@@ -2,9 +2,15 @@ package sqlite
 
 import (
 	"context"
+	"math/rand/v2"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/dyad-project/dyad/internal/doc"
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/store"
 )
 
 // TestQueryPlans checks that the lookups made for every stored document
@@ -50,4 +56,128 @@ func TestQueryPlans(t *testing.T) {
 			t.Errorf("plan of %q = %q, want it to use %s", tc.query, p, tc.index)
 		}
 	}
+}
+
+// TestFilterPlans runs the queries of the event list, its counts and the
+// workbench's aggregates for each filter the workbench offers, and checks
+// their plans: no query reads the whole events table, and the counts of
+// filters the summaries hold read event_days or event_periods instead of
+// the events. It logs the indexes each query uses (see migration 0013).
+func TestFilterPlans(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "plan.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	// A few stored analyses, so that the actor filters find their codes.
+	r := rand.New(rand.NewPCG(1, 2))
+	var docs []doc.Document
+	for k := range 20 {
+		docs = append(docs, doc.Document{Text: benchText(k), Outlet: "Plan"})
+	}
+	res, err := db.PutDocuments(ctx, docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var as []store.Analysis
+	for _, p := range res {
+		as = append(as, benchAnalysis(r, p.ID))
+	}
+	if err := db.PutAnalyses(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	type query struct {
+		q    string
+		args []any
+	}
+	var seen []query
+	db.trace = func(q string, args []any) { seen = append(seen, query{q, args}) }
+	filters := map[string]store.EventFilter{
+		"default":  {},
+		"mentions": {Mentions: true},
+		"actor":    {Actor: "RUS"},
+		"actor1":   {Actor: "UKRMIL"}, // one code: the per-code date walk
+		"dyad":     {Source: "RUS", Target: "UKR"},
+		"dyad1":    {Source: "USAGOV", Target: "ISRMIL"},
+		"source":   {Source: "USA"},
+		"target":   {Target: "UKR"},
+		"quad":     {Quad: 4},
+		"status":   {Statuses: []event.Status{event.Negated, event.Denied}},
+		"dates":    {From: "2023-03-01", To: "2023-06-30"},
+		"weeks":    {From: "2023-03-06", To: "2023-06-25"},
+		"cursor":   {Actor: "RUS", Mentions: true, From: "2023-03-01"},
+	}
+	// Plans name a table by its alias; only events is read as events e,
+	// the summaries are read as e too.
+	scanEvents := regexp.MustCompile(`(^|; )SCAN events($|;)`)
+	scanE := regexp.MustCompile(`(^|; )SCAN e($|;)`)
+	readsSummary := regexp.MustCompile(`FROM event_(days|periods) e\b`)
+	for name, f := range filters {
+		for _, run := range []struct {
+			name    string
+			summary bool // a filter the summaries hold must be counted from them
+			call    func() error
+		}{
+			{"EventList", false, func() error {
+				p, err := db.EventList(ctx, f)
+				if err == nil && p.Next != "" {
+					g := f
+					g.Cursor = p.Next
+					_, err = db.EventList(ctx, g)
+				}
+				return err
+			}},
+			{"EventCounts", true, func() error { _, err := db.EventCounts(ctx, f); return err }},
+			{"Dyads", true, func() error { _, err := db.Dyads(ctx, f, 20); return err }},
+			{"PeriodCounts", true, func() error {
+				for _, period := range []string{"week", "month"} {
+					if _, _, err := db.PeriodCounts(ctx, f, period); err != nil {
+						return err
+					}
+				}
+				return nil
+			}},
+		} {
+			seen = seen[:0]
+			if err := run.call(); err != nil {
+				t.Fatalf("%s %s: %v", run.name, name, err)
+			}
+			for _, q := range seen {
+				plan := explain(t, db, q.q, q.args)
+				summary := readsSummary.MatchString(q.q)
+				if scanEvents.MatchString(plan) || (!summary && scanE.MatchString(plan)) {
+					t.Errorf("%s %s: %q scans events: %s", run.name, name, q.q, plan)
+				}
+				// The aggregate (not the look-ups of names after it).
+				if run.summary && strings.Contains(q.q, "GROUP BY") && !summary {
+					t.Errorf("%s %s: %q does not read the summaries: %s", run.name, name, q.q, plan)
+				}
+				t.Logf("%s %s: %s", run.name, name, plan)
+			}
+		}
+	}
+}
+
+// explain returns the plan of q as its details joined by "; ".
+func explain(t *testing.T, db *DB, q string, args []any) string {
+	t.Helper()
+	rows, err := db.r.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+q, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, notused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(plan, "; ")
 }

@@ -55,6 +55,10 @@ type DB struct {
 	now  func() time.Time
 
 	stmts stmts // prepared reads, see stmts.go
+	// trace, when set, is called with every read query run through the
+	// statement cache and its arguments; TestQueryPlans sets it to check
+	// the plans of the queries the API runs. nil outside that test.
+	trace func(q string, args []any)
 }
 
 var _ store.Store = (*DB)(nil)

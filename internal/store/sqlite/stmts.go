@@ -44,6 +44,9 @@ func (db *DB) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
 
 // query runs a read query through a cached prepared statement.
 func (db *DB) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if db.trace != nil {
+		db.trace(q, args)
+	}
 	st, err := db.stmt(ctx, q)
 	if err != nil {
 		return nil, err
@@ -56,6 +59,9 @@ func (db *DB) query(ctx context.Context, q string, args ...any) (*sql.Rows, erro
 
 // queryRow is query for one row.
 func (db *DB) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	if db.trace != nil {
+		db.trace(q, args)
+	}
 	st, err := db.stmt(ctx, q)
 	if err != nil || st == nil {
 		// An error here is one of the query: the read reports it.
