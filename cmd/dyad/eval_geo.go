@@ -4,12 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"time"
 
-	"github.com/dyad-project/dyad/internal/analysis"
-	"github.com/dyad-project/dyad/internal/corpus"
-	"github.com/dyad-project/dyad/internal/eval"
-	"github.com/dyad-project/dyad/internal/geo"
+	"github.com/dyad-project/dyad/internal/eval/report"
 )
 
 // runEvalGeo codes the gold corpus and scores the places of the coded
@@ -28,35 +24,13 @@ func runEvalGeo(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected argument %q (give the file with --gold)", errUsage, fs.Arg(0))
 	}
-	start := time.Now()
-	g, err := geo.Default()
-	if err != nil {
-		return err
-	}
-	loaded := time.Since(start)
-	a, err := analysis.New(analysis.Options{Gazetteer: g})
-	if err != nil {
-		return err
-	}
-	var score eval.PlaceScore
+	opts := report.GeoOptions{Gold: *gold}
 	if *misses {
-		score.Misses = stdout
+		opts.Misses = stdout
 	}
-	var golds []geo.Gold
-	err = analyzeCorpus(ctx, *gold, a, stderr, func(d corpus.Document, r analysis.Result) {
-		score.AddPlaces(g, d.Text, d.Events, r.Events)
-		if ps := eval.GoldPlaces(d); len(ps) > 0 {
-			golds = append(golds, geo.Gold{Text: d.Text, Sentences: r.Sentences, Countries: r.Countries, Places: ps})
-		}
-	})
+	r, err := report.Geo(ctx, opts)
 	if err != nil {
-		return err
+		return goldFailed(err, stderr)
 	}
-	if err := score.Print(stdout, *gold); err != nil {
-		return err
-	}
-	f, _ := geo.Score(g, golds)
-	fmt.Fprintf(stdout, "given the gold place spans: %s\n", f)
-	fmt.Fprintf(stdout, "gazetteer: %d places, loaded in %d ms\n", g.Len(), loaded.Milliseconds())
-	return nil
+	return r.Write(stdout)
 }

@@ -6,8 +6,8 @@ import (
 	"testing"
 )
 
-// "dyad eval parse --case" rewrites the gold words itself: a small gold file
-// scores in every case, and an unknown case is a usage error.
+// "dyad eval parse" hands --case and --raw to report.Parse (whose test
+// scores every case), and an unknown case is a usage error.
 func TestEvalParseCase(t *testing.T) {
 	dir := t.TempDir()
 	gold := "# text = Police arrested the men.\n" +
@@ -18,16 +18,19 @@ func TestEvalParseCase(t *testing.T) {
 		"5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
 	writeFile(t, dir, "gold.conllu", gold)
 	path := filepath.Join(dir, "gold.conllu")
-	for _, c := range []string{"title", "lower", "upper"} {
-		code, out, errOut := dyad(t, "eval", "parse", "--gold", path, "--case", c, "--raw")
-		if code != 0 {
-			t.Fatalf("--case %s: exit %d\n%s\n%s", c, code, out, errOut)
-		}
-		if !strings.Contains(out, "("+c+")") || !strings.Contains(out, "UAS") {
-			t.Errorf("--case %s: output lacks the case or the scores:\n%s", c, out)
-		}
+	code, out, errOut := dyad(t, "eval", "parse", "--gold", path, "--case", "title", "--raw")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "(title)") || !strings.Contains(out, "UAS") || !strings.Contains(out, "raw text") {
+		t.Errorf("output lacks the case or the scores:\n%s", out)
 	}
 	if code, _, _ := dyad(t, "eval", "parse", "--gold", path, "--case", "sentence"); code != 2 {
 		t.Errorf("--case sentence: exit %d, want 2 (usage)", code)
+	}
+	writeFile(t, dir, "bad.conllu", "1\tx\n\n"+gold)
+	code, out, errOut = dyad(t, "eval", "parse", "--gold", filepath.Join(dir, "bad.conllu"))
+	if code != 1 || !strings.Contains(errOut, "bad.conllu") || !strings.Contains(out, "(1 malformed sentences skipped)") {
+		t.Errorf("malformed sentence: exit %d, want 1 with it on stderr\n%s\n%s", code, out, errOut)
 	}
 }

@@ -4,11 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
-	"github.com/dyad-project/dyad/internal/analysis"
-	"github.com/dyad-project/dyad/internal/eval"
+	"github.com/dyad-project/dyad/internal/eval/report"
 )
 
 func runEvalPetrarch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -26,53 +23,10 @@ func runEvalPetrarch(ctx context.Context, args []string, stdout, stderr io.Write
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: want one RECORDS.xml", errUsage)
 	}
-	path := fs.Arg(0)
-	if *dicts == "" {
-		*dicts = filepath.Dir(path)
-	}
-	f, err := os.Open(path)
+	r, err := report.Petrarch(report.PetrarchOptions{Records: fs.Arg(0), Dicts: *dicts,
+		Actors: *actors, Agents: *agents, Discards: *discards, Verbs: *verbs, Quiet: *quiet})
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	recs, err := eval.ReadPetrarchRecords(f, path)
-	if err != nil {
-		return err
-	}
-	d, err := eval.LoadPetrarchDicts(*dicts, *actors, *agents, *discards, *verbs)
-	if err != nil {
-		return err
-	}
-	code, err := eval.NewPetrarchCoder(analysis.Options{}, d)
-	if err != nil {
-		return err
-	}
-	outs := eval.RunPetrarch(recs, code)
-	for _, o := range outs {
-		if !o.Scorable {
-			continue
-		}
-		if o.Pass {
-			if !*quiet {
-				fmt.Fprintf(stdout, "pass %s\n", o.Record.ID)
-			}
-			continue
-		}
-		want := "no event"
-		if !o.Record.NoEvents {
-			want = fmt.Sprint(o.Record.Expected)
-		}
-		fmt.Fprintf(stdout, "FAIL %s %q\n     want %s\n     got  %v\n", o.Record.ID, o.Record.Text, want, o.Got)
-	}
-	s := eval.SummarizePetrarch(outs)
-	fmt.Fprintf(stdout, "\nrecords %d, passed %d (%.1f%%)\nexpected codings %d, reproduced %d (%.1f%%), extra codings %d\nrecords expecting no event %d, of which coded %d\nverb patterns not imported: %d\n",
-		s.Records, s.Passed, evPct(s.Passed, s.Records), s.Expected, s.Found, evPct(s.Found, s.Expected), s.Extra, s.NoEventRecords, s.FalseHits, len(d.Skipped))
-	return nil
-}
-
-func evPct(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return 100 * float64(a) / float64(b)
+	return r.Write(stdout)
 }
