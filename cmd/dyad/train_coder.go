@@ -9,7 +9,6 @@ import (
 	"github.com/dyad-project/dyad/internal/analysis"
 	"github.com/dyad-project/dyad/internal/cameo"
 	"github.com/dyad-project/dyad/internal/corpus"
-	"github.com/dyad-project/dyad/internal/doc"
 	"github.com/dyad-project/dyad/internal/event"
 )
 
@@ -80,26 +79,9 @@ func coderExamples(ctx context.Context, a *analysis.Analyzer, path string, stder
 		printDiags(stderr, diags)
 		return nil, errFailed
 	}
-	out := make([]event.Example, 0, len(docs))
-	for _, d := range docs {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		pub, err := time.Parse("2006-01-02", d.Date)
-		if err != nil {
-			return nil, fmt.Errorf("%s: document %s: date %q: %w", path, d.ID, d.Date, err)
-		}
-		in, _ := a.Prepare(doc.Document{ID: d.ID, Title: d.Title, Outlet: d.Outlet, Published: pub, Lang: "en", Text: d.Text})
-		ex := event.Example{Input: in}
-		for _, g := range d.Events {
-			eg := event.Gold{Trigger: doc.Span{Start: g.Trigger.Start, End: g.Trigger.End}, Code: g.Code,
-				Source: &doc.Span{Start: g.Source.Start, End: g.Source.End}}
-			if g.Target != nil {
-				eg.Target = &doc.Span{Start: g.Target.Start, End: g.Target.End}
-			}
-			ex.Gold = append(ex.Gold, eg)
-		}
-		out = append(out, ex)
+	ex, err := a.Examples(ctx, docs)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return out, nil
+	return ex, nil
 }

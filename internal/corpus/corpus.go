@@ -14,6 +14,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
+
+	"github.com/dyad-project/dyad/internal/doc"
 )
 
 // Registers are the kinds of document the corpus mixes (docs/annotation.md §10).
@@ -90,6 +93,17 @@ type Event struct {
 	Speaker    *Actor    `json:"speaker"`
 	Date       Date      `json:"date"`
 	Location   *Location `json:"location"`
+}
+
+// Doc is the document as the analysis reads it: its id, title, outlet,
+// text, English, published on its date (UTC midnight). It fails when the
+// date is not YYYY-MM-DD.
+func (d Document) Doc() (doc.Document, error) {
+	pub, err := time.Parse(time.DateOnly, d.Date)
+	if err != nil {
+		return doc.Document{}, fmt.Errorf("document %s: date %q: %w", d.ID, d.Date, err)
+	}
+	return doc.Document{ID: d.ID, Title: d.Title, Outlet: d.Outlet, Published: pub, Lang: "en", Text: d.Text}, nil
 }
 
 // Describe is one line naming the event's fields, for adjudication: the

@@ -93,3 +93,18 @@ func TestEventDescribe(t *testing.T) {
 		t.Errorf("Describe() without a target = %s", got)
 	}
 }
+
+func TestDocumentDoc(t *testing.T) {
+	d := readSmall(t)[0]
+	got, err := d.Doc()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ID != d.ID || got.Text != d.Text || got.Title != d.Title || got.Outlet != d.Outlet || got.Lang != "en" || got.Published.Format("2006-01-02 15:04 MST") != "2024-03-06 00:00 UTC" {
+		t.Errorf("Doc() = %+v", got)
+	}
+	d.Date = "6 March 2024"
+	if _, err := d.Doc(); err == nil || !strings.Contains(err.Error(), "document wire-test-0001: date") {
+		t.Errorf("a bad date gives %v", err)
+	}
+}
