@@ -158,7 +158,7 @@ type result struct {
 // unknown (the 1 M targets apply).
 func load(ctx context.Context, base string, w *world, o options, clients, events int, out io.Writer) (runResult, error) {
 	rr := runResult{clients: clients}
-	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}}
+	client := &http.Client{Timeout: o.timeout, Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}}
 	defer client.CloseIdleConnections()
 	stats, err := serverStats(ctx, client, base)
 	if err != nil {

@@ -102,6 +102,7 @@ type options struct {
 	clients    []int
 	only       string
 	duration   time.Duration
+	timeout    time.Duration
 	seed       uint64
 	strict     bool
 	cpuProfile string
@@ -137,6 +138,7 @@ func parseOptions(args []string) (options, error) {
 	fs.StringVar(&clients, "clients", "1,50", "comma-separated client counts (each 1 to 500), run in turn")
 	fs.StringVar(&o.only, "only", "all", "what to request: api, ui or all")
 	fs.DurationVar(&o.duration, "duration", 30*time.Second, "how long each client count runs (1s to 1h)")
+	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "a request not answered in this time fails")
 	fs.Uint64Var(&o.seed, "seed", 1, "random seed of the data and of the clients")
 	fs.BoolVar(&o.strict, "strict", false, "exit with status 1 when a target is missed")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of this process (the build, and the in-process server) to this file")
@@ -170,6 +172,9 @@ func parseOptions(args []string) (options, error) {
 	}
 	if o.duration < time.Second || o.duration > time.Hour {
 		bad = append(bad, "--duration must be 1s..1h")
+	}
+	if o.timeout <= 0 {
+		bad = append(bad, "--timeout must be positive")
 	}
 	if o.events < 1 || o.growTo < 0 {
 		bad = append(bad, "--events must be at least 1, --grow-to not negative")

@@ -218,7 +218,7 @@ func TestScale(t *testing.T) {
 		t.Fatalf("no growth table:\n%s", s)
 	}
 	table := s[i:]
-	for _, want := range []string{"1000           2000", "store MB", "build s (cumulative)", "page overview, 1 client(s)", "events (first page), 1 client(s)", "all, 1 client(s)", "CPU ms per request, 1 client(s)"} {
+	for _, want := range []string{"1000              2000", "store MB", "build s (cumulative)", "page overview, 1 client(s)", "events (first page), 1 client(s)", "all, 1 client(s)", "CPU ms per request, 1 client(s)"} {
 		if !strings.Contains(table, want) {
 			t.Errorf("growth table lacks %q:\n%s", want, table)
 		}
@@ -236,7 +236,7 @@ func TestOptions(t *testing.T) {
 	if o, _ := parseOptions(nil); o.writers != 1 {
 		t.Errorf("SQLite writers %d, want 1", o.writers)
 	}
-	for _, bad := range [][]string{{"--clients", "0"}, {"--clients", "1,501"}, {"--only", "pages"}, {"--per-doc", "300"}, {"--server-pid", "1"}, {"--scale", "1,x"}} {
+	for _, bad := range [][]string{{"--clients", "0"}, {"--clients", "1,501"}, {"--only", "pages"}, {"--per-doc", "300"}, {"--server-pid", "1"}, {"--scale", "1,x"}, {"--timeout", "0s"}} {
 		if _, err := parseOptions(bad); err == nil {
 			t.Errorf("%v: no error", bad)
 		}

@@ -64,23 +64,23 @@ func scaleRun(ctx context.Context, st store.Store, base string, w *world, o opti
 func printGrowth(out io.Writer, steps []step, clients []int) {
 	fmt.Fprintf(out, "\ngrowth (build time is cumulative over this run; latencies p50/p99 ms)\n%-34s", "events")
 	for _, s := range steps {
-		fmt.Fprintf(out, " %14d", s.events)
+		fmt.Fprintf(out, " %17d", s.events)
 	}
 	fmt.Fprintf(out, "\n%-34s", "store MB")
 	for _, s := range steps {
 		if s.size < 0 {
-			fmt.Fprintf(out, " %14s", "?")
+			fmt.Fprintf(out, " %17s", "?")
 		} else {
-			fmt.Fprintf(out, " %14.1f", float64(s.size)/(1<<20))
+			fmt.Fprintf(out, " %17.1f", float64(s.size)/(1<<20))
 		}
 	}
 	fmt.Fprintf(out, "\n%-34s", "build s (cumulative)")
 	for _, s := range steps {
-		fmt.Fprintf(out, " %14.1f", s.build.Seconds())
+		fmt.Fprintf(out, " %17.1f", s.build.Seconds())
 	}
 	fmt.Fprintf(out, "\n%-34s", "build events/CPU-s (this step)")
 	for _, s := range steps {
-		fmt.Fprintf(out, " %14.0f", s.perCPU)
+		fmt.Fprintf(out, " %17.0f", s.perCPU)
 	}
 	fmt.Fprintln(out)
 	if len(steps) == 0 || len(steps[0].runs) == 0 {
@@ -89,7 +89,7 @@ func printGrowth(out io.Writer, steps []step, clients []int) {
 	for ci, c := range clients {
 		fmt.Fprintf(out, "%-34s", fmt.Sprintf("CPU ms per request, %d client(s)", c))
 		for _, s := range steps {
-			fmt.Fprintf(out, " %14.1f", s.runs[ci].cpuPerRequest)
+			fmt.Fprintf(out, " %17.1f", s.runs[ci].cpuPerRequest)
 		}
 		fmt.Fprintln(out)
 		for ri, f := range steps[0].runs[ci].rows {
@@ -99,7 +99,7 @@ func printGrowth(out io.Writer, steps []step, clients []int) {
 			fmt.Fprintf(out, "%-34s", fmt.Sprintf("%s, %d client(s)", f.name, c))
 			for _, s := range steps {
 				g := s.runs[ci].rows[ri]
-				fmt.Fprintf(out, " %14s", fmt.Sprintf("%.1f/%.1f", g.p50, g.p99))
+				fmt.Fprintf(out, " %17s", fmt.Sprintf("%.1f/%.1f", g.p50, g.p99))
 			}
 			fmt.Fprintln(out)
 		}
