@@ -15,7 +15,8 @@
 //   - pg CPU s, pg ms/doc: CPU of the PostgreSQL server during the run,
 //     when it runs on this machine: the backends serving the workers'
 //     connections (found by their client ports in /proc) plus the
-//     server's own processes (checkpointer, WAL writer, ...); "-" when no
+//     server's own processes (checkpointer, WAL writer, ...; shown apart
+//     as pg own s, since they also work for other clients); "-" when no
 //     local postgres process is visible;
 //   - lease %, code %, store %, idle %: the split of the workers' Run time
 //     from their --stats-json (Claim calls; coding; waiting for a store to
@@ -77,6 +78,7 @@ type row struct {
 	CPU     time.Duration // the workers' CPU during their runs
 	ProcCPU time.Duration // the worker processes' CPU in all
 	PGCPU   time.Duration // the server's CPU; -1 if not measurable here
+	PGOwn   time.Duration // the part of PGCPU in the server's own processes, which serve every client
 	Events  int           // events stored
 	Stats   workerStats   // the workers' --stats-json, summed
 	Load1   float64       // 1-minute load average at the end
@@ -160,8 +162,8 @@ func run(ctx context.Context, args []string, out io.Writer) ([]row, error) {
 	b := bencher{base: *db, bin: *bin, tmp: tmp, batch: *batch, poll: *poll}
 	fmt.Fprintf(out, "%d synthetic documents, dyad worker --batch %d --poll %v, %d CPUs (shared with whatever else runs; PostgreSQL too if local), load average %s\n",
 		*docs, *batch, *poll, runtime.NumCPU(), loadavg())
-	fmt.Fprintf(out, "%-7s %7s %7s %6s %7s %10s %9s %7s %8s %9s %7s %6s %7s %6s %6s %7s %7s\n", "workers", "wall s", "docs/s", "run s", "run d/s", "docs/CPU-s", "wk ms/doc", "start s",
-		"pg CPU s", "pg ms/doc", "events", "lease%", "code%", "store%", "idle%", "load", "scaling")
+	fmt.Fprintf(out, "%-7s %7s %7s %6s %7s %10s %9s %7s %8s %8s %9s %7s %6s %7s %6s %6s %7s %7s\n", "workers", "wall s", "docs/s", "run s", "run d/s", "docs/CPU-s", "wk ms/doc", "start s",
+		"pg CPU s", "pg own s", "pg ms/doc", "events", "lease%", "code%", "store%", "idle%", "load", "scaling")
 	var rows []row
 	var base float64
 	for _, n := range ns {
@@ -173,15 +175,15 @@ func run(ctx context.Context, args []string, out io.Writer) ([]row, error) {
 		if base == 0 {
 			base = runRate
 		}
-		pg, pgPer := "-", "-"
+		pg, pgOwn, pgPer := "-", "-", "-"
 		if r.PGCPU >= 0 {
-			pg = fmt.Sprintf("%.2f", r.PGCPU.Seconds())
+			pg, pgOwn = fmt.Sprintf("%.2f", r.PGCPU.Seconds()), fmt.Sprintf("%.2f", r.PGOwn.Seconds())
 			pgPer = fmt.Sprintf("%.2f", 1000*r.PGCPU.Seconds()/float64(*docs))
 		}
 		pct := func(d float64) float64 { return 100 * d / r.Stats.Elapsed }
-		fmt.Fprintf(out, "%-7d %7.1f %7.1f %6.1f %7.1f %10.1f %9.2f %7.2f %8s %9s %7d %6.1f %7.1f %6.1f %6.1f %7.2f %6.2fx\n", n, r.Wall.Seconds(), rate,
+		fmt.Fprintf(out, "%-7d %7.1f %7.1f %6.1f %7.1f %10.1f %9.2f %7.2f %8s %8s %9s %7d %6.1f %7.1f %6.1f %6.1f %7.2f %6.2fx\n", n, r.Wall.Seconds(), rate,
 			r.Run.Seconds(), runRate, float64(*docs)/r.CPU.Seconds(), 1000*r.CPU.Seconds()/float64(*docs),
-			(r.ProcCPU-r.CPU).Seconds()/float64(n), pg, pgPer, r.Events,
+			(r.ProcCPU-r.CPU).Seconds()/float64(n), pg, pgOwn, pgPer, r.Events,
 			pct(r.Stats.Leasing), pct(r.Stats.Coding), pct(r.Stats.Storing), pct(r.Stats.Idle), r.Load1, runRate/base)
 		rows = append(rows, r)
 	}
@@ -265,7 +267,7 @@ func (b bencher) bench(ctx context.Context, n, docs int) (row, error) {
 	close(stop)
 	wg.Wait()
 	pg.sample(nil)
-	r.PGCPU = pg.total()
+	r.PGCPU, r.PGOwn = pg.total()
 	r.Load1 = load1()
 	if werr != nil {
 		return r, werr
@@ -362,19 +364,21 @@ func (m *pgMeter) sample(pids []int) {
 	}
 }
 
-// total returns the CPU counted, or -1 if no postgres process was seen.
-func (m *pgMeter) total() time.Duration {
+// total returns the CPU counted and the part of it in the server's own
+// processes, or -1 if no postgres process was seen.
+func (m *pgMeter) total() (all, own time.Duration) {
 	if len(m.own) == 0 {
-		return -1
+		return -1, -1
 	}
-	var t int64
+	var b, o int64
 	for _, v := range m.backend {
-		t += v
+		b += v
 	}
 	for _, v := range m.own {
-		t += v[1] - v[0]
+		o += v[1] - v[0]
 	}
-	return time.Duration(t) * 10 * time.Millisecond
+	const tick = 10 * time.Millisecond
+	return time.Duration(b+o) * tick, time.Duration(o) * tick
 }
 
 // procTicks returns utime+stime of a process from /proc/pid/stat.

@@ -37,12 +37,12 @@ func TestTinyBench(t *testing.T) {
 	for _, n := range []string{"1", "2"} {
 		found := false
 		for _, l := range lines {
-			if f := strings.Fields(l); len(f) == 17 && f[0] == n {
+			if f := strings.Fields(l); len(f) == 18 && f[0] == n {
 				found = true
 			}
 		}
 		if !found {
-			t.Errorf("no table row of 17 columns for %s workers in\n%s", n, out.String())
+			t.Errorf("no table row of 18 columns for %s workers in\n%s", n, out.String())
 		}
 	}
 	for _, r := range rows {
