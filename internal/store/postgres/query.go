@@ -23,8 +23,16 @@ func fromEvents(f store.EventFilter, a *args, extra ...string) (string, error) {
 	return from + " WHERE " + strings.Join(conds, " AND "), nil
 }
 
-// EventCounts implements store.Queries.
+// EventCounts implements store.Queries, from the event_days summary when
+// store.Summarized allows (a few rows per day), else from the events.
 func (db *DB) EventCounts(ctx context.Context, f store.EventFilter) ([]store.DayCount, error) {
+	if store.Summarized(f) {
+		out, err := db.dayCountsFromSummaries(ctx, f)
+		if err != nil {
+			return nil, fmt.Errorf("postgres: event counts: %w", err)
+		}
+		return out, nil
+	}
 	var a args
 	tail, err := fromEvents(f, &a, "e.date <> ''")
 	if err != nil {
@@ -50,20 +58,27 @@ func (db *DB) EventCounts(ctx context.Context, f store.EventFilter) ([]store.Day
 	return out, nil
 }
 
-// Dyads implements store.Queries.
+// Dyads implements store.Queries, from the event_days summary when
+// store.Summarized allows, else from the events.
 func (db *DB) Dyads(ctx context.Context, f store.EventFilter, n int) ([]store.DyadCount, error) {
 	if n <= 0 || n > store.MaxLimit {
 		n = store.MaxLimit
 	}
+	var q string
 	var a args
-	tail, err := fromEvents(f, &a, "e.source_code <> ''", "e.target_code <> ''")
-	if err != nil {
-		return nil, err
-	}
-	rows, err := db.pool.Query(ctx, `SELECT e.source_code, e.target_code, count(*),
+	if store.Summarized(f) {
+		q, a = dyadsQuery(f, n)
+	} else {
+		tail, err := fromEvents(f, &a, "e.source_code <> ''", "e.target_code <> ''")
+		if err != nil {
+			return nil, err
+		}
+		q = `SELECT e.source_code, e.target_code, count(*),
 		count(*) FILTER (WHERE e.quad IN (1, 2)), count(*) FILTER (WHERE e.quad IN (3, 4)),
-		coalesce(sum(e.goldstein), 0)`+tail+`
-		GROUP BY e.source_code, e.target_code ORDER BY count(*) DESC, e.source_code, e.target_code LIMIT `+a.add(n), a...)
+		coalesce(sum(e.goldstein), 0)` + tail + `
+		GROUP BY e.source_code, e.target_code ORDER BY count(*) DESC, e.source_code, e.target_code LIMIT ` + a.add(n)
+	}
+	rows, err := db.pool.Query(ctx, q, a...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: dyads: %w", err)
 	}

@@ -1,0 +1,144 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+// The summaries event_days and event_periods (migration 0005) answer the
+// aggregates of the filters store.Summarized allows, from a few rows per
+// dyad and day instead of one per event.
+
+var _ store.PeriodCounter = (*DB)(nil)
+
+// summaryWhere returns the WHERE conditions that select the summary rows
+// s of f's events, adding their parameters to a; store.Summarized(f) must
+// hold. By default (f.Anchors) only rows that hold an anchoring event
+// count, see summed.
+func summaryWhere(f store.EventFilter, a *args) []string {
+	var conds []string
+	prefix := func(col, p string) string {
+		lo, hi := store.PrefixRange(p)
+		return col + " >= " + a.add(lo) + " AND " + col + " < " + a.add(hi)
+	}
+	if f.Actor != "" {
+		lo, hi := store.PrefixRange(f.Actor)
+		l, h := a.add(lo), a.add(hi)
+		conds = append(conds, "((s.source_code >= "+l+" AND s.source_code < "+h+") OR (s.target_code >= "+l+" AND s.target_code < "+h+"))")
+	}
+	if f.Source != "" {
+		conds = append(conds, prefix("s.source_code", f.Source))
+	}
+	if f.Target != "" {
+		conds = append(conds, prefix("s.target_code", f.Target))
+	}
+	if f.Quad != 0 {
+		conds = append(conds, "s.quad = "+a.add(f.Quad))
+	}
+	statuses := f.Statuses
+	if len(statuses) == 0 {
+		statuses = []event.Status{event.Asserted, event.Reported}
+	}
+	ph := make([]string, len(statuses))
+	for i, st := range statuses {
+		ph[i] = a.add(string(st))
+	}
+	conds = append(conds, "s.status IN ("+strings.Join(ph, ", ")+")")
+	if f.From != "" {
+		conds = append(conds, "s.date >= "+a.add(f.From))
+	}
+	if f.To != "" {
+		conds = append(conds, "s.date <= "+a.add(f.To))
+	}
+	if f.Anchors() {
+		conds = append(conds, "s.happenings > 0") // rows of events that only repeat a happening count nothing
+	}
+	return conds
+}
+
+// summed returns the summary columns that count f's events, as n and g
+// (Goldstein millionths): the anchoring events of happenings by default,
+// every event with EventFilter.Mentions.
+func summed(f store.EventFilter) (n, g string) {
+	if f.Anchors() {
+		return "s.happenings", "s.hap_goldstein"
+	}
+	return "s.events", "s.goldstein"
+}
+
+// unit divides the summaries' Goldstein sums back into points.
+const unit = "1000000.0"
+
+// daysQuery returns EventCounts' query of f from event_days, and its
+// parameters.
+func daysQuery(f store.EventFilter) (string, args) {
+	var a args
+	conds := append(summaryWhere(f, &a), "s.date <> ''")
+	n, g := summed(f)
+	return "SELECT s.date, s.quad, sum(" + n + ")::bigint, (sum(" + g + ") / " + unit + ")::float8 FROM event_days s WHERE " +
+		strings.Join(conds, " AND ") + " GROUP BY s.date, s.quad ORDER BY s.date, s.quad", a
+}
+
+// periodsQuery returns PeriodCounts' query of f from event_periods, and
+// its parameters.
+func periodsQuery(f store.EventFilter, period string) (string, args) {
+	var a args
+	conds := append([]string{"s.kind = " + a.add(period)}, summaryWhere(f, &a)...)
+	n, g := summed(f)
+	return "SELECT s.date, s.quad, sum(" + n + ")::bigint, (sum(" + g + ") / " + unit + ")::float8 FROM event_periods s WHERE " +
+		strings.Join(conds, " AND ") + " GROUP BY s.date, s.quad ORDER BY s.date, s.quad", a
+}
+
+// dayCountsFromSummaries is EventCounts from event_days.
+func (db *DB) dayCountsFromSummaries(ctx context.Context, f store.EventFilter) ([]store.DayCount, error) {
+	q, a := daysQuery(f)
+	return db.dayCounts(ctx, q, a)
+}
+
+// PeriodCounts implements store.PeriodCounter from event_periods, for the
+// filters store.PeriodSummarized allows.
+func (db *DB) PeriodCounts(ctx context.Context, f store.EventFilter, period string) ([]store.DayCount, bool, error) {
+	if !store.PeriodSummarized(f, period) {
+		return nil, false, nil
+	}
+	q, a := periodsQuery(f, period)
+	out, err := db.dayCounts(ctx, q, a)
+	if err != nil {
+		return nil, false, fmt.Errorf("postgres: period counts: %w", err)
+	}
+	return out, true, nil
+}
+
+// dayCounts runs a query of (date, quad, events, goldstein) rows.
+func (db *DB) dayCounts(ctx context.Context, q string, a args) ([]store.DayCount, error) {
+	rows, err := db.pool.Query(ctx, q, a...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.DayCount
+	for rows.Next() {
+		var c store.DayCount
+		if err := rows.Scan(&c.Date, &c.Quad, &c.Events, &c.Goldstein); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// dyadsQuery returns Dyads' query of f's pairs from event_days, at most
+// n of them, and its parameters.
+func dyadsQuery(f store.EventFilter, n int) (string, args) {
+	var a args
+	conds := append(summaryWhere(f, &a), "s.source_code <> ''", "s.target_code <> ''")
+	c, g := summed(f)
+	return `SELECT s.source_code, s.target_code, sum(` + c + `)::bigint,
+		coalesce(sum(` + c + `) FILTER (WHERE s.quad IN (1, 2)), 0)::bigint, coalesce(sum(` + c + `) FILTER (WHERE s.quad IN (3, 4)), 0)::bigint,
+		(sum(` + g + `) / ` + unit + `)::float8 FROM event_days s WHERE ` + strings.Join(conds, " AND ") + `
+		GROUP BY s.source_code, s.target_code ORDER BY sum(` + c + `) DESC, s.source_code, s.target_code LIMIT ` + a.add(n), a
+}
