@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -43,13 +41,9 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer st.Close()
-	fmt.Fprintf(stdout, "Ingesting the example corpus (%d files) into %s\n\n", countFiles(examples.Corpus), cfg.DB)
+	fmt.Fprintf(stdout, "Ingesting the example corpus (%d files) into %s\n\n", examples.Files(), cfg.DB)
 	walk := func(ctx context.Context, yield func(source.Item) error) error {
-		// The embedded corpus is read in place; origins read examples/... as
-		// in the repository.
-		return source.WalkFS(ctx, examples.Corpus, []string{"."}, source.Options{}, func(it source.Item) error {
-			return yield(renameOrigin(it, "examples/"))
-		})
+		return examples.Walk(ctx, source.Options{}, yield)
 	}
 	a, err := analysis.New(analysis.Options{})
 	if err != nil {
@@ -73,30 +67,6 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return errFailed
 	}
 	return nil
-}
-
-// renameOrigin reports an item of the embedded corpus under its
-// repository directory.
-func renameOrigin(it source.Item, prefix string) source.Item {
-	re := func(s string) string { return prefix + s }
-	it.Origin = re(it.Origin)
-	it.Doc.Origin = re(it.Doc.Origin)
-	var se *source.Error
-	if errors.As(it.Err, &se) {
-		it.Err = &source.Error{Origin: re(se.Origin), Err: se.Err}
-	}
-	return it
-}
-
-func countFiles(fsys fs.FS) int {
-	n := 0
-	_ = fs.WalkDir(fsys, ".", func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			n++
-		}
-		return nil
-	})
-	return n
 }
 
 // describeStore prints what the store holds: counts, languages, outlets
