@@ -42,16 +42,19 @@ func (db *DB) PutAnalyses(ctx context.Context, as []store.Analysis) error {
 // (SQLITE_MAX_VARIABLE_NUMBER).
 const maxParams = 32766
 
-// Rows per multi-row INSERT. One statement of many rows costs far less
-// than as many one-row statements: each statement that may fail half-way
-// copies the pages it changes to the statement journal once, and the
-// foreign keys on events make every INSERT such a
-// statement. Measured with BenchmarkPutAnalyses, gains flatten out
-// beyond a hundred or so rows.
+// Rows per INSERT. A statement that writes several rows and may fail
+// half-way (the foreign keys make every INSERT here one) first copies each
+// page it changes to a statement journal; a one-row INSERT on a table
+// without triggers needs none. While the summary triggers of 0011 made
+// every INSERT such a statement, many rows per statement paid the journal
+// once for them all; since 0013 dropped them, one row per statement costs
+// less CPU (BenchmarkPutAnalyses: about 3,600-3,800 -> 4,400 events per
+// CPU second on a 6-batch run; the journal's pages were a quarter of the
+// profile).
 const (
-	eventRows      = 128
-	annotationRows = 512
-	diagnosticRows = 256
+	eventRows      = 1
+	annotationRows = 1
+	diagnosticRows = 1
 )
 
 const (

@@ -159,9 +159,6 @@ func (s *summaries) subtract(ctx context.Context, st *sql.Stmt, id string) error
 	return nil
 }
 
-// Rows per multi-row upsert of apply.
-const summaryRows = 256
-
 // apply adds the recorded deltas to event_days and event_periods and
 // deletes the rows left with no live event, then forgets them. It runs
 // once per write transaction, before commit.
@@ -228,34 +225,25 @@ func (s *summaries) apply(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// upsert runs head, rows of cols values from args, then tail, in
-// statements of up to summaryRows rows.
+// upsert runs head, one row of cols values, then tail, for each row of
+// args. One row per statement: a statement that writes several rows and
+// may fail half-way copies every page it changes to a statement journal
+// first, which cost more than the rows themselves (measured with
+// BenchmarkPutAnalyses); a one-row upsert needs none.
 func upsert(ctx context.Context, tx *sql.Tx, head, tail string, cols int, args []any) error {
-	var full *sql.Stmt
-	defer func() {
-		if full != nil {
-			full.Close()
-		}
-	}()
-	b := newRowBuffer("summaries", head, summaryRows, cols)
-	for len(args) > 0 {
-		n := min(len(args)/cols, b.rows)
-		q := b.sql(n) + tail
-		var err error
-		if n == b.rows {
-			if full == nil {
-				if full, err = tx.PrepareContext(ctx, q); err != nil {
-					return fmt.Errorf("sqlite: summaries: %w", err)
-				}
-			}
-			_, err = full.ExecContext(ctx, args[:n*cols]...)
-		} else {
-			_, err = tx.ExecContext(ctx, q, args[:n*cols]...)
-		}
-		if err != nil {
+	if len(args) == 0 {
+		return nil
+	}
+	b := newRowBuffer("summaries", head, 1, cols)
+	st, err := tx.PrepareContext(ctx, b.sql(1)+tail)
+	if err != nil {
+		return fmt.Errorf("sqlite: summaries: %w", err)
+	}
+	defer st.Close()
+	for ; len(args) > 0; args = args[cols:] {
+		if _, err := st.ExecContext(ctx, args[:cols]...); err != nil {
 			return fmt.Errorf("sqlite: summaries: %w", err)
 		}
-		args = args[n*cols:]
 	}
 	return nil
 }
