@@ -131,7 +131,7 @@ func ReadSubmission(r *http.Request, det *lang.Detector) (Submission, error) {
 	// One set of checks whatever the body's type: the caps every path
 	// applies, and a URL of the kind dyad would fetch (text/plain and HTML
 	// headers included).
-	if err := doc.DefaultCaps.Check(&s.Doc); err != nil {
+	if err := doc.DefaultCaps().Check(&s.Doc); err != nil {
 		return Submission{}, fmt.Errorf("%w: %v", ErrBadRequest, err)
 	}
 	if s.Doc.URL != "" {

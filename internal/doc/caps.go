@@ -14,8 +14,12 @@ type Caps struct {
 	MetaTotal int // all metadata keys and values together
 }
 
-// DefaultCaps are the caps unless a command's --max-size changes Text.
-var DefaultCaps = Caps{Text: 20 << 20, Title: 2 << 10, Field: 2 << 10, MetaKey: 256, MetaValue: 8 << 10, MetaTotal: 64 << 10}
+// DefaultCaps returns the caps unless a command's --max-size changes Text:
+// a fresh value each call, so a caller that changes its copy changes no one
+// else's.
+func DefaultCaps() Caps {
+	return Caps{Text: 20 << 20, Title: 2 << 10, Field: 2 << 10, MetaKey: 256, MetaValue: 8 << 10, MetaTotal: 64 << 10}
+}
 
 // Check returns an error naming the first field of d over its cap, and the
 // cap; zero caps are not checked.

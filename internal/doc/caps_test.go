@@ -6,7 +6,7 @@ import (
 )
 
 func TestCapsCheck(t *testing.T) {
-	c := DefaultCaps
+	c := DefaultCaps()
 	ok := Document{Text: "Talks in Lima.", Title: "Talks", Meta: map[string]string{"desk": "world"}}
 	if err := c.Check(&ok); err != nil {
 		t.Errorf("a small document: %v", err)
@@ -31,5 +31,13 @@ func TestCapsCheck(t *testing.T) {
 	}
 	if err := c.Check(&many); err == nil || !strings.Contains(err.Error(), "metadata is") {
 		t.Errorf("80 KB of metadata: %v", err)
+	}
+}
+
+func TestDefaultCapsIsAFreshValue(t *testing.T) {
+	c := DefaultCaps()
+	c.Text = 1
+	if DefaultCaps().Text != 20<<20 {
+		t.Errorf("changing a copy changed the defaults: Text %d", DefaultCaps().Text)
 	}
 }

@@ -72,7 +72,7 @@ type Options struct {
 	// Now is the clock the publication-date rule reads; nil means time.Now.
 	Now func() time.Time
 	// Caps are the size caps of a document; the zero value means
-	// doc.DefaultCaps with Text set to Source.MaxBytes when that is set.
+	// doc.DefaultCaps() with Text set to Source.MaxBytes when that is set.
 	Caps doc.Caps
 }
 
@@ -240,7 +240,7 @@ func RunWalker(ctx context.Context, st store.Store, walk Walker, opts Options) (
 	}
 	caps := opts.Caps
 	if caps == (doc.Caps{}) {
-		caps = doc.DefaultCaps
+		caps = doc.DefaultCaps()
 		if opts.Source.MaxBytes > 0 {
 			caps.Text = int(opts.Source.MaxBytes)
 		}
