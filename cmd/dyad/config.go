@@ -25,7 +25,7 @@ const defaultDB = "dyad.db"
 // Each comes from its flag, else its environment variable, else a default,
 // and is validated once by load.
 type config struct {
-	DB      string // --db, DYAD_DB: a file path, "sqlite:PATH", or (later) a postgres:// URL
+	DB      string // --db, DYAD_DB: a file path, "sqlite:PATH", or a postgres:// URL
 	Workers int    // --workers, DYAD_WORKERS: preparing goroutines
 	Batch   int    // --batch, DYAD_BATCH: documents per transaction
 	MaxSize int64  // --max-size, DYAD_MAX_SIZE: cap on every read, in bytes
