@@ -33,11 +33,6 @@ var floors = []struct {
 	{recase.Lower, 84.7, 81.5},
 }
 
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	return testenv.Shared(t)
-}
-
 func models(t testing.TB) (*postag.Model, *depparse.Model) {
 	tg, err := postag.Default()
 	if err != nil {
@@ -51,7 +46,7 @@ func models(t testing.TB) (*postag.Model, *depparse.Model) {
 }
 
 func TestAccuracyFloorEWTDev(t *testing.T) {
-	dev, err := conllu.ReadNLP(filepath.Join(sharedDir(t), "ud", "en_ewt", "en_ewt-ud-dev.conllu"))
+	dev, err := conllu.ReadNLP(filepath.Join(testenv.Shared(t), "ud", "en_ewt", "en_ewt-ud-dev.conllu"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -89,18 +89,11 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
-// sharedDir returns ../shared/data from the repository root, skipping the
-// test when it is absent (failing under CI=true, where it must be present).
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	return testenv.Shared(t)
-}
-
 // TestEWTLemmaAccuracy is the accuracy floor: lemmas of en_ewt dev and test
 // words given their gold UPOS and XPOS. Set DYAD_SHOW=1 to log the errors,
 // DYAD_SHOW=unseen to log only those on words absent from en_ewt train.
 func TestEWTLemmaAccuracy(t *testing.T) {
-	dir := sharedDir(t)
+	dir := testenv.Shared(t)
 	l := testLemmatizer(t)
 	show := os.Getenv("DYAD_SHOW") != ""
 	seen := trainForms(t, filepath.Join(dir, "ud/en_ewt/en_ewt-ud-train.conllu"))

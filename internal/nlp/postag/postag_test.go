@@ -30,13 +30,8 @@ var floors = []struct {
 	{recase.Upper, 94.3, 93.6},
 }
 
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	return testenv.Shared(t)
-}
-
 func TestAccuracyFloorEWTDev(t *testing.T) {
-	dev, err := conllu.ReadNLP(filepath.Join(sharedDir(t), "ud", "en_ewt", "en_ewt-ud-dev.conllu"))
+	dev, err := conllu.ReadNLP(filepath.Join(testenv.Shared(t), "ud", "en_ewt", "en_ewt-ud-dev.conllu"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,13 +11,6 @@ import (
 	"github.com/dyad-project/dyad/internal/testenv"
 )
 
-// sharedDir returns ../shared/data from the repository root, skipping the
-// test when it is absent (failing under CI=true, where it must be present).
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	return testenv.Shared(t)
-}
-
 // goldDoc is a document rebuilt from the "# text" lines of a CoNLL-U file,
 // with the byte spans of its gold sentences.
 type goldDoc struct {
@@ -116,7 +109,7 @@ func sentenceF1(docs []goldDoc, show func(gold, sys string)) (p, r, f float64) {
 // dev and test, with paragraph breaks kept as blank lines and removed.
 // Run with DYAD_SHOW=1 to log the sentences that differ.
 func TestEWTSentenceF1(t *testing.T) {
-	dir := sharedDir(t)
+	dir := testenv.Shared(t)
 	var show func(g, s string)
 	if os.Getenv("DYAD_SHOW") != "" {
 		show = func(g, s string) {

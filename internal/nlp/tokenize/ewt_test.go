@@ -10,13 +10,6 @@ import (
 	"testing"
 )
 
-// sharedDir returns ../shared/data from the repository root, skipping the
-// test when it is absent (failing under CI=true, where it must be present).
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	return testenv.Shared(t)
-}
-
 // goldSentence is one sentence of a CoNLL-U file: its text and the byte
 // spans of its syntactic words within the text.
 type goldSentence struct {
@@ -161,7 +154,7 @@ func tokenF1(t testing.TB, sents []goldSentence, show int) (p, r, f float64) {
 // TestEWTTokenF1 is the accuracy floor: token F1 against en_ewt dev words.
 // Run with DYAD_SHOW=N to log the first N sentences that differ.
 func TestEWTTokenF1(t *testing.T) {
-	dir := sharedDir(t)
+	dir := testenv.Shared(t)
 	show := 0
 	fmt.Sscan(os.Getenv("DYAD_SHOW"), &show)
 	for _, c := range []struct {
