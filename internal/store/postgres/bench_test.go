@@ -3,11 +3,15 @@ package postgres_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/dyad-project/dyad/internal/doc"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/store"
+	"github.com/dyad-project/dyad/internal/store/postgres"
 	"github.com/dyad-project/dyad/internal/store/storetest"
 )
 
@@ -47,16 +51,59 @@ func BenchmarkPutAnalyses(b *testing.B) {
 		return as
 	}
 	n := 0
+	var server float64 // CPU seconds of the server's backends in PutAnalyses
+	local := true
 	for b.Loop() {
 		b.StopTimer()
 		as := batch(n)
 		n++
+		before, ok := backendCPU(ctx, db)
+		local = local && ok
 		b.StartTimer()
 		if err := db.PutAnalyses(ctx, as); err != nil {
 			b.Fatal(err)
 		}
+		b.StopTimer()
+		after, ok := backendCPU(ctx, db)
+		local = local && ok
+		for pid, c := range after {
+			server += c - before[pid]
+		}
+		b.StartTimer()
 	}
 	b.ReportMetric(float64(b.N*docs*perDoc)/b.Elapsed().Seconds(), "events/s")
+	if local && server > 0 {
+		b.ReportMetric(float64(b.N*docs*perDoc)/server, "events/server-CPU-s")
+	}
+}
+
+// backendCPU returns the CPU seconds used so far by the server processes
+// behind db's idle connections, by process ID, read from /proc: ok is
+// false when they cannot be read (a server on another machine).
+func backendCPU(ctx context.Context, db *postgres.DB) (cpu map[int]float64, ok bool) {
+	cpu = map[int]float64{}
+	for _, c := range db.Pool().AcquireAllIdle(ctx) {
+		pid := int(c.Conn().PgConn().PID())
+		c.Release()
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		if err != nil {
+			return nil, false
+		}
+		// utime and stime, in clock ticks (USER_HZ, 100 on Linux), are
+		// the 12th and 13th fields after the parenthesised command.
+		_, rest, _ := strings.Cut(string(b), ") ")
+		f := strings.Fields(rest)
+		if len(f) < 13 {
+			return nil, false
+		}
+		u, err1 := strconv.Atoi(f[11])
+		s, err2 := strconv.Atoi(f[12])
+		if err1 != nil || err2 != nil {
+			return nil, false
+		}
+		cpu[pid] = float64(u+s) / 100
+	}
+	return cpu, true
 }
 
 // BenchmarkPut measures the document write path, see storetest.BenchPut.

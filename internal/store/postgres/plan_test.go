@@ -18,7 +18,7 @@ const planRows = 100_000
 // and 293 target codes, three years of days, every quad class and status,
 // a tenth of them repeating a happening and a twentieth superseded, then
 // ANALYZEs the tables.
-func fillForPlans(t *testing.T, db *DB) {
+func fillForPlans(t testing.TB, db *DB) {
 	t.Helper()
 	ctx := context.Background()
 	for _, q := range []string{
@@ -140,6 +140,42 @@ func TestPagePlans(t *testing.T) {
 					t.Errorf("%s: the %s query has a %s:\n%s", name, sq.what, m, p)
 				}
 			}
+		}
+	}
+}
+
+// BenchmarkDayCounts measures EventCounts on the store of TestPagePlans
+// (100,000 events over three years) from the summaries and, as before
+// them, from the events; server time dominates.
+//
+//	DYAD_TEST_POSTGRES=postgres://... go test ./internal/store/postgres -run '^$' -bench DayCounts -cpu 1
+func BenchmarkDayCounts(b *testing.B) {
+	db := openAt(b, 0)
+	fillForPlans(b, db)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name string
+		f    store.EventFilter
+	}{
+		{"all", store.EventFilter{}},
+		{"actor", store.EventFilter{Actor: "S042"}},
+		{"month", store.EventFilter{From: "2023-03-01", To: "2023-03-31"}},
+	} {
+		for _, from := range []string{"summaries", "events"} {
+			b.Run(tc.name+"/"+from, func(b *testing.B) {
+				q, a := daysQuery(tc.f)
+				if from == "events" {
+					var err error
+					if q, a, err = daysFromEvents(tc.f); err != nil {
+						b.Fatal(err)
+					}
+				}
+				for b.Loop() {
+					if _, err := db.dayCounts(ctx, q, a); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
 		}
 	}
 }

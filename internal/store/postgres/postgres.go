@@ -7,6 +7,11 @@
 // from migrations/, recorded in schema_migrations; concurrent openers
 // serialise on an advisory lock, so starting many workers at once is safe.
 // Full-text search uses a generated tsvector column with a GIN index.
+//
+// The summaries event_days and event_periods (migration 0005) count the
+// live events per dyad, day or period, quad class and status; triggers
+// keep them per statement and apply each transaction's changes at commit
+// in key order, and the aggregates read them when store.Summarized allows.
 package postgres
 
 import (

@@ -26,36 +26,33 @@ func fromEvents(f store.EventFilter, a *args, extra ...string) (string, error) {
 // EventCounts implements store.Queries, from the event_days summary when
 // store.Summarized allows (a few rows per day), else from the events.
 func (db *DB) EventCounts(ctx context.Context, f store.EventFilter) ([]store.DayCount, error) {
-	if store.Summarized(f) {
-		out, err := db.dayCountsFromSummaries(ctx, f)
-		if err != nil {
-			return nil, fmt.Errorf("postgres: event counts: %w", err)
-		}
-		return out, nil
-	}
+	var q string
 	var a args
-	tail, err := fromEvents(f, &a, "e.date <> ''")
-	if err != nil {
-		return nil, err
-	}
-	rows, err := db.pool.Query(ctx, "SELECT e.date, e.quad, count(*), coalesce(sum(e.goldstein), 0)"+tail+
-		" GROUP BY e.date, e.quad ORDER BY e.date, e.quad", a...)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: event counts: %w", err)
-	}
-	defer rows.Close()
-	var out []store.DayCount
-	for rows.Next() {
-		var c store.DayCount
-		if err := rows.Scan(&c.Date, &c.Quad, &c.Events, &c.Goldstein); err != nil {
-			return nil, fmt.Errorf("postgres: event counts: %w", err)
+	if store.Summarized(f) {
+		q, a = daysQuery(f)
+	} else {
+		var err error
+		if q, a, err = daysFromEvents(f); err != nil {
+			return nil, err
 		}
-		out = append(out, c)
 	}
-	if err := rows.Err(); err != nil {
+	out, err := db.dayCounts(ctx, q, a)
+	if err != nil {
 		return nil, fmt.Errorf("postgres: event counts: %w", err)
 	}
 	return out, nil
+}
+
+// daysFromEvents returns EventCounts' query of f over the events, and its
+// parameters.
+func daysFromEvents(f store.EventFilter) (string, args, error) {
+	var a args
+	tail, err := fromEvents(f, &a, "e.date <> ''")
+	if err != nil {
+		return "", nil, err
+	}
+	return "SELECT e.date, e.quad, count(*), coalesce(sum(e.goldstein), 0)" + tail +
+		" GROUP BY e.date, e.quad ORDER BY e.date, e.quad", a, nil
 }
 
 // Dyads implements store.Queries, from the event_days summary when

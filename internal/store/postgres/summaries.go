@@ -93,12 +93,6 @@ func periodsQuery(f store.EventFilter, period string) (string, args) {
 		strings.Join(conds, " AND ") + " GROUP BY s.date, s.quad ORDER BY s.date, s.quad", a
 }
 
-// dayCountsFromSummaries is EventCounts from event_days.
-func (db *DB) dayCountsFromSummaries(ctx context.Context, f store.EventFilter) ([]store.DayCount, error) {
-	q, a := daysQuery(f)
-	return db.dayCounts(ctx, q, a)
-}
-
 // PeriodCounts implements store.PeriodCounter from event_periods, for the
 // filters store.PeriodSummarized allows.
 func (db *DB) PeriodCounts(ctx context.Context, f store.EventFilter, period string) ([]store.DayCount, bool, error) {

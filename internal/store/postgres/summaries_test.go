@@ -13,7 +13,7 @@ import (
 )
 
 // openAt opens a fresh store migrated up to version (all: 0).
-func openAt(t *testing.T, version int) *DB {
+func openAt(t testing.TB, version int) *DB {
 	t.Helper()
 	ctx := context.Background()
 	db, err := Open(ctx, pgtest.DSN(t), Options{NoMigrate: true})
