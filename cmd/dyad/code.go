@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -98,7 +99,7 @@ func runCode(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		for _, dg := range res.Diagnostics {
 			loc := ""
 			if dg.Span != nil && dg.Span.Valid(len(text)) {
-				loc = fmt.Sprintf(" %q", evClip(text[dg.Span.Start:dg.Span.End], 80))
+				loc = fmt.Sprintf(" %q", clip(text[dg.Span.Start:dg.Span.End], 80))
 			}
 			fmt.Fprintf(stderr, "%s %s:%s %s\n", dg.Severity, dg.Stage, loc, dg.Message)
 		}
@@ -113,7 +114,7 @@ func evPrintTable(w io.Writer, es []event.Event) {
 	for _, e := range es {
 		said := ""
 		if e.Attributed != nil {
-			said = evFirst(e.Attributed.Code, e.Attributed.Name, e.Attributed.Text)
+			said = cmp.Or(e.Attributed.Code, e.Attributed.Name, e.Attributed.Text)
 		}
 		place := e.Location
 		if place != "" && e.LocationCountry != "" && place != e.LocationCountry {
@@ -124,7 +125,7 @@ func evPrintTable(w io.Writer, es []event.Event) {
 			reports = fmt.Sprintf("%d/%d", e.Mentions, e.Outlets)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.Date, evActorLabel(e.Source), evActorLabel(e.Target), e.Code,
-			evClip(e.Name, 32), e.Status, e.CueText, evClip(said, 20), evClip(place, 24), reports, evClip(e.TriggerText, 30))
+			clip(e.Name, 32), e.Status, e.CueText, clip(said, 20), clip(place, 24), reports, clip(e.TriggerText, 30))
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "%d events\n", len(es))
@@ -135,31 +136,14 @@ func evActorLabel(a event.Actor) string {
 		return a.Code
 	}
 	if a.Text != "" {
-		return "(" + evClip(a.Text, 20) + ")"
+		return "(" + clip(a.Text, 20) + ")"
 	}
 	return "-"
 }
 
-func evFirst(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
-}
-
-func evClip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len([]rune(s)) <= n {
-		return s
-	}
-	return string([]rune(s)[:n-1]) + "…"
-}
-
 // printWhy writes the explanation of one event.
 func printWhy(w io.Writer, text string, e event.Event) {
-	fmt.Fprintf(w, "\n%s %s → %s at %q: %s\n", e.Code, e.Source.Code, e.Target.Code, e.TriggerText, evClip(e.Name, 60))
+	fmt.Fprintf(w, "\n%s %s → %s at %q: %s\n", e.Code, e.Source.Code, e.Target.Code, e.TriggerText, clip(e.Name, 60))
 	if e.Why == nil {
 		fmt.Fprintln(w, "  (no explanation recorded)")
 		return
@@ -171,17 +155,17 @@ func printWhy(w io.Writer, text string, e event.Event) {
 		if k == 0 {
 			label = "root by"
 		}
-		fmt.Fprintf(w, "  %-9s %+.2f %s\n", label, f.Weight, evClip(f.Feature, 70))
+		fmt.Fprintf(w, "  %-9s %+.2f %s\n", label, f.Weight, clip(f.Feature, 70))
 	}
 	for k, f := range y.Code {
 		label := ""
 		if k == 0 {
 			label = "code by"
 		}
-		fmt.Fprintf(w, "  %-9s %+.2f %s\n", label, f.Weight, evClip(f.Feature, 70))
+		fmt.Fprintf(w, "  %-9s %+.2f %s\n", label, f.Weight, clip(f.Feature, 70))
 	}
 	for _, p := range y.Patterns {
-		fmt.Fprintf(w, "  pattern   %s\n", evClip(p, 90))
+		fmt.Fprintf(w, "  pattern   %s\n", clip(p, 90))
 	}
 	fmt.Fprintf(w, "  source    %s\n", y.Source)
 	if e.Source.Inferred != "" {

@@ -140,14 +140,20 @@ func title(d *doc.Document) string {
 	return d.Text
 }
 
-// cell makes untrusted text safe and short for one table cell: control
-// characters (terminal escapes, tabs, newlines) become spaces, runs of
-// spaces collapse, and the result is cut to n characters.
+// cell is clip for one table cell, "-" when nothing is left.
 func cell(s string, n int) string {
-	s = strings.Join(strings.Fields(printable(s, false)), " ")
-	if s == "" {
+	if s = clip(s, n); s == "" {
 		return "-"
 	}
+	return s
+}
+
+// clip makes untrusted text safe and short for a terminal: control
+// characters (terminal escapes, tabs, newlines) become spaces, runs of
+// spaces collapse, and the result is cut to n characters, the last an
+// ellipsis when cut.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(printable(s, false)), " ")
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
