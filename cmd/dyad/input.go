@@ -1,10 +1,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
+
+	"github.com/dyad-project/dyad/internal/source"
 )
 
 // readText is the one reader of a command's text argument ("dyad code",
@@ -35,12 +38,12 @@ func readText(arg string, max int64, literal bool) (string, error) {
 		defer f.Close()
 		name, r = arg, f
 	}
-	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	b, err := source.ReadCapped(r, max)
+	if errors.Is(err, source.ErrTooLarge) {
+		return "", fmt.Errorf("%s: over the --max-size cap of %d bytes", name, max)
+	}
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", name, err)
-	}
-	if int64(len(b)) > max {
-		return "", fmt.Errorf("%s: over the --max-size cap of %d bytes", name, max)
 	}
 	return string(b), nil
 }

@@ -51,7 +51,7 @@ func fetch(ctx context.Context, c *http.Client, u string, max int64) ([]byte, st
 	if resp.ContentLength > max {
 		return nil, "", fmt.Errorf("%w: %d bytes, cap %d", ErrTooLarge, resp.ContentLength, max)
 	}
-	body, err := readCapped(resp.Body, max)
+	body, err := ReadCapped(resp.Body, max)
 	if err != nil {
 		return nil, "", fmt.Errorf("%w: %w", ErrFetch, err)
 	}

@@ -80,7 +80,7 @@ func (r *reader) stream(origin, name string, rd io.Reader, size int64, contentTy
 	if size > max {
 		return r.fail(origin, format, fmt.Errorf("%w: %d bytes, cap %d", ErrTooLarge, size, max))
 	}
-	data, err := readCapped(br, max)
+	data, err := ReadCapped(br, max)
 	if err != nil {
 		return r.fail(origin, format, err)
 	}
@@ -130,8 +130,10 @@ func readError(err error) error {
 	return fmt.Errorf("read: %w", err)
 }
 
-// readCapped reads all of r, failing with ErrTooLarge past max bytes.
-func readCapped(r io.Reader, max int64) ([]byte, error) {
+// ReadCapped reads all of r, failing with an error wrapping ErrTooLarge
+// past max bytes; it is the one bounded read of a whole input (files,
+// fetches, and the text argument of dyad code, parse, actors and timex).
+func ReadCapped(r io.Reader, max int64) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
 		return nil, readError(err)
