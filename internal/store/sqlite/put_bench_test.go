@@ -155,9 +155,18 @@ func cpuTime(b *testing.B) time.Duration { return testenv.CPUTime() }
 // 2,000-2,200 events per CPU second for new documents, before and after
 // the writer used multi-row INSERTs (their gain is lost in the noise
 // there), and 2,100-2,200 -> 2,800-3,000 when replacing. Most of the time
-// goes to the summary trigger on events and to the indexes, not to the
+// went to the summary trigger on events and to the indexes, not to the
 // statements: with DYAD_BENCH_DROP naming the trigger and every secondary
 // index of events and annotations it gave about 11,000.
+//
+// On 2026-12-05 (a heavily loaded shared 2-core machine), three runs
+// alternating with the tree before migration 0013 gave 520-590 -> 2,610-2,820
+// events per CPU second for new documents and 2,660-3,390 -> 5,940-6,060
+// when replacing: the writer adds up the summaries once per batch
+// (summaries.go) and writes one row per statement. What is left, by the
+// profile: the inserts into events and its indexes about a third, the
+// commit's WAL writes a seventh, the summaries' upserts a sixth, linking
+// a tenth.
 func BenchmarkPutAnalyses(b *testing.B) {
 	for _, replace := range []bool{false, true} {
 		name := "new"
