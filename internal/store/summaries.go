@@ -1,6 +1,11 @@
 package store
 
-import "time"
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+)
 
 // Backends keep summaries of the live events: per (source code, target
 // code, day, quad class, status) and per week (starting on Monday) or
@@ -50,4 +55,96 @@ func PeriodBound(day, period string, last bool) bool {
 		return t.Day() == 1
 	}
 	return false
+}
+
+// Besides the per-dyad summaries, backends keep three smaller ones, so
+// that the pages that filter on less than a dyad read a few rows per day
+// instead of every dyad's:
+//
+//   - the whole store per (day, quad class, status): TotalsSummarized;
+//   - per actor key (ActorKeys) and (day, quad class, status):
+//     ActorSummarized;
+//   - per CAMEO code or root (CodeKeys) and (day, quad class, status):
+//     CodeSummarized;
+//
+// and one without days, per (source, target, quad class, status), for the
+// busiest dyads of the whole time (DyadTotalsSummarized). Their counts
+// have the same four columns and meaning as the per-dyad summaries.
+
+// TotalsSummarized reports whether the whole-store summary answers f:
+// the summaries answer it and it names no actor.
+func TotalsSummarized(f EventFilter) bool {
+	return Summarized(f) && f.Actor == "" && f.Source == "" && f.Target == ""
+}
+
+// ActorSummarized reports whether the per-actor summary answers f: the
+// summaries answer it, it names an actor (on either side) and no source
+// or target, and the actor is a key (ActorKey).
+func ActorSummarized(f EventFilter) bool {
+	return Summarized(f) && f.Source == "" && f.Target == "" && ActorKey(f.Actor)
+}
+
+// ActorKey reports whether an actor filter is one of the keys ActorKeys
+// gives: a code prefix whose length is a positive multiple of three.
+// CAMEO actor codes are built of three-letter parts (RUS, RUSGOV,
+// RUSGOVMIL), so such a prefix counts exactly the events whose source or
+// target code starts with it.
+func ActorKey(actor string) bool {
+	return actor != "" && len(actor)%3 == 0
+}
+
+// ActorKeys returns the keys an event is counted under in the per-actor
+// summary: every prefix of its source or target code whose length is a
+// multiple of three, each once (an event between RUSGOV and RUSMIL counts
+// once under RUS). Codes shorter than three letters give none.
+func ActorKeys(source, target string) []string {
+	var keys []string
+	for _, code := range []string{source, target} {
+		for n := 3; n <= len(code); n += 3 {
+			if k := code[:n]; !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+	}
+	return keys
+}
+
+// CodeSummarized reports whether the per-code summary answers f: it
+// filters on a CAMEO code or root and otherwise only on quad class,
+// statuses and dates. With both a code and a root, the code is the key
+// when it lies under the root; otherwise f is not answered there.
+func CodeSummarized(f EventFilter) bool {
+	if f.Code == "" && f.Root == "" {
+		return false
+	}
+	if f.Code != "" && f.Root != "" && !strings.HasPrefix(f.Code, f.Root) {
+		return false
+	}
+	g := f
+	g.Code, g.Root = "", ""
+	return TotalsSummarized(g)
+}
+
+// CodeKey returns the key of the per-code summary for a filter that
+// CodeSummarized answers: its code, else its root.
+func CodeKey(f EventFilter) string {
+	return cmp.Or(f.Code, f.Root)
+}
+
+// CodeKeys returns the keys an event is counted under in the per-code
+// summary: its code and its root, once when they are the same.
+func CodeKeys(code, root string) []string {
+	if code == root || code == "" {
+		return []string{root}
+	}
+	if root == "" {
+		return []string{code}
+	}
+	return []string{code, root}
+}
+
+// DyadTotalsSummarized reports whether the dyad totals answer f, for the
+// busiest dyads: the summaries answer f and it has no date bounds.
+func DyadTotalsSummarized(f EventFilter) bool {
+	return Summarized(f) && f.From == "" && f.To == ""
 }

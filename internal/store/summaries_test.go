@@ -1,52 +1,58 @@
 package store
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
-func TestSummarized(t *testing.T) {
-	for _, tc := range []struct {
-		f    EventFilter
-		want bool
+func TestActorKeys(t *testing.T) {
+	for _, c := range []struct {
+		source, target string
+		want           []string
 	}{
-		{EventFilter{}, true},
-		{EventFilter{Actor: "RUS", Source: "R", Target: "U", Quad: 3, From: "2024-01-02", To: "2024-02-03", Mentions: true, Cursor: "x", Limit: 5}, true},
-		{EventFilter{Code: "190"}, false},
-		{EventFilter{Root: "19"}, false},
-		{EventFilter{Plover: "ACCUSE"}, false},
-		{EventFilter{Country: "CHE"}, false},
-		{EventFilter{City: "Geneva"}, false},
-		{EventFilter{Outlet: "example"}, false},
-		{EventFilter{DocID: "d"}, false},
-		{EventFilter{Text: "war"}, false},
+		{"RUSGOV", "UKRMIL", []string{"RUS", "RUSGOV", "UKR", "UKRMIL"}},
+		{"RUSGOV", "RUSMIL", []string{"RUS", "RUSGOV", "RUSMIL"}},
+		{"USA", "USA", []string{"USA"}},
+		{"IGOUNOKID", "", []string{"IGO", "IGOUNO", "IGOUNOKID"}},
+		{"USAG", "X", []string{"USA"}},
+		{"", "", nil},
 	} {
-		if got := Summarized(tc.f); got != tc.want {
-			t.Errorf("Summarized(%+v) = %v, want %v", tc.f, got, tc.want)
+		if got := ActorKeys(c.source, c.target); !slices.Equal(got, c.want) {
+			t.Errorf("ActorKeys(%q, %q) = %q, want %q", c.source, c.target, got, c.want)
 		}
 	}
 }
 
-func TestPeriodSummarized(t *testing.T) {
-	for _, tc := range []struct {
-		from, to, period string
-		want             bool
+func TestWhichSummaryAnswers(t *testing.T) {
+	for _, c := range []struct {
+		name                            string
+		f                               EventFilter
+		totals, actor, code, dyadTotals bool
 	}{
-		{"", "", "week", true},
-		{"", "", "month", true},
-		{"", "", "day", false},
-		{"2024-01-01", "2024-01-31", "month", true},
-		{"2024-01-01", "2024-01-30", "month", false},
-		{"2024-01-02", "", "month", false},
-		{"2024-01-08", "2024-01-21", "week", true}, // Monday to Sunday
-		{"2024-01-09", "", "week", false},
-		{"", "2024-01-20", "week", false},
-		{"2024-02-01", "2024-02-29", "month", true},
-		{"2024-01", "", "month", false},
+		{"everything", EventFilter{}, true, false, false, true},
+		{"dates and quad", EventFilter{From: "2024-01-03", To: "2024-02-01", Quad: 4}, true, false, false, false},
+		{"country", EventFilter{Actor: "RUS"}, false, true, false, true},
+		{"code of an actor", EventFilter{Actor: "RUSGOV", Mentions: true}, false, true, false, true},
+		{"prefix not a key", EventFilter{Actor: "RUSG"}, false, false, false, true},
+		{"source", EventFilter{Source: "RUS"}, false, false, false, true},
+		{"actor and source", EventFilter{Actor: "RUS", Source: "UKR"}, false, false, false, true},
+		{"root", EventFilter{Root: "19", From: "2024-01-01"}, false, false, true, false},
+		{"code under its root", EventFilter{Code: "190", Root: "19"}, false, false, true, false},
+		{"code outside its root", EventFilter{Code: "190", Root: "18"}, false, false, false, false},
+		{"code and actor", EventFilter{Code: "190", Actor: "RUS"}, false, false, false, false},
+		{"outlet", EventFilter{Outlet: "Wire"}, false, false, false, false},
 	} {
-		f := EventFilter{From: tc.from, To: tc.to}
-		if got := PeriodSummarized(f, tc.period); got != tc.want {
-			t.Errorf("PeriodSummarized(%s..%s, %s) = %v, want %v", tc.from, tc.to, tc.period, got, tc.want)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			got := [4]bool{TotalsSummarized(c.f), ActorSummarized(c.f), CodeSummarized(c.f), DyadTotalsSummarized(c.f)}
+			if want := [4]bool{c.totals, c.actor, c.code, c.dyadTotals}; got != want {
+				t.Errorf("totals, actor, code, dyad totals = %v, want %v", got, want)
+			}
+		})
 	}
-	if PeriodSummarized(EventFilter{Code: "190"}, "week") {
-		t.Error("PeriodSummarized with a code filter = true, want false")
+	if k := CodeKey(EventFilter{Code: "190", Root: "19"}); k != "190" {
+		t.Errorf("CodeKey = %q, want 190", k)
+	}
+	if k := CodeKeys("19", "19"); !slices.Equal(k, []string{"19"}) {
+		t.Errorf("CodeKeys(19, 19) = %q", k)
 	}
 }
