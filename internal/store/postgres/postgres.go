@@ -160,6 +160,22 @@ func (db *DB) migrate(ctx context.Context, ms []store.Migration) (int, error) {
 		return 0, fmt.Errorf("postgres: connect: %w", err)
 	}
 	defer conn.Release()
+	// A database already at this program's version is left as it is,
+	// without a lock or a write, so that a read replica (which refuses
+	// both) opens like the primary.
+	var recorded bool
+	if err := conn.QueryRow(ctx, `SELECT to_regclass('schema_migrations') IS NOT NULL`).Scan(&recorded); err != nil {
+		return 0, fmt.Errorf("postgres: schema version: %w", err)
+	}
+	if recorded {
+		var have int
+		if err := conn.QueryRow(ctx, "SELECT coalesce(max(version), 0) FROM schema_migrations").Scan(&have); err != nil {
+			return 0, fmt.Errorf("postgres: schema version: %w", err)
+		}
+		if have == len(ms) {
+			return 0, nil
+		}
+	}
 	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", migrationLock); err != nil {
 		return 0, fmt.Errorf("postgres: migration lock: %w", err)
 	}

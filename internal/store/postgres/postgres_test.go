@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/dyad-project/dyad/internal/doc"
 	"github.com/dyad-project/dyad/internal/store"
 	"github.com/dyad-project/dyad/internal/store/postgres"
 	"github.com/dyad-project/dyad/internal/store/postgres/pgtest"
@@ -39,5 +40,28 @@ func TestMigrateTwiceAppliesNothing(t *testing.T) {
 	var v int
 	if err := db.Pool().QueryRow(context.Background(), "SELECT max(version) FROM schema_migrations").Scan(&v); err != nil || v != postgres.SchemaVersion() {
 		t.Errorf("schema version = %d, %v; want %d", v, err, postgres.SchemaVersion())
+	}
+}
+
+// TestOpenReadOnly: a store at this program's schema version opens on a
+// connection that may not write, as on a read replica, and answers reads.
+func TestOpenReadOnly(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	ctx := context.Background()
+	db, err := postgres.Open(ctx, dsn, postgres.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	ro, err := postgres.Open(ctx, dsn+"&default_transaction_read_only=on", postgres.Options{})
+	if err != nil {
+		t.Fatalf("open read-only: %v", err)
+	}
+	defer ro.Close()
+	if _, err := ro.Stats(ctx); err != nil {
+		t.Errorf("Stats on a read-only connection: %v", err)
+	}
+	if _, err := ro.PutDocuments(ctx, []doc.Document{{Text: "A write the replica refuses."}}); err == nil {
+		t.Error("PutDocuments on a read-only connection succeeded; the test is not read-only")
 	}
 }
