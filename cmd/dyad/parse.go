@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"github.com/dyad-project/dyad/internal/nlp/postag"
 	"github.com/dyad-project/dyad/internal/nlp/segment"
 	"github.com/dyad-project/dyad/internal/nlp/tokenize"
+	"github.com/dyad-project/dyad/internal/source"
 )
 
 // nlpModels are the loaded stages and how long the models took to load.
@@ -36,7 +36,7 @@ func loadNLP(taggerPath, parserPath string) (*nlpModels, error) {
 	if taggerPath == "" {
 		m.tagger, err = postag.Default()
 	} else {
-		m.tagger, err = loadFile(taggerPath, postag.Load)
+		m.tagger, err = source.ReadFile(taggerPath, postag.Load)
 	}
 	if err != nil {
 		return nil, err
@@ -46,7 +46,7 @@ func loadNLP(taggerPath, parserPath string) (*nlpModels, error) {
 	if parserPath == "" {
 		m.parser, err = depparse.Default()
 	} else {
-		m.parser, err = loadFile(parserPath, depparse.Load)
+		m.parser, err = source.ReadFile(parserPath, depparse.Load)
 	}
 	if err != nil {
 		return nil, err
@@ -61,20 +61,6 @@ func loadNLP(taggerPath, parserPath string) (*nlpModels, error) {
 	m.pipeline = &nlp.Pipeline{Tokenizer: tokenize.New(), Segmenter: segment.New(), Tagger: m.tagger, Lemmatizer: lem, Parser: m.parser}
 	m.totalLoad = time.Since(start)
 	return m, nil
-}
-
-func loadFile[T any](path string, load func(io.Reader) (T, error)) (T, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		var zero T
-		return zero, err
-	}
-	defer f.Close()
-	v, err := load(f)
-	if err != nil {
-		return v, fmt.Errorf("%s: %w", path, err)
-	}
-	return v, nil
 }
 
 func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) error {

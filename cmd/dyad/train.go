@@ -15,6 +15,7 @@ import (
 	"github.com/dyad-project/dyad/internal/nlp/postag"
 	"github.com/dyad-project/dyad/internal/nlp/recase"
 	"github.com/dyad-project/dyad/internal/nlp/wordclass"
+	"github.com/dyad-project/dyad/internal/source"
 )
 
 // readWordClasses reads a gzip-compressed word class table.
@@ -73,7 +74,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	var classes *wordclass.Table
 	if *classesPath != "" {
-		if classes, err = loadFile(*classesPath, readWordClasses); err != nil {
+		if classes, err = source.ReadFile(*classesPath, readWordClasses); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "word classes: %d words, clusters %v\n", classes.Len(), classes.Sizes())

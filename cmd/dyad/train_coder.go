@@ -10,6 +10,7 @@ import (
 	"github.com/dyad-project/dyad/internal/cameo"
 	"github.com/dyad-project/dyad/internal/corpus"
 	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/source"
 )
 
 // runTrainCoder trains the event coder on the gold corpus.
@@ -33,7 +34,7 @@ func runTrainCoder(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
 	}
 	start := time.Now()
-	classes, err := loadFile(*classesPath, readWordClasses)
+	classes, err := source.ReadFile(*classesPath, readWordClasses)
 	if err != nil {
 		return err
 	}

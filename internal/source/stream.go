@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 )
@@ -232,4 +233,21 @@ func sniff(head []byte) string {
 		return FormatHTML
 	}
 	return FormatText
+}
+
+// ReadFile opens path, hands it to read and closes it; an error of read
+// names the path. It is the one "open a named input and decode it" of the
+// commands and the evaluations.
+func ReadFile[T any](path string, read func(io.Reader) (T, error)) (T, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	defer f.Close()
+	v, err := read(f)
+	if err != nil {
+		return v, fmt.Errorf("%s: %w", path, err)
+	}
+	return v, nil
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/dyad-project/dyad/internal/doc"
 	"github.com/dyad-project/dyad/internal/eval"
 	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/source"
 	"github.com/dyad-project/dyad/internal/store"
 	"github.com/dyad-project/dyad/internal/store/sqlite"
 )
@@ -58,7 +59,7 @@ func Happenings(ctx context.Context, opts HappeningsOptions) (*HappeningsReport,
 	}
 	var arts []eval.HappeningArticle
 	for _, f := range files {
-		as, err := readFile(f, func(r *os.File) ([]eval.HappeningArticle, error) { return eval.ReadHappenings(r, f) })
+		as, err := source.ReadFile(f, func(r io.Reader) ([]eval.HappeningArticle, error) { return eval.ReadHappenings(r, f) })
 		if err != nil {
 			return nil, err
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/dyad-project/dyad/internal/analysis"
 	"github.com/dyad-project/dyad/internal/doc"
 	"github.com/dyad-project/dyad/internal/eval"
+	"github.com/dyad-project/dyad/internal/source"
 )
 
 // PoliceReport is the sentence-level score of police arrests and killings
@@ -29,7 +30,7 @@ type PoliceReport struct {
 // killings against the human labels. It stops with ctx's error when ctx
 // is done.
 func Police(ctx context.Context, dir string) (*PoliceReport, error) {
-	sents, err := readFile(filepath.Join(dir, "sents.jsonl"), func(r *os.File) ([]eval.PoliceSentence, error) {
+	sents, err := source.ReadFile(filepath.Join(dir, "sents.jsonl"), func(r io.Reader) ([]eval.PoliceSentence, error) {
 		return eval.ReadPoliceSentences(r, "sents.jsonl")
 	})
 	if err != nil {

@@ -8,7 +8,6 @@ package report
 import (
 	"context"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/dyad-project/dyad/internal/analysis"
@@ -56,21 +55,6 @@ func analyzeCorpus(ctx context.Context, path string, docs []corpus.Document, a *
 		fn(d, a.Analyze(doc.Document{ID: d.ID, Title: d.Title, Outlet: d.Outlet, Published: pub, Lang: "en", Text: d.Text}))
 	}
 	return nil
-}
-
-// readFile opens path and reads it with read, naming path in a read error.
-func readFile[T any](path string, read func(*os.File) (T, error)) (T, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		var zero T
-		return zero, err
-	}
-	defer f.Close()
-	v, err := read(f)
-	if err != nil {
-		return v, fmt.Errorf("%s: %w", path, err)
-	}
-	return v, nil
 }
 
 // percent is 100·n/of, or 0 when of is 0.
