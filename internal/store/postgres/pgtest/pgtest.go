@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-project/dyad/internal/testenv"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -25,10 +26,7 @@ func DSN(t testing.TB) string {
 	t.Helper()
 	base := os.Getenv(EnvVar)
 	if base == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is not set; CI must provide a PostgreSQL server (see .ci/run)", EnvVar)
-		}
-		t.Skipf("%s is not set: skipping the PostgreSQL test (set it to a postgres:// URL, e.g. as .ci/run does)", EnvVar)
+		testenv.Need(t, EnvVar+" is not set: skipping the PostgreSQL test (set it to a postgres:// URL, e.g. as .ci/run does)")
 	}
 	u, err := url.Parse(base)
 	if err != nil {
