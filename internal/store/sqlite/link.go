@@ -116,7 +116,7 @@ func (l *linker) SetHappenings(ctx context.Context, as []happening.Assignment) e
 			}
 			var r summaryRow
 			var live bool
-			err = st.QueryRowContext(ctx, a.Happening, a.Anchor, a.ID).Scan(&r.source, &r.target, &r.date, &r.quad, &r.status, &r.goldstein, &r.anchor, &live)
+			err = st.QueryRowContext(ctx, a.Happening, a.Anchor, a.ID).Scan(r.scanArgs(&live)...)
 			if err == nil && live {
 				sign := int64(1)
 				if was {

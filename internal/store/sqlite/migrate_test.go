@@ -83,9 +83,11 @@ func TestMigrateStoredEvents(t *testing.T) {
 }
 
 // TestMigrateThenWrite upgrades a store whose summaries the triggers of
-// 0011 kept (schema 12) and writes to it: the summaries stay equal to
-// their recomputation from the events after the upgrade, a re-analysis, a
-// new version at a URL and the analysis of a superseded version.
+// 0011 kept (schema 12) and writes to it: the summaries, and the smaller
+// ones migration 0014 fills from events of varied actor and CAMEO codes,
+// stay equal to their recomputation from the events after the upgrade, a
+// re-analysis, a new version at a URL and the analysis of a superseded
+// version.
 func TestMigrateThenWrite(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
@@ -118,15 +120,16 @@ func TestMigrateThenWrite(t *testing.T) {
 	for i, id := range []string{"e1", "e2", "e3", "e4"} {
 		d := []string{id1, id2, id2, id1}[i]
 		stmts = append(stmts, fmt.Sprintf(`INSERT INTO events (id, doc_id, ord, source_code, target_code, code, root, quad, goldstein, status, date, precision, happening)
-			VALUES ('%s', '%s', %d, 'RUS', 'UKR', '194', '19', 4, %g, 'asserted', '2024-03-0%d', 'day', '%s')`,
-			id, d, i, -10+float64(i)/3, 4+i%2, []string{"e1", "e1", "e3", "e4"}[i]))
+			VALUES ('%s', '%s', %d, '%s', '%s', '%s', '19', 4, %g, 'asserted', '2024-03-0%d', 'day', '%s')`,
+			id, d, i, []string{"RUS", "RUSGOVMIL", "USAG", "RUS"}[i], []string{"UKR", "RUSMIL", "", "UKRMILREB"}[i],
+			[]string{"194", "19", "194", "190"}[i], -10+float64(i)/3, 4+i%2, []string{"e1", "e1", "e3", "e4"}[i]))
 	}
 	for _, s := range stmts {
 		if _, err := raw.ExecContext(ctx, s); err != nil {
 			t.Fatalf("%s: %v", s, err)
 		}
 	}
-	checkSummaries(t, raw, "schema 12")
+	checkDaySummaries(t, raw, "schema 12")
 	raw.Close()
 
 	db, err := Open(ctx, path, Options{MustExist: true})

@@ -5,17 +5,20 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/store"
 )
 
-// summaries keeps event_days and event_periods exact for one write
-// transaction. Every change the transaction makes to the live events (an
-// event inserted, deleted, switched dead or alive, made or unmade the
-// anchor of its happening) is added here as a delta of its summary rows;
-// apply writes the sums once, before commit. Migration 0013 dropped the
-// per-row triggers that did this for each event.
+// summaries keeps event_days, event_periods and the smaller summaries
+// of migration 0014 (event_totals, actor_days, code_days, dyad_totals)
+// exact for one write transaction. Every change the transaction makes to
+// the live events (an event inserted, deleted, switched dead or alive,
+// made or unmade the anchor of its happening) is added here as a delta of
+// its summary rows; apply writes the sums once, before commit. Migration
+// 0013 dropped the per-row triggers that did this for each event.
 //
 // A change is recorded from the row as it was when the change was made
 // (a RETURNING clause or the values inserted), so the sum of the deltas
@@ -24,6 +27,10 @@ import (
 type summaries struct {
 	days    map[dayKey]*delta
 	periods map[periodKey]*delta
+	totals  map[totalKey]*delta
+	actors  map[keyDay]*delta // actor_days
+	codes   map[keyDay]*delta // code_days
+	dyads   map[dyadKey]*delta
 }
 
 // dayKey is the key of an event_days row.
@@ -40,6 +47,33 @@ type periodKey struct {
 	dayKey
 }
 
+// totalKey is the key of an event_totals row.
+type totalKey struct {
+	date   string
+	quad   int
+	status string
+}
+
+// keyDay is the key of an actor_days row (key an actor key) or of a
+// code_days row (key a CAMEO code or root).
+type keyDay struct {
+	key string
+	totalKey
+}
+
+// dyadKey is the key of a dyad_totals row.
+type dyadKey struct {
+	source, target string
+	quad           int
+	status         string
+}
+
+// eventKey is what the summaries' keys are made of for one event.
+type eventKey struct {
+	dayKey
+	code, root string
+}
+
 // delta is a change to the four counts of a summary row; Goldstein sums
 // are in millionths, as in the tables.
 type delta struct {
@@ -49,18 +83,24 @@ type delta struct {
 func (d *delta) zero() bool { return *d == delta{} }
 
 func newSummaries() *summaries {
-	return &summaries{days: map[dayKey]*delta{}, periods: map[periodKey]*delta{}}
+	return &summaries{days: map[dayKey]*delta{}, periods: map[periodKey]*delta{}, totals: map[totalKey]*delta{},
+		actors: map[keyDay]*delta{}, codes: map[keyDay]*delta{}, dyads: map[dyadKey]*delta{}}
 }
 
 // summaryRow is what the summaries need of one event.
 type summaryRow struct {
-	dayKey
+	eventKey
 	goldstein float64
 	anchor    bool // happening = id
 }
 
 // summaryCols are the columns of a summaryRow, as RETURNING gives them.
-const summaryCols = `source_code, target_code, date, quad, status, goldstein, happening = id`
+const summaryCols = `source_code, target_code, date, quad, status, code, root, goldstein, happening = id`
+
+// scanArgs returns the destinations of summaryCols, then more.
+func (r *summaryRow) scanArgs(more ...any) []any {
+	return append([]any{&r.source, &r.target, &r.date, &r.quad, &r.status, &r.code, &r.root, &r.goldstein, &r.anchor}, more...)
+}
 
 // millionths is a Goldstein value as the summaries add it up, the same
 // integer as CAST(round(goldstein * 1000000) AS INTEGER) in SQL.
@@ -84,19 +124,29 @@ func (s *summaries) add(r summaryRow, sign int64) {
 	if r.anchor {
 		d.happenings, d.hapGoldstein = d.events, d.goldstein
 	}
-	s.change(r.dayKey, d)
+	s.change(r.eventKey, d)
 }
 
 // anchor records that the live event r became (sign +1) or stopped being
 // (sign -1) the anchor of its happening.
 func (s *summaries) anchor(r summaryRow, sign int64) {
-	s.change(r.dayKey, delta{happenings: sign, hapGoldstein: sign * millionths(r.goldstein)})
+	s.change(r.eventKey, delta{happenings: sign, hapGoldstein: sign * millionths(r.goldstein)})
 }
 
-func (s *summaries) change(k dayKey, d delta) {
-	addTo(s.days, k, d)
+// change adds d to every summary row that counts an event of key k.
+func (s *summaries) change(k eventKey, d delta) {
+	addTo(s.days, k.dayKey, d)
+	t := totalKey{k.date, k.quad, k.status}
+	addTo(s.totals, t, d)
+	addTo(s.dyads, dyadKey{k.source, k.target, k.quad, k.status}, d)
+	for _, a := range store.ActorKeys(k.source, k.target) {
+		addTo(s.actors, keyDay{a, t}, d)
+	}
+	for _, c := range store.CodeKeys(k.code, k.root) {
+		addTo(s.codes, keyDay{c, t}, d)
+	}
 	if week, month, ok := periodStarts(k.date); ok {
-		pk := k
+		pk := k.dayKey
 		pk.date = week
 		addTo(s.periods, periodKey{"week", pk}, d)
 		pk.date = month
@@ -122,7 +172,8 @@ func (s *summaries) inserted(e *event.Event, live bool) {
 	if !live {
 		return
 	}
-	s.add(summaryRow{dayKey: dayKey{e.Source.Code, e.Target.Code, e.Date, e.Quad, string(e.Status)}, goldstein: e.Goldstein, anchor: true}, 1)
+	k := eventKey{dayKey{e.Source.Code, e.Target.Code, e.Date, e.Quad, string(e.Status)}, e.Code, e.Root}
+	s.add(summaryRow{eventKey: k, goldstein: e.Goldstein, anchor: true}, 1)
 }
 
 // Statements whose rows subtract takes out of the summaries: the events
@@ -146,7 +197,7 @@ func (s *summaries) subtract(ctx context.Context, st *sql.Stmt, id string) error
 	for rows.Next() {
 		var r summaryRow
 		var live bool
-		if err := rows.Scan(&r.source, &r.target, &r.date, &r.quad, &r.status, &r.goldstein, &r.anchor, &live); err != nil {
+		if err := rows.Scan(r.scanArgs(&live)...); err != nil {
 			return fmt.Errorf("sqlite: events of %s: %w", id, err)
 		}
 		if live {
@@ -159,67 +210,85 @@ func (s *summaries) subtract(ctx context.Context, st *sql.Stmt, id string) error
 	return nil
 }
 
-// apply adds the recorded deltas to event_days and event_periods and
-// deletes the rows left with no live event, then forgets them. It runs
-// once per write transaction, before commit.
+// apply adds the recorded deltas to the summary tables and deletes the
+// rows left with no live event, then forgets them. It runs once per write
+// transaction, before commit.
 func (s *summaries) apply(ctx context.Context, tx *sql.Tx) error {
-	var days, periods []any
-	var emptied []dayKey
-	var emptiedPeriods []periodKey
-	for k, d := range s.days {
+	defer func() {
+		clear(s.days)
+		clear(s.periods)
+		clear(s.totals)
+		clear(s.actors)
+		clear(s.codes)
+		clear(s.dyads)
+	}()
+	for _, f := range []func() error{
+		func() error {
+			return applyTo(ctx, tx, s.days, "event_days", "source_code, target_code, date, quad, status", func(k dayKey) []any {
+				return []any{k.source, k.target, k.date, k.quad, k.status}
+			})
+		},
+		func() error {
+			return applyTo(ctx, tx, s.periods, "event_periods", "kind, source_code, target_code, date, quad, status", func(k periodKey) []any {
+				return []any{k.kind, k.source, k.target, k.date, k.quad, k.status}
+			})
+		},
+		func() error {
+			return applyTo(ctx, tx, s.totals, "event_totals", "date, quad, status", func(k totalKey) []any {
+				return []any{k.date, k.quad, k.status}
+			})
+		},
+		func() error { return applyTo(ctx, tx, s.actors, "actor_days", "actor, date, quad, status", keyDayArgs) },
+		func() error { return applyTo(ctx, tx, s.codes, "code_days", "code, date, quad, status", keyDayArgs) },
+		func() error {
+			return applyTo(ctx, tx, s.dyads, "dyad_totals", "source_code, target_code, quad, status", func(k dyadKey) []any {
+				return []any{k.source, k.target, k.quad, k.status}
+			})
+		},
+	} {
+		if err := f(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func keyDayArgs(k keyDay) []any { return []any{k.key, k.date, k.quad, k.status} }
+
+// applyTo adds the deltas of m to table, whose key is the columns keyCols
+// (comma-separated, in the order of the values keyArgs gives), and
+// deletes the rows that no longer count a live event.
+func applyTo[K comparable](ctx context.Context, tx *sql.Tx, m map[K]*delta, table, keyCols string, keyArgs func(K) []any) error {
+	var rows []any
+	var emptied []K
+	nkeys := strings.Count(keyCols, ",") + 1
+	for k, d := range m {
 		if d.zero() {
 			continue
 		}
-		days = append(days, k.source, k.target, k.date, k.quad, k.status, d.events, d.goldstein, d.happenings, d.hapGoldstein)
+		rows = append(append(rows, keyArgs(k)...), d.events, d.goldstein, d.happenings, d.hapGoldstein)
 		if d.events < 0 {
 			emptied = append(emptied, k)
 		}
 	}
-	for k, d := range s.periods {
-		if d.zero() {
-			continue
-		}
-		periods = append(periods, k.kind, k.source, k.target, k.date, k.quad, k.status, d.events, d.goldstein, d.happenings, d.hapGoldstein)
-		if d.events < 0 {
-			emptiedPeriods = append(emptiedPeriods, k)
-		}
-	}
-	clear(s.days)
-	clear(s.periods)
 	const set = ` ON CONFLICT DO UPDATE SET events = events + excluded.events, goldstein = goldstein + excluded.goldstein,
 		happenings = happenings + excluded.happenings, hap_goldstein = hap_goldstein + excluded.hap_goldstein`
-	if err := upsert(ctx, tx, `INSERT INTO event_days (source_code, target_code, date, quad, status,
-		events, goldstein, happenings, hap_goldstein) VALUES `, set, 9, days); err != nil {
+	if err := upsert(ctx, tx, `INSERT INTO `+table+` (`+keyCols+`, events, goldstein, happenings, hap_goldstein) VALUES `,
+		set, nkeys+4, rows); err != nil {
 		return err
 	}
-	if err := upsert(ctx, tx, `INSERT INTO event_periods (kind, source_code, target_code, date, quad, status,
-		events, goldstein, happenings, hap_goldstein) VALUES `, set, 10, periods); err != nil {
-		return err
+	if len(emptied) == 0 {
+		return nil
 	}
-	if len(emptied) > 0 {
-		st, err := tx.PrepareContext(ctx, `DELETE FROM event_days WHERE source_code = ? AND target_code = ? AND date = ?
-			AND quad = ? AND status = ? AND events <= 0`)
-		if err != nil {
-			return fmt.Errorf("sqlite: summaries: %w", err)
-		}
-		defer st.Close()
-		for _, k := range emptied {
-			if _, err := st.ExecContext(ctx, k.source, k.target, k.date, k.quad, k.status); err != nil {
-				return fmt.Errorf("sqlite: summaries: %w", err)
-			}
-		}
+	conds := strings.ReplaceAll(keyCols, ",", " = ? AND") + " = ?"
+	st, err := tx.PrepareContext(ctx, `DELETE FROM `+table+` WHERE `+conds+` AND events <= 0`)
+	if err != nil {
+		return fmt.Errorf("sqlite: summaries: %w", err)
 	}
-	if len(emptiedPeriods) > 0 {
-		st, err := tx.PrepareContext(ctx, `DELETE FROM event_periods WHERE source_code = ? AND target_code = ? AND kind = ?
-			AND date = ? AND quad = ? AND status = ? AND events <= 0`)
-		if err != nil {
-			return fmt.Errorf("sqlite: summaries: %w", err)
-		}
-		defer st.Close()
-		for _, k := range emptiedPeriods {
-			if _, err := st.ExecContext(ctx, k.source, k.target, k.kind, k.date, k.quad, k.status); err != nil {
-				return fmt.Errorf("sqlite: summaries: %w", err)
-			}
+	defer st.Close()
+	for _, k := range emptied {
+		if _, err := st.ExecContext(ctx, keyArgs(k)...); err != nil {
+			return fmt.Errorf("sqlite: summaries: %s: %w", table, err)
 		}
 	}
 	return nil

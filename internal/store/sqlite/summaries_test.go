@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"path/filepath"
 	"testing"
@@ -28,10 +29,87 @@ const (
 		FROM event_periods WHERE kind = ?`
 )
 
-// checkSummaries fails t unless event_days and event_periods equal their
-// recomputation from the live events, and every event is live exactly
-// when its document is not superseded.
+// checkSummaries fails t unless every summary table equals its
+// recomputation from the live events (checkDaySummaries and
+// checkSmallerSummaries).
 func checkSummaries(t *testing.T, raw *sql.DB, when string) {
+	t.Helper()
+	checkDaySummaries(t, raw, when)
+	checkSmallerSummaries(t, raw, when)
+}
+
+// checkSmallerSummaries fails t unless event_totals, actor_days, code_days
+// and dyad_totals equal their recomputation in Go from the live events,
+// with the keys of store.ActorKeys and store.CodeKeys.
+func checkSmallerSummaries(t *testing.T, raw *sql.DB, when string) {
+	t.Helper()
+	ctx := context.Background()
+	rows, err := raw.QueryContext(ctx, `SELECT `+summaryCols+` FROM events WHERE live = 1`)
+	if err != nil {
+		t.Fatalf("%s: %v", when, err)
+	}
+	want := map[string]map[string]delta{"event_totals": {}, "actor_days": {}, "code_days": {}, "dyad_totals": {}}
+	for rows.Next() {
+		var r summaryRow
+		if err := rows.Scan(r.scanArgs()...); err != nil {
+			t.Fatalf("%s: %v", when, err)
+		}
+		d := delta{events: 1, goldstein: millionths(r.goldstein)}
+		if r.anchor {
+			d.happenings, d.hapGoldstein = 1, d.goldstein
+		}
+		add := func(table string, key ...any) {
+			k := fmt.Sprint(key...)
+			t := want[table][k]
+			t.events, t.goldstein, t.happenings, t.hapGoldstein = t.events+d.events, t.goldstein+d.goldstein, t.happenings+d.happenings, t.hapGoldstein+d.hapGoldstein
+			want[table][k] = t
+		}
+		add("event_totals", r.date, "|", r.quad, "|", r.status)
+		add("dyad_totals", r.source, "|", r.target, "|", r.quad, "|", r.status)
+		for _, a := range store.ActorKeys(r.source, r.target) {
+			add("actor_days", a, "|", r.date, "|", r.quad, "|", r.status)
+		}
+		for _, c := range store.CodeKeys(r.code, r.root) {
+			add("code_days", c, "|", r.date, "|", r.quad, "|", r.status)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatalf("%s: %v", when, err)
+	}
+	rows.Close()
+	for table, keys := range map[string]string{
+		"event_totals": "date || '|' || quad || '|' || status",
+		"dyad_totals":  "source_code || '|' || target_code || '|' || quad || '|' || status",
+		"actor_days":   "actor || '|' || date || '|' || quad || '|' || status",
+		"code_days":    "code || '|' || date || '|' || quad || '|' || status",
+	} {
+		got := map[string]delta{}
+		rows, err := raw.QueryContext(ctx, `SELECT `+keys+`, events, goldstein, happenings, hap_goldstein FROM `+table)
+		if err != nil {
+			t.Fatalf("%s: %v", when, err)
+		}
+		for rows.Next() {
+			var k string
+			var d delta
+			if err := rows.Scan(&k, &d.events, &d.goldstein, &d.happenings, &d.hapGoldstein); err != nil {
+				t.Fatalf("%s: %v", when, err)
+			}
+			got[k] = d
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatalf("%s: %v", when, err)
+		}
+		rows.Close()
+		if !maps.Equal(got, want[table]) {
+			t.Errorf("%s: %s holds %v, the live events give %v", when, table, got, want[table])
+		}
+	}
+}
+
+// checkDaySummaries fails t unless event_days and event_periods equal
+// their recomputation from the live events, and every event is live
+// exactly when its document is not superseded.
+func checkDaySummaries(t *testing.T, raw *sql.DB, when string) {
 	t.Helper()
 	ctx := context.Background()
 	differ := func(want, got string, args ...any) int {
@@ -72,9 +150,12 @@ func linkedEvent(r *rand.Rand, docID string, n int) event.Event {
 	day := fmt.Sprintf("2024-03-%02d", 4+r.IntN(2)) // 03-04 is a Monday, 03-05 not
 	golds := []float64{-2.5, 1, 3.4, 0.1}
 	st := []event.Status{event.Reported, event.Asserted, event.Asserted, event.Negated}[r.IntN(4)]
-	return event.Event{ID: fmt.Sprintf("%s-%d", docID[:8], n), DocID: docID, Code: "041", Root: "04", Quad: 1 + r.IntN(2),
+	// Mostly one act and one source, so that events link; a few other
+	// codes give the smaller summaries keys that differ from them.
+	code := []string{"041", "041", "041", "04", "043"}[r.IntN(5)]
+	return event.Event{ID: fmt.Sprintf("%s-%d", docID[:8], n), DocID: docID, Code: code, Root: "04", Quad: 1 + r.IntN(2),
 		Goldstein: golds[r.IntN(len(golds))], Status: st,
-		Source: event.Actor{Code: "USAGOV", Country: "USA", Sector: "GOV"},
+		Source: event.Actor{Code: []string{"USAGOV", "USAGOV", "USAGOV", "USA", "TURGOVMIL", "USAG"}[r.IntN(6)], Country: "USA", Sector: "GOV"},
 		Target: event.Actor{Code: []string{"TURGOV", "TUR"}[r.IntN(2)], Country: "TUR", Sector: "GOV"},
 		Date:   []string{day, day, day, day, day, day, "", "2024-02-30"}[r.IntN(8)], Precision: []string{"day", "publication"}[r.IntN(2)]}
 }
