@@ -168,8 +168,11 @@ func readJSONLines(path string, fn func(line int, b []byte) error) error {
 	return nil
 }
 
-// ActorTypes are the re3d entity types scored as actor mentions.
-var ActorTypes = map[string]bool{"Organisation": true, "Person": true, "Nationality": true}
+// actorType reports whether a re3d entity type is scored as an actor
+// mention.
+func actorType(t string) bool {
+	return t == "Organisation" || t == "Person" || t == "Nationality"
+}
 
 // Geo maps country names, demonyms and other spellings to ISO3 codes. The
 // evaluation builds it from ../shared/data/geo/world-countries so that the
@@ -392,7 +395,7 @@ func (s *ActorScore) Add(d Re3dDoc, countries []string, pred []Predicted) {
 	}
 	var golds []gold
 	for i, e := range d.Entities {
-		if ActorTypes[e.Type] {
+		if actorType(e.Type) {
 			golds = append(golds, gold{i, e})
 		}
 	}
@@ -439,7 +442,7 @@ func (s *ActorScore) Add(d Re3dDoc, countries []string, pred []Predicted) {
 		onActor, onOther := false, false
 		for _, e := range d.Entities {
 			if overlaps(e.Span, p.Span) > 0 {
-				if ActorTypes[e.Type] {
+				if actorType(e.Type) {
 					onActor = true
 				} else {
 					onOther = true
@@ -485,7 +488,7 @@ func (s *ActorScore) Add(d Re3dDoc, countries []string, pred []Predicted) {
 func golds2spans(d Re3dDoc) map[doc.Span]bool {
 	m := map[doc.Span]bool{}
 	for _, e := range d.Entities {
-		if ActorTypes[e.Type] {
+		if actorType(e.Type) {
 			m[e.Span] = true
 		}
 	}

@@ -8,9 +8,11 @@ import (
 	"github.com/dyad-project/dyad/internal/corpus"
 )
 
-// EventLevels are the cumulative levels events are scored at: each adds one
+// EventLevels returns the cumulative levels events are scored at: each adds one
 // field that must agree to the ones before it.
-var EventLevels = []string{"event", "+root", "+code", "+source", "+target", "+status", "+date"}
+func EventLevels() []string {
+	return []string{"event", "+root", "+code", "+source", "+target", "+status", "+date"}
+}
 
 // eventMatch reports whether a system event p matches a gold event g at a
 // level (index into EventLevels).
@@ -95,7 +97,7 @@ type EventScore struct {
 
 // NewEventScore returns an empty score.
 func NewEventScore() *EventScore {
-	return &EventScore{Levels: make([]PRF, len(EventLevels)), ByRoot: map[string]*PRF{},
+	return &EventScore{Levels: make([]PRF, len(EventLevels())), ByRoot: map[string]*PRF{},
 		ByStatus: map[string]*PRF{}, ByRegister: map[string][]PRF{}}
 }
 
@@ -110,10 +112,10 @@ func (s *EventScore) Add(register string, gold, sys []corpus.Event) {
 	}
 	reg := s.ByRegister[register]
 	if reg == nil {
-		reg = make([]PRF, len(EventLevels))
+		reg = make([]PRF, len(EventLevels()))
 		s.ByRegister[register] = reg
 	}
-	for lv := range EventLevels {
+	for lv := range EventLevels() {
 		n, partner := matchEvents(gold, sys, func(g, p *corpus.Event) bool { return eventMatch(g, p, lv) })
 		s.Levels[lv].TP += n
 		s.Levels[lv].FP += len(sys) - n

@@ -32,7 +32,7 @@ func TestEventScoreLevels(t *testing.T) {
 	want := []int{2, 2, 1, 1, 1, 1, 1} // true positives per level
 	for i, w := range want {
 		if s.Levels[i].TP != w || s.Levels[i].FP != 3-w || s.Levels[i].FN != 3-w {
-			t.Errorf("level %s: %+v, want TP %d", EventLevels[i], s.Levels[i], w)
+			t.Errorf("level %s: %+v, want TP %d", EventLevels()[i], s.Levels[i], w)
 		}
 	}
 	if p := s.ByRoot["19"]; p == nil || p.TP != 1 {

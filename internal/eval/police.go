@@ -64,17 +64,22 @@ func GroupPolice(sents []PoliceSentence, dates map[int]string) []PoliceDoc {
 	return out
 }
 
-// PoliceClasses are the police actions scored, each with the test an event
-// must pass to count: police (a COP source) arresting (173), and police
-// killing or using force (a COP source with an assault, fight or mass
-// violence root, or violent repression, 175).
-var PoliceClasses = []struct {
+// PoliceClass is a police action scored, with the test an event must pass
+// to count.
+type PoliceClass struct {
 	Label string
 	Match func(e event.Event) bool
-}{
+}
+
+// PoliceClasses returns the police actions scored: police (a COP source)
+// arresting (173), and police killing or using force (a COP source with an
+// assault, fight or mass violence root, or violent repression, 175).
+func PoliceClasses() []PoliceClass {
+	return []PoliceClass{
 	{"ARREST", func(e event.Event) bool { return policeSource(e) && strings.HasPrefix(e.Code, "173") }},
 	{"KILL", func(e event.Event) bool { return policeSource(e) && violent(e) }},
 	{"FORCE", func(e event.Event) bool { return policeSource(e) && violent(e) }},
+	}
 }
 
 func policeSource(e event.Event) bool {
@@ -101,7 +106,7 @@ func ScorePolice(d PoliceDoc, events []event.Event, s *PoliceScore) {
 		s.Sentences++
 		start := d.Offsets[k]
 		end := start + len(sent.Text)
-		for _, c := range PoliceClasses {
+		for _, c := range PoliceClasses() {
 			gold := false
 			for _, l := range sent.Labels {
 				if l == c.Label {

@@ -13,12 +13,6 @@ import (
 
 var showTimexErrors = flag.Bool("timex.errors", false, "log every TIMEX3 disagreement")
 
-// timexRepoRoot walks up from the package directory to go.mod.
-func timexRepoRoot(t testing.TB) string {
-	t.Helper()
-	return testenv.RepoRoot(t)
-}
-
 // timexSharedDir returns ../shared/data, skipping without it (failing under CI).
 func timexSharedDir(t testing.TB) string {
 	t.Helper()

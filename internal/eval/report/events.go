@@ -99,7 +99,7 @@ func (r *EventsReport) Write(w io.Writer) error {
 		s.Levels[0].TP+s.Levels[0].FN, s.SysEvents, r.Took.Seconds())
 	tw := tabwriter.NewWriter(w, 2, 8, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "level\tP\tR\tF1\t")
-	for i, l := range eval.EventLevels {
+	for i, l := range eval.EventLevels() {
 		p := s.Levels[i]
 		fmt.Fprintf(tw, "%s\t%.1f\t%.1f\t%.1f\t\n", l, 100*p.Precision(), 100*p.Recall(), 100*p.F1())
 	}
@@ -139,7 +139,7 @@ func (r *EventsReport) Write(w io.Writer) error {
 	fmt.Fprintf(w, "\nby register (F1 at each level)\n")
 	tw = tabwriter.NewWriter(w, 2, 8, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprint(tw, "register\t")
-	for _, l := range eval.EventLevels {
+	for _, l := range eval.EventLevels() {
 		fmt.Fprintf(tw, "%s\t", l)
 	}
 	fmt.Fprintln(tw)

@@ -64,7 +64,7 @@ func (r *PoliceReport) Write(w io.Writer) error {
 	fmt.Fprintf(w, "%s: %d documents, %d sentences (%.1f s)\n", r.Dir, r.Docs, r.Score.Sentences, r.Took.Seconds())
 	tw := tabwriter.NewWriter(w, 2, 8, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "label\tgold\tcoded\tP\tR\tF1\t")
-	for _, c := range eval.PoliceClasses {
+	for _, c := range eval.PoliceClasses() {
 		p := r.Score.ByLabel[c.Label]
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%.1f\t%.1f\t%.1f\t\n", c.Label, p.TP+p.FN, p.TP+p.FP, 100*p.Precision(), 100*p.Recall(), 100*p.F1())
 	}
