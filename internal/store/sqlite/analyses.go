@@ -76,6 +76,10 @@ type analysisWriter struct {
 	buffered                         map[string]bool // documents with rows not yet written
 	touched                          store.Touched   // link keys to cluster again, see link.go
 	sums                             *summaries      // changes to the summary tables, see summaries.go
+	// bulk leaves the summaries and linking to the end of a bulk load
+	// (bulk.go), which rebuilds and links them once for every event: put
+	// records neither, and finish only flushes.
+	bulk bool
 }
 
 func newAnalysisWriter(tx *sql.Tx, now time.Time) *analysisWriter {
@@ -203,8 +207,10 @@ func (w *analysisWriter) put(ctx context.Context, id string, a *store.Analysis) 
 		if err := w.events.add(ctx, w.tx, id, args...); err != nil {
 			return err
 		}
-		w.sums.inserted(&a.Events[i], live)
-		w.touched.AddEvent(&a.Events[i])
+		if !w.bulk {
+			w.sums.inserted(&a.Events[i], live)
+			w.touched.AddEvent(&a.Events[i])
+		}
 	}
 	if len(a.Annotations)+len(a.Diagnostics)+len(a.Events) > 0 {
 		w.buffered[id] = true
@@ -227,7 +233,7 @@ func (w *analysisWriter) flush(ctx context.Context) error {
 // transaction added or removed into happenings and brings the summaries
 // up to date; it runs once, before commit.
 func (w *analysisWriter) finish(ctx context.Context) error {
-	if err := w.flush(ctx); err != nil {
+	if err := w.flush(ctx); err != nil || w.bulk {
 		return err
 	}
 	l := newLinker(w.tx, w.sums)

@@ -64,6 +64,11 @@ func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, e
 	return res, nil
 }
 
+// ErrBulkVersion is returned by Bulk.Put for an item that would be a new
+// version of a document stored at its URL: a bulk load stores new
+// documents only (see bulk.go).
+var ErrBulkVersion = errors.New("a bulk load does not store new versions")
+
 // currentAtURL finds the current version at a URL other than a given ID.
 // Requiring a non-empty url lets it use the partial index documents_url;
 // without that every lookup scans the table (see TestQueryPlans).
@@ -77,6 +82,7 @@ type writer struct {
 	version, diag, retireEvents     *sql.Stmt
 	first, last                     int64           // seq range of the rows inserted, 0 when none
 	analyses                        *analysisWriter // the items' analyses, see analyses.go
+	bulk                            bool            // a bulk load's writer: new versions are refused (bulk.go)
 }
 
 // index adds the documents the transaction inserted to the full-text index
@@ -198,6 +204,9 @@ func (w *writer) putItem(ctx context.Context, it *store.Item, now time.Time) (st
 		w.first = seq
 	}
 	w.last = seq
+	if dec.Supersedes != "" && w.bulk {
+		return store.PutResult{}, fmt.Errorf("sqlite: document %q supersedes %s at %s: %w", where, dec.Supersedes, d.URL, ErrBulkVersion)
+	}
 	// The row was inserted with the schema's version 1 and no supersedes.
 	if dec.Supersedes != "" {
 		if _, err := w.version.ExecContext(ctx, dec.Version, dec.Supersedes, seq); err != nil {
