@@ -44,6 +44,10 @@ type Options struct {
 	Readers int
 	// Now is the clock that stamps documents; nil means time.Now.
 	Now func() time.Time
+	// FinishBulk makes Open complete a bulk load that was interrupted
+	// (see Bulk) instead of refusing the store with ErrBulkLoad. Set it
+	// only when no other process is loading the file.
+	FinishBulk bool
 }
 
 // DB is an open SQLite store. It implements store.Store and is safe for
@@ -93,7 +97,14 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	db.w.SetMaxIdleConns(1)
 	db.w.SetConnMaxLifetime(0)
 	db.w.SetConnMaxIdleTime(0)
-	if err := db.migrate(ctx); err != nil {
+	bulk, err := db.checkBulk(ctx, opts.FinishBulk)
+	if err == nil {
+		err = db.migrate(ctx)
+	}
+	if err == nil && bulk {
+		err = finishBulk(ctx, db.w)
+	}
+	if err != nil {
 		db.w.Close()
 		return nil, err
 	}
