@@ -16,6 +16,13 @@ func fromDays(f store.EventFilter) bool {
 // selectDays is selectEvents over the summary rows of f's events, which
 // fromDays(f) must allow. Columns are of event_days e.
 func selectDays(f store.EventFilter, cols string, extra []string, extraArgs ...any) (string, []any, error) {
+	return selectSummary("event_days", f, cols, extra, extraArgs...)
+}
+
+// selectSummary is selectDays over table, event_days or a summary with
+// its columns but fewer (dyad_totals, which has no date: f must have no
+// date bounds then, see store.DyadTotalsSummarized).
+func selectSummary(table string, f store.EventFilter, cols string, extra []string, extraArgs ...any) (string, []any, error) {
 	with, args := withCodes(f)
 	sides := []int{eitherSide}
 	if f.Actor != "" {
@@ -28,7 +35,7 @@ func selectDays(f store.EventFilter, cols string, extra []string, extraArgs ...a
 			return "", nil, err
 		}
 		conds = append(conds, extra...)
-		parts = append(parts, "SELECT "+cols+" FROM event_days e WHERE "+strings.Join(conds, " AND "))
+		parts = append(parts, "SELECT "+cols+" FROM "+table+" e WHERE "+strings.Join(conds, " AND "))
 		args = append(args, cargs...)
 		args = append(args, extraArgs...)
 	}

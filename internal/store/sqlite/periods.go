@@ -10,11 +10,25 @@ import (
 
 var _ store.PeriodCounter = (*DB)(nil)
 
-// PeriodCounts implements store.PeriodCounter from the event_periods
-// summary. It answers the filters event_days answers (see fromDays) whose
-// From and To, when set, are the first and the last day of a period.
+// PeriodCounts implements store.PeriodCounter. It answers the filters
+// whose From and To, when set, are the first and the last day of a
+// period, and that a smaller per-day summary answers (selectSmaller: its
+// days are added up per period) or event_days does (see fromDays: read
+// from event_periods).
 func (db *DB) PeriodCounts(ctx context.Context, f store.EventFilter, period string) ([]store.DayCount, bool, error) {
-	if (period != "week" && period != "month") || !fromDays(f) || !periodBound(f.From, period, false) || !periodBound(f.To, period, true) {
+	if (period != "week" && period != "month") || !periodBound(f.From, period, false) || !periodBound(f.To, period, true) {
+		return nil, false, nil
+	}
+	// A smaller summary's days, a few rows each, are grouped into periods;
+	// days that are no calendar day have none.
+	start := "date(e.date, '-6 days', 'weekday 1')"
+	if period == "month" {
+		start = "substr(e.date, 1, 8) || '01'"
+	}
+	if sel, args, ok := selectSmaller(f, start+" AS date, e.quad AS quad, "+summed(f), []string{"date(e.date, '+0 days') = e.date"}); ok {
+		return db.periodCounts(ctx, "SELECT date, quad, sum(n), sum(g) / "+unitSQL+" FROM ("+sel+") GROUP BY date, quad ORDER BY date, quad", args)
+	}
+	if !fromDays(f) {
 		return nil, false, nil
 	}
 	with, args := withCodes(f)
@@ -37,7 +51,12 @@ func (db *DB) PeriodCounts(ctx context.Context, f store.EventFilter, period stri
 		}
 		args = append(append(args, period), cargs...)
 	}
-	rows, err := db.query(ctx, with+"SELECT date, quad, sum(n), sum(g) / "+unitSQL+" FROM ("+sel+noFlatten+") GROUP BY date, quad ORDER BY date, quad", args...)
+	return db.periodCounts(ctx, with+"SELECT date, quad, sum(n), sum(g) / "+unitSQL+" FROM ("+sel+noFlatten+") GROUP BY date, quad ORDER BY date, quad", args)
+}
+
+// periodCounts runs q, which gives the columns of a store.DayCount.
+func (db *DB) periodCounts(ctx context.Context, q string, args []any) ([]store.DayCount, bool, error) {
+	rows, err := db.query(ctx, q, args...)
 	if err != nil {
 		return nil, false, fmt.Errorf("sqlite: period counts: %w", err)
 	}

@@ -60,9 +60,11 @@ func TestQueryPlans(t *testing.T) {
 
 // TestFilterPlans runs the queries of the event list, its counts and the
 // workbench's aggregates for each filter the workbench offers, and checks
-// their plans: no query reads the whole events table, and the counts of
-// filters the summaries hold read event_days or event_periods instead of
-// the events. It logs the indexes each query uses (see migration 0013).
+// their plans: no query reads the whole events table, event_days or
+// event_periods, the counts of filters the summaries hold read them instead
+// of the events, and those of filters the smaller summaries answer (the
+// whole store, an actor key of 3 or 6 letters, a CAMEO code or root;
+// dyad totals without dates) read the smaller ones. It logs the indexes each query uses (see migration 0013).
 func TestFilterPlans(t *testing.T) {
 	ctx := context.Background()
 	db, err := Open(ctx, filepath.Join(t.TempDir(), "plan.db"), Options{})
@@ -107,12 +109,19 @@ func TestFilterPlans(t *testing.T) {
 		"dates":    {From: "2023-03-01", To: "2023-06-30"},
 		"weeks":    {From: "2023-03-06", To: "2023-06-25"},
 		"cursor":   {Actor: "RUS", Mentions: true, From: "2023-03-01"},
+		"actor6":   {Actor: "RUSGOV"},
+		"code":     {Code: "190"},
+		"root":     {Root: "19", From: "2023-03-01"},
+		"coderoot": {Code: "190", Root: "19", Quad: 4},
 	}
 	// Plans name a table by its alias; only events is read as events e,
 	// the summaries are read as e too.
 	scanEvents := regexp.MustCompile(`(^|; )SCAN events($|;)`)
 	scanE := regexp.MustCompile(`(^|; )SCAN e($|;)`)
-	readsSummary := regexp.MustCompile(`FROM event_(days|periods) e\b`)
+	readsSummary := regexp.MustCompile(`FROM (event_days|event_periods|event_totals|actor_days|code_days|dyad_totals) e\b`)
+	readsSmaller := regexp.MustCompile(`FROM (event_totals|actor_days|code_days|dyad_totals) e\b`)
+	readsDyadDays := regexp.MustCompile(`FROM event_(days|periods) e\b`)
+	scanAnyE := regexp.MustCompile(`(^|; )SCAN e\b`)
 	for name, f := range filters {
 		for _, run := range []struct {
 			name    string
@@ -126,6 +135,12 @@ func TestFilterPlans(t *testing.T) {
 					g.Cursor = p.Next
 					_, err = db.EventList(ctx, g)
 				}
+				return err
+			}},
+			{"EventList by Goldstein", false, func() error {
+				g := f
+				g.ByGoldstein = true
+				_, err := db.EventList(ctx, g)
 				return err
 			}},
 			{"EventCounts", true, func() error { _, err := db.EventCounts(ctx, f); return err }},
@@ -149,9 +164,23 @@ func TestFilterPlans(t *testing.T) {
 				if scanEvents.MatchString(plan) || (!summary && scanE.MatchString(plan)) {
 					t.Errorf("%s %s: %q scans events: %s", run.name, name, q.q, plan)
 				}
-				// The aggregate (not the look-ups of names after it).
-				if run.summary && strings.Contains(q.q, "GROUP BY") && !summary {
+				// Per-dyad summaries are sought, never read whole.
+				if readsDyadDays.MatchString(q.q) && scanAnyE.MatchString(plan) {
+					t.Errorf("%s %s: %q scans a per-dyad summary: %s", run.name, name, q.q, plan)
+				}
+				// The aggregate (not the look-ups of names after it), from
+				// the smaller summaries when they answer the filter.
+				answered := store.Summarized(f) || (run.name != "Dyads" && store.CodeSummarized(f))
+				agg := run.summary && answered && strings.Contains(q.q, "GROUP BY")
+				if agg && !summary {
 					t.Errorf("%s %s: %q does not read the summaries: %s", run.name, name, q.q, plan)
+				}
+				smaller := store.TotalsSummarized(f) || store.ActorSummarized(f) || store.CodeSummarized(f)
+				if run.name == "Dyads" {
+					smaller = store.DyadTotalsSummarized(f)
+				}
+				if agg && smaller && !readsSmaller.MatchString(q.q) {
+					t.Errorf("%s %s: %q does not read the smaller summaries: %s", run.name, name, q.q, plan)
 				}
 				t.Logf("%s %s: %s", run.name, name, plan)
 			}

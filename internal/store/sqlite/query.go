@@ -181,13 +181,19 @@ func selectEvents(f store.EventFilter, cols string, extra []string, extraArgs []
 	return with + strings.Join(parts, " UNION ALL "), args, nil
 }
 
-// EventCounts implements store.Queries. Filters that the event_days
-// summary can answer read it (a few rows per day); others read the events.
+// EventCounts implements store.Queries. Filters that a smaller summary
+// answers (selectSmaller: the whole store, an actor key, a CAMEO code or
+// root) read it, a few rows per day; other filters that the event_days
+// summary can answer read it (a few rows per dyad and day); others read
+// the events.
 func (db *DB) EventCounts(ctx context.Context, f store.EventFilter) ([]store.DayCount, error) {
 	var q string
 	var args []any
 	var err error
-	if fromDays(f) {
+	if sel, sargs, ok := selectSmaller(f, "e.date AS date, e.quad AS quad, "+summed(f), []string{"e.date <> ''"}); ok {
+		args = sargs
+		q = "SELECT date, quad, sum(n), sum(g) / " + unitSQL + " FROM (" + sel + ") GROUP BY date, quad ORDER BY date, quad"
+	} else if fromDays(f) {
 		var sel string
 		sel, args, err = selectDays(f, "e.date AS date, e.quad AS quad, "+summed(f), []string{"e.date <> ''"})
 		q = "SELECT date, quad, sum(n), sum(g) / " + unitSQL + " FROM (" + sel + ") GROUP BY date, quad ORDER BY date, quad"
@@ -221,8 +227,8 @@ func (db *DB) EventCounts(ctx context.Context, f store.EventFilter) ([]store.Day
 // unitSQL divides event_days' Goldstein sums back into points.
 const unitSQL = "1000000.0"
 
-// Dyads implements store.Queries, from the event_days summary when the
-// filter allows (see EventCounts).
+// Dyads implements store.Queries, from the dyad_totals or event_days
+// summary when the filter allows (see EventCounts).
 func (db *DB) Dyads(ctx context.Context, f store.EventFilter, n int) ([]store.DyadCount, error) {
 	if n <= 0 || n > store.MaxLimit {
 		n = store.MaxLimit
@@ -232,8 +238,14 @@ func (db *DB) Dyads(ctx context.Context, f store.EventFilter, n int) ([]store.Dy
 	var args []any
 	var err error
 	if fromDays(f) {
+		// Without date bounds, dyad_totals holds each dyad's whole time in
+		// a few rows; with them, event_days its days.
+		table := "event_days"
+		if store.DyadTotalsSummarized(f) {
+			table = "dyad_totals"
+		}
 		var sel string
-		sel, args, err = selectDays(f, "e.source_code AS src, e.target_code AS tgt, e.quad AS quad, "+summed(f), pairs)
+		sel, args, err = selectSummary(table, f, "e.source_code AS src, e.target_code AS tgt, e.quad AS quad, "+summed(f), pairs)
 		q = `SELECT src, tgt, sum(n), sum(CASE WHEN quad IN (1, 2) THEN n ELSE 0 END),
 		sum(CASE WHEN quad IN (3, 4) THEN n ELSE 0 END), sum(g) / ` + unitSQL + ` FROM (` + sel + `)
 		GROUP BY src, tgt ORDER BY sum(n) DESC, src, tgt LIMIT ?`
@@ -444,13 +456,16 @@ func (db *DB) EventList(ctx context.Context, f store.EventFilter) (store.EventPa
 		var q string
 		var args []any
 		var err error
-		if fromDays(f) {
+		var cur []string
+		var curArgs []any
+		if f.Cursor != "" {
+			cur, curArgs = []string{"e.date " + ge + " ?"}, []any{date}
+		}
+		if sel, sargs, ok := selectSmaller(f, summed(f), cur, curArgs...); ok {
+			args = sargs
+			q = "SELECT coalesce(sum(n), 0) FROM (SELECT n FROM (" + sel + ") LIMIT ?)"
+		} else if fromDays(f) {
 			var sel string
-			var cur []string
-			var curArgs []any
-			if f.Cursor != "" {
-				cur, curArgs = []string{"e.date " + ge + " ?"}, []any{date}
-			}
 			sel, args, err = selectDays(f, summed(f), cur, curArgs...)
 			q = "SELECT coalesce(sum(n), 0) FROM (SELECT n FROM (" + sel + ") LIMIT ?)"
 		} else {
@@ -525,12 +540,32 @@ func (db *DB) eventsByGoldstein(ctx context.Context, f store.EventFilter, cur st
 		f.Plover == "" && f.From == "" && f.To == "" && f.Outlet == "" && f.Country == "" && f.City == "" && f.DocID == "" && f.Text == ""
 	dense := plain
 	if !plain {
-		sel, args, err := selectEvents(f, "1", extra, extraArgs)
-		if err != nil {
-			return store.EventPage{}, err
+		// The count only chooses the plan. Before a cursor, the summaries'
+		// rows stand in for the events when they answer the filter; past
+		// one, only the events hold the Goldstein values it bounds.
+		var q, sel string
+		var args []any
+		var ok bool
+		if f.Cursor == "" {
+			sel, args, ok = selectSmaller(f, summed(f), nil)
+			if !ok && fromDays(f) {
+				var err error
+				if sel, args, err = selectDays(f, summed(f), nil); err != nil {
+					return store.EventPage{}, err
+				}
+				ok = true
+			}
+			q = "SELECT coalesce(sum(n), 0) FROM (SELECT n FROM (%s) LIMIT ?)"
+		}
+		if !ok {
+			var err error
+			if sel, args, err = selectEvents(f, "1", extra, extraArgs); err != nil {
+				return store.EventPage{}, err
+			}
+			q = "SELECT count(*) FROM (%s LIMIT ?)"
 		}
 		var matches int
-		if err := db.queryRow(ctx, "SELECT count(*) FROM ("+sel+" LIMIT ?)", append(args, denseMatches)...).Scan(&matches); err != nil {
+		if err := db.queryRow(ctx, fmt.Sprintf(q, sel), append(args, denseMatches)...).Scan(&matches); err != nil {
 			return store.EventPage{}, fmt.Errorf("sqlite: event list: %w", err)
 		}
 		dense = matches >= denseMatches

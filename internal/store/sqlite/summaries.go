@@ -28,8 +28,8 @@ type summaries struct {
 	days    map[dayKey]*delta
 	periods map[periodKey]*delta
 	totals  map[totalKey]*delta
-	actors  map[keyDay]*delta // actor_days
-	codes   map[keyDay]*delta // code_days
+	actors  map[keyDay]*delta  // actor_days
+	codes   map[codeDay]*delta // code_days
 	dyads   map[dyadKey]*delta
 }
 
@@ -54,10 +54,17 @@ type totalKey struct {
 	status string
 }
 
-// keyDay is the key of an actor_days row (key an actor key) or of a
-// code_days row (key a CAMEO code or root).
+// keyDay is the key of an actor_days row: key is an actor key.
 type keyDay struct {
 	key string
+	totalKey
+}
+
+// codeDay is the key of a code_days row: key is a CAMEO code, or with
+// root an events' root.
+type codeDay struct {
+	key  string
+	root bool
 	totalKey
 }
 
@@ -84,7 +91,7 @@ func (d *delta) zero() bool { return *d == delta{} }
 
 func newSummaries() *summaries {
 	return &summaries{days: map[dayKey]*delta{}, periods: map[periodKey]*delta{}, totals: map[totalKey]*delta{},
-		actors: map[keyDay]*delta{}, codes: map[keyDay]*delta{}, dyads: map[dyadKey]*delta{}}
+		actors: map[keyDay]*delta{}, codes: map[codeDay]*delta{}, dyads: map[dyadKey]*delta{}}
 }
 
 // summaryRow is what the summaries need of one event.
@@ -142,9 +149,8 @@ func (s *summaries) change(k eventKey, d delta) {
 	for _, a := range store.ActorKeys(k.source, k.target) {
 		addTo(s.actors, keyDay{a, t}, d)
 	}
-	for _, c := range store.CodeKeys(k.code, k.root) {
-		addTo(s.codes, keyDay{c, t}, d)
-	}
+	addTo(s.codes, codeDay{k.code, false, t}, d)
+	addTo(s.codes, codeDay{k.root, true, t}, d)
 	if week, month, ok := periodStarts(k.date); ok {
 		pk := k.dayKey
 		pk.date = week
@@ -239,7 +245,11 @@ func (s *summaries) apply(ctx context.Context, tx *sql.Tx) error {
 			})
 		},
 		func() error { return applyTo(ctx, tx, s.actors, "actor_days", "actor, date, quad, status", keyDayArgs) },
-		func() error { return applyTo(ctx, tx, s.codes, "code_days", "code, date, quad, status", keyDayArgs) },
+		func() error {
+			return applyTo(ctx, tx, s.codes, "code_days", "code, is_root, date, quad, status", func(k codeDay) []any {
+				return []any{k.key, k.root, k.date, k.quad, k.status}
+			})
+		},
 		func() error {
 			return applyTo(ctx, tx, s.dyads, "dyad_totals", "source_code, target_code, quad, status", func(k dyadKey) []any {
 				return []any{k.source, k.target, k.quad, k.status}

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/dyad-project/dyad/internal/doc"
@@ -40,7 +41,8 @@ func checkSummaries(t *testing.T, raw *sql.DB, when string) {
 
 // checkSmallerSummaries fails t unless event_totals, actor_days, code_days
 // and dyad_totals equal their recomputation in Go from the live events,
-// with the keys of store.ActorKeys and store.CodeKeys.
+// with the keys of store.ActorKeys, and every event under its code and
+// under its root in code_days.
 func checkSmallerSummaries(t *testing.T, raw *sql.DB, when string) {
 	t.Helper()
 	ctx := context.Background()
@@ -69,9 +71,8 @@ func checkSmallerSummaries(t *testing.T, raw *sql.DB, when string) {
 		for _, a := range store.ActorKeys(r.source, r.target) {
 			add("actor_days", a, "|", r.date, "|", r.quad, "|", r.status)
 		}
-		for _, c := range store.CodeKeys(r.code, r.root) {
-			add("code_days", c, "|", r.date, "|", r.quad, "|", r.status)
-		}
+		add("code_days", r.code, "|0|", r.date, "|", r.quad, "|", r.status)
+		add("code_days", r.root, "|1|", r.date, "|", r.quad, "|", r.status)
 	}
 	if err := rows.Err(); err != nil {
 		t.Fatalf("%s: %v", when, err)
@@ -81,7 +82,7 @@ func checkSmallerSummaries(t *testing.T, raw *sql.DB, when string) {
 		"event_totals": "date || '|' || quad || '|' || status",
 		"dyad_totals":  "source_code || '|' || target_code || '|' || quad || '|' || status",
 		"actor_days":   "actor || '|' || date || '|' || quad || '|' || status",
-		"code_days":    "code || '|' || date || '|' || quad || '|' || status",
+		"code_days":    "code || '|' || is_root || '|' || date || '|' || quad || '|' || status",
 	} {
 		got := map[string]delta{}
 		rows, err := raw.QueryContext(ctx, `SELECT `+keys+`, events, goldstein, happenings, hap_goldstein FROM `+table)
@@ -165,7 +166,8 @@ func linkedEvent(r *rand.Rand, docID string, n int) event.Event {
 // them: new documents with analyses in one Put, analyses stored later,
 // replaced analyses, new versions at a URL (some of a document analysed
 // earlier in the same batch), analyses of superseded versions, and the
-// linking all of these cause.
+// linking all of these cause; and that rebuilding them from the events
+// gives the tables the writer kept.
 func TestSummariesExact(t *testing.T) {
 	ctx := context.Background()
 	db, err := Open(ctx, filepath.Join(t.TempDir(), "sums.db"), Options{})
@@ -214,5 +216,64 @@ func TestSummariesExact(t *testing.T) {
 			}
 		}
 		checkSummaries(t, db.r, fmt.Sprintf("step %d", step))
+	}
+	checkRebuild(t, db)
+}
+
+// summaryTables are the tables rebuildSummaries fills.
+var summaryTables = []string{"event_days", "event_periods", "event_totals", "actor_days", "code_days", "dyad_totals"}
+
+// checkRebuild fails t unless rebuildSummaries leaves every summary table
+// as the writer kept it (in a transaction it rolls back).
+func checkRebuild(t *testing.T, db *DB) {
+	t.Helper()
+	ctx := context.Background()
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	dump := func(table string) []string {
+		rows, err := tx.QueryContext(ctx, `SELECT * FROM `+table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		cols, err := rows.Columns()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, fmt.Sprint(vals...))
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		slices.Sort(out)
+		return out
+	}
+	kept := map[string][]string{}
+	for _, table := range summaryTables {
+		kept[table] = dump(table)
+		if len(kept[table]) == 0 {
+			t.Errorf("%s is empty before the rebuild", table)
+		}
+	}
+	if err := rebuildSummaries(ctx, tx); err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range summaryTables {
+		if got := dump(table); !slices.Equal(got, kept[table]) {
+			t.Errorf("%s after a rebuild:\n%q\nthe writer kept:\n%q", table, got, kept[table])
+		}
 	}
 }

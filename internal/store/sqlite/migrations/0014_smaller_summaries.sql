@@ -9,9 +9,11 @@
 --   actor_days    per actor key and (day, quad class, status): an event is
 --                 counted once under each of store.ActorKeys(source, target),
 --                 the prefixes of its codes whose length is a multiple of 3;
---   code_days     per CAMEO code or root and (day, quad class, status), under
---                 store.CodeKeys(code, root): its code and its root, once
---                 when they are the same;
+--   code_days     per CAMEO code and per root and (day, quad class, status):
+--                 an event is counted under (code, is_root 0) and under
+--                 (root, is_root 1), so that a code filter and a root filter
+--                 of the same value (19) each read only their own events
+--                 (store.CodeKeys names both values as one key);
 --   dyad_totals   per (source, target, quad class, status), over all days.
 -- The writer keeps them with event_days, once per batch (summaries.go).
 
@@ -40,6 +42,7 @@ CREATE TABLE actor_days (
 
 CREATE TABLE code_days (
 	code          TEXT    NOT NULL,
+	is_root       INTEGER NOT NULL,  -- 1: code is the events' root, 0: their code
 	date          TEXT    NOT NULL,
 	quad          INTEGER NOT NULL,
 	status        TEXT    NOT NULL,
@@ -47,7 +50,7 @@ CREATE TABLE code_days (
 	goldstein     INTEGER NOT NULL,
 	happenings    INTEGER NOT NULL,
 	hap_goldstein INTEGER NOT NULL,
-	PRIMARY KEY (code, date, quad, status)
+	PRIMARY KEY (code, is_root, date, quad, status)
 ) WITHOUT ROWID;
 
 CREATE TABLE dyad_totals (
@@ -86,14 +89,11 @@ INSERT INTO actor_days (actor, date, quad, status, events, goldstein, happenings
 		sum(CASE WHEN e.happening = e.id THEN CAST(round(e.goldstein * 1000000) AS INTEGER) ELSE 0 END)
 	FROM keys k JOIN events e ON e.rowid = k.r GROUP BY 1, 2, 3, 4;
 
--- store.CodeKeys: the code, or the root when the code is empty or the
--- same; and the root besides a different code when both are set.
-INSERT INTO code_days (code, date, quad, status, events, goldstein, happenings, hap_goldstein)
-	SELECT k, date, quad, status, count(*), sum(CAST(round(goldstein * 1000000) AS INTEGER)), sum(happening = id),
+-- Every event under its code and under its root.
+INSERT INTO code_days (code, is_root, date, quad, status, events, goldstein, happenings, hap_goldstein)
+	SELECT k, is_root, date, quad, status, count(*), sum(CAST(round(goldstein * 1000000) AS INTEGER)), sum(happening = id),
 		sum(CASE WHEN happening = id THEN CAST(round(goldstein * 1000000) AS INTEGER) ELSE 0 END)
-	FROM (SELECT CASE WHEN code = root OR code = '' THEN root ELSE code END AS k, date, quad, status, goldstein, happening, id
-			FROM events WHERE live = 1
+	FROM (SELECT code AS k, 0 AS is_root, date, quad, status, goldstein, happening, id FROM events WHERE live = 1
 		UNION ALL
-		SELECT root, date, quad, status, goldstein, happening, id
-			FROM events WHERE live = 1 AND code <> root AND code <> '' AND root <> '')
-	GROUP BY 1, 2, 3, 4;
+		SELECT root, 1, date, quad, status, goldstein, happening, id FROM events WHERE live = 1)
+	GROUP BY 1, 2, 3, 4, 5;

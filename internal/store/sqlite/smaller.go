@@ -1,0 +1,67 @@
+package sqlite
+
+import (
+	"strings"
+
+	"github.com/dyad-project/dyad/internal/event"
+	"github.com/dyad-project/dyad/internal/store"
+)
+
+// dayTable returns the smallest per-day summary of migration 0014 that
+// answers f, with the condition on its key and the key's value: the whole
+// store (event_totals) when store.TotalsSummarized(f), an actor key
+// (actor_days) when store.ActorSummarized(f), a CAMEO code or root
+// (code_days, which keeps a code and a root of the same value apart) when
+// store.CodeSummarized(f). ok is false when none does.
+func dayTable(f store.EventFilter) (table string, key []string, keyArgs []any, ok bool) {
+	switch {
+	case store.TotalsSummarized(f):
+		return "event_totals", nil, nil, true
+	case store.ActorSummarized(f):
+		return "actor_days", []string{"e.actor = ?"}, []any{f.Actor}, true
+	case store.CodeSummarized(f):
+		// A code under a root is its code's row (the shared rule has a
+		// code lie under one root); a root alone is its root's row.
+		return "code_days", []string{"e.code = ?", "e.is_root = ?"}, []any{store.CodeKey(f), f.Code == ""}, true
+	}
+	return "", nil, nil, false
+}
+
+// selectSmaller is selectDays over the smaller per-day summary dayTable
+// chooses for f: a SELECT of cols over its rows e (columns date, quad,
+// status and the four counts) that count f's events and meet the extra
+// conditions. ok is false when no such table answers f.
+func selectSmaller(f store.EventFilter, cols string, extra []string, extraArgs ...any) (q string, args []any, ok bool) {
+	table, conds, args, ok := dayTable(f)
+	if !ok {
+		return "", nil, false
+	}
+	if f.Quad != 0 {
+		conds = append(conds, "e.quad = ?")
+		args = append(args, f.Quad)
+	}
+	statuses := f.Statuses
+	if len(statuses) == 0 {
+		statuses = []event.Status{event.Asserted, event.Reported}
+	}
+	ph := make([]string, len(statuses))
+	for i, s := range statuses {
+		ph[i] = "?"
+		args = append(args, string(s))
+	}
+	conds = append(conds, "e.status IN ("+strings.Join(ph, ", ")+")")
+	if f.From != "" {
+		conds = append(conds, "e.date >= ?")
+		args = append(args, f.From)
+	}
+	if f.To != "" {
+		conds = append(conds, "e.date <= ?")
+		args = append(args, f.To)
+	}
+	if f.Anchors() {
+		conds = append(conds, "e.happenings > 0")
+	}
+	conds = append(conds, extra...)
+	args = append(args, extraArgs...)
+	return "SELECT " + cols + " FROM " + table + " e WHERE " + strings.Join(conds, " AND ") + noFlatten, args, true
+}
