@@ -29,6 +29,7 @@ func RunQueries(t *testing.T, open Opener) {
 		{"EventListMatchesEventsOnMany", testEventListMany},
 		{"SupersededNotCounted", testSupersededNotCounted},
 		{"AggregatesEqualListedEvents", testAggregatesExact},
+		{"SmallerSummaries", testSmallerSummaries},
 		{"ConcurrentWriters", testConcurrentWriters},
 		{"Places", testPlaces},
 		{"DocumentCounts", testDocumentCounts},
