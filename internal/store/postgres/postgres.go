@@ -9,9 +9,14 @@
 // Full-text search uses a generated tsvector column with a GIN index.
 //
 // The summaries event_days and event_periods (migration 0005) count the
-// live events per dyad, day or period, quad class and status; triggers
-// keep them per statement and apply each transaction's changes at commit
-// in key order, and the aggregates read them when store.Summarized allows.
+// live events per dyad, day or period, quad class and status, and the
+// smaller ones of migration 0006 per day for the whole store
+// (event_totals), per actor key (actor_days) and per CAMEO code or root
+// (code_days), and per dyad without days (dyad_totals); store_counts
+// holds what Stats reports. Triggers keep them per statement and apply
+// each transaction's changes at commit in one order, and the aggregates
+// read the smallest that answers a filter (store.Summarized and the rules
+// beside it).
 package postgres
 
 import (

@@ -23,14 +23,11 @@ func fromEvents(f store.EventFilter, a *args, extra ...string) (string, error) {
 	return from + " WHERE " + strings.Join(conds, " AND "), nil
 }
 
-// EventCounts implements store.Queries, from the event_days summary when
-// store.Summarized allows (a few rows per day), else from the events.
+// EventCounts implements store.Queries, from the smallest summary that
+// answers f (daysQuery: a few rows per day), else from the events.
 func (db *DB) EventCounts(ctx context.Context, f store.EventFilter) ([]store.DayCount, error) {
-	var q string
-	var a args
-	if store.Summarized(f) {
-		q, a = daysQuery(f)
-	} else {
+	q, a, ok := daysQuery(f)
+	if !ok {
 		var err error
 		if q, a, err = daysFromEvents(f); err != nil {
 			return nil, err
@@ -55,8 +52,9 @@ func daysFromEvents(f store.EventFilter) (string, args, error) {
 		" GROUP BY e.date, e.quad ORDER BY e.date, e.quad", a, nil
 }
 
-// Dyads implements store.Queries, from the event_days summary when
-// store.Summarized allows, else from the events.
+// Dyads implements store.Queries, from the summaries when store.Summarized
+// allows (dyad_totals without date bounds, else event_days), else from
+// the events.
 func (db *DB) Dyads(ctx context.Context, f store.EventFilter, n int) ([]store.DyadCount, error) {
 	if n <= 0 || n > store.MaxLimit {
 		n = store.MaxLimit

@@ -11,7 +11,9 @@ import (
 
 // The summaries event_days and event_periods (migration 0005) answer the
 // aggregates of the filters store.Summarized allows, from a few rows per
-// dyad and day instead of one per event.
+// dyad and day instead of one per event; the smaller ones of migration
+// 0006 (event_totals, actor_days, code_days, dyad_totals) answer the
+// filters on less than a dyad from a few rows per day, or per dyad.
 
 var _ store.PeriodCounter = (*DB)(nil)
 
@@ -73,33 +75,78 @@ func summed(f store.EventFilter) (n, g string) {
 // unit divides the summaries' Goldstein sums back into points.
 const unit = "1000000.0"
 
-// daysQuery returns EventCounts' query of f from event_days, and its
-// parameters.
-func daysQuery(f store.EventFilter) (string, args) {
-	var a args
-	conds := append(summaryWhere(f, &a), "s.date <> ''")
-	n, g := summed(f)
-	return "SELECT s.date, s.quad, sum(" + n + ")::bigint, (sum(" + g + ") / " + unit + ")::float8 FROM event_days s WHERE " +
-		strings.Join(conds, " AND ") + " GROUP BY s.date, s.quad ORDER BY s.date, s.quad", a
+// smallerDays returns the smaller day summary that answers f's counts
+// per day (migration 0006), and the WHERE conditions that select its rows
+// s, adding their parameters to a: event_totals when
+// store.TotalsSummarized(f), actor_days when store.ActorSummarized(f),
+// code_days when store.CodeSummarized(f), under the kind of its key
+// (store.CodeKey): a code, else a root. ok is false when none does.
+func smallerDays(f store.EventFilter, a *args) (table string, conds []string, ok bool) {
+	switch {
+	case store.TotalsSummarized(f):
+		return "event_totals", summaryWhere(f, a), true
+	case store.ActorSummarized(f):
+		g := f
+		g.Actor = ""
+		return "actor_days", append([]string{"s.actor = " + a.add(f.Actor)}, summaryWhere(g, a)...), true
+	case store.CodeSummarized(f):
+		kind := "root"
+		if f.Code != "" {
+			kind = "code"
+		}
+		return "code_days", append([]string{"s.kind = " + a.add(kind), "s.code = " + a.add(store.CodeKey(f))}, summaryWhere(f, a)...), true
+	}
+	return "", nil, false
 }
 
-// periodsQuery returns PeriodCounts' query of f from event_periods, and
-// its parameters.
-func periodsQuery(f store.EventFilter, period string) (string, args) {
-	var a args
-	conds := append([]string{"s.kind = " + a.add(period)}, summaryWhere(f, &a)...)
+// daysQuery returns EventCounts' query of f from the smallest summary
+// that answers it (smallerDays, else event_days when store.Summarized),
+// and its parameters; ok is false when no summary answers f.
+func daysQuery(f store.EventFilter) (q string, a args, ok bool) {
+	table, conds, ok := smallerDays(f, &a)
+	if !ok {
+		if !store.Summarized(f) {
+			return "", nil, false
+		}
+		table, conds = "event_days", summaryWhere(f, &a)
+	}
+	conds = append(conds, "s.date <> ''")
 	n, g := summed(f)
-	return "SELECT s.date, s.quad, sum(" + n + ")::bigint, (sum(" + g + ") / " + unit + ")::float8 FROM event_periods s WHERE " +
-		strings.Join(conds, " AND ") + " GROUP BY s.date, s.quad ORDER BY s.date, s.quad", a
+	return "SELECT s.date, s.quad, sum(" + n + ")::bigint, (sum(" + g + ") / " + unit + ")::float8 FROM " + table + " s WHERE " +
+		strings.Join(conds, " AND ") + " GROUP BY s.date, s.quad ORDER BY s.date, s.quad", a, true
 }
 
-// PeriodCounts implements store.PeriodCounter from event_periods, for the
-// filters store.PeriodSummarized allows.
-func (db *DB) PeriodCounts(ctx context.Context, f store.EventFilter, period string) ([]store.DayCount, bool, error) {
+// periodsQuery returns PeriodCounts' query of f and its parameters: the
+// days of a smaller summary (smallerDays) grouped into periods, else
+// event_periods when store.PeriodSummarized; ok is false when neither
+// answers f.
+func periodsQuery(f store.EventFilter, period string) (q string, a args, ok bool) {
+	if period != "week" && period != "month" {
+		return "", nil, false
+	}
+	n, g := summed(f)
+	if table, conds, ok := smallerDays(f, &a); ok {
+		p := a.add(period)
+		conds = append(conds, "event_valid_day(s.date)")
+		return "SELECT event_period(" + p + ", s.date) AS p, s.quad, sum(" + n + ")::bigint, (sum(" + g + ") / " + unit + ")::float8 FROM " +
+			table + " s WHERE " + strings.Join(conds, " AND ") + " GROUP BY p, s.quad ORDER BY p, s.quad", a, true
+	}
 	if !store.PeriodSummarized(f, period) {
+		return "", nil, false
+	}
+	conds := append([]string{"s.kind = " + a.add(period)}, summaryWhere(f, &a)...)
+	return "SELECT s.date, s.quad, sum(" + n + ")::bigint, (sum(" + g + ") / " + unit + ")::float8 FROM event_periods s WHERE " +
+		strings.Join(conds, " AND ") + " GROUP BY s.date, s.quad ORDER BY s.date, s.quad", a, true
+}
+
+// PeriodCounts implements store.PeriodCounter from the summaries: for
+// the filters a smaller summary answers, its days grouped into periods;
+// for the others store.PeriodSummarized allows, event_periods.
+func (db *DB) PeriodCounts(ctx context.Context, f store.EventFilter, period string) ([]store.DayCount, bool, error) {
+	q, a, ok := periodsQuery(f, period)
+	if !ok {
 		return nil, false, nil
 	}
-	q, a := periodsQuery(f, period)
 	out, err := db.dayCounts(ctx, q, a)
 	if err != nil {
 		return nil, false, fmt.Errorf("postgres: period counts: %w", err)
@@ -125,14 +172,19 @@ func (db *DB) dayCounts(ctx context.Context, q string, a args) ([]store.DayCount
 	return out, rows.Err()
 }
 
-// dyadsQuery returns Dyads' query of f's pairs from event_days, at most
-// n of them, and its parameters.
+// dyadsQuery returns Dyads' query of f's pairs, at most n of them, and
+// its parameters: from dyad_totals when store.DyadTotalsSummarized(f),
+// else from event_days; store.Summarized(f) must hold.
 func dyadsQuery(f store.EventFilter, n int) (string, args) {
 	var a args
+	table := "event_days"
+	if store.DyadTotalsSummarized(f) {
+		table = "dyad_totals"
+	}
 	conds := append(summaryWhere(f, &a), "s.source_code <> ''", "s.target_code <> ''")
 	c, g := summed(f)
 	return `SELECT s.source_code, s.target_code, sum(` + c + `)::bigint,
 		coalesce(sum(` + c + `) FILTER (WHERE s.quad IN (1, 2)), 0)::bigint, coalesce(sum(` + c + `) FILTER (WHERE s.quad IN (3, 4)), 0)::bigint,
-		(sum(` + g + `) / ` + unit + `)::float8 FROM event_days s WHERE ` + strings.Join(conds, " AND ") + `
+		(sum(` + g + `) / ` + unit + `)::float8 FROM ` + table + ` s WHERE ` + strings.Join(conds, " AND ") + `
 		GROUP BY s.source_code, s.target_code ORDER BY sum(` + c + `) DESC, s.source_code, s.target_code LIMIT ` + a.add(n), a
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/dyad-project/dyad/internal/doc"
@@ -35,7 +36,11 @@ func openAt(t testing.TB, version int) *DB {
 }
 
 // summaryCheck recomputes the summaries from the live events; its rows
-// are (table, key..., counts...) as text, so that EXCEPT ALL compares them.
+// are (table, key..., counts...), so that EXCEPT ALL compares them. The
+// actor keys come from Go (store.ActorKeys) as parameters: $1, $2 and $3
+// list (source, target, key) for every pair stored, so that actor_days
+// is checked against the shared rule rather than against the SQL that
+// keeps it. code_days counts each event under its code and its root.
 const summaryCheck = `
 WITH days AS (
 	SELECT source_code, target_code, date, quad, status, count(*) AS events, sum(round(goldstein * 1000000)::bigint) AS goldstein,
@@ -48,21 +53,65 @@ periods AS (
 		coalesce(sum(round(e.goldstein * 1000000)::bigint) FILTER (WHERE e.happening = e.id), 0) AS hap_goldstein
 	FROM events e CROSS JOIN (VALUES ('week'), ('month')) AS k(kind)
 	WHERE e.live AND event_valid_day(e.date) GROUP BY 1, 2, 3, 4, 5, 6),
+counted AS (
+	SELECT e.*, round(e.goldstein * 1000000)::bigint AS g, e.happening = e.id AS anchor FROM events e WHERE e.live),
+totals AS (
+	SELECT '' AS k1, '' AS k2, date, quad, status, count(*) AS events, sum(g) AS goldstein,
+		count(*) FILTER (WHERE anchor) AS happenings, coalesce(sum(g) FILTER (WHERE anchor), 0) AS hap_goldstein
+	FROM counted GROUP BY date, quad, status),
+actors AS (
+	SELECT k AS k1, '' AS k2, date, quad, status, count(*) AS events, sum(g) AS goldstein,
+		count(*) FILTER (WHERE anchor) AS happenings, coalesce(sum(g) FILTER (WHERE anchor), 0) AS hap_goldstein
+	FROM counted CROSS JOIN LATERAL (SELECT DISTINCT k FROM unnest($1::text[], $2::text[], $3::text[]) AS x(s, t, k)
+		WHERE s = counted.source_code AND t = counted.target_code) AS ks GROUP BY k, date, quad, status),
+codes AS (
+	SELECT k AS k1, kind AS k2, date, quad, status, count(*) AS events, sum(g) AS goldstein,
+		count(*) FILTER (WHERE anchor) AS happenings, coalesce(sum(g) FILTER (WHERE anchor), 0) AS hap_goldstein
+	FROM counted CROSS JOIN LATERAL (VALUES ('code', nullif(code, '')), ('root', nullif(root, ''))) AS ks(kind, k)
+		WHERE k IS NOT NULL GROUP BY kind, k, date, quad, status),
+dyads AS (
+	SELECT source_code AS k1, target_code AS k2, '' AS date, quad, status, count(*) AS events, sum(g) AS goldstein,
+		count(*) FILTER (WHERE anchor) AS happenings, coalesce(sum(g) FILTER (WHERE anchor), 0) AS hap_goldstein
+	FROM counted GROUP BY source_code, target_code, quad, status),
 want AS (
 	SELECT 'day' AS kind, source_code, target_code, date, quad, status, events, goldstein, happenings, hap_goldstein FROM days
-	UNION ALL SELECT * FROM periods),
+	UNION ALL SELECT * FROM periods
+	UNION ALL SELECT 'total', * FROM totals
+	UNION ALL SELECT 'actor', * FROM actors
+	UNION ALL SELECT 'code', * FROM codes
+	UNION ALL SELECT 'dyad', * FROM dyads),
 got AS (
 	SELECT 'day' AS kind, source_code, target_code, date, quad, status, events, goldstein, happenings, hap_goldstein FROM event_days
-	UNION ALL SELECT kind, source_code, target_code, date, quad, status, events, goldstein, happenings, hap_goldstein FROM event_periods)
+	UNION ALL SELECT kind, source_code, target_code, date, quad, status, events, goldstein, happenings, hap_goldstein FROM event_periods
+	UNION ALL SELECT 'total', '', '', date, quad, status, events, goldstein, happenings, hap_goldstein FROM event_totals
+	UNION ALL SELECT 'actor', actor, '', date, quad, status, events, goldstein, happenings, hap_goldstein FROM actor_days
+	UNION ALL SELECT 'code', code, kind, date, quad, status, events, goldstein, happenings, hap_goldstein FROM code_days
+	UNION ALL SELECT 'dyad', source_code, target_code, '', quad, status, events, goldstein, happenings, hap_goldstein FROM dyad_totals)
 SELECT 'missing', * FROM (SELECT * FROM want EXCEPT ALL SELECT * FROM got) m
 UNION ALL SELECT 'extra', * FROM (SELECT * FROM got EXCEPT ALL SELECT * FROM want) x`
 
-// checkSummaries fails t unless the summaries equal a count of the live
-// events, and no deltas wait for a flush.
+// countsCheck recomputes store_counts from the documents and events, and
+// returns how many rows differ.
+const countsCheck = `
+WITH want AS (
+	SELECT 'events' AS what, '' AS key, count(*) AS n FROM events HAVING count(*) > 0
+	UNION ALL SELECT x.what, x.key, count(*) FROM documents d
+		CROSS JOIN LATERAL (VALUES ('lang', d.lang), ('status', d.status), ('outlet', nullif(d.outlet, '')),
+			('superseded', CASE WHEN d.superseded_by <> '' THEN '' END)) AS x(what, key)
+		WHERE x.key IS NOT NULL GROUP BY x.what, x.key),
+got AS (SELECT what, key, n FROM store_counts)
+SELECT count(*) FROM ((SELECT * FROM want EXCEPT ALL SELECT * FROM got) UNION ALL (SELECT * FROM got EXCEPT ALL SELECT * FROM want)) d`
+
+// checkSummaries fails t unless the summaries and store_counts equal a
+// count of the events and documents, and no deltas wait for a flush.
 func checkSummaries(t *testing.T, db *DB, when string) {
 	t.Helper()
 	ctx := context.Background()
-	rows, err := db.pool.Query(ctx, summaryCheck)
+	keys, err := goKeys(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.pool.Query(ctx, summaryCheck, keys...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,6 +141,33 @@ func checkSummaries(t *testing.T, db *DB, when string) {
 	if days == 0 {
 		t.Errorf("%s: event_days is empty", when)
 	}
+	var off int
+	if err := db.pool.QueryRow(ctx, countsCheck).Scan(&off); err != nil {
+		t.Fatal(err)
+	}
+	if off != 0 {
+		t.Errorf("%s: %d rows of store_counts differ from a count", when, off)
+	}
+}
+
+// goKeys returns summaryCheck's parameters: the actor keys of every
+// (source, target) pair of the stored events, from store.ActorKeys.
+func goKeys(ctx context.Context, db *DB) ([]any, error) {
+	var ss, ts, aks []string
+	rows, err := db.pool.Query(ctx, `SELECT DISTINCT source_code, target_code FROM events`)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var s, t string
+		if err := rows.Scan(&s, &t); err != nil {
+			return nil, err
+		}
+		for _, k := range store.ActorKeys(s, t) {
+			ss, ts, aks = append(ss, s), append(ts, t), append(aks, k)
+		}
+	}
+	return []any{ss, ts, aks}, rows.Err()
 }
 
 // writer stores documents and analyses whose events gather in few
@@ -105,7 +181,11 @@ type writer struct {
 }
 
 func (w *writer) events(id string) []event.Event {
-	codes := []string{"USAGOV", "TURGOV", "RUS", "UKR", ""}
+	// Actor codes that share keys (RUS, RUSGOV, RUSGOVMIL, RUSMIL) or
+	// have a part cut short (RUSG, RU), and CAMEO codes with a root of
+	// their own, equal to it, or without one.
+	codes := []string{"USAGOV", "TURGOV", "RUS", "UKR", "", "RUSGOVMIL", "RUSMIL", "RUSG", "RU"}
+	cameo := [][2]string{{"041", "04"}, {"04", "04"}, {"0411", "04"}, {"190", "19"}, {"041", ""}}
 	statuses := []event.Status{event.Asserted, event.Asserted, event.Reported, event.Negated}
 	var es []event.Event
 	for i := range 5 + w.rng.IntN(20) {
@@ -118,7 +198,8 @@ func (w *writer) events(id string) []event.Event {
 		case 2:
 			day = "2024-03"
 		}
-		e := event.Event{ID: fmt.Sprintf("%s-%d", id[:12], i), DocID: id, Code: "041", Root: "04",
+		c := cameo[w.rng.IntN(len(cameo))]
+		e := event.Event{ID: fmt.Sprintf("%s-%d", id[:12], i), DocID: id, Code: c[0], Root: c[1],
 			Status: statuses[w.rng.IntN(len(statuses))], Quad: 1 + w.rng.IntN(4), Goldstein: float64(w.rng.IntN(41)-20) / 2,
 			Source: event.Actor{Code: codes[w.rng.IntN(len(codes))], Country: "USA", Sector: "GOV"},
 			Target: event.Actor{Code: codes[w.rng.IntN(len(codes))], Country: "TUR", Sector: "GOV"},
@@ -136,7 +217,8 @@ func (w *writer) step(t *testing.T) {
 	switch r := w.rng.IntN(4); {
 	case r < 2 || len(w.ids) == 0:
 		d := doc.Document{Text: fmt.Sprintf("Summary document %d: the United States called Turkey.", w.n),
-			URL: fmt.Sprintf("https://summaries.example/%d", w.rng.IntN(6)), Lang: "en"}
+			URL: fmt.Sprintf("https://summaries.example/%d", w.rng.IntN(6)), Lang: []string{"en", "fr", ""}[w.n%3],
+			Outlet: []string{"", "wire", "daily", "wire"}[w.n%4]}
 		w.n++
 		res, err := w.db.PutDocuments(ctx, []doc.Document{d})
 		if err != nil {
@@ -175,22 +257,71 @@ func TestSummariesExact(t *testing.T) {
 	}
 }
 
-// A store written before migration 0005 gets summaries filled from its
-// events.
+// A store written before migration 0005, or before 0006, gets the
+// summaries it lacks filled from its events.
 func TestSummariesMigrate(t *testing.T) {
-	db := openAt(t, 4)
-	w := &writer{db: db, rng: rand.New(rand.NewPCG(7, 8))}
-	for range 20 {
-		w.step(t)
+	for _, version := range []int{4, 5} {
+		t.Run(fmt.Sprint(version), func(t *testing.T) {
+			db := openAt(t, version)
+			w := &writer{db: db, rng: rand.New(rand.NewPCG(7, uint64(version)))}
+			for range 20 {
+				w.step(t)
+			}
+			n, err := db.Migrate(context.Background())
+			if err != nil || n != SchemaVersion()-version {
+				t.Fatalf("Migrate = %d, %v; want %d, nil", n, err, SchemaVersion()-version)
+			}
+			checkSummaries(t, db, "migrated")
+			for i := range 5 {
+				w.step(t)
+				checkSummaries(t, db, fmt.Sprintf("migrated, step %d", i))
+			}
+		})
 	}
-	n, err := db.Migrate(context.Background())
-	if err != nil || n != SchemaVersion()-4 {
-		t.Fatalf("Migrate = %d, %v; want %d, nil", n, err, SchemaVersion()-4)
+}
+
+// The SQL actor keys agree with the shared rule on codes that share
+// parts, are cut short, empty or not ASCII; code keys keep codes and
+// roots apart.
+func TestSummaryKeys(t *testing.T) {
+	db := openAt(t, 0)
+	ctx := context.Background()
+	keys := func(q string, a, b string) []string {
+		t.Helper()
+		var got []string
+		if err := db.pool.QueryRow(ctx, `SELECT coalesce(array_agg(k ORDER BY k), '{}') FROM `+q+`($1, $2) AS k`, a, b).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		return got
 	}
-	checkSummaries(t, db, "migrated")
-	for i := range 5 {
-		w.step(t)
-		checkSummaries(t, db, fmt.Sprintf("migrated, step %d", i))
+	for _, tc := range [][2]string{
+		{"RUS", "UKR"}, {"RUSGOV", "RUSMIL"}, {"RUSGOVMIL", "RUS"}, {"RUSGOVMIL", "RUSGOVMIL"},
+		{"RUSG", "RU"}, {"", ""}, {"", "USAGOV"}, {"R", "RUSGOVMILREB"}, {"ÄBCD", "XÄBC"}, {"日本国民", "€UR"},
+	} {
+		want := store.ActorKeys(tc[0], tc[1])
+		slices.Sort(want)
+		if got := keys("event_actor_keys", tc[0], tc[1]); !slices.Equal(got, want) {
+			t.Errorf("event_actor_keys(%q, %q) = %q; store.ActorKeys gives %q", tc[0], tc[1], got, want)
+		}
+	}
+	for _, tc := range []struct {
+		code, root string
+		want       []string
+	}{
+		{"041", "04", []string{"code 041", "root 04"}},
+		{"19", "19", []string{"code 19", "root 19"}}, // a code of two digits is not its root
+		{"", "04", []string{"root 04"}},
+		{"041", "", []string{"code 041"}},
+		{"", "", nil},
+	} {
+		var got []string
+		if err := db.pool.QueryRow(ctx, `SELECT coalesce(array_agg(kind || ' ' || key ORDER BY kind, key), '{}') FROM event_code_keys($1, $2)`,
+			tc.code, tc.root).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("event_code_keys(%q, %q) = %q; want %q", tc.code, tc.root, got, tc.want)
+		}
 	}
 }
 
