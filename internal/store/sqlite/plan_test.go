@@ -58,6 +58,25 @@ func TestQueryPlans(t *testing.T) {
 	}
 }
 
+// TestStatsPlans checks that Stats reads indexes and summaries only: no
+// scan of the events or the documents' rows.
+func TestStatsPlans(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "plan.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	tableScan := regexp.MustCompile(`(^|; )SCAN (events|documents)($|;)`)
+	for _, q := range []string{statsCounts, statsLangs} {
+		plan := explain(t, db, q, nil)
+		if tableScan.MatchString(plan) || !strings.Contains(plan, "events_dead") && q == statsCounts {
+			t.Errorf("plan of %q = %s, want indexes only", q, plan)
+		}
+		t.Logf("%s", plan)
+	}
+}
+
 // TestFilterPlans runs the queries of the event list, its counts and the
 // workbench's aggregates for each filter the workbench offers, and checks
 // their plans: no query reads the whole events table, event_days or
