@@ -20,12 +20,13 @@ func isPostgres(db string) bool {
 }
 
 // openStore opens the store --db names: a postgres:// or postgresql:// URL
-// for PostgreSQL, else an SQLite file.
-func openStore(ctx context.Context, db string) (store.Store, error) {
+// for PostgreSQL, else an SQLite file, whose interrupted bulk load is
+// completed when finishBulk is set (--bulk).
+func openStore(ctx context.Context, db string, finishBulk bool) (store.Store, error) {
 	if isPostgres(db) {
 		return postgres.Open(ctx, db, postgres.Options{})
 	}
-	return sqlite.Open(ctx, db, sqlite.Options{})
+	return sqlite.Open(ctx, db, sqlite.Options{FinishBulk: finishBulk})
 }
 
 // walNote says, for an SQLite store with a write-ahead log, how much of
