@@ -1,0 +1,57 @@
+package sqlite
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/dyad-project/dyad/internal/store"
+	"github.com/dyad-project/dyad/internal/testenv"
+)
+
+// BenchmarkStoreReads times the aggregates the overview and actor pages
+// ask for, and Stats, on the store at $DYAD_BENCH_DB (built by, e.g.,
+// go run ./tools/loadtest --db /tmp/x.db --events 1000000 --build-only;
+// opening it applies any newer migration first). It reports the server
+// CPU per call (cpu-ms/op) beside the wall time, since the machine may be
+// shared. Skipped without the variable.
+func BenchmarkStoreReads(b *testing.B) {
+	path := os.Getenv("DYAD_BENCH_DB")
+	if path == "" {
+		b.Skip("DYAD_BENCH_DB names no store")
+	}
+	ctx := context.Background()
+	db, err := Open(ctx, path, Options{MustExist: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	calls := []struct {
+		name string
+		call func() error
+	}{
+		{"EventCounts", func() error { _, err := db.EventCounts(ctx, store.EventFilter{}); return err }},
+		{"EventCounts/actor", func() error { _, err := db.EventCounts(ctx, store.EventFilter{Actor: "RUS"}); return err }},
+		{"EventCounts/root", func() error { _, err := db.EventCounts(ctx, store.EventFilter{Root: "19"}); return err }},
+		{"Dyads", func() error { _, err := db.Dyads(ctx, store.EventFilter{}, 20); return err }},
+		{"Dyads/actor", func() error { _, err := db.Dyads(ctx, store.EventFilter{Actor: "RUS"}, 20); return err }},
+		{"PeriodCounts/month", func() error { _, _, err := db.PeriodCounts(ctx, store.EventFilter{}, "month"); return err }},
+		{"PeriodCounts/week/actor", func() error {
+			_, _, err := db.PeriodCounts(ctx, store.EventFilter{Actor: "RUS"}, "week")
+			return err
+		}},
+		{"EventList/actor", func() error { _, err := db.EventList(ctx, store.EventFilter{Actor: "RUS"}); return err }},
+		{"Stats", func() error { _, err := db.Stats(ctx); return err }},
+	}
+	for _, c := range calls {
+		b.Run(c.name, func(b *testing.B) {
+			cpu := testenv.CPUTime()
+			for b.Loop() {
+				if err := c.call(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64((testenv.CPUTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
