@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/dyad-project/dyad/internal/store"
 )
@@ -27,6 +28,7 @@ var bulkTables = []string{"events", "annotations"}
 // ones (see dsn) restored afterwards.
 const (
 	bulkCacheKiB   = 1 << 20 // 1 GiB of page cache
+	bulkMmap       = 1 << 36 // the file read through memory, not read calls
 	writerCacheKiB = 131072
 )
 
@@ -62,6 +64,11 @@ const bulkMarker = "bulk_load"
 // connection does not sync to disk, so a machine that loses power (not
 // only the process dying) during a load may lose or damage the file.
 type Bulk struct {
+	// Progress, when set before Finish, is called after each step of
+	// Finish (each index, linking, the summaries) with what it did and
+	// how long it took.
+	Progress func(step string, took time.Duration)
+
 	db   *DB
 	mu   sync.Mutex
 	conn *sql.Conn // nil once Finish or Close ran
@@ -122,7 +129,8 @@ func (b *Bulk) start(ctx context.Context) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sqlite: bulk load: %w", err)
 	}
-	for _, q := range []string{`PRAGMA synchronous = OFF`, `PRAGMA cache_size = -` + strconv.Itoa(bulkCacheKiB)} {
+	for _, q := range []string{`PRAGMA synchronous = OFF`, `PRAGMA cache_size = -` + strconv.Itoa(bulkCacheKiB),
+		`PRAGMA mmap_size = ` + strconv.Itoa(bulkMmap)} {
 		if _, err := b.conn.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("sqlite: bulk load: %w", err)
 		}
@@ -195,10 +203,10 @@ func (b *Bulk) Finish(ctx context.Context) error {
 	if b.conn == nil {
 		return errors.New("sqlite: bulk load already finished or closed")
 	}
-	if err := restoreIndexes(ctx, b.conn); err != nil {
+	if err := restoreIndexes(ctx, b.conn, b.Progress); err != nil {
 		return err
 	}
-	if err := finishBulk(ctx, b.conn); err != nil {
+	if err := finishBulk(ctx, b.conn, b.Progress); err != nil {
 		return err
 	}
 	return b.release(ctx)
@@ -220,7 +228,7 @@ func (b *Bulk) Close() error {
 // release restores the connection's settings and returns it to the pool.
 func (b *Bulk) release(ctx context.Context) error {
 	var errs []error
-	for _, q := range []string{`PRAGMA synchronous = NORMAL`, `PRAGMA cache_size = -` + strconv.Itoa(writerCacheKiB)} {
+	for _, q := range []string{`PRAGMA synchronous = NORMAL`, `PRAGMA cache_size = -` + strconv.Itoa(writerCacheKiB), `PRAGMA mmap_size = 0`} {
 		if _, err := b.conn.ExecContext(ctx, q); err != nil {
 			errs = append(errs, fmt.Errorf("sqlite: bulk load: %w", err))
 		}
@@ -272,48 +280,59 @@ func bulkIndexes(ctx context.Context, tx *sql.Tx) ([]bulkIndex, error) {
 // restoreIndexes builds again each index the mark lists, one transaction
 // per index that also takes it off the list, so that a load interrupted
 // here goes on from the next index. It does nothing on an unmarked store.
-func restoreIndexes(ctx context.Context, c beginner) error {
+func restoreIndexes(ctx context.Context, c beginner, progress func(string, time.Duration)) error {
 	for {
-		done, err := restoreIndex(ctx, c)
-		if err != nil || done {
+		t0 := time.Now()
+		name, err := restoreIndex(ctx, c)
+		if err != nil || name == "" {
 			return err
+		}
+		if progress != nil {
+			progress("index "+name, time.Since(t0))
 		}
 	}
 }
 
-// restoreIndex builds the first index the mark lists, or reports that
-// none is left.
-func restoreIndex(ctx context.Context, c beginner) (done bool, err error) {
+// restoreIndex builds the first index the mark lists and returns its
+// name, or "" when none is left.
+func restoreIndex(ctx context.Context, c beginner) (string, error) {
 	tx, err := c.BeginTx(ctx, nil)
 	if err != nil {
-		return false, fmt.Errorf("sqlite: bulk load indexes: %w", err)
+		return "", fmt.Errorf("sqlite: bulk load indexes: %w", err)
 	}
 	defer tx.Rollback()
 	marked, err := hasBulkMarker(ctx, tx)
 	if err != nil || !marked {
-		return true, err
+		return "", err
 	}
 	idx, err := bulkIndexes(ctx, tx)
 	if err != nil || len(idx) == 0 {
-		return true, err
+		return "", err
 	}
 	ix := idx[0]
 	if _, err := tx.ExecContext(ctx, ix.sql); err != nil {
-		return false, fmt.Errorf("sqlite: bulk load: index %s: %w", ix.name, err)
+		return "", fmt.Errorf("sqlite: bulk load: index %s: %w", ix.name, err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM `+bulkMarker+` WHERE key = ?`, "index:"+ix.name); err != nil {
-		return false, fmt.Errorf("sqlite: bulk load: index %s: %w", ix.name, err)
+		return "", fmt.Errorf("sqlite: bulk load: index %s: %w", ix.name, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return false, fmt.Errorf("sqlite: bulk load: index %s: %w", ix.name, err)
+		return "", fmt.Errorf("sqlite: bulk load: index %s: %w", ix.name, err)
 	}
-	return false, nil
+	return ix.name, nil
 }
 
 // finishBulk links the loaded events and rebuilds the summaries, in one
 // transaction with removing the mark, on a store whose indexes are
 // restored. It does nothing on an unmarked store.
-func finishBulk(ctx context.Context, c beginner) error {
+func finishBulk(ctx context.Context, c beginner, progress func(string, time.Duration)) error {
+	t0 := time.Now()
+	step := func(what string) {
+		if progress != nil {
+			progress(what, time.Since(t0))
+		}
+		t0 = time.Now()
+	}
 	tx, err := c.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sqlite: finishing a bulk load: %w", err)
@@ -355,6 +374,7 @@ func finishBulk(ctx context.Context, c beginner) error {
 	if err != nil {
 		return err
 	}
+	step(fmt.Sprintf("linking %d link keys", len(touched)))
 	if err := rebuildSummaries(ctx, tx); err != nil {
 		return err
 	}
@@ -364,6 +384,7 @@ func finishBulk(ctx context.Context, c beginner) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sqlite: finishing a bulk load: %w", err)
 	}
+	step("summaries")
 	return nil
 }
 
@@ -385,5 +406,5 @@ func (db *DB) checkBulk(ctx context.Context, finish bool) (pending bool, err err
 		return false, fmt.Errorf("sqlite: %s: %w (%d documents loaded; its indexes, summaries and happenings are incomplete: "+
 			"if no process is loading it, open it with FinishBulk to complete the load)", db.path, ErrBulkLoad, docs)
 	}
-	return true, restoreIndexes(ctx, db.w)
+	return true, restoreIndexes(ctx, db.w, nil)
 }

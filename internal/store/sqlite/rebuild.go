@@ -12,7 +12,11 @@ import (
 // events. It is exact whatever state the summaries were in, and costs a
 // pass over the events per table: a bulk load (bulk.go) runs it once at
 // the end instead of adding up deltas per batch. One statement group per
-// table; a new summary table adds its own group here.
+// table; a new summary table adds its own group here. A group that reads
+// every event says NOT INDEXED: the planner would walk events_dyad for
+// the GROUP BY order and read each row from it at random, four times
+// the CPU of reading the table in order and sorting (measured on 100 k
+// events with the sqlite3 shell).
 func rebuildSummaries(ctx context.Context, tx *sql.Tx) error {
 	const (
 		gold   = `CAST(round(goldstein * 1000000) AS INTEGER)`
@@ -27,17 +31,17 @@ func rebuildSummaries(ctx context.Context, tx *sql.Tx) error {
 			`DELETE FROM event_days`,
 			`INSERT INTO event_days (source_code, target_code, date, quad, status, events, goldstein, happenings, hap_goldstein)
 				SELECT source_code, target_code, date, quad, status, ` + counts + `
-				FROM events WHERE live = 1 GROUP BY source_code, target_code, date, quad, status`,
+				FROM events NOT INDEXED WHERE live = 1 GROUP BY source_code, target_code, date, quad, status`,
 		}},
 		{"event_periods", []string{
 			`DELETE FROM event_periods`,
 			`INSERT INTO event_periods (kind, source_code, target_code, date, quad, status, events, goldstein, happenings, hap_goldstein)
 				SELECT 'week', source_code, target_code, date(events.date, '-6 days', 'weekday 1') AS start, quad, status, ` + counts + `
-				FROM events WHERE live = 1 AND date(events.date, '+0 days') = events.date
+				FROM events NOT INDEXED WHERE live = 1 AND date(events.date, '+0 days') = events.date
 				GROUP BY source_code, target_code, start, quad, status`,
 			`INSERT INTO event_periods (kind, source_code, target_code, date, quad, status, events, goldstein, happenings, hap_goldstein)
 				SELECT 'month', source_code, target_code, substr(events.date, 1, 8) || '01' AS start, quad, status, ` + counts + `
-				FROM events WHERE live = 1 AND date(events.date, '+0 days') = events.date
+				FROM events NOT INDEXED WHERE live = 1 AND date(events.date, '+0 days') = events.date
 				GROUP BY source_code, target_code, start, quad, status`,
 		}},
 		// The smaller summaries of migration 0014. The two without actor

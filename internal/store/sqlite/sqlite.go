@@ -102,7 +102,7 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 		err = db.migrate(ctx)
 	}
 	if err == nil && bulk {
-		err = finishBulk(ctx, db.w)
+		err = finishBulk(ctx, db.w, nil)
 	}
 	if err != nil {
 		db.w.Close()
