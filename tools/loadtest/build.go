@@ -65,6 +65,9 @@ func grow(ctx context.Context, st store.Store, db string, w *world, want int, o 
 			return rep, err
 		}
 		defer bulk.Close()
+		bulk.Progress = func(step string, took time.Duration) {
+			fmt.Fprintf(out, "  finish: %s in %.1f s\n", step, took.Seconds())
+		}
 		put = bulk.Put
 	}
 	type job struct {
