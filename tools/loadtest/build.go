@@ -56,6 +56,7 @@ func grow(ctx context.Context, st store.Store, db string, w *world, want int, o 
 	defer cancel()
 	put := st.Put
 	var bulk *sqlite.Bulk
+	var stepCPU time.Duration // process CPU at the end of the finish's last step
 	if o.bulk {
 		db, ok := st.(*sqlite.DB)
 		if !ok {
@@ -66,7 +67,9 @@ func grow(ctx context.Context, st store.Store, db string, w *world, want int, o 
 		}
 		defer bulk.Close()
 		bulk.Progress = func(step string, took time.Duration) {
-			fmt.Fprintf(out, "  finish: %s in %.1f s\n", step, took.Seconds())
+			c := cpuTime()
+			fmt.Fprintf(out, "  finish: %s in %.1f s, process CPU %.1f s\n", step, took.Seconds(), (c - stepCPU).Seconds())
+			stepCPU = c
 		}
 		put = bulk.Put
 	}
@@ -134,6 +137,7 @@ func grow(ctx context.Context, st store.Store, db string, w *world, want int, o 
 	}
 	if bulk != nil {
 		t1 := time.Now()
+		stepCPU = cpuTime()
 		if err := bulk.Finish(ctx); err != nil {
 			return rep, err
 		}
