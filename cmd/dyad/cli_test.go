@@ -198,6 +198,7 @@ func TestUsageErrors(t *testing.T) {
 		{"negative limit", nil, []string{"docs", "--db", db, "--limit", "-1"}, "--limit"},
 		{"show without ID", nil, []string{"show", "--db", db}, "one document ID"},
 		{"unknown flag", nil, []string{"docs", "--colour"}, "colour"},
+		{"negative cache", nil, []string{"serve", "--db", db, "--cache", "-1s"}, "--cache"},
 	}
 	// docs needs an existing database for the checks that reach it.
 	if code, _, errOut := dyad(t, "ingest", "--db", db, cliCorpus(t)); code == 2 {

@@ -60,7 +60,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	if *serve {
 		fmt.Fprintln(stdout)
-		return serveStore(ctx, st, serveOptions{Addr: *addr}, stdout, stderr)
+		return serveStore(ctx, st, serveOptions{Addr: *addr, Cache: defaultCache}, stdout, stderr)
 	}
 	fmt.Fprintf(stdout, "\nNext: dyad events --dyad USA,YEM   dyad docs -q \"security council\"   dyad show ID   dyad serve\n")
 	if sum.Failed > 0 {

@@ -28,7 +28,13 @@ type serveOptions struct {
 	LogFormat string        // text or json
 	MaxBody   int64         // request body limit, bytes
 	Timeout   time.Duration // per-request deadline
+	Cache     time.Duration // how long aggregate answers are kept (store.Cache); 0: not kept
 }
+
+// defaultCache is how long dyad serve keeps aggregate answers: many
+// readers of a large store share one overview, and a chart is at most this
+// old.
+const defaultCache = 10 * time.Second
 
 // minTokenLen is the shortest ingestion token accepted.
 const minTokenLen = 16
@@ -42,6 +48,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	logFormat := fs.String("log-format", "text", "access log format on stderr: text or json")
 	maxBody := fs.String("max-body", "4MB", "largest request body (e.g. 512KB, 4MB)")
 	timeout := fs.Duration("timeout", 30*time.Second, "deadline of one request")
+	cache := fs.Duration("cache", defaultCache, "how long counts, charts and maps are kept for the next reader (0: ask the store every time); writes by this server drop them at once, other writers' are seen within this time")
 	load := configFlags(fs, "db")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -53,7 +60,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	o := serveOptions{Addr: *addr, LogFormat: *logFormat, Timeout: *timeout}
+	o := serveOptions{Addr: *addr, LogFormat: *logFormat, Timeout: *timeout, Cache: *cache}
+	if o.Cache < 0 || o.Cache > time.Hour {
+		return fmt.Errorf("%w: --cache %v is not between 0 and 1h", errUsage, o.Cache)
+	}
 	if o.MaxBody, err = parseSize(*maxBody); err != nil {
 		return fmt.Errorf("%w: --max-body: %v", errUsage, err)
 	}
@@ -118,6 +128,7 @@ func serveStore(ctx context.Context, st store.Store, o serveOptions, stdout, std
 	if err != nil {
 		return err
 	}
+	st = store.NewCache(st, o.Cache, time.Now)
 	cfg := api.Config{Query: query.New(st, query.WithDictionary(dict)), Log: log, Metrics: api.NewMetrics(time.Now()), Token: o.Token}
 	if o.Token != "" {
 		a, err := analysis.New(analysis.Options{Actors: dict})
