@@ -51,9 +51,11 @@ const bulkMarker = "bulk_load"
 // for the same items.
 //
 // A Bulk holds the store's one write connection from DB.Bulk to Finish
-// or Close: other writes on the same DB wait for it, and reads see the
-// loaded documents at once but counts and happenings only after Finish.
-// Its methods are safe for concurrent use; Puts run one at a time.
+// or Close: other writes on the same DB wait for it. Reads during the
+// load see the loaded rows but not their summaries or happenings, and
+// those that name a dropped index (the event list) fail: read after
+// Finish. Its methods are safe for concurrent use; Puts run one at a
+// time.
 //
 // Crash safety: every Put commits its items, and the store is marked as
 // being bulk loaded until Finish has committed. If the process dies (or
