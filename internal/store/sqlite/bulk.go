@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/dyad-project/dyad/internal/happening"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
@@ -369,8 +370,7 @@ func finishBulk(ctx context.Context, c beginner, progress func(string, time.Dura
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("sqlite: finishing a bulk load: %w", err)
 	}
-	// The linker records changes to the summaries, rebuilt below.
-	l := newLinker(tx, newSummaries())
+	l := &bulkLinker{linker: newLinker(tx, nil)}
 	err = store.Relink(ctx, l, touched)
 	l.close()
 	if err != nil {
@@ -388,6 +388,45 @@ func finishBulk(ctx context.Context, c beginner, progress func(string, time.Dura
 	}
 	step("summaries")
 	return nil
+}
+
+// bulkLinker is the linker of a bulk load's finish: it reads members as
+// linker does, and stores assignments with two statements prepared once
+// for every key and without recording changes to the summaries, which
+// are rebuilt after linking.
+type bulkLinker struct {
+	*linker
+	both, anchor *sql.Stmt // prepared on first use
+}
+
+// SetHappenings implements store.Linker.
+func (l *bulkLinker) SetHappenings(ctx context.Context, as []happening.Assignment) error {
+	for _, a := range as {
+		st, q, args := &l.anchor, `UPDATE events SET hap_anchor = ? WHERE id = ?`, []any{a.Anchor, a.ID}
+		if a.Changed {
+			st, q, args = &l.both, `UPDATE events SET happening = ?, hap_anchor = ? WHERE id = ?`, []any{a.Happening, a.Anchor, a.ID}
+		}
+		if *st == nil {
+			s, err := l.tx.PrepareContext(ctx, q)
+			if err != nil {
+				return fmt.Errorf("sqlite: prepare: %w", err)
+			}
+			*st = s
+		}
+		if _, err := (*st).ExecContext(ctx, args...); err != nil {
+			return fmt.Errorf("sqlite: happening of %s: %w", a.ID, err)
+		}
+	}
+	return nil
+}
+
+func (l *bulkLinker) close() {
+	l.linker.close()
+	for _, st := range []*sql.Stmt{l.both, l.anchor} {
+		if st != nil {
+			st.Close()
+		}
+	}
 }
 
 // checkBulk runs before the migrations of Open. On a store marked as
