@@ -39,7 +39,14 @@ func selectSummary(table string, f store.EventFilter, cols string, extra []strin
 		args = append(args, cargs...)
 		args = append(args, extraArgs...)
 	}
-	return with + strings.Join(parts, " UNION ALL ") + noFlatten, args, nil
+	q := with + strings.Join(parts, " UNION ALL ")
+	if table != "dyad_totals" {
+		// dyad_totals is read whole or by an actor's codes, and grouped
+		// by its key: merged into the aggregate, it is grouped in index
+		// order without a temporary tree.
+		q += noFlatten
+	}
+	return q, args, nil
 }
 
 // noFlatten ends a subquery of summary rows that an aggregate groups by
