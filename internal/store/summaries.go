@@ -1,7 +1,6 @@
 package store
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -126,21 +125,35 @@ func CodeSummarized(f EventFilter) bool {
 }
 
 // CodeKey returns the key of the per-code summary for a filter that
-// CodeSummarized answers: its code, else its root.
-func CodeKey(f EventFilter) string {
-	return cmp.Or(f.Code, f.Root)
+// CodeSummarized answers: its code, else its root, and whether the key is
+// a root. Codes and roots are counted apart because a two-digit CAMEO code
+// is also a root: the code filter 19 counts the events coded 19, the root
+// filter 19 those of 19, 190, 191, ...
+func CodeKey(f EventFilter) (key string, root bool) {
+	if f.Code != "" {
+		return f.Code, false
+	}
+	return f.Root, true
 }
 
 // CodeKeys returns the keys an event is counted under in the per-code
-// summary: its code and its root, once when they are the same.
-func CodeKeys(code, root string) []string {
-	if code == root || code == "" {
-		return []string{root}
+// summary: its code (root false) and its root (root true); either is left
+// out when empty.
+func CodeKeys(code, root string) []CodedKey {
+	var keys []CodedKey
+	if code != "" {
+		keys = append(keys, CodedKey{Key: code})
 	}
-	if root == "" {
-		return []string{code}
+	if root != "" {
+		keys = append(keys, CodedKey{Key: root, Root: true})
 	}
-	return []string{code, root}
+	return keys
+}
+
+// CodedKey is a key of the per-code summary.
+type CodedKey struct {
+	Key  string
+	Root bool
 }
 
 // DyadTotalsSummarized reports whether the dyad totals answer f, for the

@@ -49,10 +49,14 @@ func TestWhichSummaryAnswers(t *testing.T) {
 			}
 		})
 	}
-	if k := CodeKey(EventFilter{Code: "190", Root: "19"}); k != "190" {
-		t.Errorf("CodeKey = %q, want 190", k)
+	if k, root := CodeKey(EventFilter{Code: "190", Root: "19"}); k != "190" || root {
+		t.Errorf("CodeKey(code 190, root 19) = %q, %v; want 190, false", k, root)
 	}
-	if k := CodeKeys("19", "19"); !slices.Equal(k, []string{"19"}) {
-		t.Errorf("CodeKeys(19, 19) = %q", k)
+	if k, root := CodeKey(EventFilter{Root: "19"}); k != "19" || !root {
+		t.Errorf("CodeKey(root 19) = %q, %v; want 19, true", k, root)
+	}
+	want := []CodedKey{{Key: "19"}, {Key: "19", Root: true}}
+	if k := CodeKeys("19", "19"); !slices.Equal(k, want) {
+		t.Errorf("CodeKeys(19, 19) = %v, want %v: a two-digit code and its root are two keys", k, want)
 	}
 }

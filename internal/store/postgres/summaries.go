@@ -90,11 +90,12 @@ func smallerDays(f store.EventFilter, a *args) (table string, conds []string, ok
 		g.Actor = ""
 		return "actor_days", append([]string{"s.actor = " + a.add(f.Actor)}, summaryWhere(g, a)...), true
 	case store.CodeSummarized(f):
-		kind := "root"
-		if f.Code != "" {
-			kind = "code"
+		key, root := store.CodeKey(f)
+		kind := "code"
+		if root {
+			kind = "root"
 		}
-		return "code_days", append([]string{"s.kind = " + a.add(kind), "s.code = " + a.add(store.CodeKey(f))}, summaryWhere(f, a)...), true
+		return "code_days", append([]string{"s.kind = " + a.add(kind), "s.code = " + a.add(key)}, summaryWhere(f, a)...), true
 	}
 	return "", nil, false
 }

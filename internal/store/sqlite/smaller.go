@@ -22,7 +22,8 @@ func dayTable(f store.EventFilter) (table string, key []string, keyArgs []any, o
 	case store.CodeSummarized(f):
 		// A code under a root is its code's row (the shared rule has a
 		// code lie under one root); a root alone is its root's row.
-		return "code_days", []string{"e.code = ?", "e.is_root = ?"}, []any{store.CodeKey(f), f.Code == ""}, true
+		key, root := store.CodeKey(f)
+		return "code_days", []string{"e.code = ?", "e.is_root = ?"}, []any{key, root}, true
 	}
 	return "", nil, nil, false
 }
