@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 )
 
 // rebuildSummaries empties every summary table and fills it again from
@@ -83,11 +84,42 @@ func rebuildSummaries(ctx context.Context, tx *sql.Tx) error {
 		}},
 	}
 	for _, g := range groups {
-		for _, q := range g.stmts {
+		// The rows come in primary key order, but the table's secondary
+		// indexes take them at random: dropped before and created again
+		// after, from the schema's own statements, each is one sort.
+		idx, err := tableIndexes(ctx, tx, g.table)
+		if err != nil {
+			return err
+		}
+		stmts := slices.Clone(g.stmts)
+		for _, ix := range idx {
+			stmts = append([]string{`DROP INDEX "` + ix.name + `"`}, stmts...)
+			stmts = append(stmts, ix.sql)
+		}
+		for _, q := range stmts {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return fmt.Errorf("sqlite: rebuilding %s: %w", g.table, err)
 			}
 		}
 	}
 	return nil
+}
+
+// tableIndexes returns the secondary indexes of table that the schema
+// holds a CREATE statement for (not those of UNIQUE or PRIMARY KEY).
+func tableIndexes(ctx context.Context, tx *sql.Tx, table string) ([]bulkIndex, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name`, table)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: indexes of %s: %w", table, err)
+	}
+	defer rows.Close()
+	var out []bulkIndex
+	for rows.Next() {
+		var ix bulkIndex
+		if err := rows.Scan(&ix.name, &ix.sql); err != nil {
+			return nil, fmt.Errorf("sqlite: indexes of %s: %w", table, err)
+		}
+		out = append(out, ix)
+	}
+	return out, rows.Err()
 }
