@@ -113,6 +113,7 @@ type options struct {
 	strict     bool
 	cpuProfile string
 	bulk       bool
+	cache      time.Duration
 }
 
 // parseCounts parses a comma-separated list of positive integers.
@@ -139,6 +140,7 @@ func parseOptions(args []string) (options, error) {
 	fs.BoolVar(&o.buildOnly, "build-only", false, "build or grow the store, then exit")
 	fs.IntVar(&o.perDoc, "per-doc", 10, "events per synthetic document (1..256)")
 	fs.IntVar(&o.batch, "batch", 1000, "documents per Put")
+	fs.DurationVar(&o.cache, "cache", 10*time.Second, "in-process server: how long aggregate answers are kept (store.Cache), as dyad serve --cache; 0 asks the store every time")
 	fs.BoolVar(&o.bulk, "bulk", false, "SQLite only: build and grow through a bulk load (indexes, happenings and summaries made once at its end); also completes an interrupted one")
 	fs.IntVar(&o.writers, "writers", 0, "concurrent Put callers (default 2 on PostgreSQL, 1 on SQLite)")
 	fs.StringVar(&o.target, "url", "", "base URL of a running dyad serve on 127.0.0.1 (default: serve --db in-process)")
@@ -229,7 +231,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		defer st.Close()
 	}
 	if base == "" && !o.buildOnly {
-		h, err := web.App(api.Config{Query: query.New(st), Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		fmt.Fprintf(out, "in-process server; aggregate answers kept for %v (--cache)\n", o.cache)
+		h, err := web.App(api.Config{Query: query.New(store.NewCache(st, o.cache, time.Now)), Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 			Metrics: api.NewMetrics(time.Now())}, api.DefaultMaxBody, 30*time.Second)
 		if err != nil {
 			return err
