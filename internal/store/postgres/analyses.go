@@ -23,7 +23,7 @@ func (db *DB) PutAnalyses(ctx context.Context, as []store.Analysis) error {
 		if err := putAnalyses(ctx, tx, as, now, t); err != nil {
 			return err
 		}
-		return store.Relink(ctx, linker{tx}, t)
+		return relink(ctx, tx, t)
 	})
 }
 

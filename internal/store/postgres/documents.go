@@ -254,7 +254,7 @@ func putBatch(ctx context.Context, tx pgx.Tx, items []store.Item, ids []string, 
 	if err := putAnalyses(ctx, tx, as, now, touched); err != nil {
 		return nil, err
 	}
-	if err := store.Relink(ctx, linker{tx}, touched); err != nil {
+	if err := relink(ctx, tx, touched); err != nil {
 		return nil, err
 	}
 	return res, nil

@@ -12,8 +12,25 @@ import (
 	"github.com/dyad-project/dyad/internal/store"
 )
 
-// linker is store.Linker inside a write transaction.
-type linker struct{ tx pgx.Tx }
+// linker is store.Linker inside a write transaction. It keeps the
+// assignments of every key and stores them in one UPDATE at the end
+// (flush): each UPDATE of events runs the summaries' statement triggers,
+// and one per link key made linking most of a batch's server time. A key's
+// members are only its own events, so holding back the assignments of
+// keys already clustered changes no later key's clustering.
+type linker struct {
+	tx      pgx.Tx
+	pending []happening.Assignment
+}
+
+// relink runs store.Relink over t inside tx and stores what changed.
+func relink(ctx context.Context, tx pgx.Tx, t store.Touched) error {
+	l := &linker{tx: tx}
+	if err := store.Relink(ctx, l, t); err != nil {
+		return err
+	}
+	return l.flush(ctx)
+}
 
 // noAnchor stands for an event not yet placed in a happening.
 const noAnchor = math.MinInt32
@@ -27,7 +44,7 @@ const linkLockSpace = 0x6479_6164 // "dyad"
 // transaction-scoped advisory lock, so that two workers never cluster one
 // key at once; store.Relink asks for keys in order, so workers never
 // deadlock. Once the lock is held the query sees every committed event.
-func (l linker) LinkMembers(ctx context.Context, key string, from int) ([]happening.Member, error) {
+func (l *linker) LinkMembers(ctx context.Context, key string, from int) ([]happening.Member, error) {
 	h := fnv.New32a()
 	h.Write([]byte(key))
 	if _, err := l.tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1, $2)`, int32(linkLockSpace), int32(h.Sum32())); err != nil {
@@ -62,14 +79,20 @@ func (l linker) LinkMembers(ctx context.Context, key string, from int) ([]happen
 	return ms, nil
 }
 
-// SetHappenings implements store.Linker with one set-wise UPDATE.
-func (l linker) SetHappenings(ctx context.Context, as []happening.Assignment) error {
-	if len(as) == 0 {
+// SetHappenings implements store.Linker: the assignments wait for flush.
+func (l *linker) SetHappenings(ctx context.Context, as []happening.Assignment) error {
+	l.pending = append(l.pending, as...)
+	return nil
+}
+
+// flush stores the pending assignments with one set-wise UPDATE.
+func (l *linker) flush(ctx context.Context) error {
+	if len(l.pending) == 0 {
 		return nil
 	}
-	ids, haps := make([]string, len(as)), make([]string, len(as))
-	anchors := make([]int32, len(as))
-	for i, a := range as {
+	ids, haps := make([]string, len(l.pending)), make([]string, len(l.pending))
+	anchors := make([]int32, len(l.pending))
+	for i, a := range l.pending {
 		ids[i], haps[i], anchors[i] = a.ID, a.Happening, int32(a.Anchor)
 	}
 	if _, err := l.tx.Exec(ctx, `UPDATE events e SET happening = u.happening, hap_anchor = u.anchor
@@ -77,6 +100,7 @@ func (l linker) SetHappenings(ctx context.Context, as []happening.Assignment) er
 		ids, haps, anchors); err != nil {
 		return fmt.Errorf("postgres: happenings: %w", err)
 	}
+	l.pending = l.pending[:0]
 	return nil
 }
 

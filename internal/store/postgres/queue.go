@@ -140,7 +140,7 @@ func (db *DB) Complete(ctx context.Context, worker string, as []store.Analysis) 
 		if err := putAnalyses(ctx, tx, keep, now, t); err != nil {
 			return err
 		}
-		return store.Relink(ctx, linker{tx}, t)
+		return relink(ctx, tx, t)
 	})
 	if err != nil {
 		return 0, 0, fmt.Errorf("postgres: complete: %w", err)
