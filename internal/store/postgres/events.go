@@ -227,18 +227,22 @@ func pageQuery(f store.EventFilter) (tail string, a args, n int, before bool, er
 	return "WHERE " + strings.Join(where, " AND ") + order + " LIMIT " + a.add(n+1), a, n, before, nil
 }
 
+// happeningCountsSQL counts the reports of the happenings $1 names: the
+// anchors by events_id, the other members by events_happening.
+const happeningCountsSQL = `SELECT e.happening, count(*), count(DISTINCT e.doc_id), count(DISTINCT nullif(d.outlet, '')),
+		coalesce(min(nullif(d.published, '')), ''), coalesce(max(nullif(d.published, '')), '')
+		FROM (SELECT * FROM events WHERE id = ANY($1) AND happening = id
+			UNION ALL SELECT * FROM events WHERE happening = ANY($1) AND happening <> id) e
+		JOIN documents d ON d.id = e.doc_id
+		WHERE e.live GROUP BY e.happening`
+
 // HappeningCounts implements store.Store.
 func (db *DB) HappeningCounts(ctx context.Context, ids []string) (map[string]store.HappeningCount, error) {
 	out := make(map[string]store.HappeningCount, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := db.pool.Query(ctx, `SELECT e.happening, count(*), count(DISTINCT e.doc_id), count(DISTINCT nullif(d.outlet, '')),
-		coalesce(min(nullif(d.published, '')), ''), coalesce(max(nullif(d.published, '')), '')
-		FROM (SELECT * FROM events WHERE id = ANY($1) AND happening = id
-			UNION ALL SELECT * FROM events WHERE happening = ANY($1) AND happening <> id) e
-		JOIN documents d ON d.id = e.doc_id
-		WHERE e.live GROUP BY e.happening`, ids)
+	rows, err := db.pool.Query(ctx, happeningCountsSQL, ids)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: happening counts: %w", err)
 	}

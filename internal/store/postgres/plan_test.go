@@ -152,6 +152,12 @@ func TestPagePlans(t *testing.T) {
 			}
 		}
 	}
+	// The list pages count each listed happening's reports: the anchors
+	// are found by their ID (without events_id the planner walked the
+	// whole events_date index, whose second column is the ID).
+	if p := explain(t, db, happeningCountsSQL, args{[]string{"x", "y"}}); seqScan.MatchString(p) || !strings.Contains(p, "using events_id ") {
+		t.Errorf("HappeningCounts does not find the anchors by events_id:\n%s", p)
+	}
 	for _, q := range statsQueries {
 		p := explain(t, db, q, nil)
 		if m := seqScan.FindString(p); m != "" || strings.Contains(p, "on documents") && strings.Contains(p, "Seq Scan") {
