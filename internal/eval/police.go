@@ -76,9 +76,9 @@ type PoliceClass struct {
 // assault, fight or mass violence root, or violent repression, 175).
 func PoliceClasses() []PoliceClass {
 	return []PoliceClass{
-	{"ARREST", func(e event.Event) bool { return policeSource(e) && strings.HasPrefix(e.Code, "173") }},
-	{"KILL", func(e event.Event) bool { return policeSource(e) && violent(e) }},
-	{"FORCE", func(e event.Event) bool { return policeSource(e) && violent(e) }},
+		{"ARREST", func(e event.Event) bool { return policeSource(e) && strings.HasPrefix(e.Code, "173") }},
+		{"KILL", func(e event.Event) bool { return policeSource(e) && violent(e) }},
+		{"FORCE", func(e event.Event) bool { return policeSource(e) && violent(e) }},
 	}
 }
 
