@@ -13,11 +13,11 @@ import (
 	"os"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/dyad-project/dyad/internal/cputime"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
@@ -189,7 +189,7 @@ func load(ctx context.Context, base string, w *world, o options, clients, events
 	results := make([][]result, clients)
 	var wg sync.WaitGroup
 	cpu0 := cpuTime()
-	srv0, srvOK := serverCPU(o.serverPID)
+	srv0, srvOK := cputime.Process(o.serverPID)
 	t0 := time.Now()
 	for c := range clients {
 		wg.Add(1)
@@ -213,7 +213,7 @@ func load(ctx context.Context, base string, w *world, o options, clients, events
 	wg.Wait()
 	elapsed := time.Since(t0)
 	cpu := cpuTime() - cpu0
-	srv1, srvOK1 := serverCPU(o.serverPID)
+	srv1, srvOK1 := cputime.Process(o.serverPID)
 	per := make([][]time.Duration, len(eps))
 	errs := make([]int, len(eps))
 	var all []time.Duration
@@ -375,35 +375,6 @@ func fetch(ctx context.Context, c *http.Client, u string, page bool) error {
 		return fmt.Errorf("body is not a JSON object: %v", err)
 	}
 	return nil
-}
-
-// serverCPU returns the user and system CPU time of process pid from
-// /proc/PID/stat, and false when pid is 0 or it cannot be read. Clock
-// ticks are taken to be 1/100 s, Linux's USER_HZ.
-func serverCPU(pid int) (time.Duration, bool) {
-	if pid <= 0 {
-		return 0, false
-	}
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-	if err != nil {
-		return 0, false
-	}
-	// The command name, in parentheses, may hold spaces: fields are
-	// counted after its closing parenthesis (field 3, state, is first).
-	i := bytes.LastIndexByte(b, ')')
-	if i < 0 {
-		return 0, false
-	}
-	f := strings.Fields(string(b[i+1:]))
-	if len(f) < 13 {
-		return 0, false
-	}
-	ut, err1 := strconv.ParseInt(f[11], 10, 64) // field 14, utime
-	st, err2 := strconv.ParseInt(f[12], 10, 64) // field 15, stime
-	if err1 != nil || err2 != nil {
-		return 0, false
-	}
-	return time.Duration(ut+st) * 10 * time.Millisecond, true
 }
 
 // loadAverage returns the first three fields of /proc/loadavg, or "unknown".

@@ -371,20 +371,3 @@ func TestRunningServer(t *testing.T) {
 		t.Error("--url of another host: no error")
 	}
 }
-
-func TestServerCPU(t *testing.T) {
-	if _, err := os.Stat("/proc/self/stat"); err != nil {
-		t.Skip("no /proc")
-	}
-	x := 0
-	for i := range 20_000_000 {
-		x += i % 7
-	}
-	d, ok := serverCPU(os.Getpid())
-	if !ok || d <= 0 || x == 0 {
-		t.Errorf("serverCPU(self) = %v, %v", d, ok)
-	}
-	if _, ok := serverCPU(0); ok {
-		t.Error("pid 0: ok")
-	}
-}

@@ -55,6 +55,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/dyad-project/dyad/internal/cputime"
 	"github.com/dyad-project/dyad/internal/doc"
 	"github.com/dyad-project/dyad/internal/queue/queuetest"
 	"github.com/dyad-project/dyad/internal/store/postgres"
@@ -309,12 +310,12 @@ func (b bencher) bench(ctx context.Context, n, docs int) (row, error) {
 // server's own processes (no client) from the first sample to the last.
 // Readings are in clock ticks of 1/100 s (Linux's USER_HZ).
 type pgMeter struct {
-	backend map[int]int64    // pid -> latest ticks
-	own     map[int][2]int64 // pid -> first and latest ticks
+	backend map[int]time.Duration    // pid -> latest CPU time
+	own     map[int][2]time.Duration // pid -> first and latest CPU time
 }
 
 func newPGMeter() *pgMeter {
-	m := &pgMeter{backend: map[int]int64{}, own: map[int][2]int64{}}
+	m := &pgMeter{backend: map[int]time.Duration{}, own: map[int][2]time.Duration{}}
 	m.sample(nil)
 	return m
 }
@@ -340,7 +341,7 @@ func (m *pgMeter) sample(pids []int) {
 		if err != nil {
 			continue
 		}
-		ticks, ok := procTicks(pid)
+		cpu, ok := cputime.Process(pid)
 		if !ok {
 			continue
 		}
@@ -352,14 +353,14 @@ func (m *pgMeter) sample(pids []int) {
 				continue
 			}
 			if port, err := strconv.Atoi(title[i+1 : i+j]); err == nil && ports[port] {
-				m.backend[pid] = max(m.backend[pid], ticks)
+				m.backend[pid] = max(m.backend[pid], cpu)
 			}
 			continue
 		}
 		if _, seen := m.own[pid]; !seen {
-			m.own[pid] = [2]int64{ticks, ticks}
+			m.own[pid] = [2]time.Duration{cpu, cpu}
 		} else {
-			m.own[pid] = [2]int64{m.own[pid][0], ticks}
+			m.own[pid] = [2]time.Duration{m.own[pid][0], cpu}
 		}
 	}
 }
@@ -370,37 +371,13 @@ func (m *pgMeter) total() (all, own time.Duration) {
 	if len(m.own) == 0 {
 		return -1, -1
 	}
-	var b, o int64
 	for _, v := range m.backend {
-		b += v
+		all += v
 	}
 	for _, v := range m.own {
-		o += v[1] - v[0]
+		own += v[1] - v[0]
 	}
-	const tick = 10 * time.Millisecond
-	return time.Duration(b+o) * tick, time.Duration(o) * tick
-}
-
-// procTicks returns utime+stime of a process from /proc/pid/stat.
-func procTicks(pid int) (int64, bool) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-	if err != nil {
-		return 0, false
-	}
-	i := bytes.LastIndexByte(b, ')')
-	if i < 0 {
-		return 0, false
-	}
-	f := strings.Fields(string(b[i+1:]))
-	if len(f) < 13 {
-		return 0, false
-	}
-	u, err1 := strconv.ParseInt(f[11], 10, 64)
-	s, err2 := strconv.ParseInt(f[12], 10, 64)
-	if err1 != nil || err2 != nil {
-		return 0, false
-	}
-	return u + s, true
+	return all + own, own
 }
 
 // clientPorts returns the local TCP ports of the sockets that processes

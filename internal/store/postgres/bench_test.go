@@ -3,11 +3,9 @@ package postgres_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"strconv"
-	"strings"
 	"testing"
 
+	"github.com/dyad-project/dyad/internal/cputime"
 	"github.com/dyad-project/dyad/internal/doc"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/store"
@@ -85,23 +83,11 @@ func backendCPU(ctx context.Context, db *postgres.DB) (cpu map[int]float64, ok b
 	for _, c := range db.Pool().AcquireAllIdle(ctx) {
 		pid := int(c.Conn().PgConn().PID())
 		c.Release()
-		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-		if err != nil {
+		d, ok := cputime.Process(pid)
+		if !ok {
 			return nil, false
 		}
-		// utime and stime, in clock ticks (USER_HZ, 100 on Linux), are
-		// the 12th and 13th fields after the parenthesised command.
-		_, rest, _ := strings.Cut(string(b), ") ")
-		f := strings.Fields(rest)
-		if len(f) < 13 {
-			return nil, false
-		}
-		u, err1 := strconv.Atoi(f[11])
-		s, err2 := strconv.Atoi(f[12])
-		if err1 != nil || err2 != nil {
-			return nil, false
-		}
-		cpu[pid] = float64(u+s) / 100
+		cpu[pid] = d.Seconds()
 	}
 	return cpu, true
 }
