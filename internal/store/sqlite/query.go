@@ -57,6 +57,31 @@ func eventWhere(f store.EventFilter, side int) (conds []string, args []any, join
 	return where(f, side, true)
 }
 
+// statusDates appends to conds and args the conditions on e.status (f's
+// statuses, or the counted ones) and e.date (f's From and To), which
+// events and every summary share.
+func statusDates(f store.EventFilter, conds []string, args []any) ([]string, []any) {
+	statuses := f.Statuses
+	if len(statuses) == 0 {
+		statuses = []event.Status{event.Asserted, event.Reported}
+	}
+	ph := make([]string, len(statuses))
+	for i, s := range statuses {
+		ph[i] = "?"
+		args = append(args, string(s))
+	}
+	conds = append(conds, "e.status IN ("+strings.Join(ph, ", ")+")")
+	if f.From != "" {
+		conds = append(conds, "e.date >= ?")
+		args = append(args, f.From)
+	}
+	if f.To != "" {
+		conds = append(conds, "e.date <= ?")
+		args = append(args, f.To)
+	}
+	return conds, args
+}
+
 // where is eventWhere over events (live true: only events of current
 // document versions unless f.DocID names one) or over event_days (live
 // false: the summary holds live events only).
@@ -107,24 +132,7 @@ func where(f store.EventFilter, side int, live bool) (conds []string, args []any
 		eq("e.location", f.City)
 		eq("e.geo_precision", "city")
 	}
-	statuses := f.Statuses
-	if len(statuses) == 0 {
-		statuses = []event.Status{event.Asserted, event.Reported}
-	}
-	ph := make([]string, len(statuses))
-	for i, s := range statuses {
-		ph[i] = "?"
-		args = append(args, string(s))
-	}
-	conds = append(conds, "e.status IN ("+strings.Join(ph, ", ")+")")
-	if f.From != "" {
-		conds = append(conds, "e.date >= ?")
-		args = append(args, f.From)
-	}
-	if f.To != "" {
-		conds = append(conds, "e.date <= ?")
-		args = append(args, f.To)
-	}
+	conds, args = statusDates(f, conds, args)
 	if f.DocID != "" {
 		eq("e.doc_id", f.DocID)
 	} else if live {

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"strings"
 
-	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/store"
 )
 
@@ -41,24 +40,7 @@ func selectSmaller(f store.EventFilter, cols string, extra []string, extraArgs .
 		conds = append(conds, "e.quad = ?")
 		args = append(args, f.Quad)
 	}
-	statuses := f.Statuses
-	if len(statuses) == 0 {
-		statuses = []event.Status{event.Asserted, event.Reported}
-	}
-	ph := make([]string, len(statuses))
-	for i, s := range statuses {
-		ph[i] = "?"
-		args = append(args, string(s))
-	}
-	conds = append(conds, "e.status IN ("+strings.Join(ph, ", ")+")")
-	if f.From != "" {
-		conds = append(conds, "e.date >= ?")
-		args = append(args, f.From)
-	}
-	if f.To != "" {
-		conds = append(conds, "e.date <= ?")
-		args = append(args, f.To)
-	}
+	conds, args = statusDates(f, conds, args)
 	if f.Anchors() {
 		conds = append(conds, "e.happenings > 0")
 	}
