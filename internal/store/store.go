@@ -19,6 +19,11 @@ var ErrNotFound = errors.New("not found")
 // full-text query or cursor.
 var ErrBadQuery = errors.New("bad query")
 
+// ErrBulkLoad is returned by a backend's Open for a store whose bulk load
+// has not been finished (a process loading it now, or one that died
+// loading it), and by its Bulk when such a load is marked.
+var ErrBulkLoad = errors.New("a bulk load is in progress or was interrupted")
+
 // Outcome says what storing a document did.
 type Outcome string
 

@@ -51,6 +51,29 @@ func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, e
 	if len(items) == 0 {
 		return nil, nil
 	}
+	ids, err := contentIDs(items)
+	if err != nil {
+		return nil, err
+	}
+	now := db.now()
+	var res []store.PutResult
+	err = db.inTx(ctx, func(tx pgx.Tx) error {
+		t := store.Touched{}
+		var err error
+		if res, err = putBatch(ctx, tx, items, ids, now, t); err != nil {
+			return err
+		}
+		return relink(ctx, tx, t)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// contentIDs returns the content ID of each item's document, or an error
+// naming the first document PostgreSQL cannot store.
+func contentIDs(items []store.Item) ([]string, error) {
 	ids := make([]string, len(items))
 	for i := range items {
 		d := &items[i].Doc
@@ -66,21 +89,13 @@ func (db *DB) Put(ctx context.Context, items []store.Item) ([]store.PutResult, e
 		}
 		ids[i] = doc.ContentID(d.Text)
 	}
-	now := db.now()
-	var res []store.PutResult
-	err := db.inTx(ctx, func(tx pgx.Tx) error {
-		var err error
-		res, err = putBatch(ctx, tx, items, ids, now)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return res, nil
+	return ids, nil
 }
 
-// putBatch stores items, whose content IDs are ids, inside tx.
-func putBatch(ctx context.Context, tx pgx.Tx, items []store.Item, ids []string, now time.Time) ([]store.PutResult, error) {
+// putBatch stores items, whose content IDs are ids, inside tx, and
+// records in touched the link keys of the events it adds and retires; the
+// caller links them (store.Relink) before commit.
+func putBatch(ctx context.Context, tx pgx.Tx, items []store.Item, ids []string, now time.Time, touched store.Touched) ([]store.PutResult, error) {
 	var urls []string
 	keys := map[int64]bool{}
 	for i := range items {
@@ -200,7 +215,6 @@ func putBatch(ctx context.Context, tx pgx.Tx, items []store.Item, ids []string, 
 		}
 	}
 	var retireOld, retireNew []string
-	touched := store.Touched{}
 	var diagRows [][]any
 	for k, i := range newIdx {
 		id := ids[i]
@@ -252,9 +266,6 @@ func putBatch(ctx context.Context, tx pgx.Tx, items []store.Item, ids []string, 
 		}
 	}
 	if err := putAnalyses(ctx, tx, as, now, touched); err != nil {
-		return nil, err
-	}
-	if err := relink(ctx, tx, touched); err != nil {
 		return nil, err
 	}
 	return res, nil

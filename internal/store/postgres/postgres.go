@@ -46,6 +46,10 @@ type Options struct {
 	Now func() time.Time
 	// NoMigrate leaves the schema as it is; call Migrate.
 	NoMigrate bool
+	// FinishBulk makes Open complete a bulk load that was interrupted
+	// (see Bulk) instead of refusing the database with store.ErrBulkLoad.
+	// Set it only when no other process is loading the database.
+	FinishBulk bool
 }
 
 // DB is an open PostgreSQL store. It implements store.Store and is safe
@@ -100,6 +104,10 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 			pool.Close()
 			return nil, err
 		}
+	}
+	if err := db.checkBulk(ctx, opts.FinishBulk); err != nil {
+		pool.Close()
+		return nil, err
 	}
 	return db, nil
 }

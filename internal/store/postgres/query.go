@@ -48,7 +48,7 @@ func daysFromEvents(f store.EventFilter) (string, args, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	return "SELECT e.date, e.quad, count(*), coalesce(sum(e.goldstein), 0)" + tail +
+	return "SELECT e.date, e.quad, count(*), coalesce(sum(round(e.goldstein * 1000000)::bigint), 0) / " + unit + tail +
 		" GROUP BY e.date, e.quad ORDER BY e.date, e.quad", a, nil
 }
 
@@ -70,7 +70,7 @@ func (db *DB) Dyads(ctx context.Context, f store.EventFilter, n int) ([]store.Dy
 		}
 		q = `SELECT e.source_code, e.target_code, count(*),
 		count(*) FILTER (WHERE e.quad IN (1, 2)), count(*) FILTER (WHERE e.quad IN (3, 4)),
-		coalesce(sum(e.goldstein), 0)` + tail + `
+		coalesce(sum(round(e.goldstein * 1000000)::bigint), 0) / ` + unit + tail + `
 		GROUP BY e.source_code, e.target_code ORDER BY count(*) DESC, e.source_code, e.target_code LIMIT ` + a.add(n)
 	}
 	rows, err := db.pool.Query(ctx, q, a...)

@@ -72,7 +72,11 @@ func summed(f store.EventFilter) (n, g string) {
 	return "s.events", "s.goldstein"
 }
 
-// unit divides the summaries' Goldstein sums back into points.
+// unit divides the summaries' Goldstein sums back into points. Sums over
+// the events are taken in millionths too, as integers: a sum of floats
+// depends on the order rows are read in, which differs between two stores
+// of the same events (one bulk loaded) and between a summary and the
+// events it counts.
 const unit = "1000000.0"
 
 // smallerDays returns the smaller day summary that answers f's counts

@@ -14,11 +14,6 @@ import (
 	"github.com/dyad-project/dyad/internal/store"
 )
 
-// ErrBulkLoad is returned by Open for a store whose bulk load has not
-// been finished (a process loading it now, or one that died loading it),
-// and by DB.Bulk when such a load is marked.
-var ErrBulkLoad = errors.New("a bulk load is in progress or was interrupted")
-
 // bulkTables are the tables whose secondary indexes a bulk load drops
 // and builds again at the end: the events and their annotations, which
 // take most of the rows. The documents keep theirs, which Put's decision
@@ -61,7 +56,7 @@ const bulkMarker = "bulk_load"
 // Crash safety: every Put commits its items, and the store is marked as
 // being bulk loaded until Finish has committed. If the process dies (or
 // Close is called without Finish), Open refuses the store with an error
-// wrapping ErrBulkLoad, since its indexes, summaries and happenings are
+// wrapping store.ErrBulkLoad, since its indexes, summaries and happenings are
 // incomplete; opening it with Options.FinishBulk completes the load of
 // the items committed (as Finish would) and opens it. The loading
 // connection does not sync to disk, so a machine that loses power (not
@@ -80,7 +75,7 @@ type Bulk struct {
 // Bulk starts a bulk load: it marks the store, drops the secondary
 // indexes of the events and annotations (recording their CREATE
 // statements in the mark) and sets the connection up for loading. It
-// returns an error wrapping ErrBulkLoad if the store is already marked.
+// returns an error wrapping store.ErrBulkLoad if the store is already marked.
 func (db *DB) Bulk(ctx context.Context) (*Bulk, error) {
 	conn, err := db.w.Conn(ctx)
 	if err != nil {
@@ -104,7 +99,7 @@ func (b *Bulk) start(ctx context.Context) error {
 		return err
 	}
 	if marked {
-		return fmt.Errorf("sqlite: %s: %w", b.db.path, ErrBulkLoad)
+		return fmt.Errorf("sqlite: %s: %w", b.db.path, store.ErrBulkLoad)
 	}
 	stmts := []string{
 		`CREATE TABLE ` + bulkMarker + ` (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID`,
@@ -430,7 +425,7 @@ func (l *bulkLinker) close() {
 }
 
 // checkBulk runs before the migrations of Open. On a store marked as
-// being bulk loaded it returns an error wrapping ErrBulkLoad, unless
+// being bulk loaded it returns an error wrapping store.ErrBulkLoad, unless
 // finish is set: then it builds the dropped indexes again (so that the
 // migrations meet the schema they expect) and reports that the rest of
 // the load is to be finished, by finishBulk after the migrations.
@@ -445,7 +440,7 @@ func (db *DB) checkBulk(ctx context.Context, finish bool) (pending bool, err err
 			return false, fmt.Errorf("sqlite: %s: %w", db.path, err)
 		}
 		return false, fmt.Errorf("sqlite: %s: %w (%d documents loaded; its indexes, summaries and happenings are incomplete: "+
-			"if no process is loading it, open it with FinishBulk to complete the load)", db.path, ErrBulkLoad, docs)
+			"if no process is loading it, open it with FinishBulk to complete the load)", db.path, store.ErrBulkLoad, docs)
 	}
 	return true, restoreIndexes(ctx, db.w, nil)
 }

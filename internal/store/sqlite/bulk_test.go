@@ -278,13 +278,13 @@ func TestBulkInterrupted(t *testing.T) {
 	path := filepath.Join(dir, "bulk.db")
 	db := openAt(t, path, Options{})
 	bulkAll(t, db, items, 100, false)
-	if _, err := db.Bulk(ctx); !errors.Is(err, ErrBulkLoad) {
+	if _, err := db.Bulk(ctx); !errors.Is(err, store.ErrBulkLoad) {
 		t.Errorf("a second Bulk on a marked store: %v, want ErrBulkLoad", err)
 	}
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Open(ctx, path, Options{}); !errors.Is(err, ErrBulkLoad) {
+	if _, err := Open(ctx, path, Options{}); !errors.Is(err, store.ErrBulkLoad) {
 		t.Fatalf("opening an interrupted load: %v, want ErrBulkLoad", err)
 	} else {
 		t.Log(err)

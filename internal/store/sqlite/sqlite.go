@@ -45,7 +45,7 @@ type Options struct {
 	// Now is the clock that stamps documents; nil means time.Now.
 	Now func() time.Time
 	// FinishBulk makes Open complete a bulk load that was interrupted
-	// (see Bulk) instead of refusing the store with ErrBulkLoad. Set it
+	// (see Bulk) instead of refusing the store with store.ErrBulkLoad. Set it
 	// only when no other process is loading the file.
 	FinishBulk bool
 }
