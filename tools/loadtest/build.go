@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dyad-project/dyad/internal/store"
+	"github.com/dyad-project/dyad/internal/store/postgres"
 	"github.com/dyad-project/dyad/internal/store/sqlite"
 )
 
@@ -55,22 +56,18 @@ func grow(ctx context.Context, st store.Store, db string, w *world, want int, o 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	put := st.Put
-	var bulk *sqlite.Bulk
+	var bulk bulkLoader
 	var stepCPU time.Duration // process CPU at the end of the finish's last step
 	if o.bulk {
-		db, ok := st.(*sqlite.DB)
-		if !ok {
-			return rep, errors.New("--bulk needs an SQLite store")
-		}
-		if bulk, err = db.Bulk(ctx); err != nil {
-			return rep, err
-		}
-		defer bulk.Close()
-		bulk.Progress = func(step string, took time.Duration) {
+		progress := func(step string, took time.Duration) {
 			c := cpuTime()
 			fmt.Fprintf(out, "  finish: %s in %.1f s, process CPU %.1f s\n", step, took.Seconds(), (c - stepCPU).Seconds())
 			stepCPU = c
 		}
+		if bulk, err = startBulk(ctx, st, progress); err != nil {
+			return rep, err
+		}
+		defer bulk.Close()
 		put = bulk.Put
 	}
 	type job struct {
@@ -141,7 +138,7 @@ func grow(ctx context.Context, st store.Store, db string, w *world, want int, o 
 		if err := bulk.Finish(ctx); err != nil {
 			return rep, err
 		}
-		fmt.Fprintf(out, "  finished the bulk load (indexes, happenings, summaries) in %.1f s\n", time.Since(t1).Seconds())
+		fmt.Fprintf(out, "  finished the bulk load in %.1f s\n", time.Since(t1).Seconds())
 	}
 	rep = buildReport{Events: stored, Documents: docs, Total: stats.Events + stored, Wall: time.Since(t0), CPU: cpuTime() - cpu0, Size: storeSize(ctx, db)}
 	fmt.Fprintf(out, "built: %d events in %d documents in %.1f s: %.0f events/s; process CPU %.1f s, %.0f events per CPU-second; store %d events, %s\n",
@@ -153,6 +150,35 @@ func grow(ctx context.Context, st store.Store, db string, w *world, want int, o 
 }
 
 var errTargets = errors.New("targets missed")
+
+// bulkLoader is a backend's bulk load: sqlite.Bulk or postgres.Bulk.
+type bulkLoader interface {
+	Put(ctx context.Context, items []store.Item) ([]store.PutResult, error)
+	Finish(ctx context.Context) error
+	Close() error
+}
+
+// startBulk starts a bulk load of st that reports each step of its finish
+// to progress.
+func startBulk(ctx context.Context, st store.Store, progress func(string, time.Duration)) (bulkLoader, error) {
+	switch db := st.(type) {
+	case *sqlite.DB:
+		b, err := db.Bulk(ctx)
+		if err != nil {
+			return nil, err
+		}
+		b.Progress = progress
+		return b, nil
+	case *postgres.DB:
+		b, err := db.Bulk(ctx)
+		if err != nil {
+			return nil, err
+		}
+		b.Progress = progress
+		return b, nil
+	}
+	return nil, fmt.Errorf("--bulk: a %T cannot be bulk loaded", st)
+}
 
 // sizeString formats a byte count in MB, or "size unknown".
 func sizeString(n int64) string {

@@ -19,10 +19,10 @@
 // events/s, the process's CPU-seconds, events per CPU-second and the
 // store's size on disk (SQLite: file, -wal and -shm; PostgreSQL: the
 // tables and indexes of the URL's schema). --build-only stops there.
-// With --bulk (SQLite only) the build is one bulk load (sqlite.Bulk):
-// the events' indexes, the happenings and the summaries are made once
-// at its end, in the time reported; --bulk also completes a bulk load of
-// --db that was interrupted.
+// With --bulk the build is one bulk load (sqlite.Bulk, postgres.Bulk):
+// the indexes of the events and the happenings (on SQLite also the
+// summaries) are made once at its end, in the time reported; --bulk also
+// completes a bulk load of --db that was interrupted.
 //
 // Measuring. The store is served in-process on 127.0.0.1 (or --url names
 // a running dyad serve on 127.0.0.1; --server-pid its process, for its
@@ -48,6 +48,8 @@
 //	go run ./tools/loadtest --db /tmp/dyad-1m.db --events 1000000 --clients 1,50 --duration 60s
 //	# SQLite, 10 M events by a bulk load, build only
 //	go run ./tools/loadtest --db /tmp/dyad-10m.db --events 10000000 --build-only --bulk
+//	# PostgreSQL, grown from 1 M to 10 M events by a bulk load, 2 writers
+//	go run ./tools/loadtest --db 'postgres://postgres@127.0.0.1:55433/dyad_10m?sslmode=disable' --grow-to 10000000 --build-only --bulk
 //	# PostgreSQL, 1 M events in a schema of its own, 2 concurrent writers
 //	psql 'postgres://postgres@127.0.0.1:55433/postgres' -c 'CREATE SCHEMA load1m'
 //	go run ./tools/loadtest --db 'postgres://postgres@127.0.0.1:55433/postgres?sslmode=disable&search_path=load1m' \
@@ -141,7 +143,7 @@ func parseOptions(args []string) (options, error) {
 	fs.IntVar(&o.perDoc, "per-doc", 10, "events per synthetic document (1..256)")
 	fs.IntVar(&o.batch, "batch", 1000, "documents per Put")
 	fs.DurationVar(&o.cache, "cache", 10*time.Second, "in-process server: how long aggregate answers are kept (store.Cache), as dyad serve --cache; 0 asks the store every time")
-	fs.BoolVar(&o.bulk, "bulk", false, "SQLite only: build and grow through a bulk load (indexes, happenings and summaries made once at its end); also completes an interrupted one")
+	fs.BoolVar(&o.bulk, "bulk", false, "build and grow through a bulk load (SQLite: indexes, happenings and summaries made once at its end; PostgreSQL: indexes and happenings); also completes an interrupted one")
 	fs.IntVar(&o.writers, "writers", 0, "concurrent Put callers (default 2 on PostgreSQL, 1 on SQLite)")
 	fs.StringVar(&o.target, "url", "", "base URL of a running dyad serve on 127.0.0.1 (default: serve --db in-process)")
 	fs.IntVar(&o.serverPID, "server-pid", 0, "with --url: the server's process id, to report its CPU per request")
@@ -194,9 +196,6 @@ func parseOptions(args []string) (options, error) {
 	}
 	if o.only != "api" && o.only != "ui" && o.only != "all" {
 		bad = append(bad, "--only must be api, ui or all")
-	}
-	if o.bulk && isPostgres(o.db) {
-		bad = append(bad, "--bulk is for SQLite stores only")
 	}
 	if o.serverPID != 0 && o.target == "" {
 		bad = append(bad, "--server-pid needs --url")

@@ -20,11 +20,11 @@ func isPostgres(db string) bool {
 }
 
 // openStore opens the store --db names: a postgres:// or postgresql:// URL
-// for PostgreSQL, else an SQLite file, whose interrupted bulk load is
+// for PostgreSQL, else an SQLite file; an interrupted bulk load is
 // completed when finishBulk is set (--bulk).
 func openStore(ctx context.Context, db string, finishBulk bool) (store.Store, error) {
 	if isPostgres(db) {
-		return postgres.Open(ctx, db, postgres.Options{})
+		return postgres.Open(ctx, db, postgres.Options{FinishBulk: finishBulk})
 	}
 	return sqlite.Open(ctx, db, sqlite.Options{FinishBulk: finishBulk})
 }
