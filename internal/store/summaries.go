@@ -67,13 +67,34 @@ func PeriodBound(day, period string, last bool) bool {
 //     CodeSummarized;
 //
 // and one without days, per (source, target, quad class, status), for the
-// busiest dyads of the whole time (DyadTotalsSummarized). Their counts
-// have the same four columns and meaning as the per-dyad summaries.
+// busiest dyads of the whole time (DyadTotalsSummarized); and one per
+// place, for the map and the pages of a country or city:
+//
+//   - per (location country, city, coordinates) and (day, quad class,
+//     status): PlacesSummarized. The city is Event.Location when
+//     GeoPrecision is "city" and "" otherwise; the coordinates are those
+//     of such a city event when it has both. Only the events with a
+//     location country or a city are counted there: the others are the
+//     whole store's (TotalsSummarized) less the places'.
+//
+// Their counts have the same four columns and meaning as the per-dyad
+// summaries.
 
 // TotalsSummarized reports whether the whole-store summary answers f:
 // the summaries answer it and it names no actor.
 func TotalsSummarized(f EventFilter) bool {
 	return Summarized(f) && f.Actor == "" && f.Source == "" && f.Target == ""
+}
+
+// PlacesSummarized reports whether the per-place summary answers f,
+// in Places or, with a country or a city, per day: f filters only on a
+// country, a city, quad class, statuses and dates, and counts either
+// happenings or mentions (no actor, source or target, which the places
+// do not hold, nor what Summarized excludes).
+func PlacesSummarized(f EventFilter) bool {
+	g := f
+	g.Country, g.City = "", ""
+	return TotalsSummarized(g)
 }
 
 // ActorSummarized reports whether the per-actor summary answers f: the

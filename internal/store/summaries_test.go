@@ -3,6 +3,8 @@ package store
 import (
 	"slices"
 	"testing"
+
+	"github.com/dyad-project/dyad/internal/event"
 )
 
 func TestActorKeys(t *testing.T) {
@@ -58,5 +60,32 @@ func TestWhichSummaryAnswers(t *testing.T) {
 	want := []CodedKey{{Key: "19"}, {Key: "19", Root: true}}
 	if k := CodeKeys("19", "19"); !slices.Equal(k, want) {
 		t.Errorf("CodeKeys(19, 19) = %v, want %v: a two-digit code and its root are two keys", k, want)
+	}
+}
+
+func TestPlacesSummarized(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		f    EventFilter
+		want bool
+	}{
+		{"everything", EventFilter{}, true},
+		{"country", EventFilter{Country: "UKR"}, true},
+		{"city", EventFilter{City: "Kyiv", Mentions: true}, true},
+		{"city, country, dates, quad and statuses", EventFilter{Country: "UKR", City: "Kyiv", From: "2024-01-01", To: "2024-01-31",
+			Quad: 4, Statuses: []event.Status{event.Negated}}, true},
+		{"country and actor", EventFilter{Country: "UKR", Actor: "RUS"}, false},
+		{"city and source", EventFilter{City: "Kyiv", Source: "RUS"}, false},
+		{"country and target", EventFilter{Country: "UKR", Target: "UKR"}, false},
+		{"country and code", EventFilter{Country: "UKR", Code: "190"}, false},
+		{"country and root", EventFilter{Country: "UKR", Root: "19"}, false},
+		{"plover", EventFilter{Plover: "ASSAULT"}, false},
+		{"outlet", EventFilter{City: "Kyiv", Outlet: "wire"}, false},
+		{"document", EventFilter{Country: "UKR", DocID: "abc"}, false},
+		{"text", EventFilter{Country: "UKR", Text: "shelling"}, false},
+	} {
+		if got := PlacesSummarized(c.f); got != c.want {
+			t.Errorf("%s: PlacesSummarized = %v, want %v", c.name, got, c.want)
+		}
 	}
 }

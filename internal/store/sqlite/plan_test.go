@@ -82,8 +82,9 @@ func TestStatsPlans(t *testing.T) {
 // their plans: no query reads the whole events table, event_days or
 // event_periods, the counts of filters the summaries hold read them instead
 // of the events, and those of filters the smaller summaries answer (the
-// whole store, an actor key of 3 or 6 letters, a CAMEO code or root;
-// dyad totals without dates) read the smaller ones. It logs the indexes each query uses (see migration 0013).
+// whole store, an actor key of 3 or 6 letters, a CAMEO code or root, a
+// country or a city; dyad totals without dates; the map without an actor,
+// code or text) read the smaller ones. It logs the indexes each query uses (see migration 0013).
 func TestFilterPlans(t *testing.T) {
 	ctx := context.Background()
 	db, err := Open(ctx, filepath.Join(t.TempDir(), "plan.db"), Options{})
@@ -132,13 +133,16 @@ func TestFilterPlans(t *testing.T) {
 		"code":     {Code: "190"},
 		"root":     {Root: "19", From: "2023-03-01"},
 		"coderoot": {Code: "190", Root: "19", Quad: 4},
+		"country":  {Country: "UKR"},
+		"city":     {City: "Kyiv"},
+		"citydays": {City: "Kyiv", Country: "UKR", From: "2023-03-01", To: "2023-06-30", Mentions: true},
 	}
 	// Plans name a table by its alias; only events is read as events e,
 	// the summaries are read as e too.
 	scanEvents := regexp.MustCompile(`(^|; )SCAN events($|;)`)
 	scanE := regexp.MustCompile(`(^|; )SCAN e($|;)`)
-	readsSummary := regexp.MustCompile(`FROM (event_days|event_periods|event_totals|actor_days|code_days|dyad_totals) e\b`)
-	readsSmaller := regexp.MustCompile(`FROM (event_totals|actor_days|code_days|dyad_totals) e\b`)
+	readsSummary := regexp.MustCompile(`FROM (event_days|event_periods|event_totals|actor_days|code_days|dyad_totals|place_days) e\b`)
+	readsSmaller := regexp.MustCompile(`FROM (event_totals|actor_days|code_days|dyad_totals|place_days) e\b`)
 	readsDyadDays := regexp.MustCompile(`FROM event_(days|periods) e\b`)
 	scanAnyE := regexp.MustCompile(`(^|; )SCAN e\b`)
 	for name, f := range filters {
@@ -164,6 +168,7 @@ func TestFilterPlans(t *testing.T) {
 			}},
 			{"EventCounts", true, func() error { _, err := db.EventCounts(ctx, f); return err }},
 			{"Dyads", true, func() error { _, err := db.Dyads(ctx, f, 20); return err }},
+			{"Places", true, func() error { _, err := db.Places(ctx, f); return err }},
 			{"PeriodCounts", true, func() error {
 				for _, period := range []string{"week", "month"} {
 					if _, _, err := db.PeriodCounts(ctx, f, period); err != nil {
@@ -189,14 +194,21 @@ func TestFilterPlans(t *testing.T) {
 				}
 				// The aggregate (not the look-ups of names after it), from
 				// the smaller summaries when they answer the filter.
-				answered := store.Summarized(f) || (run.name != "Dyads" && store.CodeSummarized(f))
+				places := store.PlacesSummarized(f) && (f.Country != "" || f.City != "")
+				answered := store.Summarized(f) || (run.name != "Dyads" && (store.CodeSummarized(f) || places))
+				if run.name == "Places" {
+					answered = store.PlacesSummarized(f)
+				}
 				agg := run.summary && answered && strings.Contains(q.q, "GROUP BY")
 				if agg && !summary {
 					t.Errorf("%s %s: %q does not read the summaries: %s", run.name, name, q.q, plan)
 				}
-				smaller := store.TotalsSummarized(f) || store.ActorSummarized(f) || store.CodeSummarized(f)
-				if run.name == "Dyads" {
+				smaller := store.TotalsSummarized(f) || store.ActorSummarized(f) || store.CodeSummarized(f) || places
+				switch run.name {
+				case "Dyads":
 					smaller = store.DyadTotalsSummarized(f)
+				case "Places":
+					smaller = store.PlacesSummarized(f)
 				}
 				if agg && smaller && !readsSmaller.MatchString(q.q) {
 					t.Errorf("%s %s: %q does not read the smaller summaries: %s", run.name, name, q.q, plan)

@@ -305,9 +305,14 @@ const placeCols = `e.location_country AS country,
 	CASE WHEN e.geo_precision = 'city' AND e.lon IS NOT NULL THEN e.lat END AS lat,
 	CASE WHEN e.geo_precision = 'city' AND e.lat IS NOT NULL THEN e.lon END AS lon`
 
-// Places implements store.Queries: one pass over f's events grouped by
-// country and city, summed into countries by store.PlaceRows.
+// Places implements store.Queries: the rows of place_days that count f's
+// events grouped by place when store.PlacesSummarized(f) (placesFromDays),
+// else one pass over f's events grouped by country and city, summed into
+// countries by store.PlaceRows.
 func (db *DB) Places(ctx context.Context, f store.EventFilter) ([]store.PlaceCount, error) {
+	if store.PlacesSummarized(f) {
+		return db.placesFromDays(ctx, f)
+	}
 	sel, args, err := selectEvents(f, placeCols, nil, nil)
 	if err != nil {
 		return nil, err
@@ -327,6 +332,62 @@ func (db *DB) Places(ctx context.Context, f store.EventFilter) ([]store.PlaceCou
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: places: %w", err)
+	}
+	return store.PlaceRows(out), nil
+}
+
+// placesFromDays is Places from place_days, for a filter that
+// store.PlacesSummarized answers. Its rows are grouped in the order of its
+// primary key, so that no sort is needed: a place without coordinates may
+// give a row per city name, which store.PlaceRows sums into its country
+// as it sums the rows of the events. Without a country or city filter,
+// the events that place_days does not count are the whole store's
+// (event_totals) less those it does, a row of country "".
+func (db *DB) placesFromDays(ctx context.Context, f store.EventFilter) ([]store.PlaceCount, error) {
+	conds, args := placeKeyConds(f)
+	if f.Quad != 0 {
+		conds, args = append(conds, "e.quad = ?"), append(args, f.Quad)
+	}
+	conds, args = statusDates(f, conds, args)
+	n := "e.events"
+	if f.Anchors() {
+		n = "e.happenings"
+		conds = append(conds, "e.happenings > 0")
+	}
+	rows, err := db.query(ctx, `SELECT e.location_country, CASE WHEN e.has_coords THEN e.city ELSE '' END,
+		CASE WHEN e.has_coords THEN e.lat END, CASE WHEN e.has_coords THEN e.lon END, sum(`+n+`)
+		FROM place_days e WHERE `+strings.Join(conds, " AND ")+`
+		GROUP BY e.location_country, e.city, e.has_coords, e.lat, e.lon`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: places: %w", err)
+	}
+	defer rows.Close()
+	var out []store.PlaceCount
+	placed := 0
+	for rows.Next() {
+		var p store.PlaceCount
+		if err := rows.Scan(&p.Country, &p.City, &p.Lat, &p.Lon, &p.Events); err != nil {
+			return nil, fmt.Errorf("sqlite: places: %w", err)
+		}
+		out = append(out, p)
+		placed += p.Events
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: places: %w", err)
+	}
+	rows.Close()
+	if f.Country == "" && f.City == "" {
+		sel, args, ok := selectSmaller(f, summed(f), nil)
+		if !ok {
+			return nil, fmt.Errorf("sqlite: places: no whole-store summary answers %+v", f)
+		}
+		var all int
+		if err := db.queryRow(ctx, "SELECT coalesce(sum(n), 0) FROM ("+sel+")", args...).Scan(&all); err != nil {
+			return nil, fmt.Errorf("sqlite: places: %w", err)
+		}
+		if all > placed {
+			out = append(out, store.PlaceCount{Events: all - placed})
+		}
 	}
 	return store.PlaceRows(out), nil
 }

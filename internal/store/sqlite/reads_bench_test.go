@@ -9,8 +9,8 @@ import (
 	"github.com/dyad-project/dyad/internal/testenv"
 )
 
-// BenchmarkStoreReads times the aggregates the overview and actor pages
-// ask for, and Stats, on the store at $DYAD_BENCH_DB (built by, e.g.,
+// BenchmarkStoreReads times the aggregates the overview, actor, map and
+// place pages ask for, and Stats, on the store at $DYAD_BENCH_DB (built by, e.g.,
 // go run ./tools/loadtest --db /tmp/x.db --events 1000000 --build-only;
 // opening it applies any newer migration first). It reports the server
 // CPU per call (cpu-ms/op) beside the wall time, since the machine may be
@@ -40,6 +40,14 @@ func BenchmarkStoreReads(b *testing.B) {
 			_, _, err := db.PeriodCounts(ctx, store.EventFilter{Actor: "RUS"}, "week")
 			return err
 		}},
+		{"EventCounts/country", func() error { _, err := db.EventCounts(ctx, store.EventFilter{Country: "IRQ"}); return err }},
+		{"EventCounts/city", func() error { _, err := db.EventCounts(ctx, store.EventFilter{City: "Paris"}); return err }},
+		{"Places", func() error { _, err := db.Places(ctx, store.EventFilter{}); return err }},
+		{"Places/month", func() error {
+			_, err := db.Places(ctx, store.EventFilter{From: "2023-03-01", To: "2023-03-31"})
+			return err
+		}},
+		{"Places/country", func() error { _, err := db.Places(ctx, store.EventFilter{Country: "IRQ"}); return err }},
 		{"EventList/actor", func() error { _, err := db.EventList(ctx, store.EventFilter{Actor: "RUS"}); return err }},
 		{"Stats", func() error { _, err := db.Stats(ctx); return err }},
 	}

@@ -82,6 +82,18 @@ func rebuildSummaries(ctx context.Context, tx *sql.Tx) error {
 					SELECT root, 1, date, quad, status, goldstein, happening, id FROM events WHERE live = 1)
 				GROUP BY 1, 2, 3, 4, 5`,
 		}},
+		{"place_days", []string{
+			`DELETE FROM place_days`,
+			`INSERT INTO place_days (location_country, city, has_coords, lat, lon, date, quad, status, events, goldstein, happenings, hap_goldstein)
+				SELECT location_country, city, has_coords, CASE WHEN has_coords THEN lat ELSE 0 END, CASE WHEN has_coords THEN lon ELSE 0 END,
+					date, quad, status, ` + counts + `
+				FROM (SELECT location_country, CASE WHEN geo_precision = 'city' THEN location ELSE '' END AS city,
+						geo_precision = 'city' AND lat IS NOT NULL AND lon IS NOT NULL AS has_coords, lat, lon,
+						date, quad, status, goldstein, happening, id
+					FROM events NOT INDEXED WHERE live = 1)
+				WHERE location_country <> '' OR city <> ''
+				GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+		}},
 	}
 	for _, g := range groups {
 		// The rows come in primary key order, but the table's secondary

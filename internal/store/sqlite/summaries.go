@@ -12,9 +12,9 @@ import (
 	"github.com/dyad-project/dyad/internal/store"
 )
 
-// summaries keeps event_days, event_periods and the smaller summaries
+// summaries keeps event_days, event_periods, the smaller summaries
 // of migration 0014 (event_totals, actor_days, code_days, dyad_totals)
-// exact for one write transaction. Every change the transaction makes to
+// and place_days (0016) exact for one write transaction. Every change the transaction makes to
 // the live events (an event inserted, deleted, switched dead or alive,
 // made or unmade the anchor of its happening) is added here as a delta of
 // its summary rows; apply writes the sums once, before commit. Migration
@@ -31,6 +31,7 @@ type summaries struct {
 	actors  map[keyDay]*delta  // actor_days
 	codes   map[codeDay]*delta // code_days
 	dyads   map[dyadKey]*delta
+	places  map[placeDay]*delta
 }
 
 // dayKey is the key of an event_days row.
@@ -75,10 +76,42 @@ type dyadKey struct {
 	status         string
 }
 
+// placeKey is where place_days counts an event (migration 0016): its
+// location country, its city (its location when placed in a city) and,
+// with hasCoords, the city's coordinates (else lat and lon are 0).
+type placeKey struct {
+	country, city string
+	hasCoords     bool
+	lat, lon      float64
+}
+
+// placeOf returns the placeKey of an event's location columns.
+func placeOf(country, location, precision string, lat, lon *float64) placeKey {
+	p := placeKey{country: country}
+	if precision == "city" {
+		p.city = location
+		if lat != nil && lon != nil {
+			p.hasCoords, p.lat, p.lon = true, *lat, *lon
+		}
+	}
+	return p
+}
+
+// placed reports whether place_days counts the events of p: those with a
+// country or a city.
+func (p placeKey) placed() bool { return p.country != "" || p.city != "" }
+
+// placeDay is the key of a place_days row.
+type placeDay struct {
+	placeKey
+	totalKey
+}
+
 // eventKey is what the summaries' keys are made of for one event.
 type eventKey struct {
 	dayKey
 	code, root string
+	place      placeKey
 }
 
 // delta is a change to the four counts of a summary row; Goldstein sums
@@ -91,22 +124,33 @@ func (d *delta) zero() bool { return *d == delta{} }
 
 func newSummaries() *summaries {
 	return &summaries{days: map[dayKey]*delta{}, periods: map[periodKey]*delta{}, totals: map[totalKey]*delta{},
-		actors: map[keyDay]*delta{}, codes: map[codeDay]*delta{}, dyads: map[dyadKey]*delta{}}
+		actors: map[keyDay]*delta{}, codes: map[codeDay]*delta{}, dyads: map[dyadKey]*delta{}, places: map[placeDay]*delta{}}
 }
 
 // summaryRow is what the summaries need of one event.
 type summaryRow struct {
-	eventKey
-	goldstein float64
-	anchor    bool // happening = id
+	dayKey
+	code, root string
+	// The location columns, of which key makes a placeKey.
+	country, location, precision string
+	lat, lon                     *float64
+	goldstein                    float64
+	anchor                       bool // happening = id
+}
+
+// key returns the keys r counts under.
+func (r *summaryRow) key() eventKey {
+	return eventKey{r.dayKey, r.code, r.root, placeOf(r.country, r.location, r.precision, r.lat, r.lon)}
 }
 
 // summaryCols are the columns of a summaryRow, as RETURNING gives them.
-const summaryCols = `source_code, target_code, date, quad, status, code, root, goldstein, happening = id`
+const summaryCols = `source_code, target_code, date, quad, status, code, root,
+	location_country, location, geo_precision, lat, lon, goldstein, happening = id`
 
 // scanArgs returns the destinations of summaryCols, then more.
 func (r *summaryRow) scanArgs(more ...any) []any {
-	return append([]any{&r.source, &r.target, &r.date, &r.quad, &r.status, &r.code, &r.root, &r.goldstein, &r.anchor}, more...)
+	return append([]any{&r.source, &r.target, &r.date, &r.quad, &r.status, &r.code, &r.root,
+		&r.country, &r.location, &r.precision, &r.lat, &r.lon, &r.goldstein, &r.anchor}, more...)
 }
 
 // millionths is a Goldstein value as the summaries add it up, the same
@@ -131,13 +175,13 @@ func (s *summaries) add(r summaryRow, sign int64) {
 	if r.anchor {
 		d.happenings, d.hapGoldstein = d.events, d.goldstein
 	}
-	s.change(r.eventKey, d)
+	s.change(r.key(), d)
 }
 
 // anchor records that the live event r became (sign +1) or stopped being
 // (sign -1) the anchor of its happening.
 func (s *summaries) anchor(r summaryRow, sign int64) {
-	s.change(r.eventKey, delta{happenings: sign, hapGoldstein: sign * millionths(r.goldstein)})
+	s.change(r.key(), delta{happenings: sign, hapGoldstein: sign * millionths(r.goldstein)})
 }
 
 // change adds d to every summary row that counts an event of key k.
@@ -151,6 +195,9 @@ func (s *summaries) change(k eventKey, d delta) {
 	}
 	addTo(s.codes, codeDay{k.code, false, t}, d)
 	addTo(s.codes, codeDay{k.root, true, t}, d)
+	if k.place.placed() {
+		addTo(s.places, placeDay{k.place, t}, d)
+	}
 	if week, month, ok := periodStarts(k.date); ok {
 		pk := k.dayKey
 		pk.date = week
@@ -178,8 +225,9 @@ func (s *summaries) inserted(e *event.Event, live bool) {
 	if !live {
 		return
 	}
-	k := eventKey{dayKey{e.Source.Code, e.Target.Code, e.Date, e.Quad, string(e.Status)}, e.Code, e.Root}
-	s.add(summaryRow{eventKey: k, goldstein: e.Goldstein, anchor: true}, 1)
+	s.add(summaryRow{dayKey: dayKey{e.Source.Code, e.Target.Code, e.Date, e.Quad, string(e.Status)}, code: e.Code, root: e.Root,
+		country: e.LocationCountry, location: e.Location, precision: e.GeoPrecision, lat: e.Lat, lon: e.Lon,
+		goldstein: e.Goldstein, anchor: true}, 1)
 }
 
 // Statements whose rows subtract takes out of the summaries: the events
@@ -227,6 +275,7 @@ func (s *summaries) apply(ctx context.Context, tx *sql.Tx) error {
 		clear(s.actors)
 		clear(s.codes)
 		clear(s.dyads)
+		clear(s.places)
 	}()
 	for _, f := range []func() error{
 		func() error {
@@ -253,6 +302,11 @@ func (s *summaries) apply(ctx context.Context, tx *sql.Tx) error {
 		func() error {
 			return applyTo(ctx, tx, s.dyads, "dyad_totals", "source_code, target_code, quad, status", func(k dyadKey) []any {
 				return []any{k.source, k.target, k.quad, k.status}
+			})
+		},
+		func() error {
+			return applyTo(ctx, tx, s.places, "place_days", "location_country, city, has_coords, lat, lon, date, quad, status", func(k placeDay) []any {
+				return []any{k.country, k.city, k.hasCoords, k.lat, k.lon, k.date, k.quad, k.status}
 			})
 		},
 	} {

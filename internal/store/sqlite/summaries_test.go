@@ -39,10 +39,11 @@ func checkSummaries(t *testing.T, raw *sql.DB, when string) {
 	checkSmallerSummaries(t, raw, when)
 }
 
-// checkSmallerSummaries fails t unless event_totals, actor_days, code_days
-// and dyad_totals equal their recomputation in Go from the live events,
-// with the keys of store.ActorKeys, and every event under its code and
-// under its root in code_days.
+// checkSmallerSummaries fails t unless event_totals, actor_days, code_days,
+// dyad_totals and place_days equal their recomputation in Go from the
+// live events, with the keys of store.ActorKeys, every event under its
+// code and under its root in code_days, and under its place in
+// place_days when it has a country or a city.
 func checkSmallerSummaries(t *testing.T, raw *sql.DB, when string) {
 	t.Helper()
 	ctx := context.Background()
@@ -50,7 +51,7 @@ func checkSmallerSummaries(t *testing.T, raw *sql.DB, when string) {
 	if err != nil {
 		t.Fatalf("%s: %v", when, err)
 	}
-	want := map[string]map[string]delta{"event_totals": {}, "actor_days": {}, "code_days": {}, "dyad_totals": {}}
+	want := map[string]map[string]delta{"event_totals": {}, "actor_days": {}, "code_days": {}, "dyad_totals": {}, "place_days": {}}
 	for rows.Next() {
 		var r summaryRow
 		if err := rows.Scan(r.scanArgs()...); err != nil {
@@ -73,6 +74,18 @@ func checkSmallerSummaries(t *testing.T, raw *sql.DB, when string) {
 		}
 		add("code_days", r.code, "|0|", r.date, "|", r.quad, "|", r.status)
 		add("code_days", r.root, "|1|", r.date, "|", r.quad, "|", r.status)
+		// place_days counts the events with a country or a city, by
+		// their city's coordinates when they have both.
+		if r.country != "" || r.precision == "city" && r.location != "" {
+			city, coords := "", "0|0|0"
+			if r.precision == "city" {
+				city = r.location
+				if r.lat != nil && r.lon != nil {
+					coords = fmt.Sprint("1|", *r.lat, "|", *r.lon)
+				}
+			}
+			add("place_days", r.country, "|", city, "|", coords, "|", r.date, "|", r.quad, "|", r.status)
+		}
 	}
 	if err := rows.Err(); err != nil {
 		t.Fatalf("%s: %v", when, err)
@@ -83,6 +96,8 @@ func checkSmallerSummaries(t *testing.T, raw *sql.DB, when string) {
 		"dyad_totals":  "source_code || '|' || target_code || '|' || quad || '|' || status",
 		"actor_days":   "actor || '|' || date || '|' || quad || '|' || status",
 		"code_days":    "code || '|' || is_root || '|' || date || '|' || quad || '|' || status",
+		"place_days": "location_country || '|' || city || '|' || has_coords || '|' || CASE WHEN has_coords THEN lat ELSE 0 END || '|' || " +
+			"CASE WHEN has_coords THEN lon ELSE 0 END || '|' || date || '|' || quad || '|' || status",
 	} {
 		got := map[string]delta{}
 		rows, err := raw.QueryContext(ctx, `SELECT `+keys+`, events, goldstein, happenings, hap_goldstein FROM `+table)
@@ -154,11 +169,39 @@ func linkedEvent(r *rand.Rand, docID string, n int) event.Event {
 	// Mostly one act and one source, so that events link; a few other
 	// codes give the smaller summaries keys that differ from them.
 	code := []string{"041", "041", "041", "04", "043"}[r.IntN(5)]
-	return event.Event{ID: fmt.Sprintf("%s-%d", docID[:8], n), DocID: docID, Code: code, Root: "04", Quad: 1 + r.IntN(2),
+	e := event.Event{ID: fmt.Sprintf("%s-%d", docID[:8], n), DocID: docID, Code: code, Root: "04", Quad: 1 + r.IntN(2),
 		Goldstein: golds[r.IntN(len(golds))], Status: st,
 		Source: event.Actor{Code: []string{"USAGOV", "USAGOV", "USAGOV", "USA", "TURGOVMIL", "USAG"}[r.IntN(6)], Country: "USA", Sector: "GOV"},
 		Target: event.Actor{Code: []string{"TURGOV", "TUR"}[r.IntN(2)], Country: "TUR", Sector: "GOV"},
 		Date:   []string{day, day, day, day, day, day, "", "2024-02-30"}[r.IntN(8)], Precision: []string{"day", "publication"}[r.IntN(2)]}
+	placeEvent(r, &e)
+	return e
+}
+
+// placeEvent places e as place_days tells places apart: nowhere, in a
+// country or an admin1 only, in a city with or without coordinates, in a
+// city without a country, in two cities of one name.
+func placeEvent(r *rand.Rand, e *event.Event) {
+	ll := func(lat, lon float64) (*float64, *float64) { return &lat, &lon }
+	switch r.IntN(8) {
+	case 0, 1: // nowhere
+	case 2:
+		e.LocationCountry, e.GeoPrecision = "TUR", "country"
+	case 3:
+		e.Location, e.LocationCountry, e.Admin1, e.GeoPrecision = "Ankara", "TUR", "Ankara", "admin1"
+		e.Lat, e.Lon = ll(39.9, 32.8) // coordinates of no city
+	case 4:
+		e.Location, e.LocationCountry, e.GeoPrecision = "Ankara", "TUR", "city"
+		e.Lat, e.Lon = ll(39.93, 32.85)
+	case 5:
+		e.Location, e.LocationCountry, e.GeoPrecision = "Ankara", "TUR", "city" // no coordinates
+	case 6:
+		e.Location, e.GeoPrecision = "Ankara", "city" // no country
+		e.Lat, e.Lon = ll(39.93, 32.85)
+	case 7:
+		e.Location, e.LocationCountry, e.GeoPrecision = "Paris", []string{"FRA", "USA"}[r.IntN(2)], "city"
+		e.Lat, e.Lon = ll([]float64{48.86, 33.66}[r.IntN(2)], 2.35)
+	}
 }
 
 // TestSummariesExact checks the summaries against their recomputation
@@ -221,7 +264,7 @@ func TestSummariesExact(t *testing.T) {
 }
 
 // summaryTables are the tables rebuildSummaries fills.
-var summaryTables = []string{"event_days", "event_periods", "event_totals", "actor_days", "code_days", "dyad_totals"}
+var summaryTables = []string{"event_days", "event_periods", "event_totals", "actor_days", "code_days", "dyad_totals", "place_days"}
 
 // checkRebuild fails t unless rebuildSummaries leaves every summary table
 // as the writer kept it (in a transaction it rolls back).

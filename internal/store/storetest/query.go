@@ -30,6 +30,7 @@ func RunQueries(t *testing.T, open Opener) {
 		{"SupersededNotCounted", testSupersededNotCounted},
 		{"AggregatesEqualListedEvents", testAggregatesExact},
 		{"SmallerSummaries", testSmallerSummaries},
+		{"PlaceSummaries", testPlaceSummaries},
 		{"ConcurrentWriters", testConcurrentWriters},
 		{"Places", testPlaces},
 		{"DocumentCounts", testDocumentCounts},
