@@ -798,62 +798,27 @@ func (s *Service) Profile(ctx context.Context, code string, f store.EventFilter)
 
 // Latest returns the newest n events matching f, newest first. last is the
 // latest day that has such an event, when the caller knows it ("" when
-// not); events without a date are not found.
+// not); events without a date are not found. It reads one page of the
+// store's newest-first order, so its cost does not grow with the events
+// of the last days.
 func (s *Service) Latest(ctx context.Context, f store.EventFilter, last string, n int) ([]event.Event, error) {
-	if last == "" {
-		days, err := s.st.EventCounts(ctx, f)
-		if err != nil {
-			return nil, err
-		}
-		if len(days) == 0 {
-			return []event.Event{}, nil
-		}
-		last = days[len(days)-1].Date
+	g := f
+	g.Cursor, g.Limit, g.Desc, g.ByGoldstein = "", min(n, store.MaxLimit), true, false
+	if last != "" && (g.To == "" || last < g.To) {
+		g.To = last
 	}
-	if f.To != "" && f.To < last {
-		last = f.To
+	if g.From == "" {
+		g.From = "0" // every date sorts after "0", an empty one before it
 	}
-	end, err := time.Parse(time.DateOnly, last)
+	page, err := s.st.EventList(ctx, g)
 	if err != nil {
-		return nil, fmt.Errorf("latest: day %q: %w", last, err)
+		return nil, err
 	}
-	// Widen a window back from the last day until it holds n events, then
-	// take the window's tail: the store lists oldest first.
-	for _, back := range []int{0, 6, 30, 365, -1} {
-		g := f
-		g.To, g.Cursor, g.Limit = last, "", store.MaxLimit
-		if back >= 0 {
-			from := end.AddDate(0, 0, -back).Format(time.DateOnly)
-			if f.From == "" || from > f.From {
-				g.From = from
-			}
-		}
-		var es []event.Event
-		for pages := 0; ; pages++ {
-			page, err := s.st.EventList(ctx, g)
-			if err != nil {
-				return nil, err
-			}
-			es = append(es, page.Events...)
-			if len(es) > 4*store.MaxLimit {
-				es = es[len(es)-n:]
-			}
-			if page.Next == "" {
-				break
-			}
-			g.Cursor = page.Next
-		}
-		if len(es) >= n || back < 0 || g.From == f.From && f.From != "" {
-			if len(es) > n {
-				es = es[len(es)-n:]
-			}
-			for i, j := 0, len(es)-1; i < j; i, j = i+1, j-1 {
-				es[i], es[j] = es[j], es[i]
-			}
-			return es, s.countMentions(ctx, es)
-		}
+	es := page.Events
+	if es == nil {
+		es = []event.Event{}
 	}
-	return []event.Event{}, nil
+	return es, s.countMentions(ctx, es)
 }
 
 // DocumentView is a document with everything the store holds about it.

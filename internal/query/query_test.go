@@ -7,10 +7,12 @@ import (
 	"github.com/dyad-project/dyad/internal/doc"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	cmpor "cmp"
 	actorsdata "github.com/dyad-project/dyad/data/actors"
 	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/query"
@@ -391,5 +393,70 @@ func TestCountDocuments(t *testing.T) {
 	}
 	if _, ok := (query.Period{}).PerDocuments(2); ok {
 		t.Error("a period without documents has a rate")
+	}
+}
+
+// TestLatest: the newest events, newest first, as the tail of the
+// store's oldest-first list reversed; bounded by last and by the
+// filter's To; never an undated event.
+func TestLatest(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "l.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	text := "Talks, talks and more talks."
+	id := doc.ContentID(text)
+	a := &store.Analysis{DocID: id}
+	for i := range 40 {
+		day := time.Date(2024, 5, 1+i%12, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+		if i%13 == 0 {
+			day = "" // undated
+		}
+		a.Events = append(a.Events, event.Event{ID: fmt.Sprintf("e%02d", i), DocID: id, Code: "042", Root: "04", Quad: 1,
+			Status: event.Asserted, Date: day, Source: event.Actor{Code: "FRA"}, Target: event.Actor{Code: "DEU"}})
+	}
+	if _, err := db.Put(ctx, []store.Item{{Doc: doc.Document{Text: text}, Analysis: a}}); err != nil {
+		t.Fatal(err)
+	}
+	q := query.New(db)
+	all, err := q.Events(ctx, store.EventFilter{Mentions: true, Limit: store.MaxLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		f    store.EventFilter
+		last string
+		n    int
+	}{
+		{store.EventFilter{Mentions: true}, "", 10},
+		{store.EventFilter{Mentions: true}, "2024-05-09", 5},
+		{store.EventFilter{Mentions: true, To: "2024-05-03"}, "2024-05-09", 50},
+		{store.EventFilter{Mentions: true, From: "2024-05-11"}, "", 50},
+	} {
+		var want []string
+		for _, e := range all.Events {
+			to := tc.last
+			if to == "" || tc.f.To != "" && tc.f.To < to {
+				to = cmpor.Or(tc.f.To, to)
+			}
+			if e.Date != "" && (to == "" || e.Date <= to) && e.Date >= tc.f.From {
+				want = append(want, e.ID)
+			}
+		}
+		want = want[max(0, len(want)-tc.n):]
+		slices.Reverse(want)
+		got, err := q.Latest(ctx, tc.f, tc.last, tc.n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, e := range got {
+			ids = append(ids, e.ID)
+		}
+		if !slices.Equal(ids, want) {
+			t.Errorf("Latest(%+v, %q, %d) = %v, want %v", tc.f, tc.last, tc.n, ids, want)
+		}
 	}
 }
