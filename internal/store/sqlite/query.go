@@ -2,6 +2,8 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -417,6 +419,12 @@ func (db *DB) ActorNames(ctx context.Context, code string, f store.EventFilter) 
 		return selectEvents(f, "e."+role+"_code AS code, "+cols+", "+src+" AS src, e.date AS date",
 			[]string{"e." + role + "_code >= ? AND e." + role + "_code < ?"}, []any{lo, hi})
 	}
+	if store.DyadTotalsSummarized(f) {
+		out, n, err := db.codeCounts(ctx, lo, hi, f)
+		if err != nil || n >= manyNames {
+			return out, err
+		}
+	}
 	qs, as, err := side("source", false)
 	if err != nil {
 		return nil, err
@@ -464,18 +472,97 @@ func (db *DB) ActorNames(ctx context.Context, code string, f store.EventFilter) 
 	}
 	rows.Close()
 	if many {
-		for i := range out {
-			a := &out[i]
-			err := db.queryRow(ctx, `SELECT name, country, sector FROM (
-				SELECT source_name AS name, source_country AS country, source_sector AS sector FROM events WHERE source_code = ?
-				UNION ALL SELECT target_name, target_country, target_sector FROM events WHERE target_code = ?) LIMIT 1`,
-				a.Code, a.Code).Scan(&a.Name, &a.Country, &a.Sector)
-			if err != nil {
-				return nil, fmt.Errorf("sqlite: actor names: name of %s: %w", a.Code, err)
-			}
+		if err := db.nameCodes(ctx, out); err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// nameCodes gives each of the per-code rows of an actor with many events
+// the name, country and sector of one of the code's events.
+func (db *DB) nameCodes(ctx context.Context, out []store.ActorName) error {
+	for i := range out {
+		a := &out[i]
+		err := db.queryRow(ctx, `SELECT name, country, sector FROM (
+			SELECT source_name AS name, source_country AS country, source_sector AS sector FROM events WHERE source_code = ?
+			UNION ALL SELECT target_name, target_country, target_sector FROM events WHERE target_code = ?) LIMIT 1`,
+			a.Code, a.Code).Scan(&a.Name, &a.Country, &a.Sector)
+		if err != nil {
+			return fmt.Errorf("sqlite: actor names: name of %s: %w", a.Code, err)
+		}
+	}
+	return nil
+}
+
+// codeCounts is ActorNames for an actor code prefix [lo, hi) and a filter
+// without dates (store.DyadTotalsSummarized), when it has manyNames
+// events or more: each code's counts as source and as target come from
+// dyad_totals, a few rows per dyad, and its first and last days from four
+// steps into the source and target date indexes (the first matching event
+// each way), instead of a pass over every event of the actor (30 % of a
+// store for the busiest). It also returns how many events the codes
+// count; below manyNames the rows are not complete (no days nor names)
+// and the caller reads the events instead.
+func (db *DB) codeCounts(ctx context.Context, lo, hi string, f store.EventFilter) ([]store.ActorName, int, error) {
+	side := func(role, src string) (string, []any, error) {
+		return selectSummary("dyad_totals", f, "e."+role+"_code AS code, "+summed(f)+", "+src+" AS src",
+			[]string{"e." + role + "_code >= ? AND e." + role + "_code < ?"}, lo, hi)
+	}
+	qs, as, err := side("source", "1")
+	if err != nil {
+		return nil, 0, err
+	}
+	qt, at, err := side("target", "0")
+	if err != nil {
+		return nil, 0, err
+	}
+	rows, err := db.query(ctx, `SELECT code, sum(src * n), sum((1 - src) * n)
+		FROM (SELECT * FROM (`+qs+`) UNION ALL SELECT * FROM (`+qt+`)) GROUP BY code HAVING sum(n) > 0
+		ORDER BY sum(n) DESC, code`, append(as, at...)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("sqlite: actor names: %w", err)
+	}
+	defer rows.Close()
+	var out []store.ActorName
+	total := 0
+	for rows.Next() {
+		var a store.ActorName
+		if err := rows.Scan(&a.Code, &a.AsSource, &a.AsTarget); err != nil {
+			return nil, 0, fmt.Errorf("sqlite: actor names: %w", err)
+		}
+		total += a.AsSource + a.AsTarget
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("sqlite: actor names: %w", err)
+	}
+	if total < manyNames {
+		return nil, total, nil
+	}
+	out = out[:min(len(out), store.MaxLimit)]
+	rows.Close()
+	for i := range out {
+		a := &out[i]
+		for _, role := range []string{"source", "target"} {
+			for _, order := range []string{"", " DESC"} {
+				sel, args, err := selectEvents(f, "e.date AS date", []string{"e." + role + "_code = ?", "e.date <> ''"}, []any{a.Code})
+				if err != nil {
+					return nil, 0, err
+				}
+				var day string
+				err = db.queryRow(ctx, sel+" ORDER BY e.date"+order+" LIMIT 1", args...).Scan(&day)
+				if err != nil && !errors.Is(err, sql.ErrNoRows) {
+					return nil, 0, fmt.Errorf("sqlite: actor names: days of %s: %w", a.Code, err)
+				}
+				if day != "" && (a.First == "" || day < a.First) {
+					a.First = day
+				}
+				a.Last = max(a.Last, day)
+			}
+		}
+	}
+	return out, total, db.nameCodes(ctx, out)
 }
 
 // denseMatches is the number of matching index entries from which EventList

@@ -5,6 +5,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/store"
 	"github.com/dyad-project/dyad/internal/testenv"
 )
@@ -48,6 +49,11 @@ func BenchmarkStoreReads(b *testing.B) {
 			return err
 		}},
 		{"Places/country", func() error { _, err := db.Places(ctx, store.EventFilter{Country: "IRQ"}); return err }},
+		{"ActorNames", func() error { _, err := db.ActorNames(ctx, "RUS", store.EventFilter{}); return err }},
+		{"ActorNames/all", func() error {
+			_, err := db.ActorNames(ctx, "RUS", store.EventFilter{Statuses: []event.Status{event.Asserted, event.Reported, event.Negated}, Mentions: true})
+			return err
+		}},
 		{"EventList/actor", func() error { _, err := db.EventList(ctx, store.EventFilter{Actor: "RUS"}); return err }},
 		{"Stats", func() error { _, err := db.Stats(ctx); return err }},
 	}
