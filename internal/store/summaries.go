@@ -177,6 +177,12 @@ type CodedKey struct {
 	Root bool
 }
 
+// ManyNames is the number of events of an actor from which a backend
+// gives its names one per code (the name of one of the code's events),
+// counted from the dyad totals when DyadTotalsSummarized allows, instead
+// of one per name read from every event.
+const ManyNames = 5000
+
 // DyadTotalsSummarized reports whether the dyad totals answer f, for the
 // busiest dyads: the summaries answer f and it has no date bounds.
 func DyadTotalsSummarized(f EventFilter) bool {

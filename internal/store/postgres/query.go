@@ -102,13 +102,21 @@ func (db *DB) Dyads(ctx context.Context, f store.EventFilter, n int) ([]store.Dy
 	return out, nil
 }
 
-// ActorNames implements store.Queries.
+// ActorNames implements store.Queries. An actor with store.ManyNames
+// events or more, under a filter the dyad totals answer, gets one name
+// per code (codeCounts).
 func (db *DB) ActorNames(ctx context.Context, code string, f store.EventFilter) ([]store.ActorName, error) {
 	if code == "" {
 		return nil, fmt.Errorf("%w: empty actor code", store.ErrBadQuery)
 	}
 	f.Actor, f.Source, f.Target = "", "", ""
 	lo, hi := store.PrefixRange(code)
+	if store.DyadTotalsSummarized(f) {
+		out, n, err := db.codeCounts(ctx, lo, hi, f)
+		if err != nil || n >= store.ManyNames {
+			return out, err
+		}
+	}
 	var a args
 	side := func(role string) (string, error) {
 		tail, err := fromEvents(f, &a, "e."+role+"_code >= "+a.add(lo)+" AND e."+role+"_code < "+a.add(hi))

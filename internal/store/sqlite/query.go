@@ -394,13 +394,8 @@ func (db *DB) placesFromDays(ctx context.Context, f store.EventFilter) ([]store.
 	return store.PlaceRows(out), nil
 }
 
-// manyNames is the number of events from which ActorNames stops reading
-// event rows for names: it counts per code on the covering indexes and
-// takes each code's name, country and sector from one of its events.
-const manyNames = 5000
-
-// ActorNames implements store.Queries. An actor with more than manyNames
-// events gets one name per code (see manyNames).
+// ActorNames implements store.Queries. An actor with more than store.ManyNames
+// events gets one name per code (see store.ManyNames).
 func (db *DB) ActorNames(ctx context.Context, code string, f store.EventFilter) ([]store.ActorName, error) {
 	if code == "" {
 		return nil, fmt.Errorf("%w: empty actor code", store.ErrBadQuery)
@@ -421,7 +416,7 @@ func (db *DB) ActorNames(ctx context.Context, code string, f store.EventFilter) 
 	}
 	if store.DyadTotalsSummarized(f) {
 		out, n, err := db.codeCounts(ctx, lo, hi, f)
-		if err != nil || n >= manyNames {
+		if err != nil || n >= store.ManyNames {
 			return out, err
 		}
 	}
@@ -435,10 +430,10 @@ func (db *DB) ActorNames(ctx context.Context, code string, f store.EventFilter) 
 	}
 	var n int
 	if err := db.queryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM ("+qs+") UNION ALL SELECT 1 FROM ("+qt+") LIMIT ?)",
-		append(append(append([]any{}, as...), at...), manyNames)...).Scan(&n); err != nil {
+		append(append(append([]any{}, as...), at...), store.ManyNames)...).Scan(&n); err != nil {
 		return nil, fmt.Errorf("sqlite: actor names: %w", err)
 	}
-	many := n >= manyNames
+	many := n >= store.ManyNames
 	if !many {
 		if qs, as, err = side("source", true); err != nil {
 			return nil, err
@@ -496,13 +491,13 @@ func (db *DB) nameCodes(ctx context.Context, out []store.ActorName) error {
 }
 
 // codeCounts is ActorNames for an actor code prefix [lo, hi) and a filter
-// without dates (store.DyadTotalsSummarized), when it has manyNames
+// without dates (store.DyadTotalsSummarized), when it has store.ManyNames
 // events or more: each code's counts as source and as target come from
 // dyad_totals, a few rows per dyad, and its first and last days from four
 // steps into the source and target date indexes (the first matching event
 // each way), instead of a pass over every event of the actor (30 % of a
 // store for the busiest). It also returns how many events the codes
-// count; below manyNames the rows are not complete (no days nor names)
+// count; below store.ManyNames the rows are not complete (no days nor names)
 // and the caller reads the events instead.
 func (db *DB) codeCounts(ctx context.Context, lo, hi string, f store.EventFilter) ([]store.ActorName, int, error) {
 	side := func(role, src string) (string, []any, error) {
@@ -537,7 +532,7 @@ func (db *DB) codeCounts(ctx context.Context, lo, hi string, f store.EventFilter
 	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("sqlite: actor names: %w", err)
 	}
-	if total < manyNames {
+	if total < store.ManyNames {
 		return nil, total, nil
 	}
 	out = out[:min(len(out), store.MaxLimit)]
