@@ -4,77 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
 
 	"github.com/dyad-project/dyad/internal/doc"
-	"github.com/dyad-project/dyad/internal/event"
 	"github.com/dyad-project/dyad/internal/store"
+	"github.com/dyad-project/dyad/internal/store/storetest"
 )
-
-// bulkItems returns n synthetic documents from seed, numbered from
-// first: most with an analysis whose events link with those of nearby
-// documents (same act, sides and days) and name places, some pending,
-// some skipped, some with annotations and diagnostics, and every tenth a
-// repeat of the text of the one before (Unchanged).
-func bulkItems(seed uint64, first, n int) []store.Item {
-	actors := []string{"USAGOV", "TURGOV", "RUS", "RUSMIL", "UKRGOV", "CHN", "IRNGOV", "ISRMIL"}
-	words := []string{"talks", "ceasefire", "sanctions", "visit", "border", "shelling", "grain", "summit"}
-	var items []store.Item
-	for d := first; d < first+n; d++ {
-		r := rand.New(rand.NewPCG(seed, uint64(d)))
-		k := d
-		if d%10 == 9 {
-			k = d - 1 // the same text as the document before
-		}
-		text := fmt.Sprintf("Report %d on the %s and the %s.", k, words[k%len(words)], words[(k/3)%len(words)])
-		id := doc.ContentID(text)
-		it := store.Item{Doc: doc.Document{Text: text, Title: fmt.Sprintf("Report %d", k), Outlet: fmt.Sprintf("Outlet %d", k%4),
-			Lang: "en", URL: fmt.Sprintf("https://bulk.example/%d", k),
-			Published: time.Date(2024, 3, 1+k%20, 8, 0, 0, 0, time.UTC)}}
-		if r.IntN(5) == 0 {
-			it.Diagnostics = []doc.Diagnostic{{Stage: "extract", Severity: doc.Warning, Message: "short"}}
-		}
-		if r.IntN(8) == 0 {
-			items = append(items, it) // pending
-			continue
-		}
-		a := &store.Analysis{DocID: id}
-		if r.IntN(12) == 0 {
-			a.Skipped = "language: fr"
-		} else {
-			a.Annotations = []doc.Annotation{{Kind: "entity", Span: doc.Span{Start: 0, End: 6}, Label: "ORG"}}
-			for i := range 1 + r.IntN(5) {
-				src := actors[r.IntN(len(actors))]
-				tgt := actors[r.IntN(len(actors))]
-				day := time.Date(2024, 3, 1+r.IntN(25), 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
-				e := event.Event{ID: fmt.Sprintf("%s-%d", id[:12], i), DocID: id, Code: []string{"041", "042", "190", "112"}[r.IntN(4)],
-					Status: []event.Status{event.Asserted, event.Reported, event.Reported, event.Negated}[r.IntN(4)],
-					Source: event.Actor{Code: src, Country: src[:3], Sector: src[3:]},
-					Target: event.Actor{Code: tgt, Country: tgt[:3], Sector: tgt[3:]},
-					Date:   day, DateValue: day, Precision: []string{"day", "day", "publication", "month"}[r.IntN(4)],
-					Goldstein: []float64{-2.5, 1, 3.4, -10}[r.IntN(4)], Quad: 1 + r.IntN(4), Confidence: 0.75}
-				e.Root = e.Code[:2]
-				if r.IntN(2) == 0 {
-					lat, lon := 39.9+float64(r.IntN(3)), 32.8
-					e.LocationCountry, e.Location, e.GeoPrecision, e.Lat, e.Lon = tgt[:3], "City "+tgt[:3], "city", &lat, &lon
-				} else if r.IntN(2) == 0 {
-					e.LocationCountry, e.Location, e.GeoPrecision = src[:3], src[:3], "country"
-				}
-				a.Events = append(a.Events, e)
-			}
-			if r.IntN(6) == 0 {
-				a.Diagnostics = []doc.Diagnostic{{Stage: "coder", Severity: doc.Info, Message: "no verb"}}
-			}
-		}
-		it.Analysis = a
-		items = append(items, it)
-	}
-	return items
-}
 
 // openAt opens a store at path with a fixed clock, so that two stores of
 // the same items hold the same rows.
@@ -133,8 +71,8 @@ func TestBulkSameAsPut(t *testing.T) {
 	put, bulk := openAt(t, filepath.Join(dir, "put.db"), Options{}), openAt(t, filepath.Join(dir, "bulk.db"), Options{})
 	defer put.Close()
 	defer bulk.Close()
-	before := bulkItems(3, 0, 300)
-	items := bulkItems(3, 300, 1700)
+	before := storetest.LinkedItems(3, 0, 300)
+	items := storetest.LinkedItems(3, 300, 1700)
 	putAll(t, put, before, 97)
 	putAll(t, put, items, 97)
 	putAll(t, bulk, before, 97) // the load goes into a store that holds documents
@@ -161,76 +99,13 @@ func compareStores(t *testing.T, a, b *DB) {
 			t.Errorf("%s differs:\n put: %.600v\nbulk: %.600v", what, x, y)
 		}
 	}
-	same("stats", func(db *DB) (any, error) { return db.Stats(ctx) })
-	var mentions int
-	for _, f := range []store.EventFilter{{}, {Mentions: true}, {Actor: "RUS"}, {Desc: true, ByGoldstein: true}, {Country: "TUR"}} {
-		same(fmt.Sprintf("events of %+v", f), func(db *DB) (any, error) {
-			var all []event.Event
-			f := f
-			f.Limit = 100
-			for {
-				p, err := db.Events(ctx, f)
-				if err != nil {
-					return nil, err
-				}
-				all = append(all, p.Events...)
-				if p.Next == "" {
-					return all, nil
-				}
-				f.Cursor = p.Next
-			}
-		})
-		same(fmt.Sprintf("event counts of %+v", f), func(db *DB) (any, error) { return db.EventCounts(ctx, f) })
-		same(fmt.Sprintf("dyads of %+v", f), func(db *DB) (any, error) { return db.Dyads(ctx, f, 0) })
-		same(fmt.Sprintf("places of %+v", f), func(db *DB) (any, error) { return db.Places(ctx, f) })
-		for _, period := range []string{"week", "month"} {
-			same(fmt.Sprintf("%s counts of %+v", period, f), func(db *DB) (any, error) {
-				c, ok, err := db.PeriodCounts(ctx, f, period)
-				return []any{c, ok}, err
-			})
-		}
-	}
-	same("happenings", func(db *DB) (any, error) {
-		rows, err := db.r.QueryContext(ctx, `SELECT id, happening, hap_anchor, live FROM events ORDER BY id`)
-		if err != nil {
-			return nil, err
-		}
-		defer rows.Close()
-		var out []string
-		var ids []string
-		for rows.Next() {
-			var id, h string
-			var anchor *int
-			var live int
-			if err := rows.Scan(&id, &h, &anchor, &live); err != nil {
-				return nil, err
-			}
-			a := "-"
-			if anchor != nil {
-				a = fmt.Sprint(*anchor)
-			}
-			out = append(out, fmt.Sprintf("%s %s %s %d", id, h, a, live))
-			if h == id {
-				ids = append(ids, id)
-			} else {
-				mentions++
-			}
-		}
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-		counts, err := db.HappeningCounts(ctx, ids)
-		return []any{out, counts}, err
-	})
-	if mentions == 0 {
+	if storetest.SameAnswers(t, a, b) == 0 {
 		t.Error("no event reports another's happening: the items do not link")
 	}
-	for _, q := range []string{"ceasefire", "grain AND summit", "report"} {
-		same("search "+q, func(db *DB) (any, error) {
-			return db.Documents(ctx, store.DocFilter{Query: q, Limit: store.MaxLimit, AllVersions: true})
-		})
-	}
-	for _, table := range []string{"event_days", "event_periods", "event_totals", "actor_days", "code_days", "dyad_totals", "documents", "annotations", "diagnostics"} {
+	same("happenings", func(db *DB) (any, error) {
+		return tableRows(ctx, db, `SELECT id, happening, hap_anchor, live FROM events ORDER BY id`)
+	})
+	for _, table := range []string{"event_days", "event_periods", "event_totals", "actor_days", "code_days", "dyad_totals", "place_days", "documents", "annotations", "diagnostics"} {
 		same("table "+table, func(db *DB) (any, error) { return tableRows(ctx, db, `SELECT * FROM `+table+` ORDER BY 1, 2, 3, 4`) })
 	}
 	same("schema", func(db *DB) (any, error) {
@@ -270,7 +145,7 @@ func tableRows(ctx context.Context, db *DB, q string) ([]string, error) {
 func TestBulkInterrupted(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	items := bulkItems(5, 0, 600)
+	items := storetest.LinkedItems(5, 0, 600)
 	put := openAt(t, filepath.Join(dir, "put.db"), Options{})
 	defer put.Close()
 	putAll(t, put, items, 100)
@@ -350,7 +225,7 @@ func TestRebuildSummaries(t *testing.T) {
 	ctx := context.Background()
 	db := openAt(t, filepath.Join(t.TempDir(), "r.db"), Options{})
 	defer db.Close()
-	putAll(t, db, bulkItems(9, 0, 400), 50)
+	putAll(t, db, storetest.LinkedItems(9, 0, 400), 50)
 	var before []string
 	for _, table := range []string{"event_days", "event_periods"} {
 		rows, err := tableRows(ctx, db, `SELECT * FROM `+table+` ORDER BY 1, 2, 3, 4, 5, 6`)

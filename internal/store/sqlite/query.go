@@ -210,7 +210,7 @@ func (db *DB) EventCounts(ctx context.Context, f store.EventFilter) ([]store.Day
 	} else {
 		var sel string
 		sel, args, err = selectEvents(f, "e.date AS date, e.quad AS quad, e.goldstein AS goldstein", []string{"e.date <> ''"}, nil)
-		q = "SELECT date, quad, count(*), total(goldstein) FROM (" + sel + ") GROUP BY date, quad ORDER BY date, quad"
+		q = "SELECT date, quad, count(*), " + goldSum + " FROM (" + sel + ") GROUP BY date, quad ORDER BY date, quad"
 	}
 	if err != nil {
 		return nil, err
@@ -236,6 +236,12 @@ func (db *DB) EventCounts(ctx context.Context, f store.EventFilter) ([]store.Day
 
 // unitSQL divides event_days' Goldstein sums back into points.
 const unitSQL = "1000000.0"
+
+// goldSum adds up the Goldstein values of events (a column goldstein) as
+// the summaries do, in integer millionths: a sum of floats depends on the
+// order rows are read in, which differs between two stores of the same
+// events (one bulk loaded) and between a summary and its events.
+const goldSum = "total(CAST(round(goldstein * 1000000) AS INTEGER)) / " + unitSQL
 
 // Dyads implements store.Queries, from the dyad_totals or event_days
 // summary when the filter allows (see EventCounts).
@@ -263,7 +269,7 @@ func (db *DB) Dyads(ctx context.Context, f store.EventFilter, n int) ([]store.Dy
 		var sel string
 		sel, args, err = selectEvents(f, "e.source_code AS src, e.target_code AS tgt, e.quad AS quad, e.goldstein AS goldstein", pairs, nil)
 		q = `SELECT src, tgt, count(*), sum(CASE WHEN quad IN (1, 2) THEN 1 ELSE 0 END),
-		sum(CASE WHEN quad IN (3, 4) THEN 1 ELSE 0 END), total(goldstein) FROM (` + sel + `)
+		sum(CASE WHEN quad IN (3, 4) THEN 1 ELSE 0 END), ` + goldSum + ` FROM (` + sel + `)
 		GROUP BY src, tgt ORDER BY count(*) DESC, src, tgt LIMIT ?`
 	}
 	if err != nil {
