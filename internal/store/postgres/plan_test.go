@@ -17,16 +17,18 @@ const planRows = 100_000
 // fillForPlans stores planRows events over 10,000 documents, 300 source
 // codes SRC000-SRC299 and 293 target codes TGT000-TGT292 (a few of them
 // in most events, as in the news), five CAMEO codes 190-194 of root 19,
-// three years of days, every quad class and status,
-// a tenth of them repeating a happening and a twentieth superseded, then
-// ANALYZEs the tables.
+// three years of days, every quad class and status, two fifths placed
+// (in 50 countries, half of those in one of 1,000 cities CTY000-CTY999
+// with coordinates), a tenth of them repeating a happening and a
+// twentieth superseded, then ANALYZEs the tables.
 func fillForPlans(t testing.TB, db *DB) {
 	t.Helper()
 	ctx := context.Background()
 	for _, q := range []string{
 		`INSERT INTO documents (id, text, ingested, status)
 			SELECT 'doc' || lpad(i::text, 6, '0'), 'text ' || i, '2024-01-01T00:00:00Z', 'coded' FROM generate_series(0, 9999) AS i`,
-		`INSERT INTO events (doc_id, id, ord, source_code, target_code, code, root, goldstein, quad, status, date, happening, live)
+		`INSERT INTO events (doc_id, id, ord, source_code, target_code, code, root, goldstein, quad, status, date, happening, live,
+				location_country, location, geo_precision, lat, lon)
 			SELECT 'doc' || lpad((i / 10)::text, 6, '0'), 'ev' || lpad(i::text, 7, '0'), i % 10,
 				'SRC' || lpad(floor(300 * power(((i::bigint * 7919) % 10007) / 10007.0, 3))::text, 3, '0'),
 				'TGT' || lpad(floor(293 * power(((i::bigint * 104729) % 10009) / 10009.0, 3))::text, 3, '0'),
@@ -34,10 +36,14 @@ func fillForPlans(t testing.TB, db *DB) {
 				(ARRAY['asserted', 'reported', 'negated', 'future', 'asserted', 'asserted'])[1 + i % 6],
 				to_char(date '2022-01-01' + (i % 1095), 'YYYY-MM-DD'),
 				'ev' || lpad((CASE WHEN i % 10 = 9 THEN i - 1 ELSE i END)::text, 7, '0'),
-				i % 20 <> 0
+				i % 20 <> 0,
+				CASE WHEN i % 5 < 2 THEN 'C' || lpad(((i / 5) % 50)::text, 2, '0') ELSE '' END,
+				CASE WHEN i % 5 = 0 THEN 'CTY' || lpad(((i * 7) % 1000)::text, 3, '0') ELSE '' END,
+				CASE WHEN i % 5 = 0 THEN 'city' WHEN i % 5 = 1 THEN 'country' ELSE '' END,
+				CASE WHEN i % 5 = 0 THEN ((i * 7) % 1000) / 20.0 END, CASE WHEN i % 5 = 0 THEN ((i * 7) % 1000) / 10.0 END
 			FROM generate_series(0, $1 - 1) AS i`,
 		`ANALYZE documents`, `ANALYZE events`, `ANALYZE event_days`, `ANALYZE event_periods`,
-		`ANALYZE event_totals`, `ANALYZE actor_days`, `ANALYZE code_days`, `ANALYZE dyad_totals`,
+		`ANALYZE event_totals`, `ANALYZE actor_days`, `ANALYZE code_days`, `ANALYZE dyad_totals`, `ANALYZE place_days`,
 	} {
 		var err error
 		if strings.Contains(q, "$1") {
@@ -77,10 +83,11 @@ func explain(t *testing.T, db *DB, q string, a args) string {
 }
 
 // TestPagePlans checks that no filtered page of events, nor the counts
-// the page shows from the summaries, nor Stats, is found by reading the
-// events or a per-dyad summary whole: the pages that filter on less than
-// a dyad read the smaller summaries (event_totals, actor_days, code_days,
-// dyad_totals), which may be read whole.
+// the page shows from the summaries, nor the map (Places), nor Stats, is
+// found by reading the events or a per-dyad summary whole: the pages that
+// filter on less than a dyad read the smaller summaries (event_totals,
+// actor_days, code_days, dyad_totals, place_days), which may be read
+// whole.
 func TestPagePlans(t *testing.T) {
 	db := openAt(t, 0)
 	fillForPlans(t, db)
@@ -103,6 +110,9 @@ func TestPagePlans(t *testing.T) {
 		{"root", store.EventFilter{Root: "19"}},
 		{"code under root", store.EventFilter{Code: "193", Root: "19", Quad: 2}},
 		{"root and dates", store.EventFilter{Root: "19", From: "2023-03-01", To: "2023-03-31"}},
+		{"country", store.EventFilter{Country: "C07"}},
+		{"city", store.EventFilter{City: "CTY042"}},
+		{"city in its country and dates", store.EventFilter{Country: "C35", City: "CTY042", From: "2023-01-01", To: "2023-06-30"}},
 	}
 	for _, tc := range filters {
 		for _, mentions := range []bool{false, true} {
@@ -143,6 +153,12 @@ func TestPagePlans(t *testing.T) {
 				if q, a, ok := periodsQuery(f, period); ok {
 					qs = append(qs, query{period + " counts", q, a})
 				}
+			}
+			if store.PlacesSummarized(f) {
+				q, a := placesQuery(f)
+				qs = append(qs, query{"places", q, a})
+			} else if f.Country != "" || f.City != "" {
+				t.Errorf("%s: the map is not answered by place_days", name)
 			}
 			for _, sq := range qs {
 				p := explain(t, db, sq.q, sq.a)

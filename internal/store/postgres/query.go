@@ -159,18 +159,26 @@ func (db *DB) ActorNames(ctx context.Context, code string, f store.EventFilter) 
 	return out, nil
 }
 
-// Places implements store.Queries, as in the SQLite store.
+// Places implements store.Queries, as in the SQLite store: from
+// place_days when store.PlacesSummarized(f) (placesQuery), else from the
+// events.
 func (db *DB) Places(ctx context.Context, f store.EventFilter) ([]store.PlaceCount, error) {
+	var q string
 	var a args
-	tail, err := fromEvents(f, &a)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := db.pool.Query(ctx, `SELECT country, city, lat, lon, count(*) FROM (SELECT e.location_country AS country,
+	if store.PlacesSummarized(f) {
+		q, a = placesQuery(f)
+	} else {
+		tail, err := fromEvents(f, &a)
+		if err != nil {
+			return nil, err
+		}
+		q = `SELECT country, city, lat, lon, count(*) FROM (SELECT e.location_country AS country,
 		CASE WHEN e.geo_precision = 'city' AND e.lat IS NOT NULL AND e.lon IS NOT NULL THEN e.location ELSE '' END AS city,
 		CASE WHEN e.geo_precision = 'city' AND e.lon IS NOT NULL THEN e.lat END AS lat,
-		CASE WHEN e.geo_precision = 'city' AND e.lat IS NOT NULL THEN e.lon END AS lon`+tail+`) p
-		GROUP BY country, city, lat, lon`, a...)
+		CASE WHEN e.geo_precision = 'city' AND e.lat IS NOT NULL THEN e.lon END AS lon` + tail + `) p
+		GROUP BY country, city, lat, lon`
+	}
+	rows, err := db.pool.Query(ctx, q, a...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: places: %w", err)
 	}
@@ -181,7 +189,9 @@ func (db *DB) Places(ctx context.Context, f store.EventFilter) ([]store.PlaceCou
 		if err := rows.Scan(&p.Country, &p.City, &p.Lat, &p.Lon, &p.Events); err != nil {
 			return nil, fmt.Errorf("postgres: places: %w", err)
 		}
-		out = append(out, p)
+		if p.Events > 0 { // placesQuery's row of the unplaced events may be 0
+			out = append(out, p)
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("postgres: places: %w", err)

@@ -13,7 +13,8 @@ import (
 // aggregates of the filters store.Summarized allows, from a few rows per
 // dyad and day instead of one per event; the smaller ones of migration
 // 0006 (event_totals, actor_days, code_days, dyad_totals) answer the
-// filters on less than a dyad from a few rows per day, or per dyad.
+// filters on less than a dyad from a few rows per day, or per dyad;
+// place_days (0008) answers the map and the counts of a country or city.
 
 var _ store.PeriodCounter = (*DB)(nil)
 
@@ -80,11 +81,13 @@ func summed(f store.EventFilter) (n, g string) {
 const unit = "1000000.0"
 
 // smallerDays returns the smaller day summary that answers f's counts
-// per day (migration 0006), and the WHERE conditions that select its rows
-// s, adding their parameters to a: event_totals when
+// per day (migrations 0006 and 0008), and the WHERE conditions that
+// select its rows s, adding their parameters to a: event_totals when
 // store.TotalsSummarized(f), actor_days when store.ActorSummarized(f),
 // code_days when store.CodeSummarized(f), under the kind of its key
-// (store.CodeKey): a code, else a root. ok is false when none does.
+// (store.CodeKey): a code, else a root; place_days when
+// store.PlacesSummarized(f) and f names a country or a city. ok is false
+// when none does.
 func smallerDays(f store.EventFilter, a *args) (table string, conds []string, ok bool) {
 	switch {
 	case store.TotalsSummarized(f):
@@ -100,8 +103,56 @@ func smallerDays(f store.EventFilter, a *args) (table string, conds []string, ok
 			kind = "root"
 		}
 		return "code_days", append([]string{"s.kind = " + a.add(kind), "s.code = " + a.add(key)}, summaryWhere(f, a)...), true
+	case store.PlacesSummarized(f) && (f.Country != "" || f.City != ""):
+		g := f
+		g.Country, g.City = "", ""
+		return "place_days", append(placeKeyConds(f, a), summaryWhere(g, a)...), true
 	}
 	return "", nil, false
+}
+
+// placeKeyConds returns the conditions on place_days' rows s that hold
+// f's country and city, adding their parameters to a. A city without a
+// country is sought in place_days_city, which holds only the rows of a
+// city (its WHERE is city <> ”, which the query names).
+func placeKeyConds(f store.EventFilter, a *args) []string {
+	var conds []string
+	if f.Country != "" {
+		conds = append(conds, "s.location_country = "+a.add(f.Country))
+	}
+	if f.City != "" {
+		conds = append(conds, "s.city = "+a.add(f.City))
+		if f.Country == "" {
+			conds = append(conds, "s.city <> ''")
+		}
+	}
+	return conds
+}
+
+// placesQuery returns Places' query of f from place_days, and its
+// parameters, for a filter that store.PlacesSummarized answers: rows of
+// (country, city, lat, lon, events) for store.PlaceRows, grouped by
+// place_days' key, so that a place without coordinates may give a row
+// per city name, summed into its country. Without a country or city
+// filter, a last row of country "" holds the events place_days does not
+// count: the whole store's (event_totals) less those it does, in the
+// same snapshot; it may be 0.
+func placesQuery(f store.EventFilter) (string, args) {
+	var a args
+	g := f
+	g.Country, g.City = "", ""
+	n, _ := summed(f)
+	q := `WITH p AS (SELECT s.location_country, CASE WHEN s.has_coords THEN s.city ELSE '' END AS city,
+			CASE WHEN s.has_coords THEN s.lat END AS lat, CASE WHEN s.has_coords THEN s.lon END AS lon, sum(` + n + `)::bigint AS n
+		FROM place_days s WHERE ` + strings.Join(append(placeKeyConds(f, &a), summaryWhere(g, &a)...), " AND ") + `
+		GROUP BY s.location_country, s.city, s.has_coords, s.lat, s.lon)
+	SELECT * FROM p`
+	if f.Country == "" && f.City == "" {
+		q += `
+	UNION ALL SELECT '', '', NULL, NULL, (SELECT coalesce(sum(` + n + `), 0)::bigint FROM event_totals s WHERE ` +
+			strings.Join(summaryWhere(g, &a), " AND ") + `) - (SELECT coalesce(sum(n), 0)::bigint FROM p)`
+	}
+	return q, a
 }
 
 // daysQuery returns EventCounts' query of f from the smallest summary

@@ -40,7 +40,9 @@ func openAt(t testing.TB, version int) *DB {
 // actor keys come from Go (store.ActorKeys) as parameters: $1, $2 and $3
 // list (source, target, key) for every pair stored, so that actor_days
 // is checked against the shared rule rather than against the SQL that
-// keeps it. code_days counts each event under its code and its root.
+// keeps it. code_days counts each event under its code and its root;
+// place_days each event with a country or a city under its place, the
+// city's coordinates in its key (k2) when it has both.
 const summaryCheck = `
 WITH days AS (
 	SELECT source_code, target_code, date, quad, status, count(*) AS events, sum(round(goldstein * 1000000)::bigint) AS goldstein,
@@ -73,20 +75,31 @@ dyads AS (
 	SELECT source_code AS k1, target_code AS k2, '' AS date, quad, status, count(*) AS events, sum(g) AS goldstein,
 		count(*) FILTER (WHERE anchor) AS happenings, coalesce(sum(g) FILTER (WHERE anchor), 0) AS hap_goldstein
 	FROM counted GROUP BY source_code, target_code, quad, status),
+places AS (
+	SELECT location_country AS k1, city || '|' || has_coords || '|' || CASE WHEN has_coords THEN lat ELSE 0 END || '|' ||
+			CASE WHEN has_coords THEN lon ELSE 0 END AS k2, date, quad, status, count(*) AS events, sum(g) AS goldstein,
+		count(*) FILTER (WHERE anchor) AS happenings, coalesce(sum(g) FILTER (WHERE anchor), 0) AS hap_goldstein
+	FROM (SELECT c.*, CASE WHEN geo_precision = 'city' THEN location ELSE '' END AS city,
+			geo_precision = 'city' AND lat IS NOT NULL AND lon IS NOT NULL AS has_coords FROM counted c) x
+	WHERE location_country <> '' OR city <> ''
+	GROUP BY 1, 2, date, quad, status),
 want AS (
 	SELECT 'day' AS kind, source_code, target_code, date, quad, status, events, goldstein, happenings, hap_goldstein FROM days
 	UNION ALL SELECT * FROM periods
 	UNION ALL SELECT 'total', * FROM totals
 	UNION ALL SELECT 'actor', * FROM actors
 	UNION ALL SELECT 'code', * FROM codes
-	UNION ALL SELECT 'dyad', * FROM dyads),
+	UNION ALL SELECT 'dyad', * FROM dyads
+	UNION ALL SELECT 'place', * FROM places),
 got AS (
 	SELECT 'day' AS kind, source_code, target_code, date, quad, status, events, goldstein, happenings, hap_goldstein FROM event_days
 	UNION ALL SELECT kind, source_code, target_code, date, quad, status, events, goldstein, happenings, hap_goldstein FROM event_periods
 	UNION ALL SELECT 'total', '', '', date, quad, status, events, goldstein, happenings, hap_goldstein FROM event_totals
 	UNION ALL SELECT 'actor', actor, '', date, quad, status, events, goldstein, happenings, hap_goldstein FROM actor_days
 	UNION ALL SELECT 'code', code, kind, date, quad, status, events, goldstein, happenings, hap_goldstein FROM code_days
-	UNION ALL SELECT 'dyad', source_code, target_code, '', quad, status, events, goldstein, happenings, hap_goldstein FROM dyad_totals)
+	UNION ALL SELECT 'dyad', source_code, target_code, '', quad, status, events, goldstein, happenings, hap_goldstein FROM dyad_totals
+	UNION ALL SELECT 'place', location_country, city || '|' || has_coords || '|' || lat || '|' || lon, date, quad, status,
+		events, goldstein, happenings, hap_goldstein FROM place_days)
 SELECT 'missing', * FROM (SELECT * FROM want EXCEPT ALL SELECT * FROM got) m
 UNION ALL SELECT 'extra', * FROM (SELECT * FROM got EXCEPT ALL SELECT * FROM want) x`
 
@@ -204,9 +217,36 @@ func (w *writer) events(id string) []event.Event {
 			Source: event.Actor{Code: codes[w.rng.IntN(len(codes))], Country: "USA", Sector: "GOV"},
 			Target: event.Actor{Code: codes[w.rng.IntN(len(codes))], Country: "TUR", Sector: "GOV"},
 			Date:   day, Precision: "day"}
+		w.place(&e)
 		es = append(es, e)
 	}
 	return es
+}
+
+// place places e as place_days tells places apart: nowhere, in a country
+// or an admin1 only (with coordinates), in a city with or without
+// coordinates or without a country, in two cities of one name.
+func (w *writer) place(e *event.Event) {
+	ll := func(lat, lon float64) (*float64, *float64) { return &lat, &lon }
+	switch w.rng.IntN(7) {
+	case 0, 1: // nowhere
+	case 2:
+		e.LocationCountry, e.GeoPrecision = "TUR", "country"
+	case 3:
+		e.Location, e.LocationCountry, e.GeoPrecision = "Ankara", "TUR", "admin1"
+		e.Lat, e.Lon = ll(39.9, 32.8)
+	case 4:
+		e.Location, e.LocationCountry, e.GeoPrecision = "Ankara", "TUR", "city"
+		if w.rng.IntN(3) > 0 {
+			e.Lat, e.Lon = ll(39.93, 32.85)
+		}
+	case 5:
+		e.Location, e.GeoPrecision = "Ankara", "city" // no country
+		e.Lat, e.Lon = ll(39.93, 32.85)
+	case 6:
+		e.Location, e.LocationCountry, e.GeoPrecision = "Paris", []string{"FRA", "USA"}[w.rng.IntN(2)], "city"
+		e.Lat, e.Lon = ll([]float64{48.86, 33.66}[w.rng.IntN(2)], 2.35)
+	}
 }
 
 // step stores a new document (some at a URL already used: a new version),
@@ -257,10 +297,10 @@ func TestSummariesExact(t *testing.T) {
 	}
 }
 
-// A store written before migration 0005, or before 0006, gets the
-// summaries it lacks filled from its events.
+// A store written before migration 0005, 0006 or 0008 gets the
+// summaries it lacks filled from its events, and its writers keep them.
 func TestSummariesMigrate(t *testing.T) {
-	for _, version := range []int{4, 5} {
+	for _, version := range []int{4, 5, 7} {
 		t.Run(fmt.Sprint(version), func(t *testing.T) {
 			db := openAt(t, version)
 			w := &writer{db: db, rng: rand.New(rand.NewPCG(7, uint64(version)))}
