@@ -350,7 +350,8 @@ func (db *DB) Places(ctx context.Context, f store.EventFilter) ([]store.PlaceCou
 // give a row per city name, which store.PlaceRows sums into its country
 // as it sums the rows of the events. Without a country or city filter,
 // the events that place_days does not count are the whole store's
-// (event_totals) less those it does, a row of country "".
+// (event_totals, a last row of country NULL from the same statement, so
+// the same snapshot) less those it does, a row of country "".
 func (db *DB) placesFromDays(ctx context.Context, f store.EventFilter) ([]store.PlaceCount, error) {
 	conds, args := placeKeyConds(f)
 	if f.Quad != 0 {
@@ -362,40 +363,45 @@ func (db *DB) placesFromDays(ctx context.Context, f store.EventFilter) ([]store.
 		n = "e.happenings"
 		conds = append(conds, "e.happenings > 0")
 	}
-	rows, err := db.query(ctx, `SELECT e.location_country, CASE WHEN e.has_coords THEN e.city ELSE '' END,
-		CASE WHEN e.has_coords THEN e.lat END, CASE WHEN e.has_coords THEN e.lon END, sum(`+n+`)
-		FROM place_days e WHERE `+strings.Join(conds, " AND ")+`
-		GROUP BY e.location_country, e.city, e.has_coords, e.lat, e.lon`, args...)
+	q := `SELECT e.location_country, CASE WHEN e.has_coords THEN e.city ELSE '' END,
+		CASE WHEN e.has_coords THEN e.lat END, CASE WHEN e.has_coords THEN e.lon END, sum(` + n + `)
+		FROM place_days e WHERE ` + strings.Join(conds, " AND ") + `
+		GROUP BY e.location_country, e.city, e.has_coords, e.lat, e.lon`
+	whole := f.Country == "" && f.City == ""
+	if whole {
+		sel, sargs, ok := selectSmaller(f, summed(f), nil)
+		if !ok {
+			return nil, fmt.Errorf("sqlite: places: no whole-store summary answers %+v", f)
+		}
+		q = "SELECT * FROM (" + q + ") UNION ALL SELECT NULL, '', NULL, NULL, (SELECT coalesce(sum(n), 0) FROM (" + sel + "))"
+		args = append(args, sargs...)
+	}
+	rows, err := db.query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: places: %w", err)
 	}
 	defer rows.Close()
 	var out []store.PlaceCount
-	placed := 0
+	placed, all := 0, 0
 	for rows.Next() {
 		var p store.PlaceCount
-		if err := rows.Scan(&p.Country, &p.City, &p.Lat, &p.Lon, &p.Events); err != nil {
+		var country sql.NullString
+		if err := rows.Scan(&country, &p.City, &p.Lat, &p.Lon, &p.Events); err != nil {
 			return nil, fmt.Errorf("sqlite: places: %w", err)
 		}
+		if !country.Valid {
+			all = p.Events
+			continue
+		}
+		p.Country = country.String
 		out = append(out, p)
 		placed += p.Events
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: places: %w", err)
 	}
-	rows.Close()
-	if f.Country == "" && f.City == "" {
-		sel, args, ok := selectSmaller(f, summed(f), nil)
-		if !ok {
-			return nil, fmt.Errorf("sqlite: places: no whole-store summary answers %+v", f)
-		}
-		var all int
-		if err := db.queryRow(ctx, "SELECT coalesce(sum(n), 0) FROM ("+sel+")", args...).Scan(&all); err != nil {
-			return nil, fmt.Errorf("sqlite: places: %w", err)
-		}
-		if all > placed {
-			out = append(out, store.PlaceCount{Events: all - placed})
-		}
+	if whole && all > placed {
+		out = append(out, store.PlaceCount{Events: all - placed})
 	}
 	return store.PlaceRows(out), nil
 }
