@@ -184,8 +184,8 @@ func TestPagePlans(t *testing.T) {
 
 // BenchmarkDayCounts measures EventCounts on the store of TestPagePlans
 // (100,000 events over three years) from the summaries and, as before
-// them, from the events, and the busiest dyads and Stats of the whole
-// store; server time dominates.
+// them, from the events, and the busiest dyads, the map (Places) and
+// Stats of the whole store; server time dominates.
 //
 //	DYAD_TEST_POSTGRES=postgres://... go test ./internal/store/postgres -run '^$' -bench DayCounts -cpu 1
 func BenchmarkDayCounts(b *testing.B) {
@@ -202,6 +202,8 @@ func BenchmarkDayCounts(b *testing.B) {
 		{"month", store.EventFilter{From: "2023-03-01", To: "2023-03-31"}},
 		{"code", store.EventFilter{Code: "193"}},
 		{"root", store.EventFilter{Root: "19"}},
+		{"country", store.EventFilter{Country: "C07"}},
+		{"city", store.EventFilter{City: "CTY042"}},
 	} {
 		for _, from := range []string{"summaries", "events"} {
 			b.Run(tc.name+"/"+from, func(b *testing.B) {
@@ -223,6 +225,13 @@ func BenchmarkDayCounts(b *testing.B) {
 	b.Run("dyads", func(b *testing.B) {
 		for b.Loop() {
 			if _, err := db.Dyads(ctx, store.EventFilter{}, 10); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("places", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := db.Places(ctx, store.EventFilter{}); err != nil {
 				b.Fatal(err)
 			}
 		}
