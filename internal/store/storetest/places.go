@@ -55,7 +55,6 @@ func testPlaceSummaries(t *testing.T, s store.Store) {
 		},
 		func(e *event.Event) {}, // sampleEvent's Geneva, CHE
 	}
-	var ids []string
 	analysis := func(id string, n int) store.Analysis {
 		a := store.Analysis{DocID: id}
 		for i := range n {
@@ -91,21 +90,7 @@ func testPlaceSummaries(t *testing.T, s store.Store) {
 		{Country: "UKR", Actor: "RUS"}, // not the places' summary
 		{City: "Paris", Code: "190"},
 	}
-	for step := range 10 {
-		var as []store.Analysis
-		switch r := rng.IntN(3); {
-		case step < 3 || r == 0: // a new document, some at a URL already used
-			d := article(300 + step)
-			d.URL = fmt.Sprintf("https://places.example/%d", rng.IntN(3))
-			id := mustPut(t, s, d)[0].ID
-			ids = append(ids, id)
-			as = append(as, analysis(id, 20+rng.IntN(30)))
-		default: // a replaced analysis, of the current or a superseded version
-			as = append(as, analysis(ids[rng.IntN(len(ids))], rng.IntN(40)))
-		}
-		if err := s.PutAnalyses(ctx, as); err != nil {
-			t.Fatal(err)
-		}
+	writeSteps(t, s, rng, "places.example", 300, analysis, func(step int) {
 		for _, f := range filters {
 			compareWithList(t, s, step, f)
 			comparePlaces(t, s, step, f)
@@ -113,7 +98,7 @@ func testPlaceSummaries(t *testing.T, s store.Store) {
 			compareWithList(t, s, step, f)
 			comparePlaces(t, s, step, f)
 		}
-	}
+	})
 }
 
 // comparePlaces checks Places of f against the listed events grouped as

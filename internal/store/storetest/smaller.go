@@ -23,7 +23,6 @@ func testSmallerSummaries(t *testing.T, s store.Store) {
 	cameo := [][2]string{{"190", "19"}, {"193", "19"}, {"19", "19"}, {"0411", "04"}, {"041", "04"}, {"112", ""}}
 	statuses := []event.Status{event.Asserted, event.Reported, event.Negated, event.Future}
 	golds := []float64{-10, -4.4, -2, 0, 3.4, 7}
-	var ids []string
 	analysis := func(id string, n int) store.Analysis {
 		a := store.Analysis{DocID: id}
 		for i := range n {
@@ -72,12 +71,29 @@ func testSmallerSummaries(t *testing.T, s store.Store) {
 		{Code: "041", Statuses: all},
 		{Code: "190", Actor: "RUS"}, // neither summary alone
 	}
+	writeSteps(t, s, rng, "smaller.example", 200, analysis, func(step int) {
+		for _, f := range filters {
+			compareWithList(t, s, step, f)
+			f.Mentions = true
+			compareWithList(t, s, step, f)
+		}
+	})
+}
+
+// writeSteps makes ten writes to s and calls check after each: a new
+// document (the first three, then one in three; article(first + step) at
+// one of three URLs of host, so that new versions supersede old ones)
+// with an analysis, or a replaced analysis of any version stored so far,
+// current or superseded.
+func writeSteps(t *testing.T, s store.Store, rng *rand.Rand, host string, first int, analysis func(id string, n int) store.Analysis, check func(step int)) {
+	t.Helper()
+	var ids []string
 	for step := range 10 {
 		var as []store.Analysis
 		switch r := rng.IntN(3); {
 		case step < 3 || r == 0: // a new document, some at a URL already used
-			d := article(200 + step)
-			d.URL = fmt.Sprintf("https://smaller.example/%d", rng.IntN(3))
+			d := article(first + step)
+			d.URL = fmt.Sprintf("https://%s/%d", host, rng.IntN(3))
 			id := mustPut(t, s, d)[0].ID
 			ids = append(ids, id)
 			as = append(as, analysis(id, 20+rng.IntN(30)))
@@ -87,10 +103,6 @@ func testSmallerSummaries(t *testing.T, s store.Store) {
 		if err := s.PutAnalyses(ctx, as); err != nil {
 			t.Fatal(err)
 		}
-		for _, f := range filters {
-			compareWithList(t, s, step, f)
-			f.Mentions = true
-			compareWithList(t, s, step, f)
-		}
+		check(step)
 	}
 }
